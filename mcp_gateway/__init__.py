@@ -1,0 +1,3 @@
+"""mcp-gateway: integration tools for AI agents over MCP."""
+
+__version__ = "0.1.0"

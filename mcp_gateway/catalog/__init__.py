@@ -1,0 +1,42 @@
+"""The component model: apps, actions and props, and the catalog that holds them.
+
+This is the public API the files under `tools/` are written against.
+"""
+
+from . import props
+from .context import OptionsContext, Props, PropsContext, RunContext
+from .errors import ActionError, CatalogError, UpstreamError
+from .http import AppHttp
+from .model import Action, Annotations, App, KeyField, Keys, NoAuth, OAuth
+from .props import MISSING, Option, OptionsPage, Prop
+from .registry import Catalog, load_catalog
+from .schema import PropValidator, configurable_prop, input_schema, tool_name
+
+__all__ = [
+    "MISSING",
+    "Action",
+    "ActionError",
+    "Annotations",
+    "App",
+    "AppHttp",
+    "Catalog",
+    "CatalogError",
+    "KeyField",
+    "Keys",
+    "NoAuth",
+    "OAuth",
+    "Option",
+    "OptionsContext",
+    "OptionsPage",
+    "Prop",
+    "PropValidator",
+    "Props",
+    "PropsContext",
+    "RunContext",
+    "UpstreamError",
+    "configurable_prop",
+    "input_schema",
+    "load_catalog",
+    "props",
+    "tool_name",
+]

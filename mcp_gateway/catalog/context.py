@@ -1,0 +1,109 @@
+"""The `$` an action's code receives: its props, the account's auth, an HTTP client
+for the app, exports and observations. The runtime builds one per run."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .http import AppHttp
+
+
+class Props(dict[str, Any]):
+    """Configured prop values; readable as `props["name"]` or `props.name`."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+class _BaseContext:
+    def __init__(
+        self,
+        *,
+        props: Mapping[str, Any],
+        auth: Mapping[str, Any] | None,
+        http: AppHttp | None,
+        external_user_id: str,
+    ) -> None:
+        self.props = Props(props)
+        self.auth: Mapping[str, Any] = auth or {}
+        self._http = http
+        self.external_user_id = external_user_id
+
+    @property
+    def http(self) -> AppHttp:
+        if self._http is None:
+            raise RuntimeError("this app has no HTTP API configured")
+        return self._http
+
+
+class RunContext(_BaseContext):
+    """`$` for an action run."""
+
+    def __init__(self, *, tmp_dir: Path | None = None, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.exports: dict[str, Any] = {}
+        self.observations: list[dict[str, Any]] = []
+        self.tmp_dir = tmp_dir
+
+    def tmp_path(self, path: str) -> Path:
+        """Where an action's `/tmp/...` path lives for this run; refuses paths outside it."""
+        if self.tmp_dir is None:
+            raise RuntimeError("this run has no /tmp directory")
+        relative = path[len("/tmp/") :] if path.startswith("/tmp/") else path.lstrip("/")
+        target = (self.tmp_dir / relative).resolve()
+        root = self.tmp_dir.resolve()
+        if target != root and root not in target.parents:
+            raise ValueError(f"file path {path!r} must stay inside /tmp")
+        return target
+
+    def export(self, name: str, value: Any) -> None:
+        self.exports[name] = value
+
+    @property
+    def summary(self) -> str | None:
+        return self.exports.get("$summary")
+
+    @summary.setter
+    def summary(self, text: str) -> None:
+        self.exports["$summary"] = text
+
+    def log(self, *parts: Any) -> None:
+        self.observations.append({"ts": _now_ms(), "k": "console.log", "msg": " ".join(str(p) for p in parts)})
+
+    def record_error(self, exc: BaseException) -> None:
+        self.observations.append(
+            {
+                "ts": _now_ms(),
+                "k": "error",
+                "err": {
+                    "name": type(exc).__name__,
+                    "message": str(exc),
+                    "stack": "".join(traceback.format_exception_only(type(exc), exc)).strip(),
+                },
+            }
+        )
+
+
+class OptionsContext(_BaseContext):
+    """`$` for a remote options function: the props configured so far, and paging."""
+
+    def __init__(self, *, page: int = 0, prev_context: Mapping[str, Any] | None = None, query: str | None = None, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.page = page
+        self.prev_context: dict[str, Any] = dict(prev_context or {})
+        self.query = query
+
+
+class PropsContext(_BaseContext):
+    """`$` for `additional_props`: the props configured so far, used to work out the rest."""
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)

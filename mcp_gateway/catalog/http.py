@@ -1,0 +1,139 @@
+"""The HTTP client an action gets for its app: base URL and credentials applied,
+vendor errors turned into messages a model can act on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from .errors import UpstreamError
+
+_BODY_EXCERPT = 500
+
+# Called once when the API answers 401: refreshes the account's credentials and
+# returns the new auth headers, or None when there is nothing to refresh.
+RefreshHook = Callable[[], Awaitable[dict[str, str] | None]]
+
+
+class AppHttp:
+    """Thin wrapper over `httpx.AsyncClient` that raises `UpstreamError` on 4xx/5xx.
+
+    Pass `raise_for_status=False` to get the raw response back instead.
+    """
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        app_name: str,
+        headers: dict[str, str] | None = None,
+        base_url: str | None = None,
+        on_unauthorized: RefreshHook | None = None,
+    ) -> None:
+        self._client = client
+        self._app_name = app_name
+        self._headers = dict(headers or {})
+        self._base_url = base_url.rstrip("/") if base_url else None
+        self._on_unauthorized = on_unauthorized
+
+    @property
+    def base_url(self) -> str | None:
+        return self._base_url
+
+    def url(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        if self._base_url is None:
+            raise ValueError(f"{self._app_name} has no base URL; pass a full URL")
+        return f"{self._base_url}/{path.lstrip('/')}"
+
+    async def request(self, method: str, path: str, *, raise_for_status: bool = True, **kw: Any) -> httpx.Response:
+        headers = {**self._headers, **(kw.pop("headers", None) or {})}
+        url = self.url(path)
+        response = await self._client.request(method, url, headers=headers, **kw)
+        if response.status_code == 401 and self._on_unauthorized is not None:
+            fresh = await self._on_unauthorized()
+            if fresh is not None:
+                self._headers.update(fresh)
+                headers.update(fresh)
+                response = await self._client.request(method, url, headers=headers, **kw)
+        if raise_for_status and response.status_code >= 400:
+            raise upstream_error(self._app_name, method, response)
+        return response
+
+    async def get(self, path: str, **kw: Any) -> httpx.Response:
+        return await self.request("GET", path, **kw)
+
+    async def post(self, path: str, **kw: Any) -> httpx.Response:
+        return await self.request("POST", path, **kw)
+
+    async def put(self, path: str, **kw: Any) -> httpx.Response:
+        return await self.request("PUT", path, **kw)
+
+    async def patch(self, path: str, **kw: Any) -> httpx.Response:
+        return await self.request("PATCH", path, **kw)
+
+    async def delete(self, path: str, **kw: Any) -> httpx.Response:
+        return await self.request("DELETE", path, **kw)
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    raw = response.headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    from datetime import datetime, timezone
+
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def upstream_error(app_name: str, method: str, response: httpx.Response) -> UpstreamError:
+    status = response.status_code
+    body = response.text[:_BODY_EXCERPT] if response.content else ""
+    detail = _error_detail(response) or body or response.reason_phrase
+    where = f"{method} {response.request.url.copy_with(query=None)}"
+    retry_after = retry_after_seconds(response)
+    if status == 401:
+        hint = "the connected account's credentials were rejected; the user should reconnect the account"
+    elif status == 403:
+        hint = "the account lacks permission for this operation (missing scope or access)"
+    elif status == 404:
+        hint = "check that the IDs passed are correct and visible to this account"
+    elif status == 429:
+        wait = f"retry after {retry_after:g} s" if retry_after is not None else "retry later"
+        hint = f"rate limited by {app_name}; {wait}"
+    elif status >= 500:
+        hint = f"{app_name} had a server error; retrying later may work"
+    else:
+        hint = "fix the request values named in the message"
+    message = f"{app_name} API error {status} on {where}: {detail} ({hint})"
+    return UpstreamError(message, status=status, retry_after=retry_after, body=body)
+
+
+def _error_detail(response: httpx.Response) -> str | None:
+    """Pull the human part out of common JSON error shapes."""
+    try:
+        data = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+        return None
+    if isinstance(data, dict):
+        for key in ("message", "error_description", "error", "detail", "errors"):
+            value = data.get(key)
+            if isinstance(value, dict):
+                value = value.get("message") or json.dumps(value)[:_BODY_EXCERPT]
+            if isinstance(value, list) and value:
+                value = "; ".join(str(v.get("message", v)) if isinstance(v, dict) else str(v) for v in value[:5])
+            if value:
+                return str(value)[:_BODY_EXCERPT]
+    return None

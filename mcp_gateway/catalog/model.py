@@ -1,0 +1,281 @@
+"""Apps and actions: the component model every file under `tools/` is written in.
+
+An app file declares one `App` (auth, API base URL, allowed domains, shared prop
+definitions); each action file declares one action on it with `@app.action(...)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import CatalogError
+from .props import Prop
+
+if TYPE_CHECKING:
+    from .context import PropsContext, RunContext
+    from .schema import PropValidator
+
+AuthType = Literal["oauth", "keys", "none"]
+StashMode = Literal["required", "optional"]
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+_ACTION_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_TEMPLATE = re.compile(r"\{\{\s*custom_fields\.([A-Za-z0-9_]+)\s*\}\}")
+
+
+@dataclass(frozen=True, slots=True)
+class OAuth:
+    """OAuth 2 authorization code flow settings for an app."""
+
+    authorize_url: str
+    token_url: str
+    scopes: Sequence[str] = ()
+    pkce: bool = False
+    scope_separator: str = " "
+    # How the client authenticates at the token endpoint.
+    token_auth_method: Literal["client_secret_post", "client_secret_basic"] = "client_secret_post"
+    extra_authorize_params: Mapping[str, str] = field(default_factory=dict)
+
+    type: AuthType = field(default="oauth", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyField:
+    """One named credential field of a key-based app (an API key, a host...)."""
+
+    name: str
+    label: str
+    description: str | None = None
+    secret: bool = True
+    optional: bool = False
+    default: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """Credentials the user types in: API keys, tokens, connection details."""
+
+    fields: Sequence[KeyField]
+
+    type: AuthType = field(default="keys", init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NoAuth:
+    type: AuthType = field(default="none", init=False)
+
+
+Auth = OAuth | Keys | NoAuth
+AuthHeaders = Callable[[Mapping[str, Any]], Mapping[str, str]]
+RunFunction = Callable[["RunContext"], Awaitable[Any]]
+AdditionalProps = Callable[["PropsContext"], Awaitable[Mapping[str, Prop]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """MCP tool annotations: hints a client uses to decide how careful to be."""
+
+    read_only: bool = False
+    destructive: bool = False
+    idempotent: bool = False
+    open_world: bool = True
+
+    def to_mcp(self, title: str) -> dict[str, Any]:
+        return {
+            "title": title,
+            "readOnlyHint": self.read_only,
+            "destructiveHint": self.destructive,
+            "idempotentHint": self.idempotent,
+            "openWorldHint": self.open_world,
+        }
+
+
+@dataclass(slots=True)
+class Action:
+    """One operation of an app, run on behalf of one user."""
+
+    key: str
+    name: str
+    description: str
+    version: str
+    props: dict[str, Prop]
+    run: RunFunction
+    app: App
+    annotations: Annotations = Annotations()
+    additional_props: AdditionalProps | None = None
+    stash: StashMode | None = None
+    custom: bool = False
+    _validator: Any = field(default=None, repr=False, compare=False)
+
+    def validator(self) -> PropValidator:
+        """Validator of the action's static props, built once."""
+        if self._validator is None:
+            from .schema import PropValidator
+
+            self._validator = PropValidator(self.key, self.props)
+        return self._validator
+
+    @property
+    def app_prop_name(self) -> str | None:
+        for name, prop in self.props.items():
+            if prop.type == "app":
+                return name
+        return None
+
+    @property
+    def has_dynamic_props(self) -> bool:
+        return any(p.reload_props for p in self.props.values())
+
+
+class App:
+    """An integration: how to authenticate, where its API lives, and its actions."""
+
+    def __init__(
+        self,
+        slug: str,
+        name: str,
+        description: str,
+        *,
+        auth: Auth,
+        categories: Sequence[str] = (),
+        featured_weight: int = 0,
+        base_url: str | None = None,
+        allowed_domains: Sequence[str] = (),
+        auth_headers: AuthHeaders | None = None,
+        custom_fields: Sequence[KeyField] = (),
+        prop_name: str | None = None,
+        img_src: str | None = None,
+    ) -> None:
+        if not _SLUG.match(slug):
+            raise CatalogError(f"app slug {slug!r} must be lowercase letters, digits and underscores")
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.auth = auth
+        self.categories = list(categories)
+        self.featured_weight = featured_weight
+        self.base_url = base_url
+        self.allowed_domains = list(allowed_domains)
+        self.custom_fields = list(custom_fields)
+        self.img_src = img_src
+        self.prop_name = prop_name or _camel(slug)
+        self._auth_headers = auth_headers
+        self.prop_definitions: dict[str, Prop] = {}
+        self.actions: dict[str, Action] = {}
+
+    def __repr__(self) -> str:
+        return f"App({self.slug!r})"
+
+    @property
+    def auth_type(self) -> AuthType:
+        return self.auth.type
+
+    # Shared prop definitions
+
+    def define(self, name: str, prop: Prop) -> Prop:
+        """Register a prop definition actions of this app can share."""
+        self.prop_definitions[name] = prop
+        return prop
+
+    def definition(self, name: str, **changes: Any) -> Prop:
+        """A shared prop definition, optionally with some attributes changed."""
+        try:
+            prop = self.prop_definitions[name]
+        except KeyError:
+            raise CatalogError(f"{self.slug} has no prop definition {name!r}") from None
+        return prop.but(**changes) if changes else prop
+
+    def app_prop(self) -> Prop:
+        return Prop("app", app=self.slug)
+
+    # Actions
+
+    def action(
+        self,
+        name: str,
+        *,
+        title: str,
+        description: str,
+        version: str = "0.1.0",
+        props: Mapping[str, Prop] | None = None,
+        read_only: bool = False,
+        destructive: bool = False,
+        idempotent: bool | None = None,
+        open_world: bool = True,
+        additional_props: AdditionalProps | None = None,
+        stash: StashMode | None = None,
+    ) -> Callable[[RunFunction], Action]:
+        """Declare an action whose key is `{app slug}-{name}`; decorates its `run`."""
+        if not _ACTION_NAME.match(name):
+            raise CatalogError(f"action name {name!r} must be kebab case (lowercase letters, digits, dashes)")
+        if not description.strip():
+            raise CatalogError(f"{self.slug}-{name}: an action needs a description")
+
+        def register(run: RunFunction) -> Action:
+            all_props: dict[str, Prop] = {}
+            if self.auth_type != "none":
+                all_props[self.prop_name] = self.app_prop()
+            for prop_name, prop in (props or {}).items():
+                if prop_name in all_props:
+                    raise CatalogError(f"{self.slug}-{name}: prop {prop_name!r} clashes with the app prop")
+                all_props[prop_name] = prop
+            action = Action(
+                key=f"{self.slug}-{name}",
+                name=title,
+                description=description,
+                version=version,
+                props=all_props,
+                run=run,
+                app=self,
+                annotations=Annotations(
+                    read_only=read_only,
+                    destructive=destructive,
+                    idempotent=read_only if idempotent is None else idempotent,
+                    open_world=open_world,
+                ),
+                additional_props=additional_props,
+                stash=stash,
+            )
+            if any(p.reload_props for p in all_props.values()) and additional_props is None:
+                raise CatalogError(f"{action.key}: props with reload_props need additional_props on the action")
+            if action.key in self.actions:
+                raise CatalogError(f"action {action.key} is declared twice")
+            self.actions[action.key] = action
+            return action
+
+        return register
+
+    # Credentials applied to requests
+
+    def headers_for(self, auth: Mapping[str, Any]) -> dict[str, str]:
+        if self._auth_headers is not None:
+            return dict(self._auth_headers(auth))
+        if self.auth_type == "oauth" and auth.get("oauth_access_token"):
+            return {"Authorization": f"Bearer {auth['oauth_access_token']}"}
+        return {}
+
+    def base_url_for(self, auth: Mapping[str, Any]) -> str | None:
+        return render_template(self.base_url, auth) if self.base_url else None
+
+    def allowed_domains_for(self, auth: Mapping[str, Any]) -> list[str]:
+        return [render_template(d, auth) for d in self.allowed_domains]
+
+
+def render_template(template: str, values: Mapping[str, Any]) -> str:
+    """Fill `{{custom_fields.x}}` placeholders from an account's fields."""
+
+    def fill(match: re.Match[str]) -> str:
+        value = values.get(match.group(1))
+        if value in (None, ""):
+            raise KeyError(f"the account has no value for custom field {match.group(1)!r}")
+        return str(value)
+
+    return _TEMPLATE.sub(fill, template)
+
+
+def _camel(slug: str) -> str:
+    head, *rest = slug.split("_")
+    return head + "".join(part.capitalize() for part in rest)

@@ -1,0 +1,184 @@
+"""Loading the catalog from disk and looking things up in it.
+
+Built-in apps live in `tools/<slug>/` (shipped inside the package as `_apps`);
+custom tools live in a directory of the same layout whose actions get the `~/`
+key prefix. Each app folder holds `app.py` (defining `app`) and `actions/*.py`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.util
+import sys
+import types
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import CatalogError
+from .model import Action, App
+from .schema import tool_name
+
+_BUILTIN_PACKAGE = "mcp_gateway_apps"
+_CUSTOM_PACKAGE = "mcp_gateway_custom_tools"
+
+
+def builtin_tools_dir() -> Path:
+    """Where the built-in apps are: inside the installed package, or the checkout's `tools/`."""
+    here = Path(__file__).resolve().parent.parent
+    shipped = here / "_apps"
+    if shipped.is_dir():
+        return shipped
+    return here.parent / "tools"
+
+
+class Catalog:
+    """Every app and action the gateway knows, indexed for lookup."""
+
+    def __init__(self, apps: Iterable[App]) -> None:
+        self.apps: dict[str, App] = {}
+        self.actions: dict[str, Action] = {}
+        for app in apps:
+            self.add_app(app)
+
+    def add_app(self, app: App) -> None:
+        if app.slug in self.apps and self.apps[app.slug] is not app:
+            raise CatalogError(f"two apps declare the slug {app.slug!r}")
+        self.apps[app.slug] = app
+        self.actions.update(app.actions)
+
+    def app(self, slug: str) -> App:
+        try:
+            return self.apps[slug]
+        except KeyError:
+            raise LookupError(_unknown("app", slug, self.apps)) from None
+
+    def action(self, key: str) -> Action:
+        try:
+            return self.actions[key]
+        except KeyError:
+            raise LookupError(_unknown("action", key, self.actions)) from None
+
+    def actions_of(self, slug: str) -> list[Action]:
+        return list(self.app(slug).actions.values())
+
+    def search_apps(self, query: str | None = None) -> list[App]:
+        """Apps matching a free-text query, best first; all apps by featured weight without one."""
+        apps = list(self.apps.values())
+        if not query:
+            return sorted(apps, key=lambda a: (-a.featured_weight, a.name.lower()))
+        q = query.lower().strip()
+        scored = []
+        for app in apps:
+            score = _score(q, app)
+            if score > 0:
+                scored.append((score, app.featured_weight, app))
+        scored.sort(key=lambda t: (-t[0], -t[1], t[2].name.lower()))
+        return [a for _, _, a in scored]
+
+    def tool_names(self, actions: Iterable[Action]) -> dict[str, Action]:
+        return {tool_name(a): a for a in actions}
+
+
+def _score(q: str, app: App) -> int:
+    name, slug = app.name.lower(), app.slug.lower()
+    if q in (name, slug):
+        return 100
+    if name.startswith(q) or slug.startswith(q):
+        return 60
+    if q in name or q in slug:
+        return 40
+    if any(q in c.lower() for c in app.categories):
+        return 20
+    if q in app.description.lower():
+        return 10
+    return 0
+
+
+def _unknown(kind: str, key: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown {kind} {key!r}{hint}"
+
+
+def load_catalog(builtin_dir: Path | None = None, custom_dir: Path | None = None) -> Catalog:
+    catalog = Catalog(_load_apps(builtin_dir or builtin_tools_dir(), _BUILTIN_PACKAGE, {}))
+    if custom_dir is not None:
+        if not custom_dir.is_dir():
+            raise CatalogError(f"custom tools directory {custom_dir} does not exist")
+        for app in _load_apps(custom_dir, _CUSTOM_PACKAGE, catalog.apps):
+            catalog.add_app(app)
+    return catalog
+
+
+def _package(name: str, path: Path) -> types.ModuleType:
+    module = sys.modules.get(name)
+    if module is None:
+        module = types.ModuleType(name)
+        module.__path__ = [str(path)]
+        sys.modules[name] = module
+    return module
+
+
+def _import_file(name: str, path: Path) -> types.ModuleType:
+    if name in sys.modules:  # already imported, by another action file or an earlier load
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise CatalogError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except CatalogError:
+        raise
+    except Exception as exc:
+        del sys.modules[name]
+        raise CatalogError(f"{path}: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+def _load_apps(root: Path, package: str, existing: dict[str, App]) -> list[App]:
+    """Import every app folder under `root`.
+
+    In a custom tools directory a folder may name an existing app (no `app.py`);
+    its actions join that app with keys prefixed `~/`.
+    """
+    _package(package, root)
+    custom = package == _CUSTOM_PACKAGE
+    apps = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        slug = folder.name
+        pkg = f"{package}.{slug}"
+        _package(pkg, folder)
+        if (folder / "app.py").is_file():
+            module = _import_file(f"{pkg}.app", folder / "app.py")
+            app = getattr(module, "app", None)
+            if not isinstance(app, App):
+                raise CatalogError(f"{folder / 'app.py'} must define `app = App(...)`")
+            if app.slug != slug:
+                raise CatalogError(f"{folder / 'app.py'} declares slug {app.slug!r}; the folder is {slug!r}")
+        elif slug in existing:
+            app = existing[slug]
+            sys.modules[f"{pkg}.app"] = sys.modules[f"{_BUILTIN_PACKAGE}.{slug}.app"]
+        else:
+            raise CatalogError(f"{folder} has no app.py and names no known app")
+        actions_dir = folder / "actions"
+        if actions_dir.is_dir():
+            _package(f"{pkg}.actions", actions_dir)
+            for file in sorted(actions_dir.glob("*.py")):
+                if file.name.startswith("_"):
+                    continue
+                before = set(app.actions)
+                _import_file(f"{pkg}.actions.{file.stem}", file)
+                if custom:
+                    _mark_custom(app, set(app.actions) - before)
+        apps.append(app)
+    return apps
+
+
+def _mark_custom(app: App, keys: set[str]) -> None:
+    for key in keys:
+        action = app.actions.pop(key)
+        action.key = f"~/{key}"
+        action.custom = True
+        app.actions[action.key] = action

@@ -1,0 +1,188 @@
+"""Props as JSON Schema (tool inputs), as `configurable_props` (the REST shape), and
+validation of the values a caller sends."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .model import Action
+from .props import MISSING, Prop
+
+MAX_TOOL_NAME = 64
+_SCALAR = {"boolean": "boolean", "integer": "integer", "string": "string", "object": "object"}
+_SQL_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "properties": {
+                "query": {"type": "string"},
+                "params": {"type": "array", "items": {}},
+            },
+            "required": ["query"],
+        },
+    ]
+}
+
+
+def prop_schema(prop: Prop) -> dict[str, Any]:
+    """The JSON Schema of one input prop (without description)."""
+    t = prop.type
+    if t == "any":
+        schema: dict[str, Any] = {}
+    elif t == "sql":
+        schema = dict(_SQL_SCHEMA)
+    elif t.endswith("[]"):
+        item = _SCALAR[t[:-2]]
+        items: dict[str, Any] = {"type": item}
+        if item == "integer":
+            _bounds(items, prop)
+        schema = {"type": "array", "items": items}
+    else:
+        schema = {"type": _SCALAR[t]}
+        if t == "integer":
+            _bounds(schema, prop)
+    if prop.type == "object" and prop.json_schema:
+        schema.update(prop.json_schema)
+    if prop.default is not MISSING and prop.default is not None:
+        schema["default"] = prop.default
+    return schema
+
+
+def _bounds(schema: dict[str, Any], prop: Prop) -> None:
+    if prop.min is not None:
+        schema["minimum"] = prop.min
+    if prop.max is not None:
+        schema["maximum"] = prop.max
+
+
+def describe(prop: Prop, *, action_key: str, name: str) -> str:
+    """The description a model reads: what the prop is and how to find valid values."""
+    parts: list[str] = []
+    if prop.label:
+        parts.append(prop.label if not prop.description else f"{prop.label}. {prop.description}")
+    elif prop.description:
+        parts.append(prop.description)
+    static = prop.static_options
+    if static:
+        shown = ", ".join(
+            repr(o.value) if str(o.value) == o.label else f"{o.value!r} ({o.label})" for o in static[:50]
+        )
+        parts.append(f"Valid values: {shown}.")
+    if prop.has_remote_options:
+        parts.append(
+            "To list valid values, call the CONFIGURE_COMPONENT tool with "
+            f"key: {action_key}, propName: {name}."
+        )
+    if prop.secret:
+        parts.append("Sensitive value.")
+    return "\n\n".join(parts)
+
+
+def input_schema(action_key: str, props: Mapping[str, Prop]) -> dict[str, Any]:
+    """The tool input schema of an action: one property per input prop."""
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for name, prop in props.items():
+        if not prop.is_input:
+            continue
+        schema = prop_schema(prop)
+        text = describe(prop, action_key=action_key, name=name)
+        if text:
+            schema["description"] = text
+        properties[name] = schema
+        if prop.required:
+            required.append(name)
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def configurable_prop(name: str, prop: Prop) -> dict[str, Any]:
+    """One entry of `configurable_props`, in the component API's camelCase shape."""
+    out: dict[str, Any] = {"name": name, "type": prop.type}
+    if prop.type == "app":
+        out["app"] = prop.app
+        return out
+    if prop.label:
+        out["label"] = prop.label
+    if prop.description:
+        out["description"] = prop.description
+    if prop.optional:
+        out["optional"] = True
+    if prop.default is not MISSING:
+        out["default"] = prop.default
+    for flag, key in (
+        (prop.hidden, "hidden"),
+        (prop.disabled, "disabled"),
+        (prop.secret, "secret"),
+        (prop.use_query, "useQuery"),
+        (prop.reload_props, "reloadProps"),
+    ):
+        if flag:
+            out[key] = True
+    if prop.min is not None:
+        out["min"] = prop.min
+    if prop.max is not None:
+        out["max"] = prop.max
+    if prop.has_remote_options:
+        out["remoteOptions"] = True
+    elif prop.static_options is not None:
+        out["options"] = [o.to_json() for o in prop.static_options]
+    if prop.type == "sql":
+        out["auth"] = {"app": prop.app}
+    if prop.type == "alert":
+        out["alertType"] = prop.alert_type
+        out["content"] = prop.content
+    return out
+
+
+class PropValidator:
+    """Validates prop values against the props' JSON Schema, reporting every bad field."""
+
+    def __init__(self, action_key: str, props: Mapping[str, Prop]) -> None:
+        self.schema = input_schema(action_key, props)
+        Draft202012Validator.check_schema(self.schema)
+        self._validator = Draft202012Validator(self.schema)
+
+    def errors(self, values: Mapping[str, Any]) -> list[str]:
+        problems = []
+        for error in sorted(self._validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
+            where = ".".join(str(p) for p in error.absolute_path)
+            if error.validator == "required":
+                missing = error.message.split("'")[1] if "'" in error.message else error.message
+                problems.append(f"{missing}: required, no value given")
+            elif error.validator == "additionalProperties":
+                extra = sorted(set(values) - set(self.schema["properties"]))
+                known = ", ".join(sorted(self.schema["properties"])) or "none"
+                problems.extend(f"{name}: not a prop of this action (props: {known})" for name in extra)
+            elif error.validator == "anyOf" and where:
+                problems.append(f"{where}: {_short(error.instance)} does not match the expected shape")
+            else:
+                problems.append(f"{where or '(arguments)'}: {error.message}")
+        return problems
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def tool_name(action: Action) -> str:
+    """The MCP tool name of an action: its key, made safe and at most 64 characters.
+
+    Custom tools (`~/key`) become `custom.key`; a name that would be too long keeps
+    its start and gets a hash of the whole key, so it stays unique and stable.
+    """
+    name = action.key
+    if name.startswith("~/"):
+        name = "custom." + name[2:]
+    if len(name) <= MAX_TOOL_NAME:
+        return name
+    digest = hashlib.sha256(action.key.encode()).hexdigest()[:8]
+    return f"{name[: MAX_TOOL_NAME - 9]}-{digest}"

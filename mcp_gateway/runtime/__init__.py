@@ -1,0 +1,1 @@
+"""Configuring and running an action for one user."""

@@ -1,0 +1,293 @@
+"""Running one action, fetching a prop's options, reloading dynamic props.
+
+This is the part of the runtime that knows nothing of projects, users or the store:
+it takes the action, the prop values and the account's decrypted auth, and does
+the work. `runtime.service` wraps it with account lookup and persistence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from mcp_gateway.catalog import (
+    MISSING,
+    Action,
+    ActionError,
+    AppHttp,
+    OptionsContext,
+    OptionsPage,
+    Prop,
+    PropsContext,
+    PropValidator,
+    RunContext,
+    UpstreamError,
+)
+from mcp_gateway.catalog.http import RefreshHook
+from mcp_gateway.catalog.props import to_option
+
+from .errors import ConfigurationError, RunTimeout
+
+DEFAULT_TIMEOUT = 30.0
+
+_shared_client: httpx.AsyncClient | None = None
+
+
+def shared_http_client() -> httpx.AsyncClient:
+    """One connection pool for every app's API calls (per process)."""
+    global _shared_client
+    if _shared_client is None or _shared_client.is_closed:
+        _shared_client = httpx.AsyncClient(
+            timeout=httpx.Timeout(DEFAULT_TIMEOUT, connect=10.0),
+            follow_redirects=True,
+            limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
+            headers={"User-Agent": "mcp-gateway"},
+        )
+    return _shared_client
+
+
+@dataclass(slots=True)
+class RunResult:
+    """The run-action response: exports, observations, return value."""
+
+    exports: dict[str, Any] = field(default_factory=dict)
+    os: list[dict[str, Any]] = field(default_factory=list)
+    ret: Any = None
+    error: str | None = None
+    stash_id: str | None = None
+
+    @property
+    def summary(self) -> str | None:
+        return self.exports.get("$summary")
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"exports": self.exports, "os": self.os, "ret": self.ret}
+        if self.stash_id is not None:
+            out["stash_id"] = self.stash_id
+        return out
+
+
+def unwrap_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Accept the component API's `{"__lv": {"label", "value"}}` wrapper anywhere a value goes."""
+    return {k: _unwrap(v) for k, v in values.items()}
+
+
+def _unwrap(value: Any) -> Any:
+    if isinstance(value, dict) and "__lv" in value and len(value) == 1:
+        inner = value["__lv"]
+        if isinstance(inner, dict) and "value" in inner:
+            return _unwrap(inner["value"])
+        if isinstance(inner, list):
+            return [_unwrap({"__lv": i}) if isinstance(i, dict) and "value" in i else i for i in inner]
+    if isinstance(value, list):
+        return [_unwrap(v) for v in value]
+    return value
+
+
+def input_values(props: Mapping[str, Prop], configured: Mapping[str, Any]) -> dict[str, Any]:
+    """The caller's values for input props only (app props carry account references)."""
+    return {k: v for k, v in configured.items() if k in props and props[k].is_input}
+
+
+def with_defaults(props: Mapping[str, Prop], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Fill in defaults, and normalize `sql` props to `{query, params}`."""
+    out = dict(values)
+    for name, prop in props.items():
+        if name not in out and prop.default is not MISSING and prop.type not in ("app", "alert"):
+            out[name] = prop.default
+        if prop.type == "sql" and name in out:
+            out[name] = _normalize_sql(out[name])
+    return out
+
+
+def _normalize_sql(value: Any) -> dict[str, Any]:
+    if isinstance(value, str):
+        return {"query": value, "params": []}
+    return {"query": value["query"], "params": list(value.get("params") or [])}
+
+
+def app_http(action: Action, auth: Mapping[str, Any] | None, on_unauthorized: RefreshHook | None = None) -> AppHttp | None:
+    app = action.app
+    values = auth or {}
+    try:
+        base_url = app.base_url_for(values)
+    except KeyError as exc:
+        raise ConfigurationError(f"{app.name} account is incomplete: {exc.args[0]}") from None
+    return AppHttp(
+        shared_http_client(),
+        app_name=app.name,
+        headers=app.headers_for(values),
+        base_url=base_url,
+        on_unauthorized=on_unauthorized,
+    )
+
+
+async def run_action(
+    action: Action,
+    values: Mapping[str, Any],
+    *,
+    auth: Mapping[str, Any] | None = None,
+    external_user_id: str = "",
+    timeout: float = DEFAULT_TIMEOUT,
+    tmp_dir: Path | None = None,
+    on_unauthorized: RefreshHook | None = None,
+    validate: bool = True,
+    extra_props: Mapping[str, Prop] | None = None,
+) -> RunResult:
+    """Validate `values` against the action's props and run it.
+
+    Invalid values raise `ConfigurationError` naming every bad field, before any
+    code of the action runs. Failures inside the run come back as a `RunResult`
+    with `error` set and the error recorded among the observations.
+    """
+    props = {**action.props, **(extra_props or {})}
+    values = unwrap_values(values)
+    if validate:
+        validator = PropValidator(action.key, props) if extra_props else action.validator()
+        problems = validator.errors(input_values(props, values) | _extras(props, values))
+        if problems:
+            raise ConfigurationError(f"Invalid arguments for {action.key}: " + "; ".join(problems), problems=problems)
+    own_tmp = tmp_dir is None
+    ctx = RunContext(
+        props=with_defaults(props, values),
+        auth=auth,
+        http=app_http(action, auth, on_unauthorized),
+        external_user_id=external_user_id,
+        tmp_dir=Path(tempfile.mkdtemp(prefix="mcp-gateway-run-")) if own_tmp else tmp_dir,
+    )
+    result = RunResult()
+    try:
+        async with asyncio.timeout(timeout):
+            ret = await action.run(ctx)
+        result.ret = _jsonable(ret)
+    except TimeoutError:
+        exc = RunTimeout(f"{action.key} did not finish within {timeout:g} s; it was stopped")
+        ctx.record_error(exc)
+        result.error = str(exc)
+    except (ActionError, UpstreamError) as exc:
+        ctx.record_error(exc)
+        result.error = str(exc)
+    except httpx.HTTPError as exc:
+        err = ActionError(f"could not reach {action.app.name}: {type(exc).__name__}: {exc}")
+        ctx.record_error(err)
+        result.error = str(err)
+    except Exception as exc:  # an action's bug must not take the gateway down
+        ctx.record_error(exc)
+        result.error = f"{action.key} failed: {type(exc).__name__}: {exc}"
+    finally:
+        if own_tmp:
+            shutil.rmtree(ctx.tmp_dir, ignore_errors=True)  # type: ignore[arg-type]
+    result.exports = _jsonable(ctx.exports)
+    result.os = ctx.observations
+    return result
+
+
+def _extras(props: Mapping[str, Prop], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Unknown keys, so the validator can name them (app props are allowed through)."""
+    return {k: v for k, v in values.items() if k not in props}
+
+
+async def fetch_options(
+    action: Action,
+    prop_name: str,
+    values: Mapping[str, Any],
+    *,
+    auth: Mapping[str, Any] | None = None,
+    external_user_id: str = "",
+    page: int = 0,
+    prev_context: Mapping[str, Any] | None = None,
+    query: str | None = None,
+    extra_props: Mapping[str, Prop] | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    on_unauthorized: RefreshHook | None = None,
+) -> dict[str, Any]:
+    """The configure-prop response: `options` / `stringOptions`, `context`, `errors`, `observations`."""
+    props = {**action.props, **(extra_props or {})}
+    prop = props.get(prop_name)
+    if prop is None:
+        raise ConfigurationError(
+            f"{action.key} has no prop {prop_name!r}; its props are {', '.join(props)}"
+        )
+    static = prop.static_options
+    if static is not None:
+        return _options_response([o.to_json() for o in static], None, [])
+    if not prop.has_remote_options:
+        raise ConfigurationError(f"prop {prop_name!r} of {action.key} has no options to fetch; any {prop.type} value is accepted")
+    ctx = OptionsContext(
+        props=with_defaults(props, unwrap_values(values)),
+        auth=auth,
+        http=app_http(action, auth, on_unauthorized),
+        external_user_id=external_user_id,
+        page=page,
+        prev_context=prev_context,
+        query=query,
+    )
+    try:
+        async with asyncio.timeout(timeout):
+            raw = await prop.options(ctx)  # type: ignore[misc,operator]
+    except TimeoutError:
+        return _options_response([], None, [f"options for {prop_name} timed out after {timeout:g} s"])
+    except (ActionError, httpx.HTTPError, KeyError, ValueError) as exc:
+        return _options_response([], None, [str(exc)])
+    context = None
+    if isinstance(raw, OptionsPage):
+        context, raw = raw.context, raw.options
+    options = [to_option(o).to_json() for o in raw]
+    return _options_response(options, context, [])
+
+
+def _options_response(options: list[dict[str, Any]], context: dict[str, Any] | None, errors: list[str]) -> dict[str, Any]:
+    plain = all(isinstance(o["value"], str) and o["label"] == o["value"] for o in options)
+    return {
+        "observations": [],
+        "context": context,
+        "options": options,
+        "stringOptions": [o["value"] for o in options] if plain and options else None,
+        "errors": errors,
+    }
+
+
+async def reload_props(
+    action: Action,
+    values: Mapping[str, Any],
+    *,
+    auth: Mapping[str, Any] | None = None,
+    external_user_id: str = "",
+    timeout: float = DEFAULT_TIMEOUT,
+    on_unauthorized: RefreshHook | None = None,
+) -> dict[str, Prop]:
+    """The action's full prop set given the values so far: static props plus dynamic ones."""
+    if action.additional_props is None:
+        return dict(action.props)
+    ctx = PropsContext(
+        props=with_defaults(action.props, unwrap_values(values)),
+        auth=auth,
+        http=app_http(action, auth, on_unauthorized),
+        external_user_id=external_user_id,
+    )
+    async with asyncio.timeout(timeout):
+        extra = await action.additional_props(ctx)
+    return {**action.props, **extra}
+
+
+def _jsonable(value: Any) -> Any:
+    """Make a run's output JSON-safe (bytes become base64, unknown objects strings)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(bytes(value)).decode()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,34 @@
+from mcp_gateway.catalog import props
+
+from ..app import app, check_url
+
+
+@app.action(
+    "download-file",
+    title="Download File to /tmp",
+    description=(
+        "Download a file from a public URL and save it under `/tmp`, where later steps "
+        "(and File Stash) can pick it up. Returns the saved path and size."
+    ),
+    props={
+        "url": props.string("URL", "The full URL of the file, e.g. `https://example.com/report.pdf`."),
+        "filePath": props.string(
+            "File Path",
+            "Where to save the file, under `/tmp`, e.g. `/tmp/report.pdf`.",
+        ),
+    },
+    stash="optional",
+)
+async def download_file(ctx):
+    check_url(ctx.props.url)
+    target = ctx.tmp_path(ctx.props.filePath)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    response = await ctx.http.get(ctx.props.url)
+    target.write_bytes(response.content)
+    size = len(response.content)
+    ctx.summary = f"Downloaded {size} bytes to {ctx.props.filePath}"
+    return {
+        "filePath": ctx.props.filePath,
+        "size": size,
+        "contentType": response.headers.get("content-type"),
+    }
