@@ -1,0 +1,106 @@
+"""Wiring: the gateway's parts built from settings, and the ASGI app that serves them."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from mcp_gateway.api.oauth import token_endpoint
+from mcp_gateway.catalog import Catalog, load_catalog
+from mcp_gateway.config import Settings
+from mcp_gateway.connect.accounts import Accounts
+from mcp_gateway.connect.developer_auth import DeveloperAuth
+from mcp_gateway.connect.vault import Vault
+from mcp_gateway.mcp.http import McpEndpoint
+from mcp_gateway.mcp.protocol import Protocol
+from mcp_gateway.mcp.security import HostGuard, is_loopback
+from mcp_gateway.mcp.sessions import SessionStore, StreamHub
+from mcp_gateway.mcp.tools import ToolsOnly
+from mcp_gateway.runtime.service import Runtime
+from mcp_gateway.store.db import Database
+
+logger = logging.getLogger("mcp_gateway")
+
+
+@dataclass
+class Gateway:
+    settings: Settings
+    db: Database
+    catalog: Catalog
+    auth: DeveloperAuth
+    accounts: Accounts
+    runtime: Runtime
+    sessions: SessionStore
+    hub: StreamHub
+    protocol: Protocol
+
+    @classmethod
+    async def open(cls, settings: Settings, catalog: Catalog | None = None) -> Gateway:
+        db = Database(settings.database_url)
+        await db.migrate()
+        catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
+        accounts = Accounts(db, Vault([settings.secret_key]))
+        runtime = Runtime(catalog, db, accounts, run_timeout=settings.run_timeout)
+        return cls(
+            settings=settings,
+            db=db,
+            catalog=catalog,
+            auth=DeveloperAuth(db, settings.secret_key, settings.access_token_ttl),
+            accounts=accounts,
+            runtime=runtime,
+            sessions=SessionStore(db, settings.session_ttl),
+            hub=StreamHub(),
+            protocol=Protocol(ToolsOnly(catalog, runtime)),
+        )
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.0.1") -> Starlette:
+    protection = settings.dns_rebinding_protection
+    if protection is None:
+        protection = is_loopback(bind_host)
+    mcp = McpEndpoint(
+        protocol=gateway.protocol,
+        auth=gateway.auth,
+        sessions=gateway.sessions,
+        hub=gateway.hub,
+        catalog=gateway.catalog,
+        guard=HostGuard(enabled=protection, allowed_hosts=settings.allowed_hosts, allowed_origins=settings.allowed_origins),
+        default_tool_mode=settings.default_tool_mode,
+    )
+
+    async def health(_: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    mcp_methods = ["GET", "POST", "DELETE"]
+    routes = [
+        Route("/healthz", health, methods=["GET"]),
+        Route("/v1/oauth/token", token_endpoint(gateway.auth), methods=["POST"]),
+        # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
+        Route("/", mcp, methods=mcp_methods),
+        Route("/messages", mcp, methods=["POST"]),
+        Route("/mcp", mcp, methods=mcp_methods),
+        Route("/mcp/messages", mcp, methods=["POST"]),
+        Route("/v1/{external_user_id}/{app}", mcp, methods=mcp_methods),
+        Route("/v1/{external_user_id}/{app}/messages", mcp, methods=["POST"]),
+        Route("/{external_user_id}/{app}", mcp, methods=mcp_methods),
+        Route("/{external_user_id}/{app}/messages", mcp, methods=["POST"]),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            await gateway.close()
+
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,183 @@
+"""The `mcp-gateway` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from typing import Any
+
+from mcp_gateway import __version__
+from mcp_gateway.config import DEFAULT_HOST, DEFAULT_PORT, ENVIRONMENTS, TOOL_MODES, ConfigError, Settings
+
+LOCAL_PROJECT_ID = "proj_local"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mcp-gateway",
+        description="Self-hostable MCP gateway: app actions as MCP tools, run for your end users.",
+        epilog="Settings come from MCP_GATEWAY_* environment variables; see the README.",
+    )
+    parser.add_argument("--version", action="version", version=f"mcp-gateway {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="serve MCP (streamable HTTP and SSE) and the REST API over HTTP")
+    serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+
+    stdio = sub.add_parser("stdio", help="serve MCP over stdin/stdout for one local user")
+    stdio.add_argument("--app", required=True, help="app slug, or several comma-separated (e.g. github,slack)")
+    stdio.add_argument("--external-user-id", default="local", help="whose connected accounts to use (default: local)")
+    stdio.add_argument("--tool-mode", default="tools-only", choices=TOOL_MODES)
+    stdio.add_argument("--project-id", default=None, help=f"project whose accounts to use (default: {LOCAL_PROJECT_ID})")
+    stdio.add_argument("--environment", default="development", choices=ENVIRONMENTS)
+
+    project = sub.add_parser("project", help="manage projects").add_subparsers(dest="project_command", required=True, metavar="ACTION")
+    create = project.add_parser("create", help="create a project and print its client credentials (shown once)")
+    create.add_argument("--name", required=True, help="a name for the project")
+
+    apps = sub.add_parser("apps", help="browse the app catalog").add_subparsers(dest="apps_command", required=True, metavar="ACTION")
+    listing = apps.add_parser("list", help="list apps, optionally matching a search")
+    listing.add_argument("--query", "-q", default=None, help="search text")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    accounts = sub.add_parser("accounts", help="manage connected accounts").add_subparsers(dest="accounts_command", required=True, metavar="ACTION")
+    add = accounts.add_parser(
+        "add",
+        help="store an account's credentials, read as a JSON object from stdin (never from arguments)",
+    )
+    add.add_argument("--app", required=True, help="app slug")
+    add.add_argument("--external-user-id", required=True)
+    add.add_argument("--project-id", default=LOCAL_PROJECT_ID)
+    add.add_argument("--environment", default="development", choices=ENVIRONMENTS)
+    add.add_argument("--name", default=None, help="a label for the account")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        code = asyncio.run(_run(args, settings)) or 0
+    except ConfigError as exc:
+        print(f"mcp-gateway: configuration error: {exc}", file=sys.stderr)
+        code = 2
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "apps":
+        return _apps_list(args, settings)
+    from mcp_gateway.app import Gateway
+
+    if args.command == "serve":
+        logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        return await _serve(args, settings)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    gateway = await Gateway.open(settings)
+    try:
+        if args.command == "stdio":
+            return await _stdio(args, gateway)
+        if args.command == "project":
+            new = await gateway.auth.create_project(args.name)
+            print(json.dumps({"project_id": new.project_id, "name": new.name, "client_id": new.client_id, "client_secret": new.client_secret}, indent=2))
+            print("Store client_secret now: it is shown only this once.", file=sys.stderr)
+            return 0
+        if args.command == "accounts":
+            return await _accounts_add(args, gateway)
+    finally:
+        await gateway.close()
+    return 1
+
+
+def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
+    from mcp_gateway.catalog import load_catalog
+
+    catalog = load_catalog(custom_dir=settings.custom_tools_dir)
+    apps = catalog.search_apps(args.query)
+    rows: list[dict[str, Any]] = [
+        {"name_slug": a.slug, "name": a.name, "auth_type": a.auth_type, "actions": len(a.actions), "description": a.description}
+        for a in apps
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    if not rows:
+        print(f"no app matches {args.query!r}")
+        return 0
+    width = max(len(r["name_slug"]) for r in rows)
+    for r in rows:
+        print(f"{r['name_slug']:<{width}}  {r['auth_type']:<5}  {r['actions']:>3} actions  {r['name']}")
+    return 0
+
+
+async def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from mcp_gateway.app import Gateway, create_app
+
+    gateway = await Gateway.open(settings)
+    app = create_app(settings, gateway, bind_host=args.host)
+    logging.getLogger("mcp_gateway").info(
+        "mcp-gateway %s on http://%s:%d (data in %s); tool modes: tools-only (sub-agent needs an LLM provider)",
+        __version__, args.host, args.port, settings.data_dir,
+    )
+    config = uvicorn.Config(
+        app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=10, access_log=False
+    )
+    await uvicorn.Server(config).serve()
+    return 0
+
+
+async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.mcp.params import ParamError, resolve
+    from mcp_gateway.mcp.stdio import run_stdio
+
+    project_id = args.project_id or LOCAL_PROJECT_ID
+    if project_id == LOCAL_PROJECT_ID:
+        await gateway.auth.ensure_project(LOCAL_PROJECT_ID, "local")
+    elif not await gateway.auth.project_exists(project_id):
+        print(f"mcp-gateway: no project {project_id}; create one with `mcp-gateway project create`", file=sys.stderr)
+        return 2
+    try:
+        params = resolve(
+            {"apps": args.app, "external_user_id": args.external_user_id, "tool_mode": args.tool_mode},
+            default_project_id=project_id,
+            base=None,
+            known_apps=gateway.catalog.apps,
+        ).but(environment=args.environment)
+    except ParamError as exc:
+        print(f"mcp-gateway: {exc}", file=sys.stderr)
+        return 2
+    if params.tool_mode != "tools-only":
+        print(f"mcp-gateway: tool mode {params.tool_mode} is not available yet; use --tool-mode tools-only", file=sys.stderr)
+        return 2
+    await run_stdio(gateway.protocol, params)
+    return 0
+
+
+async def _accounts_add(args: argparse.Namespace, gateway: Any) -> int:
+    if args.app not in gateway.catalog.apps:
+        print(f"mcp-gateway: unknown app {args.app!r}", file=sys.stderr)
+        return 2
+    try:
+        credentials = json.loads(sys.stdin.read())
+    except ValueError:
+        print("mcp-gateway: stdin must hold the credentials as one JSON object", file=sys.stderr)
+        return 2
+    if not isinstance(credentials, dict) or not credentials:
+        print("mcp-gateway: stdin must hold the credentials as one non-empty JSON object", file=sys.stderr)
+        return 2
+    if args.project_id == LOCAL_PROJECT_ID:
+        await gateway.auth.ensure_project(LOCAL_PROJECT_ID, "local")
+    account_id = await gateway.accounts.add(
+        args.project_id, args.environment, args.external_user_id, args.app, credentials, name=args.name
+    )
+    print(json.dumps({"id": account_id, "app": args.app, "external_user_id": args.external_user_id}))
+    return 0

@@ -1,0 +1,124 @@
+"""Settings, read once from the environment (`MCP_GATEWAY_*`)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 3010
+TOOL_MODES = ("sub-agent", "full-config", "tools-only")
+ENVIRONMENTS = ("development", "production")
+
+
+class ConfigError(Exception):
+    """A setting has a value the gateway cannot use; the message names the variable."""
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name} must be true or false, not {raw!r}")
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+@dataclass
+class Settings:
+    data_dir: Path
+    database_url: str
+    secret_key: bytes
+    custom_tools_dir: Path | None = None
+    public_url: str | None = None
+    # DNS-rebinding protection: None means "on when bound to a loopback address".
+    dns_rebinding_protection: bool | None = None
+    allowed_hosts: list[str] = field(default_factory=list)
+    allowed_origins: list[str] = field(default_factory=list)
+    access_token_ttl: float = 3600.0
+    run_timeout: float = 30.0
+    session_ttl: float = 24 * 3600.0
+    default_tool_mode: str = "tools-only"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        data_dir = Path(os.environ.get("MCP_GATEWAY_DATA_DIR") or platformdirs.user_data_dir("mcp-gateway"))
+        data_dir.mkdir(parents=True, exist_ok=True)
+        database_url = os.environ.get("MCP_GATEWAY_DATABASE_URL") or f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}"
+        custom = os.environ.get("MCP_GATEWAY_CUSTOM_TOOLS_DIR")
+        protection = os.environ.get("MCP_GATEWAY_DNS_REBINDING_PROTECTION")
+        mode = os.environ.get("MCP_GATEWAY_DEFAULT_TOOL_MODE", "tools-only")
+        if mode not in TOOL_MODES:
+            raise ConfigError(f"MCP_GATEWAY_DEFAULT_TOOL_MODE must be one of {', '.join(TOOL_MODES)}, not {mode!r}")
+        return cls(
+            data_dir=data_dir,
+            database_url=normalize_database_url(database_url),
+            secret_key=load_secret_key(data_dir),
+            custom_tools_dir=Path(custom) if custom else None,
+            public_url=(os.environ.get("MCP_GATEWAY_PUBLIC_URL") or "").rstrip("/") or None,
+            dns_rebinding_protection=None if protection in (None, "") else _bool("MCP_GATEWAY_DNS_REBINDING_PROTECTION", True),
+            allowed_hosts=_list("MCP_GATEWAY_ALLOWED_HOSTS"),
+            allowed_origins=_list("MCP_GATEWAY_ALLOWED_ORIGINS"),
+            access_token_ttl=_float("MCP_GATEWAY_ACCESS_TOKEN_TTL", 3600.0),
+            run_timeout=_float("MCP_GATEWAY_RUN_TIMEOUT", 30.0),
+            default_tool_mode=mode,
+        )
+
+
+def normalize_database_url(url: str) -> str:
+    """Use the async drivers whatever form the URL was given in."""
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
+    if url.startswith(("postgres://", "postgresql://")):
+        return "postgresql+asyncpg://" + url.split("://", 1)[1]
+    if url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        return url
+    raise ConfigError(
+        "MCP_GATEWAY_DATABASE_URL must be a sqlite:/// or postgresql:// URL, "
+        f"not one starting {url.split(':', 1)[0]!r}"
+    )
+
+
+def load_secret_key(data_dir: Path) -> bytes:
+    """The master secret: from MCP_GATEWAY_SECRET_KEY, or generated once into the data dir (mode 0600).
+
+    Token signing and credential encryption keys are derived from it, so every
+    gateway process sharing a database must share it too.
+    """
+    raw = os.environ.get("MCP_GATEWAY_SECRET_KEY")
+    if raw:
+        if len(raw) < 32:
+            raise ConfigError("MCP_GATEWAY_SECRET_KEY must be at least 32 characters of random text")
+        return raw.encode()
+    path = data_dir / "secret.key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(48))
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        raise ConfigError(f"{path} is readable by other users (mode {mode:o}); run `chmod 600 {path}`")
+    return path.read_text().strip().encode()

@@ -1,0 +1,1 @@
+"""Projects, developer auth, external users, accounts and the credential vault."""

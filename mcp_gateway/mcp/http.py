@@ -1,0 +1,357 @@
+"""One URL, every HTTP transport: streamable HTTP in both protocol eras, and legacy HTTP+SSE.
+
+The transport is chosen per request, with no client configuration:
+- POST with `?sessionId=` is a legacy SSE message; any other POST is streamable HTTP,
+  2026-era when `MCP-Protocol-Version` names a modern version (or the method is
+  `server/discover`), handshake-era otherwise.
+- GET with `Mcp-Session-Id` opens a session's notification stream; GET without it
+  opens a legacy SSE stream and announces where to POST messages.
+- DELETE with `Mcp-Session-Id` ends a session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl
+
+from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
+from starlette.types import Receive, Scope, Send
+
+from mcp_gateway.catalog import Catalog
+from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+
+from .params import McpParams, ParamError, raw_params, resolve
+from .protocol import (
+    ERROR_HTTP_STATUS,
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    PARSE_ERROR,
+    JsonRpcError,
+    Protocol,
+    error_response,
+    negotiate,
+    read_envelope,
+)
+from .security import HostGuard
+from .sessions import Session, SessionStore, StreamHub
+
+logger = logging.getLogger(__name__)
+
+SESSION_HEADER = "mcp-session-id"
+PING_SECONDS = 15.0
+MAX_BODY = 4 * 1024 * 1024
+_JSON = [(b"content-type", b"application/json")]
+_SSE = [
+    (b"content-type", b"text/event-stream"),
+    (b"cache-control", b"no-cache, no-transform"),
+    (b"connection", b"keep-alive"),
+    (b"x-accel-buffering", b"no"),
+]
+
+
+class HttpError(Exception):
+    def __init__(self, status: int, message: str, *, code: int = INVALID_REQUEST, request_id: Any = None, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.request_id = request_id
+        self.headers = headers or []
+
+
+def _dumps(obj: Any) -> bytes:
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+async def _send(send: Send, status: int, body: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    await send({"type": "http.response.start", "status": status, "headers": (headers or []) + [(b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise HttpError(400, "client disconnected before sending the body")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise HttpError(413, f"request body is larger than {MAX_BODY} bytes")
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+class McpEndpoint:
+    """The ASGI app behind every MCP URL form."""
+
+    def __init__(
+        self,
+        *,
+        protocol: Protocol,
+        auth: DeveloperAuth,
+        sessions: SessionStore,
+        hub: StreamHub,
+        catalog: Catalog,
+        guard: HostGuard,
+        default_tool_mode: str,
+    ) -> None:
+        self._protocol = protocol
+        self._auth = auth
+        self._sessions = sessions
+        self._hub = hub
+        self._catalog = catalog
+        self._guard = guard
+        self._default_tool_mode = default_tool_mode
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+        path_params = scope.get("path_params") or {}
+        method = scope["method"]
+        try:
+            problem = self._guard.check(headers)
+            if problem is not None:
+                raise HttpError(403 if "Origin" in problem else 421, problem)
+            if method == "POST":
+                if "sessionId" in query:
+                    await self._legacy_message(headers, query, receive, send)
+                else:
+                    await self._post(headers, query, path_params, receive, send)
+            elif method == "GET":
+                if SESSION_HEADER in headers:
+                    await self._notification_stream(headers, receive, send)
+                elif "text/event-stream" in headers.get("accept", ""):
+                    await self._legacy_stream(scope, headers, query, path_params, receive, send)
+                else:
+                    raise HttpError(406, "GET opens an event stream: send `Accept: text/event-stream` (or POST JSON-RPC messages)")
+            elif method == "DELETE":
+                await self._delete(headers, send)
+            else:
+                raise HttpError(405, f"{method} is not supported here; use POST, GET or DELETE", headers=[(b"allow", b"GET, POST, DELETE")])
+        except HttpError as exc:
+            body = _dumps({"jsonrpc": "2.0", "id": exc.request_id, "error": {"code": exc.code, "message": str(exc)}})
+            await _send(send, exc.status, body, _JSON + exc.headers)
+
+    # Auth and parameters
+
+    def _principal(self, headers: Mapping[str, str], request_id: Any = None) -> Principal:
+        try:
+            return self._auth.verify(headers.get("authorization"))
+        except AuthError as exc:
+            raise HttpError(exc.status, str(exc), request_id=request_id, headers=[(b"www-authenticate", b'Bearer realm="mcp-gateway"')]) from None
+
+    def _params(self, principal: Principal, raw: Mapping[str, str], base: McpParams | None, request_id: Any = None) -> McpParams:
+        try:
+            params = resolve(raw, base=base, default_tool_mode=self._default_tool_mode, known_apps=self._catalog.apps)
+        except ParamError as exc:
+            raise HttpError(400, str(exc), code=INVALID_PARAMS, request_id=request_id) from None
+        if params.project_id != principal.project_id:
+            raise HttpError(403, f"this access token belongs to project {principal.project_id}, not {params.project_id}", request_id=request_id)
+        if params.tool_mode != "tools-only":
+            raise HttpError(400, f"tool mode {params.tool_mode!r} is not available on this gateway yet; use toolMode=tools-only", code=INVALID_PARAMS, request_id=request_id)
+        return params
+
+    async def _session(self, session_id: str, principal: Principal, request_id: Any = None) -> Session:
+        session = await self._sessions.get(session_id)
+        if session is None:
+            raise HttpError(404, "session not found or expired: start a new session with initialize", request_id=request_id)
+        if session.params.project_id != principal.project_id:
+            raise HttpError(403, "this session belongs to another project", request_id=request_id)
+        return session
+
+    # Streamable HTTP
+
+    async def _post(self, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send) -> None:
+        accept = headers.get("accept", "")
+        if accept and "application/json" not in accept and "*/*" not in accept:
+            raise HttpError(406, "POST responses are JSON: send `Accept: application/json, text/event-stream`")
+        body = await _read_body(receive)
+        try:
+            message = json.loads(body)
+        except (ValueError, RecursionError):
+            raise HttpError(400, "Parse error: the body is not valid JSON", code=PARSE_ERROR) from None
+        version = headers.get("mcp-protocol-version")
+        is_modern = version in MODERN_PROTOCOL_VERSIONS or (
+            version is None and isinstance(message, dict) and message.get("method") == "server/discover"
+        )
+        if version is not None and not is_modern and version not in HANDSHAKE_PROTOCOL_VERSIONS:
+            raise HttpError(
+                400,
+                f"unsupported MCP-Protocol-Version {version!r}; supported: {', '.join(HANDSHAKE_PROTOCOL_VERSIONS + MODERN_PROTOCOL_VERSIONS)}",
+                code=-32022,
+                request_id=message.get("id") if isinstance(message, dict) else None,
+            )
+        if is_modern:
+            await self._modern(message, headers, query, path, send)
+        else:
+            await self._handshake_era(message, headers, query, path, send)
+
+    async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send) -> None:
+        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
+            raise HttpError(400, "the body must be one JSON-RPC 2.0 request or notification object")
+        if "id" not in message:
+            await _send(send, 202)  # no client notifications exist at this revision; accept and drop
+            return
+        request_id = message["id"]
+        principal = self._principal(headers, request_id)
+        method, params = message["method"], message.get("params")
+        try:
+            read_envelope(method, params, headers)
+            mcp = self._params(principal, raw_params(headers, query, path), None, request_id)
+            result = await self._protocol.dispatch(method, params, mcp, modern=True)
+            response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": result}
+            status = 200
+        except JsonRpcError as exc:
+            response = error_response(request_id, exc)
+            status = ERROR_HTTP_STATUS.get(exc.code, 200)
+        except HttpError:
+            raise
+        except Exception:
+            logger.exception("%s failed", method)
+            response = error_response(request_id, JsonRpcError(INTERNAL_ERROR, "internal error; the gateway logged the details"))
+            status = 200
+        await _send(send, status, _dumps(response), _JSON)
+
+    async def _handshake_era(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send) -> None:
+        batch = isinstance(message, list)
+        messages = message if batch else [message]
+        if not messages or not all(isinstance(m, dict) and m.get("jsonrpc") == "2.0" for m in messages):
+            raise HttpError(400, "the body must be a JSON-RPC 2.0 message (or a batch of them)")
+        first_id = messages[0].get("id")
+        principal = self._principal(headers, first_id)
+        init = next((m for m in messages if m.get("method") == "initialize"), None)
+        extra_headers: list[tuple[bytes, bytes]] = []
+        if init is not None:
+            if len(messages) > 1:
+                raise HttpError(400, "initialize must be sent on its own", request_id=init.get("id"))
+            mcp = self._params(principal, raw_params(headers, query, path), None, init.get("id"))
+            init_params = init.get("params") or {}
+            session = await self._sessions.create(
+                mcp,
+                client_id=principal.client_id,
+                protocol_version=negotiate(init_params.get("protocolVersion")),
+                transport="streamable-http",
+                client_info=init_params.get("clientInfo"),
+            )
+            extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
+            response = {"jsonrpc": "2.0", "id": init.get("id"), "result": self._protocol.initialize_result(init_params)}
+            await _send(send, 200, _dumps(response), _JSON + extra_headers)
+            return
+        session_id = headers.get(SESSION_HEADER)
+        if not session_id:
+            raise HttpError(400, "missing Mcp-Session-Id header: send initialize first, then the session id it returns", request_id=first_id)
+        session = await self._session(session_id, principal, first_id)
+        mcp = self._params(principal, raw_params(headers, query, path), session.params, first_id)
+        responses = [r for r in [await self._answer(m, mcp) for m in messages] if r is not None]
+        extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
+        if not responses:
+            await _send(send, 202, b"", extra_headers)
+            return
+        await _send(send, 200, _dumps(responses if batch else responses[0]), _JSON + extra_headers)
+
+    async def _answer(self, message: dict[str, Any], mcp: McpParams) -> dict[str, Any] | None:
+        """Dispatch one handshake-era message; None for notifications and stray responses."""
+        method = message.get("method")
+        if "id" not in message or not isinstance(method, str):
+            return None
+        try:
+            result = await self._protocol.dispatch(method, message.get("params"), mcp, modern=False)
+        except JsonRpcError as exc:
+            return error_response(message["id"], exc)
+        except Exception:
+            logger.exception("%s failed", method)
+            return error_response(message["id"], JsonRpcError(INTERNAL_ERROR, "internal error; the gateway logged the details"))
+        return {"jsonrpc": "2.0", "id": message["id"], "result": result}
+
+    async def _delete(self, headers: dict[str, str], send: Send) -> None:
+        session_id = headers.get(SESSION_HEADER)
+        if not session_id:
+            raise HttpError(400, "DELETE ends a session: send its Mcp-Session-Id header")
+        principal = self._principal(headers)
+        await self._session(session_id, principal)
+        await self._sessions.delete(session_id)
+        self._hub.end(session_id)
+        await _send(send, 200)
+
+    # Streams
+
+    async def _notification_stream(self, headers: dict[str, str], receive: Receive, send: Send) -> None:
+        principal = self._principal(headers)
+        session = await self._session(headers[SESSION_HEADER], principal)
+        await self._stream(session.id, receive, send, first=None, extra_headers=[(SESSION_HEADER.encode(), session.id.encode())])
+
+    async def _legacy_stream(self, scope: Scope, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send) -> None:
+        principal = self._principal(headers)
+        mcp = self._params(principal, raw_params(headers, query, path), None)
+        session = await self._sessions.create(
+            mcp, client_id=principal.client_id, protocol_version="2024-11-05", transport="sse"
+        )
+        root = scope.get("root_path", "") + scope["path"].rstrip("/")
+        endpoint = f"{root}/messages?sessionId={session.id}"
+        try:
+            await self._stream(session.id, receive, send, first=f"event: endpoint\ndata: {endpoint}\n\n".encode())
+        finally:
+            await self._sessions.delete(session.id)
+
+    async def _stream(self, session_id: str, receive: Receive, send: Send, *, first: bytes | None, extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
+        queue = self._hub.open(session_id)
+        disconnected = asyncio.ensure_future(_wait_disconnect(receive))
+        try:
+            await send({"type": "http.response.start", "status": 200, "headers": _SSE + (extra_headers or [])})
+            await send({"type": "http.response.body", "body": first or b": stream open\n\n", "more_body": True})
+            while True:
+                getter = asyncio.ensure_future(queue.get())
+                done, _ = await asyncio.wait({getter, disconnected}, timeout=PING_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+                if disconnected in done:
+                    getter.cancel()
+                    return
+                if getter not in done:
+                    getter.cancel()
+                    await send({"type": "http.response.body", "body": b": ping\n\n", "more_body": True})
+                    continue
+                item = getter.result()
+                if item is None:
+                    break
+                await send({"type": "http.response.body", "body": b"event: message\ndata: " + _dumps(item) + b"\n\n", "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            disconnected.cancel()
+            self._hub.close(session_id, queue)
+
+    async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send) -> None:
+        body = await _read_body(receive)
+        principal = self._principal(headers)
+        session = await self._session(query["sessionId"], principal)
+        if not self._hub.has(session.id):
+            raise HttpError(404, "no open event stream for this session: reconnect with GET")
+        try:
+            message = json.loads(body)
+        except (ValueError, RecursionError):
+            raise HttpError(400, "Parse error: the body is not valid JSON", code=PARSE_ERROR) from None
+        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+            raise HttpError(400, "the body must be one JSON-RPC 2.0 message")
+        await _send(send, 202, b"Accepted", [(b"content-type", b"text/plain")])
+        task = asyncio.create_task(self._legacy_reply(session, message))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _legacy_reply(self, session: Session, message: dict[str, Any]) -> None:
+        if message.get("method") == "initialize" and "id" in message:
+            reply: dict[str, Any] | None = {"jsonrpc": "2.0", "id": message["id"], "result": self._protocol.initialize_result(message.get("params"))}
+        else:
+            reply = await self._answer(message, session.params)
+        if reply is not None:
+            self._hub.send(session.id, reply)
+
+
+async def _wait_disconnect(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass

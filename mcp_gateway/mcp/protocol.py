@@ -1,0 +1,179 @@
+"""The MCP methods the gateway answers, independent of the transport that carried them.
+
+Two protocol eras share one dispatcher: the handshake era (`initialize`, then
+requests in a session) and the stateless 2026-07-28 era, where each request
+carries its protocol version and client capabilities in `params._meta` and
+results carry `resultType` (and cache hints on cacheable methods).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from mcp_types import (
+    CLIENT_CAPABILITIES_META_KEY,
+    HEADER_MISMATCH,
+    INTERNAL_ERROR,
+    INVALID_PARAMS,
+    INVALID_REQUEST,
+    METHOD_NOT_FOUND,
+    PARSE_ERROR,
+    PROTOCOL_VERSION_META_KEY,
+    SERVER_INFO_META_KEY,
+    UNSUPPORTED_PROTOCOL_VERSION,
+)
+from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_HANDSHAKE_VERSION, MODERN_PROTOCOL_VERSIONS
+
+from mcp_gateway import __version__
+from mcp_gateway.runtime.service import Caller
+
+from .params import McpParams
+from .tools import ToolsOnly, UnknownTool
+
+__all__ = [
+    "HEADER_MISMATCH",
+    "INTERNAL_ERROR",
+    "INVALID_PARAMS",
+    "INVALID_REQUEST",
+    "METHOD_NOT_FOUND",
+    "PARSE_ERROR",
+    "UNSUPPORTED_PROTOCOL_VERSION",
+    "JsonRpcError",
+    "Protocol",
+    "error_response",
+]
+
+SERVER_INFO: Final = {"name": "mcp-gateway", "title": "mcp-gateway", "version": __version__}
+INSTRUCTIONS: Final = (
+    "Tools act on the user's connected accounts. If a tool answers that the user has no connected "
+    "account, show them the link in the result and call the tool again once they have connected."
+)
+HANDSHAKE_CAPABILITIES: Final = {"tools": {"listChanged": True}, "logging": {}}
+MODERN_CAPABILITIES: Final = {"tools": {"listChanged": False}}
+ERROR_HTTP_STATUS: Final = {
+    PARSE_ERROR: 400,
+    INVALID_REQUEST: 400,
+    INVALID_PARAMS: 400,
+    HEADER_MISMATCH: 400,
+    UNSUPPORTED_PROTOCOL_VERSION: 400,
+    METHOD_NOT_FOUND: 404,
+}
+
+
+class JsonRpcError(Exception):
+    def __init__(self, code: int, message: str, data: Any = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.data = data
+
+    def to_json(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.data is not None:
+            error["data"] = self.data
+        return error
+
+
+def error_response(request_id: Any, exc: JsonRpcError) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": request_id, "error": exc.to_json()}
+
+
+def negotiate(requested: Any) -> str:
+    return requested if requested in HANDSHAKE_PROTOCOL_VERSIONS else LATEST_HANDSHAKE_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """What a 2026-era request says about itself in `params._meta`."""
+
+    protocol_version: str
+    client_capabilities: Any
+
+
+def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mapping[str, str]) -> Envelope:
+    """Check a modern request's envelope and its mirror headers; raise the spec's error codes."""
+    meta = (params or {}).get("_meta")
+    if not isinstance(meta, Mapping):
+        raise JsonRpcError(INVALID_PARAMS, f"params._meta must carry {PROTOCOL_VERSION_META_KEY} and {CLIENT_CAPABILITIES_META_KEY}")
+    missing = [k for k in (PROTOCOL_VERSION_META_KEY, CLIENT_CAPABILITIES_META_KEY) if k not in meta]
+    if missing:
+        raise JsonRpcError(INVALID_PARAMS, f"params._meta is missing {', '.join(missing)}")
+    version = meta[PROTOCOL_VERSION_META_KEY]
+    header_version = headers.get("mcp-protocol-version")
+    if header_version is not None and header_version != version:
+        raise JsonRpcError(HEADER_MISMATCH, f"MCP-Protocol-Version header {header_version!r} does not match params._meta ({version!r})")
+    header_method = headers.get("mcp-method")
+    if header_method is not None and header_method != method:
+        raise JsonRpcError(HEADER_MISMATCH, f"Mcp-Method header {header_method!r} does not match the body's method {method!r}")
+    if method == "tools/call":
+        header_name = headers.get("mcp-name")
+        body_name = (params or {}).get("name")
+        if header_name is not None and header_name != body_name:
+            raise JsonRpcError(HEADER_MISMATCH, f"Mcp-Name header {header_name!r} does not match the tool name {body_name!r}")
+    if not isinstance(version, str):
+        raise JsonRpcError(INVALID_PARAMS, "the protocol version in params._meta must be a string")
+    if version not in MODERN_PROTOCOL_VERSIONS:
+        raise JsonRpcError(
+            UNSUPPORTED_PROTOCOL_VERSION,
+            "Unsupported protocol version",
+            {"supported": list(MODERN_PROTOCOL_VERSIONS), "requested": version},
+        )
+    return Envelope(protocol_version=version, client_capabilities=meta[CLIENT_CAPABILITIES_META_KEY])
+
+
+class Protocol:
+    def __init__(self, tools_only: ToolsOnly) -> None:
+        self._tools_only = tools_only
+
+    def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
+        return {
+            "protocolVersion": negotiate((params or {}).get("protocolVersion")),
+            "capabilities": HANDSHAKE_CAPABILITIES,
+            "serverInfo": SERVER_INFO,
+            "instructions": INSTRUCTIONS,
+        }
+
+    async def dispatch(self, method: str, params: Mapping[str, Any] | None, mcp: McpParams, *, modern: bool) -> dict[str, Any]:
+        """Answer one request; raise `JsonRpcError` for protocol-level failures."""
+        if method == "tools/list":
+            result: dict[str, Any] = {"tools": self._tools_only.toolset(mcp.apps).tools}
+            return _modern(result, cacheable=True) if modern else result
+        if method == "tools/call":
+            name = (params or {}).get("name")
+            if not isinstance(name, str) or not name:
+                raise JsonRpcError(INVALID_PARAMS, "tools/call needs params.name, the tool to call")
+            arguments = (params or {}).get("arguments") or {}
+            if not isinstance(arguments, Mapping):
+                raise JsonRpcError(INVALID_PARAMS, "tools/call params.arguments must be an object")
+            caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
+            try:
+                result = await self._tools_only.call(mcp.apps, caller, name, arguments)
+            except UnknownTool as exc:
+                raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+            return _modern(result) if modern else result
+        if method == "ping":
+            return _modern({}) if modern else {}
+        if method == "server/discover" and modern:
+            return _modern(
+                {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": MODERN_CAPABILITIES, "instructions": INSTRUCTIONS},
+                cacheable=True,
+            )
+        if method == "logging/setLevel" and not modern:
+            return {}
+        if method == "initialize":
+            if modern:
+                raise JsonRpcError(INVALID_REQUEST, "initialize is not part of protocol version 2026-07-28; send requests directly")
+            return self.initialize_result(params)
+        raise JsonRpcError(METHOD_NOT_FOUND, f"Method not found: {method}")
+
+
+def _modern(result: dict[str, Any], *, cacheable: bool = False) -> dict[str, Any]:
+    result["resultType"] = "complete"
+    result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
+    if cacheable:
+        # Tool lists depend on the caller's apps and, in other modes, on conversation state.
+        result["ttlMs"] = 0
+        result["cacheScope"] = "private"
+    return result

@@ -1,0 +1,85 @@
+"""The stdio transport: newline-delimited JSON-RPC on stdin/stdout, for local clients
+such as Claude Desktop and Cursor. No developer token: the local user is trusted."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from typing import Any
+
+from mcp_types import PROTOCOL_VERSION_META_KEY
+from mcp_types.version import MODERN_PROTOCOL_VERSIONS
+
+from .params import McpParams
+from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, read_envelope
+
+logger = logging.getLogger(__name__)
+
+
+class StdioServer:
+    def __init__(self, protocol: Protocol, params: McpParams) -> None:
+        self._protocol = protocol
+        self._params = params
+        self._write_lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def serve(self, reader: asyncio.StreamReader, write: Any) -> None:
+        """Answer messages until stdin closes; requests run concurrently."""
+        while True:
+            line = await reader.readline()
+            if not line:
+                break
+            if not line.strip():
+                continue
+            task = asyncio.create_task(self._handle(line, write))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def _handle(self, line: bytes, write: Any) -> None:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            await self._write(write, error_response(None, JsonRpcError(PARSE_ERROR, "Parse error: a line is not valid JSON")))
+            return
+        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+            await self._write(write, error_response(None, JsonRpcError(INVALID_REQUEST, "each line must be one JSON-RPC 2.0 message")))
+            return
+        method = message.get("method")
+        if "id" not in message or not isinstance(method, str):
+            return  # notifications and stray responses need no answer
+        params = message.get("params")
+        meta = (params or {}).get("_meta") if isinstance(params, dict) else None
+        modern = isinstance(meta, dict) and meta.get(PROTOCOL_VERSION_META_KEY) in MODERN_PROTOCOL_VERSIONS
+        try:
+            if modern:
+                read_envelope(method, params, {})
+            result = await self._protocol.dispatch(method, params, self._params, modern=modern)
+            reply: dict[str, Any] = {"jsonrpc": "2.0", "id": message["id"], "result": result}
+        except JsonRpcError as exc:
+            reply = error_response(message["id"], exc)
+        except Exception:
+            logger.exception("%s failed", method)
+            reply = error_response(message["id"], JsonRpcError(INTERNAL_ERROR, "internal error; see the gateway's stderr"))
+        await self._write(write, reply)
+
+    async def _write(self, write: Any, message: dict[str, Any]) -> None:
+        data = json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+        async with self._write_lock:
+            await write(data)
+
+
+async def run_stdio(protocol: Protocol, params: McpParams) -> None:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=16 * 1024 * 1024)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    out = sys.stdout.buffer
+
+    async def write(data: bytes) -> None:
+        out.write(data)
+        out.flush()
+
+    await StdioServer(protocol, params).serve(reader, write)

@@ -1,0 +1,151 @@
+"""Tools-only mode: each action of the selected apps is one tool, configured in one call.
+
+A tool list depends only on the selected apps, so it is built once per app set
+and reused; tool calls go to the runtime with the caller's identity.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mcp_gateway.catalog import Action, Catalog, input_schema, tool_name
+from mcp_gateway.runtime.engine import RunResult
+from mcp_gateway.runtime.errors import AccountRequired, ConfigurationError
+from mcp_gateway.runtime.service import Caller, Runtime
+
+CONFIGURE_TOOL = "CONFIGURE_COMPONENT"
+_TEXT_LIMIT = 20_000
+
+
+class UnknownTool(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ToolSet:
+    tools: list[dict[str, Any]]
+    by_name: dict[str, Action]
+    has_configure: bool
+
+
+def action_tool(action: Action) -> dict[str, Any]:
+    return {
+        "name": tool_name(action),
+        "title": action.name,
+        "description": action.description,
+        "inputSchema": input_schema(action.key, action.props),
+        "annotations": action.annotations.to_mcp(action.name),
+    }
+
+
+_CONFIGURE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "key": {"type": "string", "description": "The action key named in the prop's description, e.g. `slack-send-message`."},
+        "propName": {"type": "string", "description": "The prop whose valid values to list."},
+        "configuredProps": {
+            "type": "object",
+            "description": "Values already chosen for the action's other props; some option lists depend on them.",
+        },
+        "query": {"type": "string", "description": "Optional search text to narrow the options."},
+        "prevContext": {"type": "object", "description": "The `context` from the previous page, to get the next page."},
+    },
+    "required": ["key", "propName"],
+    "additionalProperties": False,
+}
+
+
+def configure_tool() -> dict[str, Any]:
+    return {
+        "name": CONFIGURE_TOOL,
+        "title": "List a prop's valid values",
+        "description": (
+            "List the valid values of an action prop whose description says to use this tool "
+            "(channels, repositories, spreadsheets and other IDs from the user's account). "
+            "Returns options as label/value pairs; pass the value to the action. When `context` is not null "
+            "there are more pages: call again with it as prevContext."
+        ),
+        "inputSchema": _CONFIGURE_SCHEMA,
+        "annotations": {"title": "List a prop's valid values", "readOnlyHint": True, "destructiveHint": False,
+                        "idempotentHint": True, "openWorldHint": True},
+    }
+
+
+class ToolsOnly:
+    def __init__(self, catalog: Catalog, runtime: Runtime) -> None:
+        self._catalog = catalog
+        self._runtime = runtime
+        self._cache: dict[tuple[str, ...], ToolSet] = {}
+
+    def toolset(self, apps: tuple[str, ...]) -> ToolSet:
+        cached = self._cache.get(apps)
+        if cached is None:
+            actions = [a for slug in apps for a in self._catalog.actions_of(slug)]
+            tools = [action_tool(a) for a in actions]
+            has_configure = any(p.has_remote_options for a in actions for p in a.props.values() if p.is_input)
+            if has_configure:
+                tools.append(configure_tool())
+            cached = self._cache[apps] = ToolSet(tools, {t["name"]: a for t, a in zip(tools, actions)}, has_configure)
+        return cached
+
+    async def call(self, apps: tuple[str, ...], caller: Caller, name: str, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        toolset = self.toolset(apps)
+        if name == CONFIGURE_TOOL and toolset.has_configure:
+            return await self._configure(toolset, caller, arguments)
+        action = toolset.by_name.get(name)
+        if action is None:
+            raise UnknownTool(f"unknown tool {name!r}; call tools/list for the tools of apps {', '.join(apps)}")
+        try:
+            result = await self._runtime.run(caller, action, arguments, via="mcp")
+        except ConfigurationError as exc:
+            return error_result(str(exc))
+        except AccountRequired as exc:
+            return error_result(str(exc) + (f"\n\nConnect here: {exc.connect_url}" if exc.connect_url else ""))
+        return run_result(result)
+
+    async def _configure(self, toolset: ToolSet, caller: Caller, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        key, prop_name = arguments.get("key"), arguments.get("propName")
+        if not isinstance(key, str) or not isinstance(prop_name, str):
+            return error_result("CONFIGURE_COMPONENT needs `key` (the action key) and `propName`")
+        action = next((a for a in toolset.by_name.values() if a.key == key), None)
+        if action is None:
+            keys = ", ".join(a.key for a in toolset.by_name.values())
+            return error_result(f"unknown action key {key!r}; the actions here are: {keys}")
+        try:
+            options = await self._runtime.options(
+                caller,
+                action,
+                prop_name,
+                arguments.get("configuredProps") or {},
+                prev_context=arguments.get("prevContext"),
+                query=arguments.get("query"),
+            )
+        except ConfigurationError as exc:
+            return error_result(str(exc))
+        except AccountRequired as exc:
+            return error_result(str(exc))
+        payload = {"options": options["options"], "context": options["context"], "errors": options["errors"]}
+        text = json.dumps(payload, ensure_ascii=False)
+        return {"content": [{"type": "text", "text": text}], "structuredContent": payload, "isError": bool(options["errors"])}
+
+
+def run_result(result: RunResult) -> dict[str, Any]:
+    """A run as an MCP tool result: text leading with `$summary`, the run as structured content."""
+    structured = result.to_json()
+    if result.error is not None:
+        lines = [f"Error: {result.error}"]
+        if result.summary:
+            lines.append(result.summary)
+        return {"content": [{"type": "text", "text": "\n\n".join(lines)}], "structuredContent": structured, "isError": True}
+    body = json.dumps(result.ret, ensure_ascii=False, default=str)
+    if len(body) > _TEXT_LIMIT:
+        body = body[:_TEXT_LIMIT] + f"... (truncated; the full result is in structuredContent.ret)"
+    text = f"{result.summary}\n\n{body}" if result.summary else body
+    return {"content": [{"type": "text", "text": text}], "structuredContent": structured, "isError": False}
+
+
+def error_result(message: str) -> dict[str, Any]:
+    return {"content": [{"type": "text", "text": message}], "isError": True}

@@ -1,0 +1,138 @@
+"""Running actions for a project's end user: account lookup, the run, its record.
+
+Both the MCP server and the REST API call this; neither knows about the other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mcp_gateway.catalog import Action, Catalog, Prop
+from mcp_gateway.connect.accounts import AccountError, Accounts
+from mcp_gateway.store.db import Database
+from mcp_gateway.store.models import ActionRun
+
+from . import engine
+from .errors import AccountRequired, ConfigurationError
+
+_ERROR_EXCERPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Whom a run is for: a project's environment, one of its end users, optionally a chosen account."""
+
+    project_id: str
+    environment: str
+    external_user_id: str
+    account_id: str | None = None
+
+
+class Runtime:
+    def __init__(self, catalog: Catalog, db: Database, accounts: Accounts, *, run_timeout: float = engine.DEFAULT_TIMEOUT) -> None:
+        self.catalog = catalog
+        self._db = db
+        self._accounts = accounts
+        self.run_timeout = run_timeout
+
+    async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+        app = action.app
+        if app.auth_type == "none":
+            return None, None
+        account_id = caller.account_id
+        app_value = values.get(action.app_prop_name or "")
+        if isinstance(app_value, Mapping) and app_value.get("authProvisionId"):
+            account_id = str(app_value["authProvisionId"])
+        try:
+            found = await self._accounts.credentials_for(
+                caller.project_id, caller.environment, caller.external_user_id, app.slug, account_id
+            )
+        except AccountError as exc:
+            raise ConfigurationError(str(exc)) from None
+        if found is None:
+            raise AccountRequired(
+                f"User {caller.external_user_id!r} has no connected {app.name} account. "
+                f"Ask them to connect their {app.name} account, then call the tool again.",
+                app_slug=app.slug,
+            )
+        return found
+
+    async def run(
+        self,
+        caller: Caller,
+        action: Action,
+        values: Mapping[str, Any],
+        *,
+        via: str,
+        extra_props: Mapping[str, Prop] | None = None,
+    ) -> engine.RunResult:
+        started = time.perf_counter()
+        account_id: str | None = None
+        try:
+            account_id, auth = await self._auth(caller, action, values)
+            result = await engine.run_action(
+                action,
+                values,
+                auth=auth,
+                external_user_id=caller.external_user_id,
+                timeout=self.run_timeout,
+                extra_props=extra_props,
+            )
+        except (ConfigurationError, AccountRequired) as exc:
+            await self._record(caller, action, account_id, via, str(exc), started)
+            raise
+        await self._record(caller, action, account_id, via, result.error, started)
+        return result
+
+    async def _record(
+        self, caller: Caller, action: Action, account_id: str | None, via: str, error: str | None, started: float
+    ) -> None:
+        async with self._db.session() as s, s.begin():
+            s.add(
+                ActionRun(
+                    project_id=caller.project_id,
+                    environment=caller.environment,
+                    external_user_id=caller.external_user_id,
+                    action_key=action.key,
+                    account_id=account_id,
+                    via=via,
+                    ok=error is None,
+                    error=error[:_ERROR_EXCERPT] if error else None,
+                    duration_ms=(time.perf_counter() - started) * 1000,
+                )
+            )
+
+    async def options(
+        self,
+        caller: Caller,
+        action: Action,
+        prop_name: str,
+        values: Mapping[str, Any],
+        *,
+        page: int = 0,
+        prev_context: Mapping[str, Any] | None = None,
+        query: str | None = None,
+        extra_props: Mapping[str, Prop] | None = None,
+    ) -> dict[str, Any]:
+        _, auth = await self._auth(caller, action, values)
+        return await engine.fetch_options(
+            action,
+            prop_name,
+            values,
+            auth=auth,
+            external_user_id=caller.external_user_id,
+            page=page,
+            prev_context=prev_context,
+            query=query,
+            extra_props=extra_props,
+            timeout=self.run_timeout,
+        )
+
+    async def reload(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> dict[str, Prop]:
+        _, auth = await self._auth(caller, action, values)
+        return await engine.reload_props(
+            action, values, auth=auth, external_user_id=caller.external_user_id, timeout=self.run_timeout
+        )

@@ -1,0 +1,1 @@
+"""Database models, migrations and data access."""

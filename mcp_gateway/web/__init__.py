@@ -1,0 +1,1 @@
+"""Pages people open in a browser."""

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.support import GatewayServer, test_settings
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    gateway = GatewayServer(test_settings(tmp_path_factory.mktemp("gateway"))).start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="module")
+def project(server):
+    project = server.create_project()
+    project["token"] = server.token(project)
+    return project
+
+
+@pytest.fixture
+def pd_headers(project):
+    """The hosted server's parameter headers, for user `user-1` and the http app."""
+    return {
+        "Authorization": f"Bearer {project['token']}",
+        "x-pd-project-id": project["project_id"],
+        "x-pd-environment": "development",
+        "x-pd-external-user-id": "user-1",
+        "x-pd-app-slug": "http",
+        "x-pd-tool-mode": "tools-only",
+    }

@@ -1,0 +1,107 @@
+"""A real gateway on 127.0.0.1 for end-to-end tests: uvicorn in a thread with its own loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import threading
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from mcp_gateway.app import Gateway, create_app
+from mcp_gateway.config import Settings
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_settings(data_dir: Path, **overrides: Any) -> Settings:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}",
+        secret_key=os.urandom(32).hex().encode(),
+    )
+    for key, value in overrides.items():
+        setattr(settings, key, value)
+    return settings
+
+
+class GatewayServer:
+    """Starts the whole gateway (store, catalog, HTTP) and serves it until `stop()`."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.gateway: Gateway | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._server: uvicorn.Server | None = None
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._main, name="gateway-server", daemon=True)
+
+    def start(self) -> GatewayServer:
+        self._thread.start()
+        if not self._ready.wait(30):
+            raise RuntimeError("gateway did not start within 30 s")
+        if self._error is not None:
+            raise RuntimeError("gateway failed to start") from self._error
+        return self
+
+    def _main(self) -> None:
+        try:
+            asyncio.run(self._serve())
+        except BaseException as exc:  # surfaced by start()
+            self._error = exc
+            self._ready.set()
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.gateway = await Gateway.open(self.settings)
+        app = create_app(self.settings, self.gateway, bind_host="127.0.0.1")
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on",
+                                timeout_graceful_shutdown=2)
+        self._server = uvicorn.Server(config)
+        serving = asyncio.create_task(self._server.serve())
+        while not self._server.started and not serving.done():
+            await asyncio.sleep(0.01)
+        self._ready.set()
+        await serving
+
+    def call(self, coro: Coroutine[Any, Any, Any]) -> Any:
+        """Run a coroutine on the server's loop (to use its store directly)."""
+        assert self._loop is not None
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(30)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        self._thread.join(15)
+
+    # Conveniences
+
+    def create_project(self, name: str = "test project") -> dict[str, str]:
+        assert self.gateway is not None
+        new = self.call(self.gateway.auth.create_project(name))
+        return {"project_id": new.project_id, "client_id": new.client_id, "client_secret": new.client_secret}
+
+    def token(self, project: dict[str, str]) -> str:
+        response = httpx.post(
+            f"{self.url}/v1/oauth/token",
+            json={"grant_type": "client_credentials", "client_id": project["client_id"], "client_secret": project["client_secret"]},
+        )
+        response.raise_for_status()
+        return response.json()["access_token"]
+
+    def add_account(self, project_id: str, external_user_id: str, app: str, credentials: dict[str, Any], environment: str = "development") -> str:
+        assert self.gateway is not None
+        return self.call(self.gateway.accounts.add(project_id, environment, external_user_id, app, credentials))
