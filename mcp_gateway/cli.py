@@ -147,11 +147,15 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
         return 2
     try:
         params = resolve(
-            {"apps": args.app, "external_user_id": args.external_user_id, "tool_mode": args.tool_mode},
+            {
+                "apps": args.app,
+                "external_user_id": args.external_user_id,
+                "tool_mode": args.tool_mode,
+                "environment": args.environment,
+            },
             default_project_id=project_id,
-            base=None,
             known_apps=gateway.catalog.apps,
-        ).but(environment=args.environment)
+        )
     except ParamError as exc:
         print(f"mcp-gateway: {exc}", file=sys.stderr)
         return 2

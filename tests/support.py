@@ -23,7 +23,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_settings(data_dir: Path, **overrides: Any) -> Settings:
+def gateway_settings(data_dir: Path, **overrides: Any) -> Settings:
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         data_dir=data_dir,

@@ -64,7 +64,11 @@ def describe(prop: Prop, *, action_key: str, name: str) -> str:
     """The description a model reads: what the prop is and how to find valid values."""
     parts: list[str] = []
     if prop.label:
-        parts.append(prop.label if not prop.description else f"{prop.label}. {prop.description}")
+        if prop.description:
+            sep = " " if prop.label.rstrip().endswith((".", "?", "!", ":")) else ". "
+            parts.append(f"{prop.label}{sep}{prop.description}")
+        else:
+            parts.append(prop.label)
     elif prop.description:
         parts.append(prop.description)
     static = prop.static_options
@@ -83,8 +87,12 @@ def describe(prop: Prop, *, action_key: str, name: str) -> str:
     return "\n\n".join(parts)
 
 
-def input_schema(action_key: str, props: Mapping[str, Prop]) -> dict[str, Any]:
-    """The tool input schema of an action: one property per input prop."""
+def input_schema(action_key: str, props: Mapping[str, Prop], *, dynamic: bool = False) -> dict[str, Any]:
+    """The tool input schema of an action: one property per input prop.
+
+    `dynamic` actions get more props once their `reload_props` props are set, so
+    their schema lets those extra values through (the run validates them).
+    """
     properties: dict[str, Any] = {}
     required: list[str] = []
     for name, prop in props.items():
@@ -97,7 +105,7 @@ def input_schema(action_key: str, props: Mapping[str, Prop]) -> dict[str, Any]:
         properties[name] = schema
         if prop.required:
             required.append(name)
-    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    schema = {"type": "object", "properties": properties, "additionalProperties": dynamic}
     if required:
         schema["required"] = required
     return schema

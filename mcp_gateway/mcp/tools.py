@@ -32,11 +32,18 @@ class ToolSet:
 
 
 def action_tool(action: Action) -> dict[str, Any]:
+    description = action.description
+    if action.additional_props is not None:
+        reloads = ", ".join(n for n, p in action.props.items() if p.reload_props)
+        description += (
+            f"\n\nMore inputs appear once {reloads} are set; pass them with the other arguments "
+            "(an error result lists the inputs that are then expected)."
+        )
     return {
         "name": tool_name(action),
         "title": action.name,
-        "description": action.description,
-        "inputSchema": input_schema(action.key, action.props),
+        "description": description,
+        "inputSchema": input_schema(action.key, action.props, dynamic=action.additional_props is not None),
         "annotations": action.annotations.to_mcp(action.name),
     }
 

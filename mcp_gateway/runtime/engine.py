@@ -273,8 +273,13 @@ async def reload_props(
         http=app_http(action, auth, on_unauthorized),
         external_user_id=external_user_id,
     )
-    async with asyncio.timeout(timeout):
-        extra = await action.additional_props(ctx)
+    try:
+        async with asyncio.timeout(timeout):
+            extra = await action.additional_props(ctx)
+    except TimeoutError:
+        raise ConfigurationError(f"reloading the props of {action.key} took longer than {timeout:g} s") from None
+    except (ActionError, httpx.HTTPError, KeyError, ValueError) as exc:
+        raise ConfigurationError(f"could not reload the props of {action.key}: {exc}") from exc
     return {**action.props, **extra}
 
 

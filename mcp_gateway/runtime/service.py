@@ -73,6 +73,12 @@ class Runtime:
         account_id: str | None = None
         try:
             account_id, auth = await self._auth(caller, action, values)
+            if extra_props is None and action.additional_props is not None:
+                # One-shot callers (tools-only mode, a REST run without dynamic_props_id)
+                # get the props the current values lead to.
+                extra_props = await engine.reload_props(
+                    action, values, auth=auth, external_user_id=caller.external_user_id, timeout=self.run_timeout
+                )
             result = await engine.run_action(
                 action,
                 values,

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import GatewayServer, test_settings
+from tests.support import GatewayServer, gateway_settings
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    gateway = GatewayServer(test_settings(tmp_path_factory.mktemp("gateway"))).start()
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
     yield gateway
     gateway.stop()
 
