@@ -61,6 +61,7 @@ class Gateway:
         )
 
     async def close(self) -> None:
+        await self.runtime.runlog.close()
         await self.db.close()
 
 

@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from mcp_gateway import __version__
+from mcp_gateway.catalog import CatalogError
 from mcp_gateway.config import DEFAULT_HOST, DEFAULT_PORT, ENVIRONMENTS, TOOL_MODES, ConfigError, Settings
 
 LOCAL_PROJECT_ID = "proj_local"
@@ -65,6 +66,9 @@ def main(argv: list[str] | None = None) -> None:
         code = asyncio.run(_run(args, settings)) or 0
     except ConfigError as exc:
         print(f"mcp-gateway: configuration error: {exc}", file=sys.stderr)
+        code = 2
+    except CatalogError as exc:
+        print(f"mcp-gateway: cannot load the app catalog: {exc}", file=sys.stderr)
         code = 2
     except KeyboardInterrupt:
         code = 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,19 +46,24 @@ class _BaseContext:
 class RunContext(_BaseContext):
     """`$` for an action run."""
 
-    def __init__(self, *, tmp_dir: Path | None = None, **kw: Any) -> None:
+    def __init__(self, *, tmp_dir: Path | Callable[[], Path], **kw: Any) -> None:
         super().__init__(**kw)
         self.exports: dict[str, Any] = {}
         self.observations: list[dict[str, Any]] = []
-        self.tmp_dir = tmp_dir
+        self._tmp_dir = tmp_dir
+
+    @property
+    def tmp_dir(self) -> Path:
+        """This run's `/tmp`, created on first use (most actions never touch it)."""
+        if callable(self._tmp_dir):
+            self._tmp_dir = self._tmp_dir()
+        return self._tmp_dir
 
     def tmp_path(self, path: str) -> Path:
         """Where an action's `/tmp/...` path lives for this run; refuses paths outside it."""
-        if self.tmp_dir is None:
-            raise RuntimeError("this run has no /tmp directory")
         relative = path[len("/tmp/") :] if path.startswith("/tmp/") else path.lstrip("/")
-        target = (self.tmp_dir / relative).resolve()
         root = self.tmp_dir.resolve()
+        target = (root / relative).resolve()
         if target != root and root not in target.parents:
             raise ValueError(f"file path {path!r} must stay inside /tmp")
         return target

@@ -4,7 +4,9 @@ vendor errors turned into messages a model can act on."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -82,8 +84,15 @@ class AppHttp:
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Seconds to wait from `Retry-After`, or from a rate-limit reset time (`x-ratelimit-reset`)."""
     raw = response.headers.get("retry-after")
     if not raw:
+        reset = response.headers.get("x-ratelimit-reset")
+        if reset and response.headers.get("x-ratelimit-remaining") == "0":
+            try:
+                return max(0.0, float(reset) - time.time())
+            except ValueError:
+                return None
         return None
     try:
         return max(0.0, float(raw))
@@ -93,8 +102,6 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
         when = parsedate_to_datetime(raw)
     except (TypeError, ValueError):
         return None
-    from datetime import datetime, timezone
-
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
@@ -104,13 +111,17 @@ def upstream_error(app_name: str, method: str, response: httpx.Response) -> Upst
     detail = _error_detail(response) or body or response.reason_phrase
     where = f"{method} {response.request.url.copy_with(query=None)}"
     retry_after = retry_after_seconds(response)
-    if status == 401:
+    if status == 403 and retry_after is not None:
+        status_kind = 429  # APIs such as GitHub's answer rate limits with 403
+    else:
+        status_kind = status
+    if status_kind == 401:
         hint = "the connected account's credentials were rejected; the user should reconnect the account"
-    elif status == 403:
+    elif status_kind == 403:
         hint = "the account lacks permission for this operation (missing scope or access)"
-    elif status == 404:
+    elif status_kind == 404:
         hint = "check that the IDs passed are correct and visible to this account"
-    elif status == 429:
+    elif status_kind == 429:
         wait = f"retry after {retry_after:g} s" if retry_after is not None else "retry later"
         hint = f"rate limited by {app_name}; {wait}"
     elif status >= 500:

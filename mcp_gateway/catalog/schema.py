@@ -159,6 +159,8 @@ class PropValidator:
         self._validator = Draft202012Validator(self.schema)
 
     def errors(self, values: Mapping[str, Any]) -> list[str]:
+        if self._validator.is_valid(values):
+            return []
         problems = []
         for error in sorted(self._validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
             where = ".".join(str(p) for p in error.absolute_path)

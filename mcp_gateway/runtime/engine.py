@@ -155,13 +155,18 @@ async def run_action(
         problems = validator.errors(input_values(props, values) | _extras(props, values))
         if problems:
             raise ConfigurationError(f"Invalid arguments for {action.key}: " + "; ".join(problems), problems=problems)
-    own_tmp = tmp_dir is None
+    created: list[Path] = []
+
+    def make_tmp() -> Path:
+        created.append(Path(tempfile.mkdtemp(prefix="mcp-gateway-run-")))
+        return created[0]
+
     ctx = RunContext(
         props=with_defaults(props, values),
         auth=auth,
         http=app_http(action, auth, on_unauthorized),
         external_user_id=external_user_id,
-        tmp_dir=Path(tempfile.mkdtemp(prefix="mcp-gateway-run-")) if own_tmp else tmp_dir,
+        tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
     )
     result = RunResult()
     try:
@@ -183,8 +188,8 @@ async def run_action(
         ctx.record_error(exc)
         result.error = f"{action.key} failed: {type(exc).__name__}: {exc}"
     finally:
-        if own_tmp:
-            shutil.rmtree(ctx.tmp_dir, ignore_errors=True)  # type: ignore[arg-type]
+        for path in created:
+            shutil.rmtree(path, ignore_errors=True)
     result.exports = _jsonable(ctx.exports)
     result.os = ctx.observations
     return result

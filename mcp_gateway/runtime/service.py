@@ -13,10 +13,10 @@ from typing import Any
 from mcp_gateway.catalog import Action, Catalog, Prop
 from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.store.db import Database
-from mcp_gateway.store.models import ActionRun
 
 from . import engine
 from .errors import AccountRequired, ConfigurationError
+from .runlog import RunLog
 
 _ERROR_EXCERPT = 1000
 
@@ -34,8 +34,8 @@ class Caller:
 class Runtime:
     def __init__(self, catalog: Catalog, db: Database, accounts: Accounts, *, run_timeout: float = engine.DEFAULT_TIMEOUT) -> None:
         self.catalog = catalog
-        self._db = db
         self._accounts = accounts
+        self.runlog = RunLog(db)
         self.run_timeout = run_timeout
 
     async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
@@ -88,28 +88,25 @@ class Runtime:
                 extra_props=extra_props,
             )
         except (ConfigurationError, AccountRequired) as exc:
-            await self._record(caller, action, account_id, via, str(exc), started)
+            self._record(caller, action, account_id, via, str(exc), started)
             raise
-        await self._record(caller, action, account_id, via, result.error, started)
+        self._record(caller, action, account_id, via, result.error, started)
         return result
 
-    async def _record(
+    def _record(
         self, caller: Caller, action: Action, account_id: str | None, via: str, error: str | None, started: float
     ) -> None:
-        async with self._db.session() as s, s.begin():
-            s.add(
-                ActionRun(
-                    project_id=caller.project_id,
-                    environment=caller.environment,
-                    external_user_id=caller.external_user_id,
-                    action_key=action.key,
-                    account_id=account_id,
-                    via=via,
-                    ok=error is None,
-                    error=error[:_ERROR_EXCERPT] if error else None,
-                    duration_ms=(time.perf_counter() - started) * 1000,
-                )
-            )
+        self.runlog.record(
+            project_id=caller.project_id,
+            environment=caller.environment,
+            external_user_id=caller.external_user_id,
+            action_key=action.key,
+            account_id=account_id,
+            via=via,
+            ok=error is None,
+            error=error[:_ERROR_EXCERPT] if error else None,
+            duration_ms=(time.perf_counter() - started) * 1000,
+        )
 
     async def options(
         self,
