@@ -13,7 +13,11 @@ from .http import AppHttp
 
 
 class Props(dict[str, Any]):
-    """Configured prop values; readable as `props["name"]` or `props.name`."""
+    """Configured prop values; readable as `props["name"]` or `props.name`.
+
+    A prop named like a dict method (`values`, `items`, `get`...) is read as
+    `props["values"]`: attribute access finds the method first.
+    """
 
     def __getattr__(self, name: str) -> Any:
         try:

@@ -46,7 +46,7 @@ def prop_schema(prop: Prop) -> dict[str, Any]:
         schema = {"type": _SCALAR[t]}
         if t == "integer":
             _bounds(schema, prop)
-    if prop.type == "object" and prop.json_schema:
+    if prop.json_schema:
         schema.update(prop.json_schema)
     if prop.default is not MISSING and prop.default is not None:
         schema["default"] = prop.default
@@ -77,7 +77,12 @@ def describe(prop: Prop, *, action_key: str, name: str) -> str:
             repr(o.value) if str(o.value) == o.label else f"{o.value!r} ({o.label})" for o in static[:50]
         )
         parts.append(f"Valid values: {shown}.")
-    if prop.has_remote_options:
+    if prop.type == "sql" and prop.has_remote_options:
+        parts.append(
+            "To get the database schema (tables and columns), call the CONFIGURE_COMPONENT tool with "
+            f"key: {action_key}, propName: {name}; it is in context.dbInfo."
+        )
+    elif prop.has_remote_options:
         parts.append(
             "To list valid values, call the CONFIGURE_COMPONENT tool with "
             f"key: {action_key}, propName: {name}."
@@ -151,31 +156,80 @@ def configurable_prop(name: str, prop: Prop) -> dict[str, Any]:
 
 
 class PropValidator:
-    """Validates prop values against the props' JSON Schema, reporting every bad field."""
+    """Checks prop values against their props, reporting every bad field.
+
+    Written against the props themselves rather than through a generic JSON Schema
+    engine: this runs on every tool call, and knowing the few shapes props take
+    makes it an order of magnitude faster with clearer messages.
+    """
 
     def __init__(self, action_key: str, props: Mapping[str, Prop]) -> None:
-        self.schema = input_schema(action_key, props)
-        Draft202012Validator.check_schema(self.schema)
-        self._validator = Draft202012Validator(self.schema)
+        self._inputs = {name: prop for name, prop in props.items() if prop.is_input}
+        self._required = [name for name, prop in self._inputs.items() if prop.required]
+        self._refined = {
+            name: Draft202012Validator(prop_schema(prop))
+            for name, prop in self._inputs.items()
+            if prop.json_schema
+        }
 
     def errors(self, values: Mapping[str, Any]) -> list[str]:
-        if self._validator.is_valid(values):
-            return []
-        problems = []
-        for error in sorted(self._validator.iter_errors(values), key=lambda e: list(e.absolute_path)):
-            where = ".".join(str(p) for p in error.absolute_path)
-            if error.validator == "required":
-                missing = error.message.split("'")[1] if "'" in error.message else error.message
-                problems.append(f"{missing}: required, no value given")
-            elif error.validator == "additionalProperties":
-                extra = sorted(set(values) - set(self.schema["properties"]))
-                known = ", ".join(sorted(self.schema["properties"])) or "none"
-                problems.extend(f"{name}: not a prop of this action (props: {known})" for name in extra)
-            elif error.validator == "anyOf" and where:
-                problems.append(f"{where}: {_short(error.instance)} does not match the expected shape")
-            else:
-                problems.append(f"{where or '(arguments)'}: {error.message}")
+        problems: list[str] = []
+        for name, value in values.items():
+            prop = self._inputs.get(name)
+            if prop is None:
+                known = ", ".join(sorted(self._inputs)) or "none"
+                problems.append(f"{name}: not a prop of this action (props: {known})")
+                continue
+            found = _check(prop, value)
+            if found is None and name in self._refined:
+                error = next(iter(self._refined[name].iter_errors(value)), None)
+                found = ("", error.message) if error is not None else None
+            if found is not None:
+                where, problem = found
+                problems.append(f"{name}{where}: {problem}")
+        for name in self._required:
+            if name not in values:
+                problems.append(f"{name}: required, no value given")
         return problems
+
+
+_PY_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "boolean": (bool,), "object": (dict,), "integer": (int,)}
+
+
+def _check(prop: Prop, value: Any) -> tuple[str, str] | None:
+    """None if `value` fits `prop`, else (where inside the value, what is wrong)."""
+    t = prop.type
+    if t == "any":
+        return None
+    if t == "sql":
+        if isinstance(value, str) or (
+            isinstance(value, dict)
+            and isinstance(value.get("query"), str)
+            and isinstance(value.get("params", []), list)
+        ):
+            return None
+        return "", f"{_short(value)} is not a SQL query (a string, or an object with `query` and optional `params`)"
+    if t.endswith("[]"):
+        if not isinstance(value, list):
+            return "", f"{_short(value)} is not of type 'array'"
+        for i, item in enumerate(value):
+            problem = _check_scalar(t[:-2], prop, item)
+            if problem is not None:
+                return f".{i}", problem
+        return None
+    problem = _check_scalar(t, prop, value)
+    return None if problem is None else ("", problem)
+
+
+def _check_scalar(t: str, prop: Prop, value: Any) -> str | None:
+    if not isinstance(value, _PY_TYPES[t]) or (t == "integer" and isinstance(value, bool)):
+        return f"{_short(value)} is not of type {t!r}"
+    if t == "integer":
+        if prop.min is not None and value < prop.min:
+            return f"{value} is less than the minimum of {prop.min}"
+        if prop.max is not None and value > prop.max:
+            return f"{value} is greater than the maximum of {prop.max}"
+    return None
 
 
 def _short(value: Any) -> str:

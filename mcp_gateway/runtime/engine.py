@@ -169,14 +169,18 @@ async def run_action(
         tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
     )
     result = RunResult()
+    deadline = asyncio.timeout(timeout)
     try:
-        async with asyncio.timeout(timeout):
+        async with deadline:
             ret = await action.run(ctx)
         result.ret = _jsonable(ret)
-    except TimeoutError:
-        exc = RunTimeout(f"{action.key} did not finish within {timeout:g} s; it was stopped")
+    except TimeoutError as exc:
+        if deadline.expired():
+            exc = RunTimeout(f"{action.key} did not finish within {timeout:g} s; it was stopped")
+            result.error = str(exc)
+        else:  # a timeout inside the action (a driver's, an API client's)
+            result.error = f"{action.key} failed: a request timed out: {exc or 'TimeoutError'}"
         ctx.record_error(exc)
-        result.error = str(exc)
     except (ActionError, UpstreamError) as exc:
         ctx.record_error(exc)
         result.error = str(exc)
@@ -235,13 +239,18 @@ async def fetch_options(
         prev_context=prev_context,
         query=query,
     )
+    deadline = asyncio.timeout(timeout)
     try:
-        async with asyncio.timeout(timeout):
+        async with deadline:
             raw = await prop.options(ctx)  # type: ignore[misc,operator]
-    except TimeoutError:
-        return _options_response([], None, [f"options for {prop_name} timed out after {timeout:g} s"])
+    except TimeoutError as exc:
+        if deadline.expired():
+            return _options_response([], None, [f"options for {prop_name} timed out after {timeout:g} s"])
+        return _options_response([], None, [f"a request timed out: {exc or 'TimeoutError'}"])
     except (ActionError, httpx.HTTPError, KeyError, ValueError) as exc:
         return _options_response([], None, [str(exc)])
+    except Exception as exc:  # an options function's bug is reported, not raised
+        return _options_response([], None, [f"{type(exc).__name__}: {exc}"])
     context = None
     if isinstance(raw, OptionsPage):
         context, raw = raw.context, raw.options
