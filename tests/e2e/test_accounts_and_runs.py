@@ -1,0 +1,95 @@
+"""Tool calls use the caller's own account; credentials stay encrypted; every run is recorded."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import httpx
+import pytest
+from mcp import Client
+
+from tests.e2e.test_mcp_transports import streamable
+
+TOKEN_A = "gho_user_a_secret_token_value"
+TOKEN_B = "gho_user_b_secret_token_value"
+REPO = {"id": 1296269, "full_name": "octocat/Hello-World", "private": False, "html_url": "https://github.com/octocat/Hello-World",
+        "description": "This your first repo!", "default_branch": "main", "stargazers_count": 80, "forks_count": 9, "open_issues_count": 0}
+
+
+@pytest.fixture(scope="module")
+def accounts(server, project):
+    a = server.add_account(project["project_id"], "alice", "github", {"oauth_access_token": TOKEN_A})
+    b = server.add_account(project["project_id"], "bob", "github", {"oauth_access_token": TOKEN_B})
+    return {"alice": a, "bob": b}
+
+
+def headers_for(project, user, **extra):
+    return {"Authorization": f"Bearer {project['token']}", "x-pd-project-id": project["project_id"],
+            "x-pd-environment": "development", "x-pd-external-user-id": user, "x-pd-app-slug": "github", **extra}
+
+
+async def test_each_user_calls_with_their_own_credentials(server, project, accounts, respx_mock):
+    route = respx_mock.get("https://api.github.com/repos/octocat/Hello-World").mock(return_value=httpx.Response(200, json=REPO))
+    for user, token in (("alice", TOKEN_A), ("bob", TOKEN_B)):
+        async with Client(streamable(server.url + "/", headers_for(project, user)), mode="2026-07-28") as client:
+            result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+            assert result.is_error is False, result.content[0].text
+            assert route.calls.last.request.headers["authorization"] == f"Bearer {token}"
+            assert TOKEN_A not in result.content[0].text and TOKEN_B not in str(result.structured_content)
+
+
+async def test_account_id_parameter_selects_an_account_and_is_checked(server, project, accounts, respx_mock):
+    route = respx_mock.get("https://api.github.com/repos/octocat/Hello-World").mock(return_value=httpx.Response(200, json=REPO))
+    async with Client(streamable(server.url + "/", headers_for(project, "alice", **{"x-pd-account-id": accounts["alice"]})), mode="legacy") as client:
+        ok = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+        assert ok.is_error is False
+        assert route.calls.last.request.headers["authorization"] == f"Bearer {TOKEN_A}"
+    # Alice cannot borrow Bob's account by naming it.
+    async with Client(streamable(server.url + "/", headers_for(project, "alice", **{"x-pd-account-id": accounts["bob"]})), mode="legacy") as client:
+        denied = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+        assert denied.is_error is True
+        assert "is not a github account of user 'alice'" in denied.content[0].text
+        assert route.call_count == 1
+
+
+async def test_user_without_account_is_told_to_connect(server, project, accounts, respx_mock):
+    async with Client(streamable(server.url + "/", headers_for(project, "carol")), mode="legacy") as client:
+        result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+    assert result.is_error is True
+    assert "no connected GitHub account" in result.content[0].text
+    assert not respx_mock.calls
+
+
+async def test_production_does_not_see_development_accounts(server, project, accounts, respx_mock):
+    async with Client(streamable(server.url + "/", headers_for(project, "alice", **{"x-pd-environment": "production"})), mode="legacy") as client:
+        result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+    assert result.is_error is True
+    assert "no connected GitHub account" in result.content[0].text
+
+
+async def test_upstream_errors_become_error_results_with_a_hint(server, project, accounts, respx_mock):
+    respx_mock.get("https://api.github.com/repos/octocat/gone").mock(
+        return_value=httpx.Response(404, json={"message": "Not Found", "documentation_url": "https://docs.github.com/rest"}))
+    async with Client(streamable(server.url + "/", headers_for(project, "alice")), mode="legacy") as client:
+        result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/gone"})
+    assert result.is_error is True
+    text = result.content[0].text
+    assert "404" in text and "Not Found" in text and "check that the IDs" in text
+
+
+async def test_runs_are_recorded_without_values_and_credentials_are_encrypted(server, project, accounts, respx_mock):
+    respx_mock.get("https://api.github.com/repos/octocat/Hello-World").mock(return_value=httpx.Response(200, json=REPO))
+    async with Client(streamable(server.url + "/", headers_for(project, "alice")), mode="legacy") as client:
+        await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
+    server.call(server.gateway.runtime.runlog.flush())
+    db = sqlite3.connect(server.settings.data_dir / "gateway.db")
+    runs = db.execute(
+        "select action_key, ok, account_id, via from action_runs where external_user_id = 'alice' and ok = 1"
+    ).fetchall()
+    assert ("github-get-repository", 1, accounts["alice"], "mcp") in runs
+    dump = "\n".join(db.iterdump())
+    for secret in (TOKEN_A, TOKEN_B, project["client_secret"]):
+        assert secret not in dump
+    stored = db.execute("select credentials from accounts where id = ?", (accounts["alice"],)).fetchone()[0]
+    assert stored.startswith("v1.")

@@ -1,0 +1,69 @@
+"""One run of the MCP Inspector CLI against the gateway: list every built-in app's tools
+(with its schema-portability check) and call a tool."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import httpx
+import pytest
+
+INSPECTOR_VERSION = "2.12.0"
+CACHE = Path(os.environ.get("MCP_GATEWAY_TEST_CACHE", Path.home() / ".cache" / "mcp-gateway-tests"))
+
+
+@pytest.fixture(scope="module")
+def inspector() -> Path:
+    """The Inspector CLI, installed from npm into a cache on first use."""
+    prefix = CACHE / f"inspector-{INSPECTOR_VERSION}"
+    binary = prefix / "node_modules" / ".bin" / "mcp-inspector"
+    if not binary.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is needed to install the MCP Inspector; install Node.js", pytrace=False)
+        prefix.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [npm, "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--silent",
+             f"@modelcontextprotocol/inspector@{INSPECTOR_VERSION}"],
+            check=True, timeout=600,
+        )
+    return binary
+
+
+def run_inspector(binary: Path, url: str, headers: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(binary), "--cli", url, "--transport", "http"]
+    for name, value in headers.items():
+        command += ["--header", f"{name}: {value}"]
+    return subprocess.run(command + list(args), capture_output=True, text=True, timeout=120)
+
+
+def test_inspector_lists_all_builtin_tools_portably_and_calls_one(server, project, inspector, respx_mock):
+    respx_mock.route(host="127.0.0.1").pass_through()
+    apps = sorted(server.gateway.catalog.apps)
+    headers = {
+        "Authorization": f"Bearer {project['token']}",
+        "x-pd-project-id": project["project_id"],
+        "x-pd-environment": "development",
+        "x-pd-external-user-id": "inspector-user",
+        "x-pd-app-slug": ",".join(apps),
+    }
+    listed = run_inspector(inspector, server.url + "/mcp", headers, "--method", "tools/list", "--strict")
+    assert listed.returncode == 0, listed.stderr
+    names = {tool["name"] for tool in json.loads(listed.stdout)["tools"]}
+    expected = {action.key for action in server.gateway.catalog.actions.values() if not action.custom}
+    assert expected <= names
+
+    route = respx_mock.get("https://api.example.com/status").mock(return_value=httpx.Response(200, json={"up": True}))
+    called = run_inspector(
+        inspector, server.url + "/mcp", {**headers, "x-pd-app-slug": "http"},
+        "--method", "tools/call", "--tool-name", "http-send-request", "--tool-arg", "url=https://api.example.com/status",
+    )
+    assert called.returncode == 0, called.stderr
+    result = json.loads(called.stdout)
+    assert result["isError"] is False
+    assert result["structuredContent"]["ret"]["body"] == {"up": True}
+    assert route.called
