@@ -7,8 +7,6 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from .model import Action
 from .props import MISSING, Prop
 
@@ -166,6 +164,8 @@ class PropValidator:
     def __init__(self, action_key: str, props: Mapping[str, Prop]) -> None:
         self._inputs = {name: prop for name, prop in props.items() if prop.is_input}
         self._required = [name for name, prop in self._inputs.items() if prop.required]
+        if any(prop.json_schema for prop in self._inputs.values()):
+            from jsonschema import Draft202012Validator  # only props with refinements need it
         self._refined = {
             name: Draft202012Validator(prop_schema(prop))
             for name, prop in self._inputs.items()

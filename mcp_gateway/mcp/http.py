@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS
 from starlette.types import Receive, Scope, Send
 
 from mcp_gateway.catalog import Catalog
@@ -39,6 +38,7 @@ from .protocol import (
 )
 from .security import HostGuard
 from .sessions import Session, SessionStore, StreamHub
+from .spec import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS, UNSUPPORTED_PROTOCOL_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class McpEndpoint:
             raise HttpError(
                 400,
                 f"unsupported MCP-Protocol-Version {version!r}; supported: {', '.join(HANDSHAKE_PROTOCOL_VERSIONS + MODERN_PROTOCOL_VERSIONS)}",
-                code=-32022,
+                code=UNSUPPORTED_PROTOCOL_VERSION,
                 request_id=message.get("id") if isinstance(message, dict) else None,
             )
         if is_modern:

@@ -12,24 +12,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from mcp_types import (
+from mcp_gateway import __version__
+from mcp_gateway.runtime.service import Caller
+
+from .params import McpParams
+from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
+    HANDSHAKE_PROTOCOL_VERSIONS,
     HEADER_MISMATCH,
     INTERNAL_ERROR,
     INVALID_PARAMS,
     INVALID_REQUEST,
+    LATEST_HANDSHAKE_VERSION,
     METHOD_NOT_FOUND,
+    MODERN_PROTOCOL_VERSIONS,
     PARSE_ERROR,
     PROTOCOL_VERSION_META_KEY,
     SERVER_INFO_META_KEY,
     UNSUPPORTED_PROTOCOL_VERSION,
 )
-from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_HANDSHAKE_VERSION, MODERN_PROTOCOL_VERSIONS
-
-from mcp_gateway import __version__
-from mcp_gateway.runtime.service import Caller
-
-from .params import McpParams
 from .tools import ToolsOnly, UnknownTool
 
 __all__ = [

@@ -9,11 +9,9 @@ import logging
 import sys
 from typing import Any
 
-from mcp_types import PROTOCOL_VERSION_META_KEY
-from mcp_types.version import MODERN_PROTOCOL_VERSIONS
-
 from .params import McpParams
 from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, read_envelope
+from .spec import MODERN_PROTOCOL_VERSIONS, PROTOCOL_VERSION_META_KEY
 
 logger = logging.getLogger(__name__)
 

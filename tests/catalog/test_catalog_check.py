@@ -1,0 +1,56 @@
+"""Every built-in app and action meets the catalog's rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jsonschema import Draft7Validator, Draft202012Validator
+
+from mcp_gateway.catalog import input_schema, tool_name
+from mcp_gateway.mcp.tools import action_tool
+
+TESTS = Path(__file__).resolve().parents[1] / "apps"
+_TOOL_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+
+
+def test_tool_names_are_valid_unique_and_short(catalog):
+    names = [tool_name(a) for a in catalog.actions.values()]
+    assert len(names) == len(set(names))
+    assert all(_TOOL_NAME.match(n) for n in names), [n for n in names if not _TOOL_NAME.match(n)]
+
+
+def test_every_input_schema_is_valid_for_both_drafts_the_llm_apis_read(catalog):
+    for action in catalog.actions.values():
+        schema = action_tool(action)["inputSchema"]
+        Draft202012Validator.check_schema(schema)
+        Draft7Validator.check_schema(schema)
+        # Anthropic and OpenAI tool definitions take an object schema at the top.
+        assert schema["type"] == "object" and isinstance(schema["properties"], dict), action.key
+        for name, prop in schema["properties"].items():
+            assert prop.get("description"), f"{action.key}.{name} has no description"
+
+
+def test_every_action_is_described_and_summarised(catalog):
+    for action in catalog.actions.values():
+        assert action.description.strip() and action.name.strip(), action.key
+        assert re.match(r"^\d+\.\d+\.\d+$", action.version), action.key
+    for app in catalog.apps.values():
+        assert app.description.strip() and app.name.strip(), app.slug
+
+
+def test_every_action_has_a_test(catalog):
+    tested = "\n".join(p.read_text() for p in TESTS.glob("test_*.py"))
+    missing = [key for key in catalog.actions if f'"{key}"' not in tested]
+    assert missing == []
+
+
+def test_every_action_sets_a_summary(catalog):
+    for action in catalog.actions.values():
+        source = Path(action.run.__code__.co_filename).read_text()
+        assert "ctx.summary" in source or "$summary" in source, action.key
+
+
+def test_read_only_actions_are_not_destructive(catalog):
+    for action in catalog.actions.values():
+        assert not (action.annotations.read_only and action.annotations.destructive), action.key
