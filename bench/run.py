@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -70,47 +71,35 @@ async def open_session(client: httpx.AsyncClient, target: Target) -> dict[str, s
     return headers
 
 
-async def load(target: Target, *, era: str, seconds: float, concurrency: int, method: str = "tools/call") -> dict[str, float]:
-    latencies: list[float] = []
-    errors = 0
-    stop_at = 0.0
-    warmup = 1.5
+def load(target: Target, *, era: str, seconds: float, concurrency: int) -> dict[str, float]:
+    """Drive `tools/call` with wrk (a C load generator, so the servers get the CPU)."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("the benchmark needs wrk: apt-get install wrk")
+    threads = 2
+    env = {**os.environ, "BENCH_TOOL": target.tool, "BENCH_ERA": era,
+           "BENCH_HEADERS": "\n".join(f"{k}: {v}" for k, v in target.headers.items() if k != "accept")}
+    if era == "2025":
+        async def sessions() -> list[str]:
+            async with httpx.AsyncClient(timeout=30) as client:
+                return [(await open_session(client, target))["mcp-session-id"] for _ in range(threads)]
+        env["BENCH_SESSIONS"] = ",".join(asyncio.run(sessions()))
+    base = [wrk, "-t", str(threads), "-c", str(concurrency), "-s", str(HERE / "call.lua"), "--latency", target.url]
+    def run(duration: str) -> str:
+        done = subprocess.run(base[:1] + ["-d", duration] + base[1:], env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"wrk failed: {done.stdout}{done.stderr}")
+        return done.stdout
 
-    async def worker(n: int) -> None:
-        nonlocal errors
-        async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=1)) as client:
-            if era == "2025":
-                headers = await open_session(client, target)
-            else:
-                headers = {**target.headers, "mcp-protocol-version": MODERN, "mcp-method": method}
-                if method == "tools/call":
-                    headers["mcp-name"] = target.tool
-            i = 0
-            while time.perf_counter() < stop_at:
-                i += 1
-                params: dict = {"name": target.tool, "arguments": {"message": f"hello {n} {i}", "repeat": 3}} if method == "tools/call" else {}
-                if era != "2025":
-                    params["_meta"] = META
-                body = {"jsonrpc": "2.0", "id": i, "method": method, "params": params}
-                started = time.perf_counter()
-                r = await client.post(target.url, json=body, headers=headers)
-                elapsed = time.perf_counter() - started
-                data = r.json()
-                ok = r.status_code == 200 and "result" in data and not data["result"].get("isError", False)
-                if not ok:
-                    errors += 1
-                elif started > measure_from:
-                    latencies.append(elapsed)
-
-    measure_from = time.perf_counter() + warmup
-    stop_at = measure_from + seconds
-    await asyncio.gather(*(worker(n) for n in range(concurrency)))
+    run("2s")  # warm-up
+    out = run(f"{seconds:g}s")
+    stats = json.loads(next(line for line in out.splitlines() if line.startswith("BENCH "))[6:])
     return {
-        "requests": len(latencies),
-        "errors": errors,
-        "rps": len(latencies) / seconds,
-        "p50_ms": percentile(latencies, 0.50) * 1000 if latencies else float("nan"),
-        "p99_ms": percentile(latencies, 0.99) * 1000 if latencies else float("nan"),
+        "requests": stats["requests"],
+        "errors": stats["errors"],
+        "rps": stats["requests"] / stats["seconds"],
+        "p50_ms": stats["p50_ms"],
+        "p99_ms": stats["p99_ms"],
     }
 
 
@@ -204,17 +193,24 @@ def main() -> None:
                                       "seconds": args.seconds, "concurrency": args.concurrency}
         for era in ("2025", "2026"):
             for target in (bare, gateway):
-                results[f"call_{era}_{target.name}"] = asyncio.run(load(target, era=era, seconds=args.seconds, concurrency=args.concurrency))
+                results[f"call_{era}_{target.name}"] = load(target, era=era, seconds=args.seconds, concurrency=args.concurrency)
             g, b = results[f"call_{era}_gateway"], results[f"call_{era}_bare mcp SDK"]
             results[f"call_{era}_ratio"] = g["rps"] / b["rps"]  # type: ignore[index]
         hundred = Target("gateway", gateway.url, {**gw_headers, "x-pd-app-slug": "bench_hundred"}, "")
         results["list_100_actions"] = asyncio.run(list_latency(hundred))
         results["stdio_cold_start"] = stdio_cold_start(env)
-    finally:
         for proc in procs:
             proc.terminate()
         for proc in procs:
             proc.wait(10)
+        # Persistence is part of the work measured: every call the gateway answered left a run record
+        # (warm-up calls included), flushed on shutdown.
+        with sqlite3.connect(work / "data" / "gateway.db") as db:
+            results["gateway_run_records"] = db.execute("SELECT count(*) FROM action_runs").fetchone()[0]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
         shutil.rmtree(work, ignore_errors=True)
 
     print(json.dumps(results, indent=2))
@@ -228,6 +224,8 @@ def main() -> None:
     lst = results["list_100_actions"]
     print(f"| tools/list, app with {lst['tools']} actions: p50 / p99 ms | | {lst['p50_ms']:.2f} / {lst['p99_ms']:.2f} | |")
     cold = results["stdio_cold_start"]
+    measured = sum(results[f"call_{era}_gateway"]["requests"] for era in ("2025", "2026"))
+    print(f"| run records written by the gateway (measured calls + warm-up) | | {results['gateway_run_records']} (>= {measured}) | |")
     print(f"| `mcp-gateway stdio` cold start to first tools/list (median of {cold['runs']}) | | {cold['median_ms']:.0f} ms | |")
 
 

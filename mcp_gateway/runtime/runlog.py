@@ -10,6 +10,8 @@ import asyncio
 import logging
 from typing import Any
 
+from sqlalchemy import insert
+
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import ActionRun
 
@@ -53,8 +55,9 @@ class RunLog:
             if not batch:
                 return
             try:
-                async with self._db.session() as s, s.begin():
-                    s.add_all(ActionRun(**fields) for fields in batch)
+                # One Core executemany: no ORM unit of work to build on the event loop.
+                async with self._db.engine.begin() as conn:
+                    await conn.execute(insert(ActionRun), batch)
             except Exception:
                 self._pending[:0] = batch  # keep them for the next flush
                 raise

@@ -13,6 +13,7 @@ from typing import Any
 from mcp_gateway.catalog import Action, Catalog, Prop
 from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.store.db import Database
+from mcp_gateway.store.models import utcnow
 
 from . import engine
 from .errors import AccountRequired, ConfigurationError
@@ -106,6 +107,7 @@ class Runtime:
             ok=error is None,
             error=error[:_ERROR_EXCERPT] if error else None,
             duration_ms=(time.perf_counter() - started) * 1000,
+            created_at=utcnow(),
         )
 
     async def options(
