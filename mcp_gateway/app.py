@@ -12,19 +12,28 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from mcp_gateway.api.connect import ConnectApi
 from mcp_gateway.api.oauth import token_endpoint
 from mcp_gateway.catalog import Catalog, load_catalog
 from mcp_gateway.config import Settings
 from mcp_gateway.connect.accounts import Accounts
+from mcp_gateway.connect.credentials import CredentialBroker
 from mcp_gateway.connect.developer_auth import DeveloperAuth
+from mcp_gateway.connect.flow import ConnectFlow
+from mcp_gateway.connect.oauth_apps import OAuthApps
+from mcp_gateway.connect.tokens import ConnectTokens
 from mcp_gateway.connect.vault import Vault
+from mcp_gateway.connect.webhooks import Webhooks
+from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.http import McpEndpoint
 from mcp_gateway.mcp.protocol import Protocol
 from mcp_gateway.mcp.security import HostGuard, is_loopback
 from mcp_gateway.mcp.sessions import SessionStore, StreamHub
 from mcp_gateway.mcp.tools import ToolsOnly
+from mcp_gateway.runtime.engine import shared_http_client
 from mcp_gateway.runtime.service import Runtime
 from mcp_gateway.store.db import Database
+from mcp_gateway.web.connect import ConnectPages
 
 logger = logging.getLogger("mcp_gateway")
 
@@ -34,8 +43,13 @@ class Gateway:
     settings: Settings
     db: Database
     catalog: Catalog
+    vault: Vault
     auth: DeveloperAuth
     accounts: Accounts
+    oauth_apps: OAuthApps
+    tokens: ConnectTokens
+    webhooks: Webhooks
+    flow: ConnectFlow
     runtime: Runtime
     sessions: SessionStore
     hub: StreamHub
@@ -46,21 +60,32 @@ class Gateway:
         db = Database(settings.database_url)
         await db.migrate()
         catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
-        accounts = Accounts(db, Vault([settings.secret_key]))
-        runtime = Runtime(catalog, db, accounts, run_timeout=settings.run_timeout)
+        vault = Vault(settings.secret_keys)
+        auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
+        accounts = Accounts(db, vault)
+        oauth_apps = OAuthApps(db, vault)
+        tokens = ConnectTokens(db, vault)
+        webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
+        runtime = Runtime(catalog, db, accounts, CredentialBroker(accounts, oauth_apps), run_timeout=settings.run_timeout)
         return cls(
             settings=settings,
             db=db,
             catalog=catalog,
-            auth=DeveloperAuth(db, settings.secret_key, settings.access_token_ttl),
+            vault=vault,
+            auth=auth,
             accounts=accounts,
+            oauth_apps=oauth_apps,
+            tokens=tokens,
+            webhooks=webhooks,
+            flow=ConnectFlow(db, catalog, tokens, accounts, oauth_apps, webhooks, vault, shared_http_client),
             runtime=runtime,
             sessions=SessionStore(db, settings.session_ttl),
             hub=StreamHub(),
-            protocol=Protocol(ToolsOnly(catalog, runtime)),
+            protocol=Protocol(ToolsOnly(catalog, runtime), AccountLinks(tokens)),
         )
 
     async def close(self) -> None:
+        await self.webhooks.stop()
         await self.runtime.runlog.close()
         await self.db.close()
 
@@ -77,7 +102,14 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         catalog=gateway.catalog,
         guard=HostGuard(enabled=protection, allowed_hosts=settings.allowed_hosts, allowed_origins=settings.allowed_origins),
         default_tool_mode=settings.default_tool_mode,
+        public_url=settings.public_url,
     )
+
+    def base_url(request: Request) -> str:
+        return settings.public_url or f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
+
+    connect_api = ConnectApi(gateway.auth, gateway.tokens, gateway.accounts, gateway.flow, gateway.catalog, base_url)
+    pages = ConnectPages(gateway.flow, gateway.catalog, base_url)
 
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -86,6 +118,8 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     routes = [
         Route("/healthz", health, methods=["GET"]),
         Route("/v1/oauth/token", token_endpoint(gateway.auth), methods=["POST"]),
+        *connect_api.routes(),
+        *pages.routes(),
         # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
         Route("/", mcp, methods=mcp_methods),
         Route("/messages", mcp, methods=["POST"]),
@@ -99,6 +133,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        gateway.webhooks.start()
         try:
             yield
         finally:

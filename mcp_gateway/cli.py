@@ -40,6 +40,38 @@ def _parser() -> argparse.ArgumentParser:
     project = sub.add_parser("project", help="manage projects").add_subparsers(dest="project_command", required=True, metavar="ACTION")
     create = project.add_parser("create", help="create a project and print its client credentials (shown once)")
     create.add_argument("--name", required=True, help="a name for the project")
+    configure = project.add_parser("configure", help="set what end users see on the Connect page")
+    configure.add_argument("--project-id", required=True)
+    configure.add_argument("--app-name", default=None, help='your application\'s name ("<name> uses mcp-gateway to connect your account")')
+    configure.add_argument("--support-email", default=None, help="shown to users when a connection fails")
+    configure.add_argument("--logo-url", default=None, help="https URL of your logo")
+    show = project.add_parser("webhook-secret", help="print the secret that signs the project's Connect webhooks")
+    show.add_argument("--project-id", required=True)
+
+    oauth_apps = sub.add_parser("oauth-apps", help="OAuth clients used to connect accounts").add_subparsers(
+        dest="oauth_apps_command", required=True, metavar="ACTION"
+    )
+    oa_add = oauth_apps.add_parser(
+        "add",
+        help="register an OAuth client for an app; the client secret is read from stdin (never from arguments)",
+        description="Without --project-id the client is the operator's default for the app; with it, the client "
+        "belongs to that project and is chosen with oauth_app_id / oauthAppId. Register "
+        "<public URL>/connect/oauth/callback as the redirect URI at the provider.",
+    )
+    oa_add.add_argument("--app", required=True, help="app slug")
+    oa_add.add_argument("--client-id", required=True)
+    oa_add.add_argument("--project-id", default=None)
+    oa_add.add_argument("--name", default=None)
+    oa_list = oauth_apps.add_parser("list", help="list OAuth clients (never their secrets)")
+    oa_list.add_argument("--project-id", default=None)
+
+    vault = sub.add_parser("vault", help="stored secrets").add_subparsers(dest="vault_command", required=True, metavar="ACTION")
+    vault.add_parser(
+        "rotate",
+        help="re-encrypt every stored secret under the current MCP_GATEWAY_SECRET_KEY",
+        description="Put the new key in MCP_GATEWAY_SECRET_KEY and the old one in MCP_GATEWAY_PREVIOUS_SECRET_KEYS, "
+        "restart the gateway, run this, then drop the old key.",
+    )
 
     apps = sub.add_parser("apps", help="browse the app catalog").add_subparsers(dest="apps_command", required=True, metavar="ACTION")
     listing = apps.add_parser("list", help="list apps, optionally matching a search")
@@ -89,12 +121,16 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "stdio":
             return await _stdio(args, gateway)
         if args.command == "project":
-            new = await gateway.auth.create_project(args.name)
-            print(json.dumps({"project_id": new.project_id, "name": new.name, "client_id": new.client_id, "client_secret": new.client_secret}, indent=2))
-            print("Store client_secret now: it is shown only this once.", file=sys.stderr)
-            return 0
+            return await _project(args, gateway)
         if args.command == "accounts":
             return await _accounts_add(args, gateway)
+        if args.command == "oauth-apps":
+            return await _oauth_apps(args, gateway)
+        if args.command == "vault":
+            from mcp_gateway.connect.rotation import reencrypt_all
+
+            print(json.dumps({"reencrypted": await reencrypt_all(gateway.db, gateway.vault)}, indent=2))
+            return 0
     finally:
         await gateway.close()
     return 1
@@ -166,7 +202,61 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
     if params.tool_mode != "tools-only":
         print(f"mcp-gateway: tool mode {params.tool_mode} is not available yet; use --tool-mode tools-only", file=sys.stderr)
         return 2
-    await run_stdio(gateway.protocol, params)
+    await run_stdio(gateway.protocol, params, gateway.settings.public_url)
+    return 0
+
+
+async def _project(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.connect.developer_auth import AuthError
+
+    try:
+        if args.project_command == "create":
+            new = await gateway.auth.create_project(args.name)
+            print(json.dumps({
+                "project_id": new.project_id,
+                "name": new.name,
+                "client_id": new.client_id,
+                "client_secret": new.client_secret,
+                "webhook_signing_secret": new.webhook_secret,
+            }, indent=2))
+            print("Store client_secret now: it is shown only this once.", file=sys.stderr)
+        elif args.project_command == "configure":
+            print(json.dumps(await gateway.auth.configure_project(
+                args.project_id, app_name=args.app_name, support_email=args.support_email, logo_url=args.logo_url
+            ), indent=2))
+        else:
+            print(await gateway.auth.webhook_secret(args.project_id))
+    except AuthError as exc:
+        print(f"mcp-gateway: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _oauth_apps(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.connect.oauth_apps import OAuthAppError
+
+    if args.oauth_apps_command == "list":
+        rows = await gateway.oauth_apps.list(project_id=args.project_id)
+        print(json.dumps([
+            {"id": r.id, "app": r.app_slug, "project_id": r.project_id, "name": r.name, "client_id": r.client_id,
+             "created_at": r.created_at.isoformat()}
+            for r in rows
+        ], indent=2))
+        return 0
+    app = gateway.catalog.apps.get(args.app)
+    if app is None or app.auth_type != "oauth":
+        print(f"mcp-gateway: {args.app!r} is not an OAuth app of this gateway", file=sys.stderr)
+        return 2
+    if args.project_id and not await gateway.auth.project_exists(args.project_id):
+        print(f"mcp-gateway: no project {args.project_id}", file=sys.stderr)
+        return 2
+    secret = sys.stdin.readline().strip()
+    try:
+        oauth_app_id = await gateway.oauth_apps.add(args.app, args.client_id, secret, project_id=args.project_id, name=args.name)
+    except OAuthAppError as exc:
+        print(f"mcp-gateway: {exc} (pipe the client secret into stdin)", file=sys.stderr)
+        return 2
+    print(json.dumps({"id": oauth_app_id, "app": args.app, "project_id": args.project_id}))
     return 0
 
 

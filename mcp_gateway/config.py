@@ -52,6 +52,8 @@ class Settings:
     data_dir: Path
     database_url: str
     secret_key: bytes
+    # Older master secrets that still decrypt and verify while data moves to the current one.
+    previous_secret_keys: list[bytes] = field(default_factory=list)
     custom_tools_dir: Path | None = None
     public_url: str | None = None
     # DNS-rebinding protection: None means "on when bound to a loopback address".
@@ -62,6 +64,13 @@ class Settings:
     run_timeout: float = 30.0
     session_ttl: float = 24 * 3600.0
     default_tool_mode: str = "tools-only"
+    # Seconds before each retry of a Connect webhook.
+    webhook_backoff: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
+
+    @property
+    def secret_keys(self) -> list[bytes]:
+        """Every configured master secret, the current one first."""
+        return [self.secret_key, *self.previous_secret_keys]
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -77,6 +86,7 @@ class Settings:
             data_dir=data_dir,
             database_url=normalize_database_url(database_url),
             secret_key=load_secret_key(data_dir),
+            previous_secret_keys=[k.encode() for k in _list("MCP_GATEWAY_PREVIOUS_SECRET_KEYS")],
             custom_tools_dir=Path(custom) if custom else None,
             public_url=(os.environ.get("MCP_GATEWAY_PUBLIC_URL") or "").rstrip("/") or None,
             dns_rebinding_protection=None if protection in (None, "") else _bool("MCP_GATEWAY_DNS_REBINDING_PROTECTION", True),

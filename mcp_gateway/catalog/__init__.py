@@ -4,16 +4,17 @@ This is the public API the files under `tools/` are written against.
 """
 
 from . import props
-from .context import OptionsContext, Props, PropsContext, RunContext
+from .context import AccountContext, OptionsContext, Props, PropsContext, RunContext
 from .errors import ActionError, CatalogError, UpstreamError
 from .http import AppHttp
-from .model import Action, Annotations, App, KeyField, Keys, NoAuth, OAuth
+from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
 from .schema import PropValidator, configurable_prop, input_schema, tool_name
 
 __all__ = [
     "MISSING",
+    "AccountContext",
     "Action",
     "ActionError",
     "Annotations",
@@ -21,6 +22,7 @@ __all__ = [
     "AppHttp",
     "Catalog",
     "CatalogError",
+    "Identity",
     "KeyField",
     "Keys",
     "NoAuth",

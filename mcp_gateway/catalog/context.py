@@ -116,3 +116,10 @@ class PropsContext(_BaseContext):
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
+
+
+class AccountContext(_BaseContext):
+    """What an app's account test gets: the new credentials and an HTTP client using them."""
+
+    def __init__(self, *, auth: Mapping[str, Any], http: AppHttp | None) -> None:
+        super().__init__(props={}, auth=auth, http=http, external_user_id="")

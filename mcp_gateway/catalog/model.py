@@ -6,6 +6,7 @@ definitions); each action file declares one action on it with `@app.action(...)`
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from .errors import CatalogError
 from .props import Prop
 
 if TYPE_CHECKING:
-    from .context import PropsContext, RunContext
+    from .context import AccountContext, PropsContext, RunContext
     from .schema import PropValidator
 
 AuthType = Literal["oauth", "keys", "none"]
@@ -35,9 +36,13 @@ class OAuth:
     scopes: Sequence[str] = ()
     pkce: bool = False
     scope_separator: str = " "
-    # How the client authenticates at the token endpoint.
+    # How the client authenticates at the token endpoint, and how the request body is encoded.
     token_auth_method: Literal["client_secret_post", "client_secret_basic"] = "client_secret_post"
+    token_body: Literal["form", "json"] = "form"
     extra_authorize_params: Mapping[str, str] = field(default_factory=dict)
+    # Turns a provider's token response into the standard fields (`access_token`,
+    # `refresh_token`, `expires_in`, `scope`) for providers that nest them (Slack's user tokens).
+    read_token: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
 
     type: AuthType = field(default="oauth", init=False)
 
@@ -69,6 +74,19 @@ class NoAuth:
 
 
 Auth = OAuth | Keys | NoAuth
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who an account belongs to at the provider, as the app's account test finds out."""
+
+    name: str | None = None
+    external_id: str | None = None
+
+
+# Checks freshly entered or granted credentials with a cheap request; raises
+# `UpstreamError` or `ActionError` when they do not work.
+AccountTest = Callable[["AccountContext"], Awaitable[Identity | None]]
 AuthHeaders = Callable[[Mapping[str, Any]], Mapping[str, str]]
 RunFunction = Callable[["RunContext"], Awaitable[Any]]
 AdditionalProps = Callable[["PropsContext"], Awaitable[Mapping[str, Prop]]]
@@ -148,6 +166,7 @@ class App:
         custom_fields: Sequence[KeyField] = (),
         prop_name: str | None = None,
         img_src: str | None = None,
+        test: AccountTest | None = None,
     ) -> None:
         if not _SLUG.match(slug):
             raise CatalogError(f"app slug {slug!r} must be lowercase letters, digits and underscores")
@@ -163,6 +182,7 @@ class App:
         self.img_src = img_src
         self.prop_name = prop_name or _camel(slug)
         self._auth_headers = auth_headers
+        self.test = test
         self.prop_definitions: dict[str, Prop] = {}
         self.actions: dict[str, Action] = {}
 
@@ -247,6 +267,24 @@ class App:
             return action
 
         return register
+
+    def to_json(self) -> dict[str, Any]:
+        """The app as the hosted API describes apps (`name_slug`, `auth_type`...)."""
+        fields = list(self.auth.fields) if isinstance(self.auth, Keys) else []
+        fields += self.custom_fields
+        return {
+            "id": f"app_{self.slug}",
+            "name_slug": self.slug,
+            "name": self.name,
+            "auth_type": self.auth_type,
+            "description": self.description,
+            "img_src": self.img_src,
+            "custom_fields_json": json.dumps(
+                [{"name": f.name, "label": f.label, "description": f.description, "optional": f.optional} for f in fields]
+            ),
+            "categories": list(self.categories),
+            "featured_weight": self.featured_weight,
+        }
 
     # Credentials applied to requests
 

@@ -12,6 +12,7 @@ import hmac
 import json
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -21,8 +22,10 @@ from mcp_gateway.store.ids import CLIENT, PROJECT, new_id
 from mcp_gateway.store.models import Project, ProjectClient
 
 from .keys import derive_key
+from .vault import Vault
 
 TOKEN_PREFIX = "mgt_"
+WEBHOOK_SECRET_PREFIX = "whsec_"
 
 
 class AuthError(Exception):
@@ -48,17 +51,32 @@ class NewProject:
     name: str
     client_id: str
     client_secret: str
+    webhook_secret: str
 
 
 class DeveloperAuth:
-    def __init__(self, db: Database, master_secret: bytes, token_ttl: float = 3600.0) -> None:
+    def __init__(self, db: Database, master_secrets: Sequence[bytes], vault: Vault, token_ttl: float = 3600.0) -> None:
         self._db = db
-        self._signing_key = derive_key(master_secret, "mcp-gateway access tokens v1")
-        self._secret_pepper = derive_key(master_secret, "mcp-gateway client secrets v1")
+        self._vault = vault
+        # Tokens are signed with the current secret's key and accepted under any configured one.
+        self._signing_keys = [derive_key(m, "mcp-gateway access tokens v1") for m in master_secrets]
+        self._legacy_peppers = [derive_key(m, "mcp-gateway client secrets v1") for m in master_secrets]
         self.token_ttl = token_ttl
 
-    def _hash_secret(self, secret: str) -> str:
-        return hmac.new(self._secret_pepper, secret.encode(), hashlib.sha256).hexdigest()
+    @staticmethod
+    def _hash_secret(secret: str) -> str:
+        # Client secrets are 256 random bits, so a plain hash cannot be brute-forced, and it
+        # does not depend on the master secret, which may rotate.
+        return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
+
+    def _secret_matches(self, stored: str, secret: str) -> bool:
+        if stored.startswith("sha256:"):
+            return hmac.compare_digest(stored, self._hash_secret(secret))
+        # Hashes written before the switch to plain SHA-256 were keyed with the master secret.
+        return any(
+            hmac.compare_digest(stored, hmac.new(pepper, secret.encode(), hashlib.sha256).hexdigest())
+            for pepper in self._legacy_peppers
+        )
 
     async def create_project(self, name: str) -> NewProject:
         name = name.strip()
@@ -67,17 +85,38 @@ class DeveloperAuth:
         project_id = new_id(PROJECT, 10)
         client_id = new_id(CLIENT, 20)
         client_secret = "mgs_" + secrets.token_urlsafe(32)
+        webhook_secret = WEBHOOK_SECRET_PREFIX + secrets.token_urlsafe(32)
         async with self._db.session() as s, s.begin():
-            s.add(Project(id=project_id, name=name))
+            s.add(Project(id=project_id, name=name, webhook_secret=self._seal_webhook_secret(project_id, webhook_secret)))
             await s.flush()
             s.add(ProjectClient(client_id=client_id, project_id=project_id, secret_hash=self._hash_secret(client_secret)))
-        return NewProject(project_id=project_id, name=name, client_id=client_id, client_secret=client_secret)
+        return NewProject(project_id, name, client_id, client_secret, webhook_secret)
+
+    def _seal_webhook_secret(self, project_id: str, secret: str) -> str:
+        return self._vault.encrypt({"webhook_secret": secret}, context=project_id)
+
+    async def webhook_secret(self, project_id: str) -> str:
+        """The key the project's Connect webhooks are signed with (made on first use for older projects)."""
+        async with self._db.session() as s, s.begin():
+            project = await s.get(Project, project_id)
+            if project is None:
+                raise AuthError(f"project {project_id} does not exist", status=404)
+            if project.webhook_secret is None:
+                secret = WEBHOOK_SECRET_PREFIX + secrets.token_urlsafe(32)
+                project.webhook_secret = self._seal_webhook_secret(project_id, secret)
+                return secret
+            return str(self._vault.decrypt(project.webhook_secret, context=project_id)["webhook_secret"])
 
     async def issue_token(self, client_id: str, client_secret: str) -> tuple[str, Principal]:
         async with self._db.session() as s:
             client = await s.get(ProjectClient, client_id)
-        if client is None or not hmac.compare_digest(client.secret_hash, self._hash_secret(client_secret)):
+        if client is None or not self._secret_matches(client.secret_hash, client_secret):
             raise AuthError("invalid client_id or client_secret")
+        if not client.secret_hash.startswith("sha256:"):
+            async with self._db.session() as s, s.begin():
+                row = await s.get(ProjectClient, client_id)
+                if row is not None:
+                    row.secret_hash = self._hash_secret(client_secret)
         principal = Principal(project_id=client.project_id, client_id=client_id, expires_at=time.time() + self.token_ttl)
         return self._sign(principal), principal
 
@@ -86,7 +125,7 @@ class DeveloperAuth:
             {"p": principal.project_id, "c": principal.client_id, "x": int(principal.expires_at)}, separators=(",", ":")
         ).encode()
         body = _b64(payload)
-        mac = _b64(hmac.new(self._signing_key, body.encode(), hashlib.sha256).digest())
+        mac = _b64(hmac.new(self._signing_keys[0], body.encode(), hashlib.sha256).digest())
         return f"{TOKEN_PREFIX}{body}.{mac}"
 
     def verify(self, authorization: str | None, *, project_id: str | None = None) -> Principal:
@@ -102,8 +141,10 @@ class DeveloperAuth:
         if not token.startswith(TOKEN_PREFIX) or "." not in token:
             raise AuthError("invalid access token: not one this gateway issued")
         body, _, mac = token[len(TOKEN_PREFIX) :].partition(".")
-        expected = _b64(hmac.new(self._signing_key, body.encode(), hashlib.sha256).digest())
-        if not hmac.compare_digest(mac, expected):
+        if not any(
+            hmac.compare_digest(mac, _b64(hmac.new(key, body.encode(), hashlib.sha256).digest()))
+            for key in self._signing_keys
+        ):
             raise AuthError("invalid access token: signature does not match")
         claims = json.loads(_unb64(body))
         principal = Principal(project_id=claims["p"], client_id=claims["c"], expires_at=float(claims["x"]))
@@ -114,6 +155,20 @@ class DeveloperAuth:
                 f"this access token belongs to project {principal.project_id}, not {project_id}", status=403
             )
         return principal
+
+    async def configure_project(self, project_id: str, **branding: str | None) -> dict[str, str | None]:
+        """Set what the Connect page shows (`app_name`, `support_email`, `logo_url`); "" clears one."""
+        allowed = {"app_name", "support_email", "logo_url"}
+        async with self._db.session() as s, s.begin():
+            project = await s.get(Project, project_id)
+            if project is None:
+                raise AuthError(f"project {project_id} does not exist", status=404)
+            for key, value in branding.items():
+                if key not in allowed:
+                    raise ValueError(f"unknown project setting {key!r}")
+                if value is not None:
+                    setattr(project, key, value.strip() or None)
+            return {"project_id": project.id, "name": project.name, **{k: getattr(project, k) for k in sorted(allowed)}}
 
     async def ensure_project(self, project_id: str, name: str) -> None:
         """Create a project with a fixed id if it does not exist (the local stdio project)."""

@@ -42,6 +42,10 @@ class Vault:
         sealed = self._keys[self._current].encrypt(nonce, json.dumps(dict(data)).encode(), context.encode())
         return f"v1.{self._current}.{base64.urlsafe_b64encode(nonce + sealed).decode()}"
 
+    def is_current(self, token: str) -> bool:
+        """Whether ciphertext is under the current key (rotation re-encrypts the rest)."""
+        return token.startswith(f"v1.{self._current}.")
+
     def decrypt(self, token: str, *, context: str) -> dict[str, Any]:
         try:
             version, kid, payload = token.split(".", 2)

@@ -23,6 +23,7 @@ from starlette.types import Receive, Scope, Send
 from mcp_gateway.catalog import Catalog
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
 
+from .accounts import ClientContext
 from .params import McpParams, ParamError, raw_params, resolve
 from .protocol import (
     ERROR_HTTP_STATUS,
@@ -101,6 +102,7 @@ class McpEndpoint:
         catalog: Catalog,
         guard: HostGuard,
         default_tool_mode: str,
+        public_url: str | None = None,
     ) -> None:
         self._protocol = protocol
         self._auth = auth
@@ -109,6 +111,7 @@ class McpEndpoint:
         self._catalog = catalog
         self._guard = guard
         self._default_tool_mode = default_tool_mode
+        self._public_url = public_url
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -116,15 +119,16 @@ class McpEndpoint:
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         path_params = scope.get("path_params") or {}
         method = scope["method"]
+        base_url = self._public_url or f"{scope.get('scheme', 'http')}://{headers.get('host', 'localhost')}"
         try:
             problem = self._guard.check(headers)
             if problem is not None:
                 raise HttpError(403 if "Origin" in problem else 421, problem)
             if method == "POST":
                 if "sessionId" in query:
-                    await self._legacy_message(headers, query, receive, send)
+                    await self._legacy_message(headers, query, receive, send, base_url)
                 else:
-                    await self._post(headers, query, path_params, receive, send)
+                    await self._post(headers, query, path_params, receive, send, base_url)
             elif method == "GET":
                 if SESSION_HEADER in headers:
                     await self._notification_stream(headers, receive, send)
@@ -169,7 +173,7 @@ class McpEndpoint:
 
     # Streamable HTTP
 
-    async def _post(self, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send) -> None:
+    async def _post(self, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send, base_url: str) -> None:
         accept = headers.get("accept", "")
         if accept and "application/json" not in accept and "*/*" not in accept:
             raise HttpError(406, "POST responses are JSON: send `Accept: application/json, text/event-stream`")
@@ -190,11 +194,11 @@ class McpEndpoint:
                 request_id=message.get("id") if isinstance(message, dict) else None,
             )
         if is_modern:
-            await self._modern(message, headers, query, path, send)
+            await self._modern(message, headers, query, path, send, base_url)
         else:
-            await self._handshake_era(message, headers, query, path, send)
+            await self._handshake_era(message, headers, query, path, send, base_url)
 
-    async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send) -> None:
+    async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
             raise HttpError(400, "the body must be one JSON-RPC 2.0 request or notification object")
         if "id" not in message:
@@ -204,9 +208,11 @@ class McpEndpoint:
         principal = self._principal(headers, request_id)
         method, params = message["method"], message.get("params")
         try:
-            read_envelope(method, params, headers)
+            envelope = read_envelope(method, params, headers)
             mcp = self._params(principal, raw_params(headers, query, path), None, request_id)
-            result = await self._protocol.dispatch(method, params, mcp, modern=True)
+            capabilities = envelope.client_capabilities if isinstance(envelope.client_capabilities, Mapping) else None
+            client = ClientContext(envelope.protocol_version, capabilities, base_url)
+            result = await self._protocol.dispatch(method, params, mcp, modern=True, client=client)
             response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": result}
             status = 200
         except JsonRpcError as exc:
@@ -220,7 +226,7 @@ class McpEndpoint:
             status = 200
         await _send(send, status, _dumps(response), _JSON)
 
-    async def _handshake_era(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send) -> None:
+    async def _handshake_era(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
         batch = isinstance(message, list)
         messages = message if batch else [message]
         if not messages or not all(isinstance(m, dict) and m.get("jsonrpc") == "2.0" for m in messages):
@@ -240,6 +246,7 @@ class McpEndpoint:
                 protocol_version=negotiate(init_params.get("protocolVersion")),
                 transport="streamable-http",
                 client_info=init_params.get("clientInfo"),
+                capabilities=init_params.get("capabilities"),
             )
             extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
             response = {"jsonrpc": "2.0", "id": init.get("id"), "result": self._protocol.initialize_result(init_params)}
@@ -250,20 +257,21 @@ class McpEndpoint:
             raise HttpError(400, "missing Mcp-Session-Id header: send initialize first, then the session id it returns", request_id=first_id)
         session = await self._session(session_id, principal, first_id)
         mcp = self._params(principal, raw_params(headers, query, path), session.params, first_id)
-        responses = [r for r in [await self._answer(m, mcp) for m in messages] if r is not None]
+        client = ClientContext(session.protocol_version, session.capabilities, base_url)
+        responses = [r for r in [await self._answer(m, mcp, client) for m in messages] if r is not None]
         extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
         if not responses:
             await _send(send, 202, b"", extra_headers)
             return
         await _send(send, 200, _dumps(responses if batch else responses[0]), _JSON + extra_headers)
 
-    async def _answer(self, message: dict[str, Any], mcp: McpParams) -> dict[str, Any] | None:
+    async def _answer(self, message: dict[str, Any], mcp: McpParams, client: ClientContext) -> dict[str, Any] | None:
         """Dispatch one handshake-era message; None for notifications and stray responses."""
         method = message.get("method")
         if "id" not in message or not isinstance(method, str):
             return None
         try:
-            result = await self._protocol.dispatch(method, message.get("params"), mcp, modern=False)
+            result = await self._protocol.dispatch(method, message.get("params"), mcp, modern=False, client=client)
         except JsonRpcError as exc:
             return error_response(message["id"], exc)
         except Exception:
@@ -326,7 +334,7 @@ class McpEndpoint:
             disconnected.cancel()
             self._hub.close(session_id, queue)
 
-    async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send) -> None:
+    async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send, base_url: str) -> None:
         body = await _read_body(receive)
         principal = self._principal(headers)
         session = await self._session(query["sessionId"], principal)
@@ -339,15 +347,15 @@ class McpEndpoint:
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
             raise HttpError(400, "the body must be one JSON-RPC 2.0 message")
         await _send(send, 202, b"Accepted", [(b"content-type", b"text/plain")])
-        task = asyncio.create_task(self._legacy_reply(session, message))
+        task = asyncio.create_task(self._legacy_reply(session, message, base_url))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _legacy_reply(self, session: Session, message: dict[str, Any]) -> None:
+    async def _legacy_reply(self, session: Session, message: dict[str, Any], base_url: str) -> None:
         if message.get("method") == "initialize" and "id" in message:
             reply: dict[str, Any] | None = {"jsonrpc": "2.0", "id": message["id"], "result": self._protocol.initialize_result(message.get("params"))}
         else:
-            reply = await self._answer(message, session.params)
+            reply = await self._answer(message, session.params, ClientContext(session.protocol_version, None, base_url))
         if reply is not None:
             self._hub.send(session.id, reply)
 

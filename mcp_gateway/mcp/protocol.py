@@ -15,6 +15,9 @@ from typing import Any, Final
 from mcp_gateway import __version__
 from mcp_gateway.runtime.service import Caller
 
+from mcp_gateway.runtime.errors import AccountRequired
+
+from .accounts import AccountLinks, ClientContext
 from .params import McpParams
 from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
@@ -125,8 +128,9 @@ def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mappin
 
 
 class Protocol:
-    def __init__(self, tools_only: ToolsOnly) -> None:
+    def __init__(self, tools_only: ToolsOnly, links: AccountLinks) -> None:
         self._tools_only = tools_only
+        self._links = links
 
     def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         return {
@@ -136,7 +140,9 @@ class Protocol:
             "instructions": INSTRUCTIONS,
         }
 
-    async def dispatch(self, method: str, params: Mapping[str, Any] | None, mcp: McpParams, *, modern: bool) -> dict[str, Any]:
+    async def dispatch(
+        self, method: str, params: Mapping[str, Any] | None, mcp: McpParams, *, modern: bool, client: ClientContext
+    ) -> dict[str, Any]:
         """Answer one request; raise `JsonRpcError` for protocol-level failures."""
         if method == "tools/list":
             result: dict[str, Any] = {"tools": self._tools_only.toolset(mcp.apps).tools}
@@ -153,6 +159,15 @@ class Protocol:
                 result = await self._tools_only.call(mcp.apps, caller, name, arguments)
             except UnknownTool as exc:
                 raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+            except AccountRequired as exc:
+                ask = await self._links.request(exc, caller, client, params or {}, modern=modern)
+                if ask.error is not None:
+                    raise JsonRpcError(*ask.error) from None
+                assert ask.result is not None
+                result = ask.result
+                if result.get("resultType") == "input_required":
+                    result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
+                    return result
             return _modern(result) if modern else result
         if method == "ping":
             return _modern({}) if modern else {}
@@ -172,7 +187,7 @@ class Protocol:
 
 def _modern(result: dict[str, Any], *, cacheable: bool = False) -> dict[str, Any]:
     result["resultType"] = "complete"
-    result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
+    result["_meta"] = {**result.get("_meta", {}), SERVER_INFO_META_KEY: SERVER_INFO}
     if cacheable:
         # Tool lists depend on the caller's apps and, in other modes, on conversation state.
         result["ttlMs"] = 0

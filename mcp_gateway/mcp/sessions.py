@@ -30,6 +30,7 @@ class Session:
     protocol_version: str
     transport: str
     expires_at: datetime
+    capabilities: dict[str, Any] | None = None
 
 
 class SessionStore:
@@ -46,6 +47,7 @@ class SessionStore:
         protocol_version: str,
         transport: str,
         client_info: Any = None,
+        capabilities: Any = None,
     ) -> Session:
         session = Session(
             id=secrets.token_hex(16),
@@ -54,6 +56,7 @@ class SessionStore:
             protocol_version=protocol_version,
             transport=transport,
             expires_at=datetime.now(timezone.utc) + timedelta(seconds=self._ttl),
+            capabilities=capabilities if isinstance(capabilities, dict) else None,
         )
         async with self._db.session() as s, s.begin():
             s.add(
@@ -65,6 +68,7 @@ class SessionStore:
                     protocol_version=protocol_version,
                     transport=transport,
                     client_info=client_info if isinstance(client_info, dict) else None,
+                    client_capabilities=session.capabilities,
                     params=params.to_json(),
                     expires_at=session.expires_at,
                 )
@@ -90,6 +94,7 @@ class SessionStore:
                 protocol_version=row.protocol_version,
                 transport=row.transport,
                 expires_at=row.expires_at,
+                capabilities=row.client_capabilities,
             )
             self._remember(session)
         if session.expires_at < datetime.now(timezone.utc):

@@ -9,17 +9,21 @@ import logging
 import sys
 from typing import Any
 
+from .accounts import ClientContext
 from .params import McpParams
-from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, read_envelope
-from .spec import MODERN_PROTOCOL_VERSIONS, PROTOCOL_VERSION_META_KEY
+from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, negotiate, read_envelope
+from .spec import LATEST_HANDSHAKE_VERSION, MODERN_PROTOCOL_VERSIONS, PROTOCOL_VERSION_META_KEY
 
 logger = logging.getLogger(__name__)
 
 
 class StdioServer:
-    def __init__(self, protocol: Protocol, params: McpParams) -> None:
+    def __init__(self, protocol: Protocol, params: McpParams, public_url: str | None = None) -> None:
         self._protocol = protocol
         self._params = params
+        self._public_url = public_url
+        # What `initialize` said, for handshake-era requests.
+        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url)
         self._write_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -53,9 +57,15 @@ class StdioServer:
         meta = (params or {}).get("_meta") if isinstance(params, dict) else None
         modern = isinstance(meta, dict) and meta.get(PROTOCOL_VERSION_META_KEY) in MODERN_PROTOCOL_VERSIONS
         try:
+            client = self._client
             if modern:
-                read_envelope(method, params, {})
-            result = await self._protocol.dispatch(method, params, self._params, modern=modern)
+                envelope = read_envelope(method, params, {})
+                caps = envelope.client_capabilities if isinstance(envelope.client_capabilities, dict) else None
+                client = ClientContext(envelope.protocol_version, caps, self._public_url)
+            elif method == "initialize" and isinstance(params, dict):
+                caps = params.get("capabilities") if isinstance(params.get("capabilities"), dict) else None
+                self._client = ClientContext(negotiate(params.get("protocolVersion")), caps, self._public_url)
+            result = await self._protocol.dispatch(method, params, self._params, modern=modern, client=client)
             reply: dict[str, Any] = {"jsonrpc": "2.0", "id": message["id"], "result": result}
         except JsonRpcError as exc:
             reply = error_response(message["id"], exc)
@@ -70,7 +80,7 @@ class StdioServer:
             await write(data)
 
 
-async def run_stdio(protocol: Protocol, params: McpParams) -> None:
+async def run_stdio(protocol: Protocol, params: McpParams, public_url: str | None = None) -> None:
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=16 * 1024 * 1024)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
@@ -80,4 +90,4 @@ async def run_stdio(protocol: Protocol, params: McpParams) -> None:
         out.write(data)
         out.flush()
 
-    await StdioServer(protocol, params).serve(reader, write)
+    await StdioServer(protocol, params, public_url).serve(reader, write)

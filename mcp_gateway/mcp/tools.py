@@ -13,7 +13,7 @@ from typing import Any
 
 from mcp_gateway.catalog import Action, Catalog, input_schema, tool_name
 from mcp_gateway.runtime.engine import RunResult
-from mcp_gateway.runtime.errors import AccountRequired, ConfigurationError
+from mcp_gateway.runtime.errors import ConfigurationError
 from mcp_gateway.runtime.service import Caller, Runtime
 
 CONFIGURE_TOOL = "CONFIGURE_COMPONENT"
@@ -105,12 +105,11 @@ class ToolsOnly:
         action = toolset.by_name.get(name)
         if action is None:
             raise UnknownTool(f"unknown tool {name!r}; call tools/list for the tools of apps {', '.join(apps)}")
+        # AccountRequired goes up: how to ask for the account depends on the client.
         try:
             result = await self._runtime.run(caller, action, arguments, via="mcp")
         except ConfigurationError as exc:
             return error_result(str(exc))
-        except AccountRequired as exc:
-            return error_result(str(exc) + (f"\n\nConnect here: {exc.connect_url}" if exc.connect_url else ""))
         return run_result(result)
 
     async def _configure(self, toolset: ToolSet, caller: Caller, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -131,8 +130,6 @@ class ToolsOnly:
                 query=arguments.get("query"),
             )
         except ConfigurationError as exc:
-            return error_result(str(exc))
-        except AccountRequired as exc:
             return error_result(str(exc))
         payload = {"options": options["options"], "context": options["context"], "errors": options["errors"]}
         text = json.dumps(payload, ensure_ascii=False)

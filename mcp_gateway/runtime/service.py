@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from mcp_gateway.catalog import Action, Catalog, Prop
+from mcp_gateway.catalog.http import RefreshHook
 from mcp_gateway.connect.accounts import AccountError, Accounts
+from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import utcnow
 
@@ -32,34 +34,80 @@ class Caller:
     account_id: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _RunAuth:
+    account_id: str | None
+    credentials: dict[str, Any] | None
+    on_unauthorized: RefreshHook | None
+
+
 class Runtime:
-    def __init__(self, catalog: Catalog, db: Database, accounts: Accounts, *, run_timeout: float = engine.DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        db: Database,
+        accounts: Accounts,
+        credentials: CredentialBroker,
+        *,
+        run_timeout: float = engine.DEFAULT_TIMEOUT,
+    ) -> None:
         self.catalog = catalog
         self._accounts = accounts
+        self._credentials = credentials
         self.runlog = RunLog(db)
         self.run_timeout = run_timeout
 
-    async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+    async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> _RunAuth:
         app = action.app
         if app.auth_type == "none":
-            return None, None
+            return _RunAuth(None, None, None)
         account_id = caller.account_id
         app_value = values.get(action.app_prop_name or "")
         if isinstance(app_value, Mapping) and app_value.get("authProvisionId"):
             account_id = str(app_value["authProvisionId"])
         try:
-            found = await self._accounts.credentials_for(
+            account = await self._accounts.resolve(
                 caller.project_id, caller.environment, caller.external_user_id, app.slug, account_id
             )
         except AccountError as exc:
             raise ConfigurationError(str(exc)) from None
-        if found is None:
+        if account is None:
             raise AccountRequired(
                 f"User {caller.external_user_id!r} has no connected {app.name} account. "
                 f"Ask them to connect their {app.name} account, then call the tool again.",
                 app_slug=app.slug,
             )
-        return found
+        if not account.healthy:
+            raise self._reconnect(caller, app.name, app.slug, account.id, account.error)
+        try:
+            credentials = await self._credentials.fresh(app, account)
+        except AccountUnhealthy as exc:
+            raise self._reconnect(caller, app.name, app.slug, account.id, exc.reason) from None
+        except RefreshUnavailable as exc:
+            raise ConfigurationError(str(exc)) from None
+        used = {"token": credentials.get("oauth_access_token")}
+
+        async def on_unauthorized() -> dict[str, str] | None:
+            # The API rejected the token: refresh once and retry with the new one.
+            try:
+                fresh = await self._credentials.after_unauthorized(app, account, used["token"])
+            except (AccountUnhealthy, RefreshUnavailable):
+                return None
+            if fresh is None:
+                return None
+            used["token"] = fresh.get("oauth_access_token")
+            return app.headers_for(fresh)
+
+        return _RunAuth(account.id, credentials, on_unauthorized)
+
+    @staticmethod
+    def _reconnect(caller: Caller, app_name: str, app_slug: str, account_id: str, reason: str | None) -> AccountRequired:
+        why = f" ({reason})" if reason else ""
+        return AccountRequired(
+            f"User {caller.external_user_id!r}'s {app_name} account {account_id} no longer works{why}. "
+            f"Ask them to reconnect their {app_name} account, then call the tool again.",
+            app_slug=app_slug,
+        )
 
     async def run(
         self,
@@ -73,20 +121,27 @@ class Runtime:
         started = time.perf_counter()
         account_id: str | None = None
         try:
-            account_id, auth = await self._auth(caller, action, values)
+            auth = await self._auth(caller, action, values)
+            account_id = auth.account_id
             if extra_props is None and action.additional_props is not None:
                 # One-shot callers (tools-only mode, a REST run without dynamic_props_id)
                 # get the props the current values lead to.
                 extra_props = await engine.reload_props(
-                    action, values, auth=auth, external_user_id=caller.external_user_id, timeout=self.run_timeout
+                    action,
+                    values,
+                    auth=auth.credentials,
+                    external_user_id=caller.external_user_id,
+                    timeout=self.run_timeout,
+                    on_unauthorized=auth.on_unauthorized,
                 )
             result = await engine.run_action(
                 action,
                 values,
-                auth=auth,
+                auth=auth.credentials,
                 external_user_id=caller.external_user_id,
                 timeout=self.run_timeout,
                 extra_props=extra_props,
+                on_unauthorized=auth.on_unauthorized,
             )
         except (ConfigurationError, AccountRequired) as exc:
             self._record(caller, action, account_id, via, str(exc), started)
@@ -122,12 +177,13 @@ class Runtime:
         query: str | None = None,
         extra_props: Mapping[str, Prop] | None = None,
     ) -> dict[str, Any]:
-        _, auth = await self._auth(caller, action, values)
+        auth = await self._auth(caller, action, values)
         return await engine.fetch_options(
             action,
             prop_name,
             values,
-            auth=auth,
+            auth=auth.credentials,
+            on_unauthorized=auth.on_unauthorized,
             external_user_id=caller.external_user_id,
             page=page,
             prev_context=prev_context,
@@ -137,7 +193,12 @@ class Runtime:
         )
 
     async def reload(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> dict[str, Prop]:
-        _, auth = await self._auth(caller, action, values)
+        auth = await self._auth(caller, action, values)
         return await engine.reload_props(
-            action, values, auth=auth, external_user_id=caller.external_user_id, timeout=self.run_timeout
+            action,
+            values,
+            auth=auth.credentials,
+            external_user_id=caller.external_user_id,
+            timeout=self.run_timeout,
+            on_unauthorized=auth.on_unauthorized,
         )

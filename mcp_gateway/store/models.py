@@ -33,7 +33,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON}
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
 
 
 class Project(Base):
@@ -41,6 +41,12 @@ class Project(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # What the Connect Link page shows end users.
+    app_name: Mapped[str | None] = mapped_column(String(200))
+    support_email: Mapped[str | None] = mapped_column(String(320))
+    logo_url: Mapped[str | None] = mapped_column(String(2000))
+    # Vault ciphertext of the key Connect webhooks are signed with.
+    webhook_secret: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -78,6 +84,9 @@ class Account(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("external_users.id", ondelete="CASCADE"))
     app_slug: Mapped[str] = mapped_column(String(100))
     name: Mapped[str | None] = mapped_column(String(200))
+    # The user's id at the provider, when the app can tell us.
+    external_account_id: Mapped[str | None] = mapped_column(String(250))
+    oauth_app_id: Mapped[str | None] = mapped_column(String(40))
     credentials: Mapped[str] = mapped_column(Text)
     healthy: Mapped[bool] = mapped_column(Boolean, default=True)
     dead: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -85,6 +94,80 @@ class Account(Base):
     expires_at: Mapped[datetime | None] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class OAuthApp(Base):
+    """An OAuth client registered with a provider: the operator's default for an app
+    (no project) or a project's own, picked with `oauth_app_id`."""
+
+    __tablename__ = "oauth_apps"
+    __table_args__ = (Index("ix_oauth_apps_app", "app_slug", "project_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    app_slug: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str | None] = mapped_column(String(200))
+    client_id: Mapped[str] = mapped_column(String(500))
+    client_secret: Mapped[str] = mapped_column(Text)  # vault ciphertext
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ConnectToken(Base):
+    """A short-lived token that lets one end user connect one account, found by its hash."""
+
+    __tablename__ = "connect_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # Vault ciphertext of the token, so webhooks can name it to the developer who created it.
+    sealed_token: Mapped[str] = mapped_column(Text)
+    # Numbered so webhooks can name the connection attempt (`connect_session_id`).
+    session_no: Mapped[int] = mapped_column(Integer, unique=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    app_slug: Mapped[str | None] = mapped_column(String(100))
+    oauth_app_id: Mapped[str | None] = mapped_column(String(40))
+    success_redirect_uri: Mapped[str | None] = mapped_column(String(2000))
+    error_redirect_uri: Mapped[str | None] = mapped_column(String(2000))
+    webhook_uri: Mapped[str | None] = mapped_column(String(2000))
+    allowed_origins: Mapped[list[str] | None] = mapped_column(JSON)
+    scope: Mapped[str | None] = mapped_column(String(500))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    used_at: Mapped[datetime | None] = mapped_column()
+    account_id: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OAuthFlow(Base):
+    """An authorization-code flow in progress, found again by its `state` at the callback."""
+
+    __tablename__ = "oauth_flows"
+
+    state: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(ForeignKey("connect_tokens.token_hash", ondelete="CASCADE"))
+    app_slug: Mapped[str] = mapped_column(String(100))
+    oauth_app_id: Mapped[str] = mapped_column(String(40))
+    code_verifier: Mapped[str | None] = mapped_column(Text)  # vault ciphertext
+    redirect_uri: Mapped[str] = mapped_column(String(2000))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class WebhookDelivery(Base):
+    """A webhook to deliver, kept until it is delivered or has used up its attempts."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (Index("ix_webhook_deliveries_due", "delivered_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(2000))
+    event: Mapped[str] = mapped_column(String(50))
+    payload: Mapped[str] = mapped_column(Text)  # vault ciphertext: it names the connect token
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    delivered_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class McpSession(Base):
@@ -99,6 +182,7 @@ class McpSession(Base):
     protocol_version: Mapped[str] = mapped_column(String(20))
     transport: Mapped[str] = mapped_column(String(20))
     client_info: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    client_capabilities: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     params: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -1,1 +1,1 @@
-"""Pages people open in a browser."""
+"""Pages people open in a browser: the Connect Link flow."""

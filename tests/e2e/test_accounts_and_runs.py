@@ -53,19 +53,37 @@ async def test_account_id_parameter_selects_an_account_and_is_checked(server, pr
         assert route.call_count == 1
 
 
-async def test_user_without_account_is_told_to_connect(server, project, accounts, respx_mock):
+def connect_link_of(result, server) -> dict:
+    """The Connect Link a result offers, checked against the gateway's token validation."""
+    assert result.is_error is False
+    url = result.meta["mcp-gateway/accountRequired"]["connectLinkUrl"]
+    assert url in result.content[0].text
+    assert url.startswith(server.url + "/_static/connect.html?token=ctok_")
+    assert "app=github" in url
+    token = httpx.URL(url).params["token"]
+    validation = httpx.get(f"{server.url}/v1/connect/tokens/{token}/validate", params={"app_id": "github"})
+    return validation.json()
+
+
+async def test_user_without_account_gets_a_connect_link(server, project, accounts, respx_mock):
+    respx_mock.route(host="127.0.0.1").pass_through()
     async with Client(streamable(server.url + "/", headers_for(project, "carol")), mode="legacy") as client:
         result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
-    assert result.is_error is True
     assert "no connected GitHub account" in result.content[0].text
-    assert not respx_mock.calls
+    validated = connect_link_of(result, server)
+    assert validated["success"] is True
+    assert validated["project_id"] == project["project_id"]
+    assert validated["project_environment"] == "development"
+    assert validated["app"]["name_slug"] == "github"
+    assert not [c for c in respx_mock.calls if c.request.url.host != "127.0.0.1"]
 
 
 async def test_production_does_not_see_development_accounts(server, project, accounts, respx_mock):
+    respx_mock.route(host="127.0.0.1").pass_through()
     async with Client(streamable(server.url + "/", headers_for(project, "alice", **{"x-pd-environment": "production"})), mode="legacy") as client:
         result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
-    assert result.is_error is True
     assert "no connected GitHub account" in result.content[0].text
+    assert connect_link_of(result, server)["project_environment"] == "production"
 
 
 async def test_upstream_errors_become_error_results_with_a_hint(server, project, accounts, respx_mock):

@@ -47,8 +47,11 @@ async def test_stdio_uses_the_local_users_account(tmp_path):
         tools = await client.list_tools()
         assert any(t.name == "github-get-repository" for t in tools.tools)
         missing = await client.call_tool("github-get-repository", {"repoFullname": "octo/hello"})
-        assert missing.is_error is True
+        assert missing.is_error is False
         assert "no connected GitHub account" in missing.content[0].text
+        # No HTTP server behind stdio and no MCP_GATEWAY_PUBLIC_URL: no link, but the way out.
+        assert missing.meta["mcp-gateway/accountRequired"] == {"app": "github", "connectLinkUrl": None}
+        assert "mcp-gateway accounts add" in missing.content[0].text
 
 
 def test_stdio_rejects_unknown_apps(tmp_path):

@@ -1,0 +1,77 @@
+"""Fresh credentials for a run: OAuth tokens refreshed before they expire and once when
+the provider answers 401, one refresh per account at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from typing import Any
+
+from mcp_gateway.catalog.model import App
+
+from . import oauth
+from .accounts import Accounts, ResolvedAccount
+from .oauth_apps import OAuthAppError, OAuthApps
+
+logger = logging.getLogger(__name__)
+
+
+class AccountUnhealthy(Exception):
+    """The account's credentials cannot be made to work; the user has to reconnect it."""
+
+    def __init__(self, account_id: str, reason: str) -> None:
+        super().__init__(reason)
+        self.account_id = account_id
+        self.reason = reason
+
+
+class RefreshUnavailable(Exception):
+    """The provider could not be reached to refresh a token; trying again later may work."""
+
+
+class CredentialBroker:
+    def __init__(self, accounts: Accounts, oauth_apps: OAuthApps) -> None:
+        self._accounts = accounts
+        self._oauth_apps = oauth_apps
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    async def fresh(self, app: App, account: ResolvedAccount) -> dict[str, Any]:
+        """The account's credentials, refreshed first if the access token is about to expire."""
+        if app.auth_type != "oauth" or not oauth.needs_refresh(account.credentials):
+            return account.credentials
+        return await self._refresh(app, account, stale_token=account.credentials.get("oauth_access_token"))
+
+    async def after_unauthorized(self, app: App, account: ResolvedAccount, used_token: str | None) -> dict[str, Any] | None:
+        """New credentials after the API rejected `used_token`, or None if nothing can be refreshed."""
+        if app.auth_type != "oauth" or not account.credentials.get("oauth_refresh_token"):
+            return None
+        return await self._refresh(app, account, stale_token=used_token)
+
+    async def _refresh(self, app: App, account: ResolvedAccount, *, stale_token: Any) -> dict[str, Any]:
+        lock = self._locks.get(account.id)
+        if lock is None:
+            lock = self._locks[account.id] = asyncio.Lock()
+        async with lock:
+            # Whoever held the lock before us may have refreshed already.
+            current = await self._accounts.reload(account.id)
+            if current is None:
+                raise AccountUnhealthy(account.id, "the account was deleted")
+            if not current.healthy:
+                raise AccountUnhealthy(account.id, current.error or "the account is marked unhealthy")
+            if current.credentials.get("oauth_access_token") != stale_token and not oauth.needs_refresh(current.credentials):
+                return current.credentials
+            try:
+                client = await self._oauth_apps.resolve(current.project_id, app.slug, current.oauth_app_id)
+                credentials, expires_at = await oauth.refresh(app, client, current.credentials)
+            except (OAuthAppError, oauth.OAuthFlowError) as exc:
+                permanent = isinstance(exc, OAuthAppError) or exc.permanent
+                reason = f"token refresh failed: {exc}"
+                if permanent:
+                    await self._accounts.mark_unhealthy(account.id, reason)
+                    raise AccountUnhealthy(account.id, reason) from None
+                logger.warning("refresh of account %s failed, will retry on next use: %s", account.id, exc)
+                raise RefreshUnavailable(f"{reason}; try again shortly") from None
+            await self._accounts.save_credentials(account.id, credentials, expires_at)
+            logger.info("refreshed the %s token of account %s", app.slug, account.id)
+            return credentials

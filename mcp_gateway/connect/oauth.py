@@ -1,0 +1,152 @@
+"""The client side of OAuth 2 (authlib): authorization URLs with state and PKCE, the code
+exchange, and refresh. Token responses become an account's stored credentials."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+import httpx
+from authlib.common.security import generate_token
+from authlib.integrations.base_client.errors import OAuthError as AuthlibOAuthError
+from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+from mcp_gateway.catalog.model import App, OAuth
+
+from .oauth_apps import OAuthClient
+
+# Refresh this long before the provider's expiry, so a token never dies mid-request.
+REFRESH_MARGIN = 60.0
+_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+
+
+class OAuthFlowError(Exception):
+    """The provider refused or failed; `permanent` when retrying cannot help (a revoked grant)."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+def new_state() -> str:
+    return generate_token(43)
+
+
+def new_code_verifier() -> str:
+    return generate_token(64)  # RFC 7636: 43-128 characters of the unreserved set
+
+
+def oauth_of(app: App) -> OAuth:
+    if not isinstance(app.auth, OAuth):
+        raise TypeError(f"{app.slug} does not use OAuth")
+    return app.auth
+
+
+def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state: str, code_verifier: str | None) -> str:
+    oauth = oauth_of(app)
+    session = _client(oauth, client, redirect_uri=redirect_uri)
+    extra: dict[str, Any] = dict(oauth.extra_authorize_params)
+    if oauth.scopes:
+        extra["scope"] = oauth.scope_separator.join(oauth.scopes)
+    url, _ = session.create_authorization_url(
+        oauth.authorize_url, state=state, code_verifier=code_verifier if oauth.pkce else None, **extra
+    )
+    return url
+
+
+async def exchange_code(
+    app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None
+) -> tuple[dict[str, Any], datetime | None]:
+    oauth = oauth_of(app)
+    kwargs: dict[str, Any] = {"code": code, "grant_type": "authorization_code"}
+    if oauth.pkce and code_verifier:
+        kwargs["code_verifier"] = code_verifier
+    async with _client(oauth, client, redirect_uri=redirect_uri) as session:
+        try:
+            token = await session.fetch_token(oauth.token_url, **kwargs)
+        except AuthlibOAuthError as exc:
+            raise OAuthFlowError(f"{app.name} refused the authorization code: {_describe(exc)}") from None
+        except httpx.HTTPError as exc:
+            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {exc}") from None
+    return credentials_from(oauth, token)
+
+
+async def refresh(app: App, client: OAuthClient, credentials: Mapping[str, Any]) -> tuple[dict[str, Any], datetime | None]:
+    """New credentials from the refresh token; keeps the old refresh token if the provider sends none."""
+    oauth = oauth_of(app)
+    refresh_token = credentials.get("oauth_refresh_token")
+    if not refresh_token:
+        raise OAuthFlowError(f"the {app.name} account has no refresh token; the user must reconnect it", permanent=True)
+    async with _client(oauth, client) as session:
+        try:
+            token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token)
+        except AuthlibOAuthError as exc:
+            permanent = exc.error in ("invalid_grant", "invalid_client", "unauthorized_client")
+            raise OAuthFlowError(f"{app.name} refused to refresh the token: {_describe(exc)}", permanent=permanent) from None
+        except httpx.HTTPError as exc:
+            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {exc}") from None
+    fresh, expires_at = credentials_from(oauth, token)
+    # Custom fields and anything else the account held stay; the token fields are replaced.
+    merged = {k: v for k, v in credentials.items() if not k.startswith("oauth_")}
+    merged.update(fresh)
+    if not merged.get("oauth_refresh_token"):
+        merged["oauth_refresh_token"] = refresh_token
+    return merged, expires_at
+
+
+def credentials_from(oauth: OAuth, token: Mapping[str, Any]) -> tuple[dict[str, Any], datetime | None]:
+    raw = dict(oauth.read_token(token)) if oauth.read_token else dict(token)
+    access = raw.get("access_token")
+    if not access:
+        raise OAuthFlowError("the provider's token response has no access token")
+    creds: dict[str, Any] = {"oauth_access_token": access}
+    if raw.get("refresh_token"):
+        creds["oauth_refresh_token"] = raw["refresh_token"]
+    if raw.get("token_type"):
+        creds["oauth_token_type"] = raw["token_type"]
+    if raw.get("scope"):
+        creds["oauth_scope"] = raw["scope"]
+    expires_at: datetime | None = None
+    expires_in = raw.get("expires_in")
+    if isinstance(expires_in, (int, float)) or (isinstance(expires_in, str) and expires_in.isdigit()):
+        epoch = time.time() + float(expires_in)
+        creds["oauth_expires_at"] = epoch
+        expires_at = datetime.fromtimestamp(epoch, timezone.utc)
+    return creds, expires_at
+
+
+def needs_refresh(credentials: Mapping[str, Any], *, margin: float = REFRESH_MARGIN) -> bool:
+    expires = credentials.get("oauth_expires_at")
+    return isinstance(expires, (int, float)) and bool(credentials.get("oauth_refresh_token")) and expires - margin <= time.time()
+
+
+class _TokenClient(AsyncOAuth2Client):
+    """authlib's client, able to send the token request body as JSON (Notion wants it so)."""
+
+    def __init__(self, *args: Any, json_body: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._json_body = json_body
+
+    async def post(self, url: Any, *, data: Any = None, headers: Any = None, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        if self._json_body and data is not None:
+            headers = {**(headers or {}), "Content-Type": "application/json"}
+            return await super().post(url, json=data, headers=headers, **kwargs)
+        return await super().post(url, data=data, headers=headers, **kwargs)
+
+
+def _client(oauth: OAuth, client: OAuthClient, *, redirect_uri: str | None = None) -> _TokenClient:
+    return _TokenClient(
+        client_id=client.client_id,
+        client_secret=client.client_secret,
+        token_endpoint_auth_method=oauth.token_auth_method,
+        redirect_uri=redirect_uri,
+        code_challenge_method="S256" if oauth.pkce else None,
+        timeout=_TIMEOUT,
+        json_body=oauth.token_body == "json",
+    )
+
+
+def _describe(exc: AuthlibOAuthError) -> str:
+    return f"{exc.error}: {exc.description}" if exc.description else str(exc.error)
