@@ -278,12 +278,14 @@ class App:
             "name": self.name,
             "auth_type": self.auth_type,
             "description": self.description,
-            "img_src": self.img_src,
+            "img_src": self.img_src or "",
             "custom_fields_json": json.dumps(
                 [{"name": f.name, "label": f.label, "description": f.description, "optional": f.optional} for f in fields]
             ),
             "categories": list(self.categories),
             "featured_weight": self.featured_weight,
+            # The scopes a connection asks for; this gateway has one profile per app.
+            "scope_profiles": [{"name": "read_write", "scopes": list(self.auth.scopes)}] if isinstance(self.auth, OAuth) else [],
         }
 
     # Credentials applied to requests

@@ -145,7 +145,11 @@ class ConnectFlow:
             )
         except (OAuthAppError, oauth.OAuthFlowError) as exc:
             return await self._fail(session, app, str(exc))
-        return await self._save(session, app, credentials, expires_at=expires_at, oauth_app_id=client.id)
+        try:
+            identity = await self._test(app, credentials)
+        except (UpstreamError, ActionError) as exc:
+            return await self._fail(session, app, f"{app.name} did not accept the new credentials: {exc}")
+        return await self._save(session, app, credentials, identity=identity, expires_at=expires_at, oauth_app_id=client.id)
 
     # API keys
 
@@ -162,17 +166,25 @@ class ConnectFlow:
                 missing.append(field.label)
         if missing:
             raise ValueError(f"Fill in {', '.join(missing)}.")
-        return await self._save(session, app, credentials, expires_at=None, oauth_app_id=None)
+        try:
+            identity = await self._test(app, credentials)
+        except (UpstreamError, ActionError) as exc:
+            # A typo in a key: the user corrects it on the same form.
+            raise ValueError(f"{app.name} did not accept these credentials: {exc}") from None
+        return await self._save(session, app, credentials, identity=identity, expires_at=None, oauth_app_id=None)
 
     # Both
 
     async def _save(
-        self, session: ConnectSession, app: App, credentials: dict[str, Any], *, expires_at: Any, oauth_app_id: str | None
+        self,
+        session: ConnectSession,
+        app: App,
+        credentials: dict[str, Any],
+        *,
+        identity: Identity | None,
+        expires_at: Any,
+        oauth_app_id: str | None,
     ) -> Outcome:
-        try:
-            identity = await self._test(app, credentials)
-        except (UpstreamError, ActionError) as exc:
-            return await self._fail(session, app, f"{app.name} did not accept the credentials: {exc}")
         try:
             account_id = await self._accounts.add(
                 session.project_id,
