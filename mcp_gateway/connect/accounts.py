@@ -31,6 +31,7 @@ class AccountInfo:
     healthy: bool
     dead: bool
     created_at: datetime
+    error: str | None = None
 
 
 def check_external_user_id(external_id: str) -> str:
@@ -127,7 +128,7 @@ class Accounts:
             query = query.where(Account.app_slug == app_slug)
         async with self._db.session() as s:
             rows = (await s.scalars(query)).all()
-        return [AccountInfo(r.id, r.app_slug, r.name, r.healthy, r.dead, r.created_at) for r in rows]
+        return [AccountInfo(r.id, r.app_slug, r.name, r.healthy, r.dead, r.created_at, r.error) for r in rows]
 
     async def resolve(
         self, project_id: str, environment: str, external_id: str, app_slug: str, account_id: str | None = None

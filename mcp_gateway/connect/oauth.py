@@ -19,7 +19,7 @@ from .oauth_apps import OAuthClient
 
 # Refresh this long before the provider's expiry, so a token never dies mid-request.
 REFRESH_MARGIN = 60.0
-_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+_TIMEOUT = 20.0  # seconds; authlib passes it on per request, where httpx wants a number
 
 
 class OAuthFlowError(Exception):
