@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import os
 import shutil
 import textwrap
 
@@ -22,7 +24,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 API_KEY = "key-123-very-secret"
 CLIENT_SECRET = "gw-oauth-client-secret-value"
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium (apt-get install chromium)")
+if shutil.which("chromium") is None and os.environ.get("MCP_GATEWAY_TESTS_REQUIRE_BROWSER"):
+    raise RuntimeError("the Connect Link tests need Chromium: apt-get install chromium")
+pytestmark = pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium (apt-get install chromium)")
 
 OAUTH_APP = """
 from mcp_gateway.catalog import App, Identity, OAuth
@@ -97,7 +101,27 @@ def receiver():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, provider, receiver):
+def gateway_logs():
+    """Every record the gateway logs while this module runs, formatted with tracebacks."""
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = Keep(logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
+    logger = logging.getLogger("mcp_gateway")
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    yield lines
+    logger.removeHandler(handler)
+    logger.setLevel(previous)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, provider, receiver, gateway_logs):
     root = tmp_path_factory.mktemp("connect")
     write_apps(root / "tools", provider.url, receiver.url)
     settings = gateway_settings(root / "data", custom_tools_dir=root / "tools", webhook_backoff=(0.3, 0.6, 1.0))
@@ -322,3 +346,37 @@ async def test_url_elicitation_error_in_the_2025_11_25_era(server, project):
     (elicitation,) = answer["error"]["data"]["elicitations"]
     assert elicitation["mode"] == "url" and elicitation["url"].startswith(server.url + "/_static/connect.html")
     assert elicitation["elicitationId"]
+
+
+async def test_a_projects_own_oauth_client_is_used_when_the_link_names_it(server, project, provider, browser):
+    provider.add_client("acme-client", "acme-client-secret-value", [server.url + "/connect/oauth/callback"])
+    own = server.call(server.gateway.oauth_apps.add("demo_oauth", "acme-client", "acme-client-secret-value",
+                                                    project_id=project["project_id"]))
+    assert own.startswith("oa_")
+    issued = create_token(server, project, external_user_id="ivy", app_id="demo_oauth", oauth_app_id=own)
+    link = issued.json()["connect_link_url"]
+    assert f"oauthAppId={own}" in link and "app=demo_oauth" in link
+    page = await browser.new_page()
+    await page.goto(link)
+    await page.click("#connect")
+    await page.click("#allow")
+    await page.wait_for_selector("#success")
+    assert provider.token_requests[-1]["client_id"] == "acme-client"
+    ivy = await call(server, project, "ivy", "demo_oauth", "custom.demo_oauth-whoami")
+    assert ivy.is_error is False, ivy.content[0].text
+
+    # Another project cannot borrow it.
+    other = server.create_project("Other")
+    other["token"] = server.token(other)
+    foreign = create_token(server, other, app_id="demo_oauth", oauth_app_id=own)
+    await page.goto(foreign.json()["connect_link_url"])
+    await page.click("#connect")
+    assert f"OAuth client {own} does not exist for demo_oauth in this project" in await page.text_content("#error")
+
+
+def test_no_secret_reaches_the_logs(gateway_logs, provider):
+    """Runs last in this module: the gateway's DEBUG logs of every flow above."""
+    text = "\n".join(gateway_logs)
+    assert "connected demo_keys account" in text and "refreshed the demo_oauth token" in text
+    for secret in [*provider.issued_access_tokens(), CLIENT_SECRET, API_KEY, "acme-client-secret-value"]:
+        assert secret not in text
