@@ -61,6 +61,13 @@ def _header(branding: Branding) -> str:
     return f'{logo}<p class=muted>{who} to connect your account</p>'
 
 
+def _contact(branding: Branding) -> str:
+    if not branding.support_email:
+        return ""
+    email = _e(branding.support_email)
+    return f'<p class=muted id=contact>Questions? Write to <a href="mailto:{email}">{email}</a>.</p>'
+
+
 def _support(branding: Branding) -> str:
     if branding.support_email:
         email = _e(branding.support_email)
@@ -121,6 +128,7 @@ class ConnectPages:
             f"{_header(branding)}<h1>Connect your {_e(app.name)} account</h1>"
             f"<p>You will sign in to {_e(app.name)} and choose what to allow.</p>"
             f'<form method=post action="{START_OAUTH_PATH}">{hidden}<button id=connect type=submit>Connect {_e(app.name)}</button></form>'
+            f"{_contact(branding)}"
         )
         return _page(f"Connect {app.name}", body, frame_origins=session.allowed_origins)
 
@@ -140,7 +148,7 @@ class ConnectPages:
         body = (
             f"{_header(branding)}<h1>Connect your {_e(app.name)} account</h1>{error}"
             f'<form method=post action="{SAVE_KEYS_PATH}">{_hidden(token=token, app=app.slug)}{fields}'
-            f"<button id=connect type=submit>Save</button></form>"
+            f"<button id=connect type=submit>Save</button></form>{_contact(branding)}"
         )
         return _page(f"Connect {app.name}", body, status=400 if problem else 200, frame_origins=session.allowed_origins)
 

@@ -182,6 +182,7 @@ async def test_oauth_connect_link_then_calls_use_and_refresh_the_token(server, p
     page = await browser.new_page()
     await page.goto(link)
     assert "Acme Agents uses mcp-gateway to connect your account" in await page.content()
+    assert "help@acme.test" in await page.text_content("#contact")
     await page.click("#connect")
     await page.wait_for_selector("#allow")  # the provider's consent page
     assert page.url.startswith(provider.url)
