@@ -60,7 +60,9 @@ class ConnectApi:
             project_id = request.path_params["project_id"]
             try:
                 self._auth.verify(request.headers.get("authorization"), project_id=project_id)
-                environment = request.headers.get("x-pd-environment") or "production"
+                environment = request.headers.get("x-pd-environment")
+                if environment is None:
+                    raise ApiError(400, f"the x-pd-environment header is required: {' or '.join(ENVIRONMENTS)}")
                 if environment not in ENVIRONMENTS:
                     raise ApiError(400, f"x-pd-environment must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
                 return await handler(request, project_id, environment)

@@ -74,6 +74,9 @@ def test_token_endpoint_requires_the_projects_developer_token(server, project):
     assert wrong.status_code == 403 and f"belongs to project {other['project_id']}" in wrong.json()["error"]
     bad_env = post_token(server, project, {"external_user_id": "u"}, **{"x-pd-environment": "staging"})
     assert bad_env.status_code == 400 and "x-pd-environment must be one of" in bad_env.json()["error"]
+    no_env = httpx.post(f"{server.url}/v1/connect/{project['project_id']}/tokens", json={"external_user_id": "u"},
+                        headers={"Authorization": f"Bearer {project['token']}"})
+    assert no_env.status_code == 400 and "x-pd-environment header is required" in no_env.json()["error"]
 
 
 def test_validate_reports_unknown_tokens_and_allows_only_listed_origins(server, project):
