@@ -4,11 +4,12 @@ code flow or a form of API keys, the app's account test, webhooks either way."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+import httpx
 from sqlalchemy import delete, select
 
 from mcp_gateway.catalog import AccountContext, ActionError, App, Catalog, Identity, Keys, UpstreamError
@@ -62,7 +63,7 @@ class ConnectFlow:
         oauth_apps: OAuthApps,
         webhooks: Webhooks,
         vault: Vault,
-        http: Any,
+        http: Callable[[], httpx.AsyncClient],
     ) -> None:
         self._db = db
         self._catalog = catalog
@@ -71,7 +72,7 @@ class ConnectFlow:
         self._oauth_apps = oauth_apps
         self._webhooks = webhooks
         self._vault = vault
-        self._http = http  # returns the shared httpx client for account tests
+        self._http = http  # the shared client, for account tests
 
     async def open(self, token: str | None, app_slug: str | None) -> tuple[ConnectSession, App | None]:
         """The session and app a Connect Link asks for; `ConnectTokenError` with the user-facing message."""
@@ -147,7 +148,7 @@ class ConnectFlow:
             return await self._fail(session, app, str(exc))
         try:
             identity = await self._test(app, credentials)
-        except (UpstreamError, ActionError) as exc:
+        except (UpstreamError, ActionError, httpx.HTTPError) as exc:
             return await self._fail(session, app, f"{app.name} did not accept the new credentials: {exc}")
         return await self._save(session, app, credentials, identity=identity, expires_at=expires_at, oauth_app_id=client.id)
 
@@ -168,7 +169,7 @@ class ConnectFlow:
             raise ValueError(f"Fill in {', '.join(missing)}.")
         try:
             identity = await self._test(app, credentials)
-        except (UpstreamError, ActionError) as exc:
+        except (UpstreamError, ActionError, httpx.HTTPError) as exc:
             # A typo in a key: the user corrects it on the same form.
             raise ValueError(f"{app.name} did not accept these credentials: {exc}") from None
         return await self._save(session, app, credentials, identity=identity, expires_at=None, oauth_app_id=None)

@@ -17,6 +17,12 @@ from mcp_gateway.catalog.model import App, OAuth
 
 from .oauth_apps import OAuthClient
 
+try:  # authlib's client sends with httpx2 where it is installed, else with httpx
+    import httpx2 as _authlib_http
+except ImportError:  # pragma: no cover
+    _authlib_http = httpx  # type: ignore[no-redef]
+_UNREACHABLE = (httpx.HTTPError, _authlib_http.HTTPError)
+
 # Refresh this long before the provider's expiry, so a token never dies mid-request.
 REFRESH_MARGIN = 60.0
 _TIMEOUT = 20.0  # seconds; authlib passes it on per request, where httpx wants a number
@@ -68,8 +74,8 @@ async def exchange_code(
             token = await session.fetch_token(oauth.token_url, **kwargs)
         except AuthlibOAuthError as exc:
             raise OAuthFlowError(f"{app.name} refused the authorization code: {_describe(exc)}") from None
-        except httpx.HTTPError as exc:
-            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {exc}") from None
+        except _UNREACHABLE as exc:
+            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {type(exc).__name__}") from None
     return credentials_from(oauth, token)
 
 
@@ -85,8 +91,8 @@ async def refresh(app: App, client: OAuthClient, credentials: Mapping[str, Any])
         except AuthlibOAuthError as exc:
             permanent = exc.error in ("invalid_grant", "invalid_client", "unauthorized_client")
             raise OAuthFlowError(f"{app.name} refused to refresh the token: {_describe(exc)}", permanent=permanent) from None
-        except httpx.HTTPError as exc:
-            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {exc}") from None
+        except _UNREACHABLE as exc:
+            raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {type(exc).__name__}") from None
     fresh, expires_at = credentials_from(oauth, token)
     # Custom fields and anything else the account held stay; the token fields are replaced.
     merged = {k: v for k, v in credentials.items() if not k.startswith("oauth_")}
@@ -129,7 +135,7 @@ class _TokenClient(AsyncOAuth2Client):
         super().__init__(*args, **kwargs)
         self._json_body = json_body
 
-    async def post(self, url: Any, *, data: Any = None, headers: Any = None, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+    async def post(self, url: Any, *, data: Any = None, headers: Any = None, **kwargs: Any) -> Any:  # type: ignore[override]
         if self._json_body and data is not None:
             headers = {**(headers or {}), "Content-Type": "application/json"}
             return await super().post(url, json=data, headers=headers, **kwargs)

@@ -1,7 +1,7 @@
 import re
 from urllib.parse import quote
 
-from mcp_gateway.catalog import ActionError, App, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
 
 API_VERSION = "2022-11-28"
 
@@ -16,6 +16,13 @@ def _headers(auth):
     return headers
 
 
+async def _account_test(ctx):
+    """The connected user's login and numeric ID (`GET /user`), which also proves the token works."""
+    user = (await ctx.http.get("/user")).json()
+    user_id = user.get("id")
+    return Identity(name=user.get("login"), external_id=None if user_id is None else str(user_id))
+
+
 app = App(
     "github",
     "GitHub",
@@ -24,12 +31,15 @@ app = App(
         authorize_url="https://github.com/login/oauth/authorize",
         token_url="https://github.com/login/oauth/access_token",
         scopes=["repo", "read:user", "user:email"],
+        # GitHub accepts PKCE (S256) for OAuth apps and recommends it.
+        pkce=True,
     ),
     categories=["Developer Tools"],
     featured_weight=95,
     base_url="https://api.github.com",
     allowed_domains=["api.github.com"],
     auth_headers=_headers,
+    test=_account_test,
 )
 
 

@@ -2,11 +2,18 @@ import json
 import re
 from urllib.parse import quote
 
-from mcp_gateway.catalog import ActionError, App, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
 
 DRIVE_API = "https://www.googleapis.com/drive/v3"
 MY_DRIVE = "My Drive"
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
+
+
+async def _account_test(ctx):
+    """The Google account's email and Drive user ID (`about.get`, allowed by the drive.readonly scope)."""
+    user = (await ctx.http.get(f"{DRIVE_API}/about", params={"fields": "user"})).json().get("user") or {}
+    return Identity(name=user.get("emailAddress") or user.get("displayName"), external_id=user.get("permissionId"))
+
 
 app = App(
     "google_sheets",
@@ -26,6 +33,7 @@ app = App(
     featured_weight=95,
     base_url="https://sheets.googleapis.com/v4",
     allowed_domains=["sheets.googleapis.com", "www.googleapis.com"],
+    test=_account_test,
 )
 
 

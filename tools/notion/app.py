@@ -1,6 +1,6 @@
 import re
 
-from mcp_gateway.catalog import ActionError, App, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
 
 NOTION_VERSION = "2022-06-28"
 
@@ -16,6 +16,19 @@ def _headers(auth):
     return headers
 
 
+async def _account_test(ctx):
+    """The token's bot user (`GET /users/me`), named after the workspace it was authorized in.
+
+    A public integration gets one bot per authorization, so the bot's ID identifies the
+    connection; the workspace name is what Notion suggests showing for it.
+    """
+    me = (await ctx.http.get("/users/me")).json()
+    bot = me.get("bot") or {}
+    owner = (bot.get("owner") or {}).get("user") or {}
+    name = bot.get("workspace_name") or owner.get("name") or me.get("name")
+    return Identity(name=name, external_id=me.get("id"))
+
+
 app = App(
     "notion",
     "Notion",
@@ -23,7 +36,9 @@ app = App(
     auth=OAuth(
         authorize_url="https://api.notion.com/v1/oauth/authorize",
         token_url="https://api.notion.com/v1/oauth/token",
+        # The token endpoint takes the client ID and secret by HTTP Basic, and a JSON body.
         token_auth_method="client_secret_basic",
+        token_body="json",
         extra_authorize_params={"owner": "user"},
     ),
     categories=["Productivity"],
@@ -31,6 +46,7 @@ app = App(
     base_url="https://api.notion.com/v1",
     allowed_domains=["api.notion.com"],
     auth_headers=_headers,
+    test=_account_test,
 )
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import asyncpg
 
-from mcp_gateway.catalog import ActionError, App, KeyField, Keys, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, KeyField, Keys, Option, OptionsPage, props
 
 CONNECT_TIMEOUT = 10.0  # seconds to open the connection (TCP, TLS, authentication)
 STATEMENT_TIMEOUT = 20.0  # seconds one statement may run on the server (statement_timeout)
@@ -39,6 +39,16 @@ DEFAULT_SSL_MODE = "require"
 
 # Schemas PostgreSQL keeps for itself; user schemas may not start with `pg_`.
 _USER_SCHEMAS = "{col} <> 'information_schema' AND {col} !~ '^pg_'"
+
+
+async def _account_test(ctx: Any) -> Identity:
+    """Connect as the actions do and run one query; a wrong password or host raises `ActionError`."""
+    settings = connection_settings(ctx.auth)
+    async with connect(ctx) as conn:
+        row = await conn.fetchrow("SELECT current_user, version()")
+    port = "" if settings.port == 5432 else f":{settings.port}"
+    return Identity(name=f"{row[0]}@{settings.host}{port}/{settings.database}")
+
 
 app = App(
     "postgresql",
@@ -68,6 +78,7 @@ app = App(
     ),
     categories=["Databases", "Developer Tools"],
     featured_weight=50,
+    test=_account_test,
 )
 
 

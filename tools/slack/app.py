@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, App, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
 
 # User-token scopes: the actions act as the person who connected the account.
 USER_SCOPES = [
@@ -17,6 +17,32 @@ USER_SCOPES = [
     "search:read",
 ]
 
+_TOKEN_FIELDS = ("access_token", "refresh_token", "expires_in", "scope", "token_type")
+
+
+def _user_token(token):
+    """The user token out of an `oauth.v2.access` answer.
+
+    Exchanging a code for user scopes puts the token under `authed_user` (the top level
+    holds a bot token, if any); refreshing a user token answers with it at the top level
+    and `token_type: user`.
+    """
+    authed_user = token.get("authed_user") or {}
+    if authed_user.get("access_token"):
+        return {k: authed_user[k] for k in _TOKEN_FIELDS if k in authed_user}
+    if token.get("token_type") == "user":
+        return {k: token[k] for k in _TOKEN_FIELDS if k in token}
+    return {}  # no user token: the connection fails rather than store a bot token
+
+
+async def _account_test(ctx):
+    """Who the token belongs to (`auth.test`); Slack reports bad tokens as `ok: false`."""
+    data = await call(ctx, "auth.test", body={})
+    team = data.get("team")
+    name = f"{data.get('user')} ({team})" if team else data.get("user")
+    return Identity(name=name, external_id=data.get("user_id"))
+
+
 app = App(
     "slack",
     "Slack",
@@ -24,13 +50,17 @@ app = App(
     auth=OAuth(
         authorize_url="https://slack.com/oauth/v2/authorize",
         token_url="https://slack.com/api/oauth.v2.access",
+        # Slack prefers the client ID and secret by HTTP Basic over request parameters.
+        token_auth_method="client_secret_basic",
         # Slack takes user-token scopes in `user_scope`; `scope` is for bot scopes, which this app does not use.
         extra_authorize_params={"user_scope": ",".join(USER_SCOPES)},
+        read_token=_user_token,
     ),
     categories=["Communication"],
     featured_weight=95,
     base_url="https://slack.com/api",
     allowed_domains=["slack.com"],
+    test=_account_test,
 )
 
 # Slack's JSON-accepting methods want the charset spelled out.
