@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mcp_gateway.store.db import Database
@@ -49,24 +49,30 @@ class Accounts:
 
     async def ensure_user(self, project_id: str, environment: str, external_id: str) -> str:
         check_external_user_id(external_id)
+        found = await self._find_user(project_id, environment, external_id)
+        if found:
+            return found
+        user_id = new_id(EXTERNAL_USER)
+        try:
+            async with self._db.session() as s, s.begin():
+                s.add(ExternalUser(id=user_id, project_id=project_id, environment=environment, external_id=external_id))
+        except IntegrityError:
+            # Created concurrently by another request, or the project does not exist.
+            found = await self._find_user(project_id, environment, external_id)
+            if found:
+                return found
+            raise AccountError(f"project {project_id} does not exist") from None
+        return user_id
+
+    async def _find_user(self, project_id: str, environment: str, external_id: str) -> str | None:
         async with self._db.session() as s:
-            found = await s.scalar(
+            return await s.scalar(
                 select(ExternalUser.id).where(
                     ExternalUser.project_id == project_id,
                     ExternalUser.environment == environment,
                     ExternalUser.external_id == external_id,
                 )
             )
-            if found:
-                return found
-            user_id = new_id(EXTERNAL_USER)
-            s.add(ExternalUser(id=user_id, project_id=project_id, environment=environment, external_id=external_id))
-            try:
-                await s.commit()
-            except IntegrityError:  # created concurrently by another request
-                await s.rollback()
-                return await self.ensure_user(project_id, environment, external_id)
-            return user_id
 
     async def add(
         self,
@@ -180,6 +186,24 @@ class Accounts:
             error=account.error,
             credentials=self._vault.decrypt(account.credentials, context=account.id),
         )
+
+    async def take_refresh_lease(self, account_id: str, seconds: float) -> bool:
+        """Claim the right to refresh this account's token, across every gateway process."""
+        now = utcnow()
+        async with self._db.session() as s, s.begin():
+            taken = await s.execute(
+                update(Account)
+                .where(
+                    Account.id == account_id,
+                    or_(Account.refresh_lease_until.is_(None), Account.refresh_lease_until < now),
+                )
+                .values(refresh_lease_until=now + timedelta(seconds=seconds))
+            )
+        return taken.rowcount == 1
+
+    async def release_refresh_lease(self, account_id: str) -> None:
+        async with self._db.session() as s, s.begin():
+            await s.execute(update(Account).where(Account.id == account_id).values(refresh_lease_until=None))
 
     async def save_credentials(self, account_id: str, credentials: Mapping[str, Any], expires_at: datetime | None) -> None:
         """Store refreshed credentials; the account is healthy again."""

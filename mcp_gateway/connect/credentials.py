@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import weakref
 from typing import Any
 
@@ -15,6 +16,10 @@ from .accounts import Accounts, ResolvedAccount
 from .oauth_apps import OAuthAppError, OAuthApps
 
 logger = logging.getLogger(__name__)
+
+# How long one process may hold an account's refresh, and how often others look again.
+_LEASE_SECONDS = 30.0
+_LEASE_POLL = 0.1
 
 
 class AccountUnhealthy(Exception):
@@ -49,29 +54,46 @@ class CredentialBroker:
         return await self._refresh(app, account, stale_token=used_token)
 
     async def _refresh(self, app: App, account: ResolvedAccount, *, stale_token: Any) -> dict[str, Any]:
+        # In this process, one coroutine per account; across processes, a lease in the database.
         lock = self._locks.get(account.id)
         if lock is None:
             lock = self._locks[account.id] = asyncio.Lock()
         async with lock:
-            # Whoever held the lock before us may have refreshed already.
-            current = await self._accounts.reload(account.id)
-            if current is None:
-                raise AccountUnhealthy(account.id, "the account was deleted")
-            if not current.healthy:
-                raise AccountUnhealthy(account.id, current.error or "the account is marked unhealthy")
-            if current.credentials.get("oauth_access_token") != stale_token and not oauth.needs_refresh(current.credentials):
-                return current.credentials
+            deadline = time.monotonic() + _LEASE_SECONDS
+            while True:
+                # Whoever refreshed before us may have done the work already.
+                current = await self._current(account.id)
+                if current.credentials.get("oauth_access_token") != stale_token and not oauth.needs_refresh(current.credentials):
+                    return current.credentials
+                if await self._accounts.take_refresh_lease(account.id, _LEASE_SECONDS):
+                    break
+                if time.monotonic() > deadline:
+                    raise RefreshUnavailable("another gateway process is still refreshing this account's token; try again shortly")
+                await asyncio.sleep(_LEASE_POLL)
             try:
-                client = await self._oauth_apps.resolve(current.project_id, app.slug, current.oauth_app_id)
-                credentials, expires_at = await oauth.refresh(app, client, current.credentials)
-            except (OAuthAppError, oauth.OAuthFlowError) as exc:
-                permanent = isinstance(exc, OAuthAppError) or exc.permanent
-                reason = f"token refresh failed: {exc}"
-                if permanent:
-                    await self._accounts.mark_unhealthy(account.id, reason)
-                    raise AccountUnhealthy(account.id, reason) from None
-                logger.warning("refresh of account %s failed, will retry on next use: %s", account.id, exc)
-                raise RefreshUnavailable(f"{reason}; try again shortly") from None
-            await self._accounts.save_credentials(account.id, credentials, expires_at)
-            logger.info("refreshed the %s token of account %s", app.slug, account.id)
-            return credentials
+                return await self._refresh_now(app, current)
+            finally:
+                await self._accounts.release_refresh_lease(account.id)
+
+    async def _current(self, account_id: str) -> ResolvedAccount:
+        current = await self._accounts.reload(account_id)
+        if current is None:
+            raise AccountUnhealthy(account_id, "the account was deleted")
+        if not current.healthy:
+            raise AccountUnhealthy(account_id, current.error or "the account is marked unhealthy")
+        return current
+
+    async def _refresh_now(self, app: App, current: ResolvedAccount) -> dict[str, Any]:
+        try:
+            client = await self._oauth_apps.resolve(current.project_id, app.slug, current.oauth_app_id)
+            credentials, expires_at = await oauth.refresh(app, client, current.credentials)
+        except (OAuthAppError, oauth.OAuthFlowError) as exc:
+            reason = f"token refresh failed: {exc}"
+            if isinstance(exc, OAuthAppError) or exc.permanent:
+                await self._accounts.mark_unhealthy(current.id, reason)
+                raise AccountUnhealthy(current.id, reason) from None
+            logger.warning("refresh of account %s failed, will retry on next use: %s", current.id, exc)
+            raise RefreshUnavailable(f"{reason}; try again shortly") from None
+        await self._accounts.save_credentials(current.id, credentials, expires_at)
+        logger.info("refreshed the %s token of account %s", app.slug, current.id)
+        return credentials

@@ -64,3 +64,4 @@ def test_vault_rotate_command(tmp_path):
     rotated = run("vault", "rotate", env=rotated_env)
     assert rotated.returncode == 0, rotated.stderr
     assert json.loads(rotated.stdout)["reencrypted"]["accounts"] == 1
+

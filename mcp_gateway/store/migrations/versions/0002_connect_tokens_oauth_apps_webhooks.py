@@ -88,6 +88,7 @@ def upgrade() -> None:
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('external_account_id', sa.String(length=250), nullable=True))
         batch_op.add_column(sa.Column('oauth_app_id', sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column('refresh_lease_until', sa.DateTime(timezone=True), nullable=True))
 
     with op.batch_alter_table('mcp_sessions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('client_capabilities', sa.JSON(), nullable=True))
@@ -111,6 +112,7 @@ def downgrade() -> None:
         batch_op.drop_column('app_name')
 
     with op.batch_alter_table('accounts', schema=None) as batch_op:
+        batch_op.drop_column('refresh_lease_until')
         batch_op.drop_column('oauth_app_id')
         batch_op.drop_column('external_account_id')
 

@@ -1,0 +1,17 @@
+"""Accounts refuse references that do not exist, with a message that says which."""
+
+from __future__ import annotations
+
+import pytest
+
+from mcp_gateway.connect.accounts import AccountError, Accounts
+from mcp_gateway.connect.vault import Vault
+from mcp_gateway.store.db import Database
+
+
+async def test_an_account_for_a_missing_project_is_refused_clearly(tmp_path):
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+    await db.migrate()
+    with pytest.raises(AccountError, match="^project proj_missing does not exist$"):
+        await Accounts(db, Vault([b"k" * 40])).add("proj_missing", "development", "u", "github", {"oauth_access_token": "x"})
+    await db.close()
