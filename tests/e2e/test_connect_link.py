@@ -347,6 +347,12 @@ async def test_url_elicitation_error_in_the_2025_11_25_era(server, project):
     (elicitation,) = answer["error"]["data"]["elicitations"]
     assert elicitation["mode"] == "url" and elicitation["url"].startswith(server.url + "/_static/connect.html")
     assert elicitation["elicitationId"]
+    token = httpx.URL(elicitation["url"]).params["token"]
+    saved = httpx.post(server.url + "/_static/connect/keys", data={"token": token, "app": "demo_keys", "api_key": API_KEY})
+    assert 'id=success' in saved.text
+    retried = httpx.post(server.url + "/", json={"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+                                                 "params": {"name": "custom.demo_keys-check", "arguments": {}}}, headers=session).json()
+    assert retried["result"]["isError"] is False and retried["result"]["structuredContent"]["ret"]["user"] == "key-user"
 
 
 async def test_a_projects_own_oauth_client_is_used_when_the_link_names_it(server, project, provider, browser):
