@@ -12,7 +12,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from mcp_gateway.api.connect import ConnectApi
+from mcp_gateway.api import accounts as accounts_api
+from mcp_gateway.api import catalog as catalog_api
+from mcp_gateway.api import components as components_api
+from mcp_gateway.api import openapi as openapi_api
+from mcp_gateway.api import proxy as proxy_api
+from mcp_gateway.api import rate_limits as rate_limits_api
+from mcp_gateway.api import tokens as tokens_api
+from mcp_gateway.api.rest import Api
 from mcp_gateway.api.oauth import token_endpoint
 from mcp_gateway.catalog import Catalog, load_catalog
 from mcp_gateway.config import Settings
@@ -36,6 +43,9 @@ from mcp_gateway.store.db import Database
 from mcp_gateway.web.connect import ConnectPages
 
 logger = logging.getLogger("mcp_gateway")
+
+# Each module declares its REST endpoints with `register(api, gateway, base_url)`.
+API_MODULES = (tokens_api, accounts_api, catalog_api, components_api, proxy_api, rate_limits_api, openapi_api)
 
 
 @dataclass
@@ -108,7 +118,9 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     def base_url(request: Request) -> str:
         return settings.public_url or f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
 
-    connect_api = ConnectApi(gateway.auth, gateway.tokens, gateway.accounts, gateway.flow, gateway.catalog, base_url)
+    api = Api(gateway.auth, rate_limits_api.limiter(settings, settings.secret_key))
+    for module in API_MODULES:
+        module.register(api, gateway, base_url)
     pages = ConnectPages(gateway.flow, gateway.catalog, base_url)
 
     async def health(_: Request) -> JSONResponse:
@@ -118,7 +130,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     routes = [
         Route("/healthz", health, methods=["GET"]),
         Route("/v1/oauth/token", token_endpoint(gateway.auth), methods=["POST"]),
-        *connect_api.routes(),
+        *api.routes(),
         *pages.routes(),
         # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
         Route("/", mcp, methods=mcp_methods),
