@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mcp_gateway.api import accounts as accounts_api
+from mcp_gateway.api import oauth as oauth_api
 from mcp_gateway.api import catalog as catalog_api
 from mcp_gateway.api import components as components_api
 from mcp_gateway.api import openapi as openapi_api
@@ -20,7 +21,6 @@ from mcp_gateway.api import proxy as proxy_api
 from mcp_gateway.api import rate_limits as rate_limits_api
 from mcp_gateway.api import tokens as tokens_api
 from mcp_gateway.api.rest import Api
-from mcp_gateway.api.oauth import token_endpoint
 from mcp_gateway.catalog import Catalog, load_catalog
 from mcp_gateway.config import Settings
 from mcp_gateway.connect.accounts import Accounts
@@ -45,7 +45,7 @@ from mcp_gateway.web.connect import ConnectPages
 logger = logging.getLogger("mcp_gateway")
 
 # Each module declares its REST endpoints with `register(api, gateway, base_url)`.
-API_MODULES = (tokens_api, accounts_api, catalog_api, components_api, proxy_api, rate_limits_api, openapi_api)
+API_MODULES = (oauth_api, tokens_api, accounts_api, catalog_api, components_api, proxy_api, rate_limits_api, openapi_api)
 
 
 @dataclass
@@ -129,7 +129,6 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     mcp_methods = ["GET", "POST", "DELETE"]
     routes = [
         Route("/healthz", health, methods=["GET"]),
-        Route("/v1/oauth/token", token_endpoint(gateway.auth), methods=["POST"]),
         *api.routes(),
         *pages.routes(),
         # MCP: the base URL, /mcp, and the path forms with the user and app in the path.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,24 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3010
 TOOL_MODES = ("sub-agent", "full-config", "tools-only")
 ENVIRONMENTS = ("development", "production")
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    """At most `requests` requests in any `seconds`-long span."""
+
+    requests: int
+    seconds: int
+
+
+# The hosted Connect API's limits, by the bucket name endpoints declare (`limit="proxy"`).
+DEFAULT_RATE_LIMITS = {
+    "token": RateLimit(100, 60),
+    "accounts": RateLimit(200, 60),
+    "components_write": RateLimit(100, 60),
+    "components_read": RateLimit(3000, 300),
+    "proxy": RateLimit(1000, 300),
+}
 
 
 class ConfigError(Exception):
@@ -43,6 +62,31 @@ def _float(name: str, default: float) -> float:
     return value
 
 
+def _rate_limits(name: str) -> dict[str, RateLimit]:
+    """`bucket=requests/seconds` pairs over the defaults, e.g. `proxy=100/60,token=off`; `off` alone
+    turns every default limit off (custom limits from POST /v1/connect/rate_limits still apply)."""
+    raw = os.environ.get(name, "").strip()
+    if raw.lower() == "off":
+        return {}
+    limits = dict(DEFAULT_RATE_LIMITS)
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        bucket, _, value = (piece.strip() for piece in item.partition("="))
+        if bucket not in DEFAULT_RATE_LIMITS:
+            raise ConfigError(f"{name}: unknown bucket {bucket!r}; the buckets are {', '.join(DEFAULT_RATE_LIMITS)}")
+        if value.lower() == "off":
+            del limits[bucket]
+            continue
+        match = re.fullmatch(r"([0-9]+)\s*/\s*([0-9]+)", value)
+        if match is None or int(match[1]) == 0 or int(match[2]) == 0:
+            raise ConfigError(
+                f"{name}: {item!r} must be `{bucket}=<requests>/<seconds>` with positive whole numbers, or `{bucket}=off`"
+            )
+        limits[bucket] = RateLimit(int(match[1]), int(match[2]))
+    return limits
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -62,6 +106,10 @@ class Settings:
     allowed_origins: list[str] = field(default_factory=list)
     access_token_ttl: float = 3600.0
     run_timeout: float = 30.0
+    # Seconds the Connect proxy waits for an upstream API before answering 504.
+    proxy_timeout: float = 30.0
+    # Default per-project limits by bucket; a bucket not listed is not limited.
+    rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
     session_ttl: float = 24 * 3600.0
     default_tool_mode: str = "tools-only"
     # Seconds before each retry of a Connect webhook.
@@ -94,6 +142,8 @@ class Settings:
             allowed_origins=_list("MCP_GATEWAY_ALLOWED_ORIGINS"),
             access_token_ttl=_float("MCP_GATEWAY_ACCESS_TOKEN_TTL", 3600.0),
             run_timeout=_float("MCP_GATEWAY_RUN_TIMEOUT", 30.0),
+            proxy_timeout=_float("MCP_GATEWAY_PROXY_TIMEOUT", 30.0),
+            rate_limits=_rate_limits("MCP_GATEWAY_RATE_LIMITS"),
             default_tool_mode=mode,
         )
 

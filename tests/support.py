@@ -29,6 +29,8 @@ def gateway_settings(data_dir: Path, **overrides: Any) -> Settings:
         data_dir=data_dir,
         database_url=f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}",
         secret_key=os.urandom(32).hex().encode(),
+        # Tests that exercise rate limits configure their own; the rest should never meet one.
+        rate_limits={},
     )
     for key, value in overrides.items():
         setattr(settings, key, value)

@@ -1,17 +1,220 @@
-"""REST endpoints: catalog (being written)."""
+"""The app catalog: `GET /v1/connect/apps[/{app_id}]` and `GET /v1/connect/app_categories[/{id}]`,
+and the cursor paging every catalog listing uses."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+import base64
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Literal, TypeVar
 
+from pydantic import BaseModel, Field, RootModel
 from starlette.requests import Request
 
-from .rest import Api
+from mcp_gateway.catalog import App
+
+from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
     from mcp_gateway.app import Gateway
 
+T = TypeVar("T")
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 100
+
+
+# Paging
+
+
+class PageInfo(BaseModel):
+    count: int
+    total_count: int
+    start_cursor: str | None = Field(description="Pass as `before` to get the items before this page.")
+    end_cursor: str | None = Field(description="Pass as `after` to get the next page; null on the last page.")
+
+
+class PageQuery(BaseModel):
+    after: str | None = None
+    before: str | None = None
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+def _cursor_of(identity: str) -> str:
+    return base64.urlsafe_b64encode(identity.encode()).decode().rstrip("=")
+
+
+def _position(identities: list[str], cursor: str, name: str) -> int:
+    try:
+        identity = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        return identities.index(identity)
+    except ValueError:  # not base64, not UTF-8, or no such item
+        raise ApiError(
+            400,
+            f"{name} {cursor!r} is not a cursor of this listing; pass a start_cursor or end_cursor from a "
+            "page_info of the same query, or leave it out to start from the first page",
+        ) from None
+
+
+def paginate(items: Sequence[T], identity: Callable[[T], str], query: PageQuery) -> tuple[list[T], PageInfo]:
+    """One page of `items`: up to `limit` after the `after` cursor, or the `limit` just before
+    `before`. Cursors name an item, so a page ends where the previous one did."""
+    identities = [identity(item) for item in items]
+    start, bound = 0, len(items)
+    if query.after:
+        start = _position(identities, query.after, "after") + 1
+    if query.before:
+        bound = max(start, _position(identities, query.before, "before"))
+    if query.before and not query.after:
+        start = max(start, bound - query.limit)
+    end = min(bound, start + query.limit)
+    page = list(items[start:end])
+    info = PageInfo(
+        count=len(page),
+        total_count=len(items),
+        start_cursor=_cursor_of(identities[start]) if page else None,
+        # The SDK's pagers stop at a null end cursor.
+        end_cursor=_cursor_of(identities[end - 1]) if page and end < bound else None,
+    )
+    return page, info
+
+
+# Apps
+
+
+class ScopeProfile(BaseModel):
+    name: Literal["read_only", "read_write", "admin"]
+    scopes: list[str]
+
+
+class AppJson(BaseModel):
+    """An app as the hosted API describes it."""
+
+    id: str = Field(description="`app_` and the name slug; either form is accepted where an app is named.")
+    name_slug: str
+    name: str
+    auth_type: Literal["oauth", "keys", "none"]
+    description: str
+    img_src: str
+    custom_fields_json: str
+    categories: list[str]
+    featured_weight: int
+    scope_profiles: list[ScopeProfile]
+
+
+class AppsQuery(PageQuery):
+    q: str | None = Field(None, description="Free text matched against app names, slugs, categories and descriptions.")
+    sort_key: Literal["name", "name_slug", "featured_weight"] | None = Field(
+        None, description="Default: relevance with `q`, else `featured_weight`."
+    )
+    sort_direction: Literal["asc", "desc"] | None = Field(
+        None, description="Default: `desc` for featured_weight, `asc` for the others."
+    )
+    category_ids: list[str] | None = Field(
+        None, description="Only apps in one of these categories (ids from app_categories)."
+    )
+    has_components: bool | None = None
+    has_actions: bool | None = None
+    has_triggers: bool | None = Field(None, description="This gateway has actions only: `true` matches no app.")
+
+
+class AppsPage(BaseModel):
+    data: list[AppJson]
+    page_info: PageInfo
+
+
+class AppResponse(BaseModel):
+    data: AppJson
+
+
+def find_app(gateway: Gateway, app_id: str) -> App:
+    """An app by name slug or `app_<slug>` id; 404 naming it otherwise."""
+    slug = app_id if app_id in gateway.catalog.apps else app_id.removeprefix("app_")
+    try:
+        return gateway.catalog.app(slug)
+    except LookupError as exc:
+        raise ApiError(404, f"{exc}; list the apps with GET /v1/connect/apps") from None
+
+
+def _sorted(apps: list[App], key: str, direction: str) -> list[App]:
+    if key == "featured_weight":
+        sign = -1 if direction == "desc" else 1
+        return sorted(apps, key=lambda a: (sign * a.featured_weight, a.name.lower(), a.slug))
+    field: Callable[[App], str] = (lambda a: a.name.lower()) if key == "name" else (lambda a: a.slug)
+    return sorted(apps, key=lambda a: (field(a), a.slug), reverse=direction == "desc")
+
+
+# Categories, named by the apps' `categories`; the id is derived from the name so it is stable.
+
+
+class AppCategoryJson(BaseModel):
+    id: str
+    name: str
+    description: str | None
+
+
+class AppCategories(RootModel[list[AppCategoryJson]]):
+    pass
+
+
+def category_id(name: str) -> str:
+    return "appcat_" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def categories(gateway: Gateway) -> dict[str, AppCategoryJson]:
+    members: dict[str, list[App]] = {}
+    for app in gateway.catalog.apps.values():
+        for name in app.categories:
+            members.setdefault(name, []).append(app)
+    out = {}
+    for name in sorted(members, key=str.lower):
+        apps = sorted(members[name], key=lambda a: a.name.lower())
+        description = f"{len(apps)} app{'s' if len(apps) != 1 else ''}: " + ", ".join(a.name for a in apps)
+        out[category_id(name)] = AppCategoryJson(id=category_id(name), name=name, description=description)
+    return out
+
 
 def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:
-    pass
+    @api.route("GET", "/v1/connect/apps", summary="List apps", tag="apps", auth="developer",
+               query=AppsQuery, response=AppsPage, extra_responses={400: "A bad filter or cursor"})
+    async def list_apps(call: Call) -> AppsPage:
+        query: AppsQuery = call.query
+        apps = gateway.catalog.search_apps(query.q)
+        if query.category_ids:
+            known = categories(gateway)
+            unknown = [c for c in query.category_ids if c not in known]
+            if unknown:
+                raise ApiError(400, f"unknown category_ids {', '.join(map(repr, unknown))}; the categories are "
+                               + ", ".join(known))
+            wanted = {known[c].name for c in query.category_ids}
+            apps = [a for a in apps if wanted.intersection(a.categories)]
+        for wanted_actions in (query.has_components, query.has_actions):
+            if wanted_actions is not None:
+                apps = [a for a in apps if bool(a.actions) == wanted_actions]
+        if query.has_triggers:
+            apps = []
+        if query.sort_key is not None or not query.q:
+            key = query.sort_key or "featured_weight"
+            direction = query.sort_direction or ("desc" if key == "featured_weight" else "asc")
+            apps = _sorted(apps, key, direction)
+        page, info = paginate(apps, lambda a: a.slug, query)
+        return AppsPage(data=[AppJson.model_validate(a.to_json()) for a in page], page_info=info)
+
+    @api.route("GET", "/v1/connect/apps/{app_id}", summary="Retrieve an app by name slug or id", tag="apps",
+               auth="developer", response=AppResponse, extra_responses={404: "No such app"})
+    async def retrieve_app(call: Call) -> AppResponse:
+        return AppResponse(data=AppJson.model_validate(find_app(gateway, call.path["app_id"]).to_json()))
+
+    @api.route("GET", "/v1/connect/app_categories", summary="List app categories", tag="apps", auth="developer",
+               response=AppCategories)
+    async def list_categories(call: Call) -> AppCategories:
+        return AppCategories(list(categories(gateway).values()))
+
+    @api.route("GET", "/v1/connect/app_categories/{id}", summary="Retrieve an app category", tag="apps",
+               auth="developer", response=AppCategoryJson, extra_responses={404: "No such category"})
+    async def retrieve_category(call: Call) -> AppCategoryJson:
+        known = categories(gateway)
+        found = known.get(call.path["id"])
+        if found is None:
+            raise ApiError(404, f"unknown app category {call.path['id']!r}; the categories are {', '.join(known)}")
+        return found

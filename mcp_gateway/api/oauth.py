@@ -1,53 +1,139 @@
-"""`POST /v1/oauth/token`: client credentials for a short-lived access token (RFC 6749 §4.4)."""
+"""`POST /v1/oauth/token`: client credentials for a short-lived access token (RFC 6749 §4.4).
+
+An OAuth endpoint, so its errors keep the RFC 6749 §5.2 shape
+(`{"error": "invalid_client", "error_description": ...}`) rather than the API's own.
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import time
-from urllib.parse import parse_qsl
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import parse_qsl, unquote
 
+from pydantic import BaseModel, Field
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth
 
+from .rest import Api, Call
 
-def _oauth_error(status: int, error: str, description: str) -> JSONResponse:
-    return JSONResponse({"error": error, "error_description": description}, status_code=status)
+if TYPE_CHECKING:
+    from mcp_gateway.app import Gateway
+
+TOKEN_PATH = "/v1/oauth/token"
+# Tokens carry the project's full access; a narrower requested scope is answered with this (RFC 6749 §3.3).
+GRANTED_SCOPE = "*"
+_MAX_BODY = 64 * 1024
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
-def token_endpoint(auth: DeveloperAuth):
-    async def create_token(request: Request) -> JSONResponse:
-        raw = await request.body()
-        content_type = request.headers.get("content-type", "")
-        try:
-            if "application/json" in content_type:
-                data = json.loads(raw or b"{}")
-            else:
-                data = dict(parse_qsl(raw.decode("utf-8")))
-        except (ValueError, UnicodeDecodeError):
-            return _oauth_error(400, "invalid_request", "the body must be JSON or form-encoded")
-        if not isinstance(data, dict):
-            return _oauth_error(400, "invalid_request", "the body must be a JSON object")
-        grant_type = data.get("grant_type")
-        if grant_type != "client_credentials":
-            return _oauth_error(400, "unsupported_grant_type", "grant_type must be client_credentials")
-        client_id, client_secret = data.get("client_id"), data.get("client_secret")
-        if not isinstance(client_id, str) or not isinstance(client_secret, str) or not client_id or not client_secret:
-            return _oauth_error(400, "invalid_request", "client_id and client_secret are required")
-        try:
-            token, principal = await auth.issue_token(client_id, client_secret)
-        except AuthError as exc:
-            return _oauth_error(401, "invalid_client", str(exc))
-        now = int(time.time())
-        return JSONResponse(
-            {
-                "access_token": token,
-                "token_type": "Bearer",
-                "expires_in": int(principal.expires_at) - now,
-                "created_at": now,
-            },
-            headers={"cache-control": "no-store"},
-        )
+class TokenRequest(BaseModel):
+    """JSON or form-encoded; the client may instead authenticate with HTTP Basic (RFC 6749 §2.3.1)."""
 
-    return create_token
+    grant_type: Literal["client_credentials"]
+    client_id: str
+    client_secret: str
+    scope: str | None = Field(None, description="Accepted; every token has the project's full access (`*`)")
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int
+    created_at: int
+    scope: str
+
+
+def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:
+    # raw_body: the body may be form-encoded, and errors must keep the OAuth shape.
+    @api.route("POST", TOKEN_PATH, summary="Exchange client credentials for an access token", tag="oauth",
+               auth="public", body=TokenRequest, raw_body=True, response=TokenResponse,
+               extra_responses={401: "Unknown client or wrong secret (`invalid_client`)"})
+    async def create_oauth_token(call: Call) -> Response:
+        return await issue_token(gateway.auth, call.request)
+
+
+async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
+    data = await _token_params(request)
+    if isinstance(data, Response):
+        return data
+    basic = _basic_credentials(request.headers.get("authorization"))
+    if basic == ():
+        return _oauth_error(401, "invalid_client", "the Authorization header must be `Basic base64(client_id:client_secret)`",
+                            basic=True)
+    grant_type = data.get("grant_type")
+    if grant_type is None:
+        return _oauth_error(400, "invalid_request", "grant_type is required: client_credentials")
+    if grant_type != "client_credentials":
+        return _oauth_error(400, "unsupported_grant_type", "grant_type must be client_credentials")
+    if data.get("client_assertion") is not None or data.get("client_assertion_type") is not None:
+        return _oauth_error(400, "invalid_request",
+                            "client_assertion is not supported; authenticate with client_id and client_secret")
+    client_id, client_secret = basic or (data.get("client_id"), data.get("client_secret"))
+    if basic and data.get("client_id") not in (None, client_id):
+        return _oauth_error(400, "invalid_request", "client_id in the body differs from the one in the Authorization header")
+    for name, value in (("client_id", client_id), ("client_secret", client_secret)):
+        if not isinstance(value, str) or not value:
+            return _oauth_error(400, "invalid_request", f"{name} is required")
+    scope = data.get("scope")
+    if scope is not None and not isinstance(scope, str):
+        return _oauth_error(400, "invalid_scope", "scope must be a space-separated string")
+    try:
+        token, principal = await auth.issue_token(client_id, client_secret)
+    except AuthError as exc:
+        return _oauth_error(401, "invalid_client", str(exc), basic=basic is not None)
+    now = int(time.time())
+    granted = TokenResponse(
+        access_token=token,
+        token_type="Bearer",
+        expires_in=int(principal.expires_at) - now,
+        created_at=now,
+        scope=GRANTED_SCOPE,
+    )
+    return JSONResponse(granted.model_dump(), headers=_NO_STORE)
+
+
+async def _token_params(request: Request) -> dict[str, object] | Response:
+    raw = await request.body()
+    if len(raw) > _MAX_BODY:
+        return _oauth_error(400, "invalid_request", f"the body is larger than {_MAX_BODY // 1024} KB")
+    try:
+        if "application/json" in request.headers.get("content-type", ""):
+            data = json.loads(raw or b"{}")
+        else:
+            data = dict(parse_qsl(raw.decode("utf-8")))
+    except (ValueError, RecursionError, UnicodeDecodeError):
+        return _oauth_error(400, "invalid_request", "the body must be JSON or form-encoded")
+    if not isinstance(data, dict):
+        return _oauth_error(400, "invalid_request", "the body must be a JSON object")
+    return data
+
+
+def _basic_credentials(authorization: str | None) -> tuple[str, str] | tuple[()] | None:
+    """Client id and secret from HTTP Basic; None without it, () when it is malformed."""
+    if not authorization:
+        return None
+    scheme, _, encoded = authorization.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return ()
+    client_id, colon, client_secret = decoded.partition(":")
+    if not colon:
+        return ()
+    # RFC 6749 §2.3.1: both halves are form-urlencoded before they are joined.
+    return unquote(client_id.replace("+", " ")), unquote(client_secret.replace("+", " "))
+
+
+def _oauth_error(status: int, error: str, description: str, *, basic: bool = False) -> JSONResponse:
+    headers = dict(_NO_STORE)
+    if basic:  # RFC 6749 §5.2: a failed Basic authentication names the scheme
+        headers["WWW-Authenticate"] = 'Basic realm="mcp-gateway"'
+    return JSONResponse({"error": error, "error_description": description}, status_code=status, headers=headers)

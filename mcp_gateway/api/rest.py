@@ -25,7 +25,7 @@ from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Princip
 logger = logging.getLogger(__name__)
 
 AuthKind = Literal["project", "developer", "public"]
-_MAX_BODY = 10 * 1024 * 1024
+MAX_BODY = 10 * 1024 * 1024  # bytes of request body any endpoint reads
 
 
 class ApiError(Exception):
@@ -117,6 +117,9 @@ class Api:
         return dispatch
 
     async def _serve(self, endpoint: Endpoint, request: Request) -> Response:
+        # No database takes NUL in text; refuse it here rather than fail deep inside.
+        if "\x00" in request.url.path or "%00" in request.url.query or "\x00" in request.url.query:
+            raise ApiError(400, "the URL contains a NUL character")
         call = Call(request=request, path=dict(request.path_params))
         if endpoint.auth != "public":
             project_id = call.path.get("project_id")
@@ -154,8 +157,8 @@ def environment_of(request: Request) -> str:
 
 async def json_body(request: Request) -> dict[str, Any]:
     raw = await request.body()
-    if len(raw) > _MAX_BODY:
-        raise ApiError(413, f"the body is larger than {_MAX_BODY // (1024 * 1024)} MB")
+    if len(raw) > MAX_BODY:
+        raise ApiError(413, f"the body is larger than {MAX_BODY // (1024 * 1024)} MB")
     if not raw.strip():
         return {}
     try:

@@ -75,8 +75,43 @@ class Catalog:
         scored.sort(key=lambda t: (-t[0], -t[1], t[2].name.lower()))
         return [a for _, _, a in scored]
 
+    def search_actions(self, query: str | None = None, actions: Iterable[Action] | None = None) -> list[Action]:
+        """Actions (all, or `actions`) matching every word of a free-text query, best first;
+        without a query, in catalog order."""
+        pool = list(self.actions.values() if actions is None else actions)
+        words = (query or "").lower().split()
+        if not words:
+            return pool
+        scored = []
+        for position, action in enumerate(pool):
+            score = _action_score(words, action)
+            if score > 0:
+                scored.append((score, position, action))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return [a for _, _, a in scored]
+
     def tool_names(self, actions: Iterable[Action]) -> dict[str, Action]:
         return {tool_name(a): a for a in actions}
+
+
+def _action_score(words: list[str], action: Action) -> int:
+    """0 unless every word is found; higher when words are in the key or name than only in the text."""
+    key, name = action.key.lower(), action.name.lower()
+    if " ".join(words) in (key, name):
+        return 1000
+    app = f"{action.app.slug} {action.app.name}".lower()
+    description = action.description.lower()
+    score = 0
+    for word in words:
+        if word in key or word in name:
+            score += 10
+        elif word in app:
+            score += 5
+        elif word in description:
+            score += 1
+        else:
+            return 0
+    return score
 
 
 def _score(q: str, app: App) -> int:

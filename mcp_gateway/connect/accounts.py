@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+import base64
+import binascii
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Row, Select, and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import ACCOUNT, EXTERNAL_USER, new_id
-from mcp_gateway.store.models import Account, ConnectToken, ExternalUser, utcnow
+from mcp_gateway.store.models import Account, ConnectToken, ExternalUser, OAuthApp, utcnow
 
 from .vault import Vault
 
@@ -34,9 +38,54 @@ class AccountInfo:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AccountRecord:
+    """An account as the REST API describes it; `credentials` only where the caller allowed them."""
+
+    id: str
+    app_slug: str
+    name: str | None
+    external_account_id: str | None
+    healthy: bool
+    dead: bool
+    error: str | None
+    expires_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    oauth_app_id: str | None
+    # The OAuth client the account was connected with: its client id, and the project owning
+    # it (None for the operator's default clients).
+    oauth_client_id: str | None
+    oauth_client_project_id: str | None
+    credentials: dict[str, Any] | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    id: str
+    external_id: str
+    created_at: datetime
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a list in creation order. `start_cursor` names the first item (for paging
+    back with `before`); `end_cursor` names the last, and only when more items follow."""
+
+    items: list[T]
+    total_count: int
+    start_cursor: str | None
+    end_cursor: str | None
+
+
 def check_external_user_id(external_id: str) -> str:
     if not external_id or not external_id.strip():
         raise AccountError("external user id must not be empty")
+    if "\x00" in external_id:
+        raise AccountError("external user id must not contain NUL characters")
     if len(external_id) > MAX_EXTERNAL_USER_ID:
         raise AccountError(f"external user id is {len(external_id)} characters; the limit is {MAX_EXTERNAL_USER_ID}")
     return external_id
@@ -135,6 +184,97 @@ class Accounts:
         async with self._db.session() as s:
             rows = (await s.scalars(query)).all()
         return [AccountInfo(r.id, r.app_slug, r.name, r.healthy, r.dead, r.created_at, r.error) for r in rows]
+
+    async def find(
+        self,
+        project_id: str,
+        environment: str,
+        *,
+        external_id: str | None = None,
+        app_slug: str | None = None,
+        oauth_app_id: str | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        limit: int | None = None,
+        reveal: Callable[[AccountRecord], bool] | None = None,
+    ) -> Page[AccountRecord]:
+        """Accounts of a project and environment, oldest first, optionally filtered; `limit`
+        None means all. Credentials are decrypted only for accounts `reveal` allows."""
+        query = _with_client(Account.project_id == project_id, Account.environment == environment)
+        if external_id is not None:
+            query = query.join(ExternalUser, ExternalUser.id == Account.user_id).where(ExternalUser.external_id == external_id)
+        if app_slug is not None:
+            query = query.where(Account.app_slug == app_slug)
+        if oauth_app_id is not None:
+            query = query.where(Account.oauth_app_id == oauth_app_id)
+        async with self._db.session() as s:
+            return await _paged(
+                s, query, Account.created_at, Account.id, lambda row: self._record(*row, reveal=reveal),
+                after=after, before=before, limit=limit,
+            )
+
+    async def get(
+        self, project_id: str, environment: str, account_id: str, *, reveal: Callable[[AccountRecord], bool] | None = None
+    ) -> AccountRecord | None:
+        query = _with_client(Account.id == account_id, Account.project_id == project_id, Account.environment == environment)
+        async with self._db.session() as s:
+            row = (await s.execute(query)).first()
+        return self._record(*row, reveal=reveal) if row is not None else None
+
+    def _record(
+        self,
+        account: Account,
+        client_id: str | None,
+        client_project_id: str | None,
+        *,
+        reveal: Callable[[AccountRecord], bool] | None,
+    ) -> AccountRecord:
+        record = AccountRecord(
+            id=account.id,
+            app_slug=account.app_slug,
+            name=account.name,
+            external_account_id=account.external_account_id,
+            healthy=account.healthy,
+            dead=account.dead,
+            error=account.error,
+            expires_at=account.expires_at,
+            created_at=account.created_at,
+            updated_at=account.updated_at,
+            oauth_app_id=account.oauth_app_id,
+            oauth_client_id=client_id,
+            oauth_client_project_id=client_project_id,
+        )
+        if reveal is not None and reveal(record):
+            record = replace(record, credentials=self._vault.decrypt(account.credentials, context=account.id))
+        return record
+
+    async def find_users(
+        self,
+        project_id: str,
+        environment: str,
+        *,
+        q: str | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        limit: int | None = None,
+    ) -> Page[UserRecord]:
+        """End users of a project and environment, oldest first; `q` matches part of the external id."""
+        query = select(ExternalUser).where(ExternalUser.project_id == project_id, ExternalUser.environment == environment)
+        if q:
+            query = query.where(func.lower(ExternalUser.external_id).contains(q.lower(), autoescape=True))
+
+        def user(row: Row[Any]) -> UserRecord:
+            return UserRecord(row[0].id, row[0].external_id, row[0].created_at)
+
+        async with self._db.session() as s:
+            return await _paged(s, query, ExternalUser.created_at, ExternalUser.id, user, after=after, before=before, limit=limit)
+
+    async def user_exists(self, project_id: str, environment: str, external_id: str) -> bool:
+        return await self._find_user(project_id, environment, external_id) is not None
+
+    async def rename(self, account_id: str, name: str) -> None:
+        async with self._db.session() as s, s.begin():
+            await s.execute(update(Account).where(Account.id == account_id).values(name=name, updated_at=utcnow()))
 
     async def resolve(
         self, project_id: str, environment: str, external_id: str, app_slug: str, account_id: str | None = None
@@ -238,6 +378,16 @@ class Accounts:
             )
         return done.rowcount == 1
 
+    async def delete_for_app(self, project_id: str, environment: str, app_slug: str) -> int:
+        """Remove every account of one app in a project's environment; the number removed."""
+        async with self._db.session() as s, s.begin():
+            done = await s.execute(
+                delete(Account).where(
+                    Account.app_slug == app_slug, Account.project_id == project_id, Account.environment == environment
+                )
+            )
+        return done.rowcount
+
     async def delete_user(self, project_id: str, environment: str, external_id: str) -> int | None:
         """Remove an end user and every account of theirs; the number of accounts removed, or
         None if there is no such user."""
@@ -254,6 +404,75 @@ class Accounts:
             removed = await s.execute(delete(Account).where(Account.user_id == user_id))
             await s.execute(delete(ExternalUser).where(ExternalUser.id == user_id))
         return removed.rowcount
+
+
+def _with_client(*where: Any) -> Select[Any]:
+    """Accounts with the client id and owning project of the OAuth client each was connected with."""
+    return (
+        select(Account, OAuthApp.client_id, OAuthApp.project_id)
+        .outerjoin(OAuthApp, OAuthApp.id == Account.oauth_app_id)
+        .where(*where)
+    )
+
+
+async def _paged(
+    s: AsyncSession,
+    query: Select[Any],
+    created: InstrumentedAttribute[datetime],
+    key: InstrumentedAttribute[str],
+    item: Callable[[Row[Any]], T],
+    *,
+    after: str | None,
+    before: str | None,
+    limit: int | None,
+) -> Page[T]:
+    """The rows of `query` in (created, key) order between the cursors, as a page of `item`s.
+
+    A cursor names a row's position rather than an offset, so a page stays right while rows
+    are added or removed elsewhere in the list.
+    """
+
+    def beyond(cursor: tuple[datetime, str], *, later: bool) -> Any:
+        at, ident = cursor
+        if later:
+            return or_(created > at, and_(created == at, key > ident))
+        return or_(created < at, and_(created == at, key < ident))
+
+    total = await s.scalar(select(func.count()).select_from(query.subquery()))
+    window = query
+    if after is not None:
+        window = window.where(beyond(decode_cursor(after, "after"), later=True))
+    if before is not None:
+        window = window.where(beyond(decode_cursor(before, "before"), later=False))
+    if before is not None and after is None:
+        # Paging backwards: the `limit` rows just before the cursor, still returned oldest first.
+        window = window.order_by(created.desc(), key.desc()).limit(limit)
+        rows = list(reversed((await s.execute(window)).all()))
+    else:
+        rows = list((await s.execute(window.order_by(created, key).limit(limit))).all())
+    start_cursor = end_cursor = None
+    if rows:
+        first, last = rows[0][0], rows[-1][0]
+        start_cursor = encode_cursor(first.created_at, first.id)
+        if await s.scalar(select(query.where(beyond((last.created_at, last.id), later=True)).exists())):
+            end_cursor = encode_cursor(last.created_at, last.id)
+    return Page([item(row) for row in rows], total or 0, start_cursor, end_cursor)
+
+
+def encode_cursor(created: datetime, ident: str) -> str:
+    return base64.urlsafe_b64encode(f"{created.isoformat()}|{ident}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, name: str) -> tuple[datetime, str]:
+    try:
+        at, _, ident = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode().partition("|")
+        created = datetime.fromisoformat(at)
+        created = created.astimezone(timezone.utc) if created.tzinfo is not None else None
+    except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError):
+        created, ident = None, ""
+    if created is None or not ident:
+        raise AccountError(f"{name}: {cursor!r} is not a cursor from this list's page_info")
+    return created, ident
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,7 +146,7 @@ def run_result(result: RunResult) -> dict[str, Any]:
         return {"content": [{"type": "text", "text": "\n\n".join(lines)}], "structuredContent": structured, "isError": True}
     body = json.dumps(result.ret, ensure_ascii=False, default=str)
     if len(body) > _TEXT_LIMIT:
-        body = body[:_TEXT_LIMIT] + f"... (truncated; the full result is in structuredContent.ret)"
+        body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
     text = f"{result.summary}\n\n{body}" if result.summary else body
     return {"content": [{"type": "text", "text": text}], "structuredContent": structured, "isError": False}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -39,6 +40,8 @@ from .errors import ConfigurationError, RunTimeout
 DEFAULT_TIMEOUT = 30.0
 
 _shared_client: httpx.AsyncClient | None = None
+
+logger = logging.getLogger(__name__)
 
 
 def shared_http_client() -> httpx.AsyncClient:
@@ -292,8 +295,11 @@ async def reload_props(
             extra = await action.additional_props(ctx)
     except TimeoutError:
         raise ConfigurationError(f"reloading the props of {action.key} took longer than {timeout:g} s") from None
-    except (ActionError, httpx.HTTPError, KeyError, ValueError) as exc:
+    except (ActionError, UpstreamError, httpx.HTTPError, KeyError, ValueError) as exc:
         raise ConfigurationError(f"could not reload the props of {action.key}: {exc}") from exc
+    except Exception as exc:  # a bug in the app's code: the caller still gets an answer
+        logger.exception("the additional props of %s failed", action.key)
+        raise ConfigurationError(f"reloading the props of {action.key} failed: {type(exc).__name__}") from exc
     return {**action.props, **extra}
 
 

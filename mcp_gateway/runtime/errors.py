@@ -26,3 +26,7 @@ class AccountRequired(RuntimeFailure):
         super().__init__(message)
         self.app_slug = app_slug
         self.connect_url = connect_url
+
+
+class DynamicPropsNotFound(RuntimeFailure):
+    """No saved dynamic props have this id for this action and user."""

@@ -10,15 +10,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mcp_gateway.catalog import Action, Catalog, Prop
+from mcp_gateway.catalog import Action, Catalog, Prop, PropValidator
 from mcp_gateway.catalog.http import RefreshHook
 from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
 from mcp_gateway.store.db import Database
-from mcp_gateway.store.models import utcnow
+from mcp_gateway.store.ids import DYNAMIC_PROPS, new_id
+from mcp_gateway.store.models import DynamicProps, utcnow
 
 from . import engine
-from .errors import AccountRequired, ConfigurationError
+from .errors import AccountRequired, ConfigurationError, DynamicPropsNotFound
 from .runlog import RunLog
 
 _ERROR_EXCERPT = 1000
@@ -52,8 +53,9 @@ class Runtime:
         run_timeout: float = engine.DEFAULT_TIMEOUT,
     ) -> None:
         self.catalog = catalog
+        self._db = db
         self._accounts = accounts
-        self._credentials = credentials
+        self.credentials = credentials
         self.runlog = RunLog(db)
         self.run_timeout = run_timeout
 
@@ -74,13 +76,13 @@ class Runtime:
         if account is None:
             raise AccountRequired(
                 f"User {caller.external_user_id!r} has no connected {app.name} account. "
-                f"Ask them to connect their {app.name} account, then call the tool again.",
+                f"Ask them to connect their {app.name} account, then try again.",
                 app_slug=app.slug,
             )
         if not account.healthy:
             raise self._reconnect(caller, app.name, app.slug, account.id, account.error)
         try:
-            credentials = await self._credentials.fresh(app, account)
+            credentials = await self.credentials.fresh(app, account)
         except AccountUnhealthy as exc:
             raise self._reconnect(caller, app.name, app.slug, account.id, exc.reason) from None
         except RefreshUnavailable as exc:
@@ -90,7 +92,7 @@ class Runtime:
         async def on_unauthorized() -> dict[str, str] | None:
             # The API rejected the token: refresh once and retry with the new one.
             try:
-                fresh = await self._credentials.after_unauthorized(app, account, used["token"])
+                fresh = await self.credentials.after_unauthorized(app, account, used["token"])
             except (AccountUnhealthy, RefreshUnavailable):
                 return None
             if fresh is None:
@@ -105,7 +107,7 @@ class Runtime:
         why = f" ({reason})" if reason else ""
         return AccountRequired(
             f"User {caller.external_user_id!r}'s {app_name} account {account_id} no longer works{why}. "
-            f"Ask them to reconnect their {app_name} account, then call the tool again.",
+            f"Ask them to reconnect their {app_name} account, then try again.",
             app_slug=app_slug,
         )
 
@@ -193,6 +195,7 @@ class Runtime:
         )
 
     async def reload(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> dict[str, Prop]:
+        _check_given(action, values)
         auth = await self._auth(caller, action, values)
         return await engine.reload_props(
             action,
@@ -202,3 +205,61 @@ class Runtime:
             timeout=self.run_timeout,
             on_unauthorized=auth.on_unauthorized,
         )
+
+    async def save_dynamic_props(
+        self, caller: Caller, action: Action, values: Mapping[str, Any]
+    ) -> tuple[str, dict[str, Prop]]:
+        """Reload the props and keep the values under a new `dyp_` id, for `saved_dynamic_props`."""
+        props = await self.reload(caller, action, values)
+        row = DynamicProps(
+            id=new_id(DYNAMIC_PROPS),
+            project_id=caller.project_id,
+            environment=caller.environment,
+            external_user_id=caller.external_user_id,
+            action_key=action.key,
+            configured_props=_replayable(props, values),
+            created_at=utcnow(),
+        )
+        async with self._db.session() as s:
+            s.add(row)
+            await s.commit()
+        return row.id, props
+
+    async def saved_dynamic_props(self, caller: Caller, action: Action, dynamic_props_id: str) -> dict[str, Prop]:
+        """The props a `dyp_` id stands for, rebuilt from the values they were reloaded with
+        (props can hold functions, so the values are kept rather than the props)."""
+        async with self._db.session() as s:
+            row = await s.get(DynamicProps, dynamic_props_id)
+        owner = (caller.project_id, caller.environment, caller.external_user_id, action.key)
+        if row is None or (row.project_id, row.environment, row.external_user_id, row.action_key) != owner:
+            raise DynamicPropsNotFound(
+                f"dynamic props {dynamic_props_id!r} were not made for {action.key} and user "
+                f"{caller.external_user_id!r} in this project's environment; reload the props to get a dynamic_props_id"
+            )
+        return await self.reload(caller, action, row.configured_props)
+
+
+def _check_given(action: Action, values: Mapping[str, Any]) -> None:
+    """Refuse values of the wrong type for the action's own props before its code works with
+    them; values still missing are fine while props are being configured."""
+    given = {name: prop for name, prop in action.props.items() if name in values and prop.is_input}
+    unwrapped = engine.unwrap_values({name: values[name] for name in given})
+    problems = PropValidator(action.key, given).errors(unwrapped)
+    if problems:
+        raise ConfigurationError(f"Invalid arguments for {action.key}: " + "; ".join(problems), problems=problems)
+
+
+def _replayable(props: Mapping[str, Prop], values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values worth keeping to reload the props again: values of known props only, an app
+    prop as just its account id, and never a secret prop's value."""
+    kept: dict[str, Any] = {}
+    for name, value in values.items():
+        prop = props.get(name)
+        if prop is None or prop.secret:
+            continue
+        if prop.type == "app":
+            if isinstance(value, Mapping) and value.get("authProvisionId"):
+                kept[name] = {"authProvisionId": str(value["authProvisionId"])}
+            continue
+        kept[name] = value
+    return kept

@@ -207,3 +207,19 @@ class ActionRun(Base):
     error: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DynamicProps(Base):
+    """The prop values a reload of an action's props was made with, under its `dyp_` id, so any
+    gateway process can rebuild the same prop set for a later configure or run. Holds account
+    references (`authProvisionId`), never credentials or secret prop values."""
+
+    __tablename__ = "dynamic_props"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    action_key: Mapped[str] = mapped_column(String(200))
+    configured_props: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from mcp_gateway.catalog import input_schema, tool_name
+from mcp_gateway.catalog import tool_name
 from mcp_gateway.mcp.tools import action_tool
 
 TESTS = Path(__file__).resolve().parents[1] / "apps"
