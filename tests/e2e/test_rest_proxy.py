@@ -10,7 +10,7 @@ import textwrap
 
 import httpx
 import pytest
-from pipedream import Pipedream
+from pipedream import AsyncPipedream, Pipedream
 from pipedream.core.api_error import ApiError
 
 from tests.apps.test_oauth_token_exchange import token_endpoint  # noqa: F401  (fixture)
@@ -95,6 +95,20 @@ def refused(call) -> ApiError:
         call()
     return caught.value
 
+
+
+async def test_the_async_client_proxies_too(server, project, upstream):
+    account = server.add_account(project["project_id"], "async-fan", "github", {"oauth_access_token": "gho_async_token_value"})
+    route = upstream.post("https://api.github.com/repos/octo/hello/issues").mock(
+        return_value=httpx.Response(201, json={"number": 7, "title": "Found a bug"}))
+    client = AsyncPipedream(client_id=project["client_id"], client_secret=project["client_secret"],
+                            project_id=project["project_id"], project_environment="development", base_url=server.url)
+    data = await client.proxy.post("/repos/octo/hello/issues", external_user_id="async-fan", account_id=account,
+                                   body={"title": "Found a bug"})
+    assert data == {"number": 7, "title": "Found a bug"}
+    sent = route.calls.last.request
+    assert sent.headers["authorization"] == "Bearer gho_async_token_value"
+    assert json.loads(sent.content) == {"title": "Found a bug"}
 
 def test_relative_path_goes_to_the_apps_api_with_the_users_token(server, project, sdk, upstream):
     account = server.add_account(project["project_id"], "octo-fan", "github", {"oauth_access_token": "gho_16C7e42F292c6912E7710c8"})
