@@ -32,6 +32,8 @@ from mcp_gateway.connect.tokens import ConnectTokens
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.connect.webhooks import Webhooks
 from mcp_gateway.mcp.accounts import AccountLinks
+from mcp_gateway.mcp.conversations import ConversationStore
+from mcp_gateway.mcp.full_config import FullConfig
 from mcp_gateway.mcp.http import McpEndpoint
 from mcp_gateway.mcp.protocol import Protocol
 from mcp_gateway.mcp.security import HostGuard, is_loopback
@@ -77,6 +79,7 @@ class Gateway:
         tokens = ConnectTokens(db, vault)
         webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
         runtime = Runtime(catalog, db, accounts, CredentialBroker(accounts, oauth_apps), run_timeout=settings.run_timeout)
+        tools_only = ToolsOnly(catalog, runtime)
         return cls(
             settings=settings,
             db=db,
@@ -91,7 +94,11 @@ class Gateway:
             runtime=runtime,
             sessions=SessionStore(db, settings.session_ttl),
             hub=StreamHub(),
-            protocol=Protocol(ToolsOnly(catalog, runtime), AccountLinks(tokens)),
+            protocol=Protocol(
+                tools_only,
+                AccountLinks(tokens),
+                FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
+            ),
         )
 
     async def close(self) -> None:

@@ -199,9 +199,6 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
     except ParamError as exc:
         print(f"mcp-gateway: {exc}", file=sys.stderr)
         return 2
-    if params.tool_mode != "tools-only":
-        print(f"mcp-gateway: tool mode {params.tool_mode} is not available yet; use --tool-mode tools-only", file=sys.stderr)
-        return 2
     await run_stdio(gateway.protocol, params, gateway.settings.public_url)
     return 0
 

@@ -14,6 +14,10 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3010
 TOOL_MODES = ("sub-agent", "full-config", "tools-only")
 ENVIRONMENTS = ("development", "production")
+LLM_PROVIDERS = ("anthropic", "openai", "openai-compatible")
+# Configuring one action is a small job: a fast, inexpensive model does it well.
+DEFAULT_LLM_MODELS = {"anthropic": "claude-haiku-4-5", "openai": "gpt-4.1-mini"}
+_LLM_KEY_FALLBACKS = {"anthropic": "ANTHROPIC_API_KEY", "openai": "OPENAI_API_KEY"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,45 @@ def _rate_limits(name: str) -> dict[str, RateLimit]:
     return limits
 
 
+def _positive_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _llm_provider() -> tuple[str | None, str | None, str | None, str | None]:
+    """Provider, API key, base URL and model of sub-agent mode's language model (all None when off).
+
+    The key falls back to the provider's own variable, but never for `openai-compatible`: an
+    OpenAI key must not be sent to some other endpoint.
+    """
+    provider = os.environ.get("MCP_GATEWAY_LLM_PROVIDER", "").strip().lower() or None
+    if provider is None:
+        return None, None, None, None
+    if provider not in LLM_PROVIDERS:
+        raise ConfigError(f"MCP_GATEWAY_LLM_PROVIDER must be one of {', '.join(LLM_PROVIDERS)}, not {provider!r}")
+    fallback = _LLM_KEY_FALLBACKS.get(provider)
+    api_key = os.environ.get("MCP_GATEWAY_LLM_API_KEY") or (os.environ.get(fallback) if fallback else None) or None
+    if api_key is None and fallback is not None:
+        raise ConfigError(f"MCP_GATEWAY_LLM_API_KEY (or {fallback}) must be set for MCP_GATEWAY_LLM_PROVIDER={provider}")
+    base_url = (os.environ.get("MCP_GATEWAY_LLM_BASE_URL") or "").strip().rstrip("/") or None
+    if base_url is not None and not re.match(r"^https?://[^/\s]+", base_url):
+        raise ConfigError("MCP_GATEWAY_LLM_BASE_URL must be an http:// or https:// URL")
+    if base_url is None and provider == "openai-compatible":
+        raise ConfigError("MCP_GATEWAY_LLM_BASE_URL must be set for MCP_GATEWAY_LLM_PROVIDER=openai-compatible, e.g. http://127.0.0.1:8000/v1")
+    model = (os.environ.get("MCP_GATEWAY_LLM_MODEL") or "").strip() or DEFAULT_LLM_MODELS.get(provider)
+    if model is None:
+        raise ConfigError(f"MCP_GATEWAY_LLM_MODEL must be set for MCP_GATEWAY_LLM_PROVIDER={provider}: the model the endpoint serves")
+    return provider, api_key, base_url, model
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -111,9 +154,23 @@ class Settings:
     # Default per-project limits by bucket; a bucket not listed is not limited.
     rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
     session_ttl: float = 24 * 3600.0
+    # How long a full-config conversation's state lives after its last change.
+    conversation_ttl: float = 3600.0
     default_tool_mode: str = "tools-only"
     # Seconds before each retry of a Connect webhook.
     webhook_backoff: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
+    # Sub-agent mode's language model: one of LLM_PROVIDERS, or None to leave the mode off.
+    llm_provider: str | None = None
+    # Kept out of repr so settings can be logged.
+    llm_api_key: str | None = field(default=None, repr=False)
+    # Anthropic's is the host only (https://api.anthropic.com); OpenAI-style ones end in /v1.
+    llm_base_url: str | None = None
+    # None: the provider's entry in DEFAULT_LLM_MODELS.
+    llm_model: str | None = None
+    # Limits of one sub-agent tool call: model calls, seconds, tokens (input + output, all calls).
+    llm_max_steps: int = 8
+    llm_timeout: float = 60.0
+    llm_max_tokens: int = 100_000
 
     @property
     def secret_keys(self) -> list[bytes]:
@@ -130,6 +187,7 @@ class Settings:
         mode = os.environ.get("MCP_GATEWAY_DEFAULT_TOOL_MODE", "tools-only")
         if mode not in TOOL_MODES:
             raise ConfigError(f"MCP_GATEWAY_DEFAULT_TOOL_MODE must be one of {', '.join(TOOL_MODES)}, not {mode!r}")
+        llm_provider, llm_api_key, llm_base_url, llm_model = _llm_provider()
         return cls(
             data_dir=data_dir,
             database_url=normalize_database_url(database_url),
@@ -145,6 +203,13 @@ class Settings:
             proxy_timeout=_float("MCP_GATEWAY_PROXY_TIMEOUT", 30.0),
             rate_limits=_rate_limits("MCP_GATEWAY_RATE_LIMITS"),
             default_tool_mode=mode,
+            llm_provider=llm_provider,
+            llm_api_key=llm_api_key,
+            llm_base_url=llm_base_url,
+            llm_model=llm_model,
+            llm_max_steps=_positive_int("MCP_GATEWAY_LLM_MAX_STEPS", 8),
+            llm_timeout=_float("MCP_GATEWAY_LLM_TIMEOUT", 60.0),
+            llm_max_tokens=_positive_int("MCP_GATEWAY_LLM_MAX_TOKENS", 100_000),
         )
 
 

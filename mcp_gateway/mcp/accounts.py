@@ -13,6 +13,8 @@ from mcp_gateway.connect.tokens import ConnectTokenError, ConnectTokens
 from mcp_gateway.runtime.errors import AccountRequired
 from mcp_gateway.runtime.service import Caller
 
+from .params import McpParams
+
 logger = logging.getLogger(__name__)
 
 URL_ELICITATION_REQUIRED = -32042
@@ -28,6 +30,12 @@ class ClientContext:
     capabilities: Mapping[str, Any] | None = None
     # Where the Connect Link page is served; None when this process serves no HTTP.
     base_url: str | None = None
+    # The MCP session, where the transport has one: a conversation to keep state in.
+    session_id: str | None = None
+
+    def conversation_id(self, mcp: McpParams) -> str | None:
+        """The conversation a request belongs to: the one it names, else its session."""
+        return mcp.conversation_id or self.session_id
 
     @property
     def url_elicitation(self) -> bool:

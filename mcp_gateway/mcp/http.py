@@ -159,8 +159,6 @@ class McpEndpoint:
             raise HttpError(400, str(exc), code=INVALID_PARAMS, request_id=request_id) from None
         if params.project_id != principal.project_id:
             raise HttpError(403, f"this access token belongs to project {principal.project_id}, not {params.project_id}", request_id=request_id)
-        if params.tool_mode != "tools-only":
-            raise HttpError(400, f"tool mode {params.tool_mode!r} is not available on this gateway yet; use toolMode=tools-only", code=INVALID_PARAMS, request_id=request_id)
         return params
 
     async def _session(self, session_id: str, principal: Principal, request_id: Any = None) -> Session:
@@ -212,8 +210,11 @@ class McpEndpoint:
             mcp = self._params(principal, raw_params(headers, query, path), None, request_id)
             capabilities = envelope.client_capabilities if isinstance(envelope.client_capabilities, Mapping) else None
             client = ClientContext(envelope.protocol_version, capabilities, base_url)
-            result = await self._protocol.dispatch(method, params, mcp, modern=True, client=client)
-            response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": result}
+            answer = await self._protocol.dispatch(method, params, mcp, modern=True, client=client)
+            response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": answer.result}
+            if answer.notifications:
+                await self._reply(send, headers, [*answer.notifications, response], [])
+                return
             status = 200
         except JsonRpcError as exc:
             response = error_response(request_id, exc)
@@ -257,27 +258,47 @@ class McpEndpoint:
             raise HttpError(400, "missing Mcp-Session-Id header: send initialize first, then the session id it returns", request_id=first_id)
         session = await self._session(session_id, principal, first_id)
         mcp = self._params(principal, raw_params(headers, query, path), session.params, first_id)
-        client = ClientContext(session.protocol_version, session.capabilities, base_url)
-        responses = [r for r in [await self._answer(m, mcp, client) for m in messages] if r is not None]
+        client = ClientContext(session.protocol_version, session.capabilities, base_url, session.id)
+        notifications: list[dict[str, Any]] = []
+        responses = [r for r in [await self._answer(m, mcp, client, notifications) for m in messages] if r is not None]
         extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
         if not responses:
             await _send(send, 202, b"", extra_headers)
             return
+        if notifications:
+            if "text/event-stream" not in headers.get("accept", "") and self._hub.has(session.id):
+                for notification in notifications:  # a JSON-only client hears them on its GET stream
+                    self._hub.send(session.id, notification)
+            else:
+                await self._reply(send, headers, [*notifications, *responses], extra_headers)
+                return
         await _send(send, 200, _dumps(responses if batch else responses[0]), _JSON + extra_headers)
 
-    async def _answer(self, message: dict[str, Any], mcp: McpParams, client: ClientContext) -> dict[str, Any] | None:
+    async def _reply(self, send: Send, headers: Mapping[str, str], messages: list[dict[str, Any]], extra_headers: list[tuple[bytes, bytes]]) -> None:
+        """Answer a POST with notifications before its response: as an event stream when the
+        client takes one, else just the response (clients re-list tools each turn anyway)."""
+        if "text/event-stream" not in headers.get("accept", ""):
+            await _send(send, 200, _dumps(messages[-1]), _JSON + extra_headers)
+            return
+        body = b"".join(b"event: message\ndata: " + _dumps(m) + b"\n\n" for m in messages)
+        await _send(send, 200, body, [(b"content-type", b"text/event-stream"), (b"cache-control", b"no-store")] + extra_headers)
+
+    async def _answer(
+        self, message: dict[str, Any], mcp: McpParams, client: ClientContext, notifications: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
         """Dispatch one handshake-era message; None for notifications and stray responses."""
         method = message.get("method")
         if "id" not in message or not isinstance(method, str):
             return None
         try:
-            result = await self._protocol.dispatch(method, message.get("params"), mcp, modern=False, client=client)
+            answer = await self._protocol.dispatch(method, message.get("params"), mcp, modern=False, client=client)
         except JsonRpcError as exc:
             return error_response(message["id"], exc)
         except Exception:
             logger.exception("%s failed", method)
             return error_response(message["id"], JsonRpcError(INTERNAL_ERROR, "internal error; the gateway logged the details"))
-        return {"jsonrpc": "2.0", "id": message["id"], "result": result}
+        notifications.extend(answer.notifications)
+        return {"jsonrpc": "2.0", "id": message["id"], "result": answer.result}
 
     async def _delete(self, headers: dict[str, str], send: Send) -> None:
         session_id = headers.get(SESSION_HEADER)
@@ -355,7 +376,11 @@ class McpEndpoint:
         if message.get("method") == "initialize" and "id" in message:
             reply: dict[str, Any] | None = {"jsonrpc": "2.0", "id": message["id"], "result": self._protocol.initialize_result(message.get("params"))}
         else:
-            reply = await self._answer(message, session.params, ClientContext(session.protocol_version, None, base_url))
+            notifications: list[dict[str, Any]] = []
+            client = ClientContext(session.protocol_version, None, base_url, session.id)
+            reply = await self._answer(message, session.params, client, notifications)
+            for notification in notifications:
+                self._hub.send(session.id, notification)
         if reply is not None:
             self._hub.send(session.id, reply)
 

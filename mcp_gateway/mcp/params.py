@@ -113,6 +113,8 @@ def resolve(
         app_discovery = False
     else:
         raise ParamError(f"app discovery must be true or false, not {discovery_raw!r} ({_NAMES['app_discovery']})")
+    if app_discovery and tool_mode != "full-config":
+        raise ParamError(f"app discovery works in full-config mode: send toolMode=full-config with {_NAMES['app_discovery']}")
     apps_raw = get("apps")
     if apps_raw is not None:
         apps = tuple(dict.fromkeys(a.strip() for a in apps_raw.split(",") if a.strip()))

@@ -9,15 +9,15 @@ results carry `resultType` (and cache hints on cacheable methods).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from mcp_gateway import __version__
+from mcp_gateway.runtime.errors import AccountRequired
 from mcp_gateway.runtime.service import Caller
 
-from mcp_gateway.runtime.errors import AccountRequired
-
 from .accounts import AccountLinks, ClientContext
+from .full_config import ConversationRequired, FullConfig
 from .params import McpParams
 from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
@@ -34,7 +34,7 @@ from .spec import (
     SERVER_INFO_META_KEY,
     UNSUPPORTED_PROTOCOL_VERSION,
 )
-from .tools import ToolsOnly, UnknownTool
+from .tools import ToolsOnly, UnknownTool, error_result
 
 __all__ = [
     "HEADER_MISMATCH",
@@ -55,7 +55,7 @@ INSTRUCTIONS: Final = (
     "account, show them the link in the result and call the tool again once they have connected."
 )
 HANDSHAKE_CAPABILITIES: Final = {"tools": {"listChanged": True}, "logging": {}}
-MODERN_CAPABILITIES: Final = {"tools": {"listChanged": False}}
+MODERN_CAPABILITIES: Final = {"tools": {"listChanged": True}}
 ERROR_HTTP_STATUS: Final = {
     PARSE_ERROR: 400,
     INVALID_REQUEST: 400,
@@ -127,10 +127,25 @@ def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mappin
     return Envelope(protocol_version=version, client_capabilities=meta[CLIENT_CAPABILITIES_META_KEY])
 
 
+@dataclass
+class Answer:
+    """A request's result, and the notifications to send before it."""
+
+    result: dict[str, Any]
+    notifications: list[dict[str, Any]] = field(default_factory=list)
+
+
+TOOLS_CHANGED: Final = {"jsonrpc": "2.0", "method": "notifications/tools/list_changed"}
+
+
 class Protocol:
-    def __init__(self, tools_only: ToolsOnly, links: AccountLinks) -> None:
+    def __init__(
+        self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, sub_agent: Any = None
+    ) -> None:
         self._tools_only = tools_only
         self._links = links
+        self._full_config = full_config
+        self._sub_agent = sub_agent  # None when no LLM provider is configured
 
     def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         return {
@@ -142,11 +157,12 @@ class Protocol:
 
     async def dispatch(
         self, method: str, params: Mapping[str, Any] | None, mcp: McpParams, *, modern: bool, client: ClientContext
-    ) -> dict[str, Any]:
+    ) -> Answer:
         """Answer one request; raise `JsonRpcError` for protocol-level failures."""
         if method == "tools/list":
-            result: dict[str, Any] = {"tools": self._tools_only.toolset(mcp.apps).tools}
-            return _modern(result, cacheable=True) if modern else result
+            caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
+            result: dict[str, Any] = {"tools": await self._list_tools(mcp, caller, client)}
+            return Answer(_modern(result, cacheable=True) if modern else result)
         if method == "tools/call":
             name = (params or {}).get("name")
             if not isinstance(name, str) or not name:
@@ -155,8 +171,11 @@ class Protocol:
             if not isinstance(arguments, Mapping):
                 raise JsonRpcError(INVALID_PARAMS, "tools/call params.arguments must be an object")
             caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
+            notifications: list[dict[str, Any]] = []
             try:
-                result = await self._tools_only.call(mcp.apps, caller, name, arguments)
+                result, changed = await self._call_tool(mcp, caller, client, name, arguments)
+                if changed:
+                    notifications.append(TOOLS_CHANGED)
             except UnknownTool as exc:
                 raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
             except AccountRequired as exc:
@@ -167,22 +186,52 @@ class Protocol:
                 result = ask.result
                 if result.get("resultType") == "input_required":
                     result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
-                    return result
-            return _modern(result) if modern else result
+                    return Answer(result)
+            return Answer(_modern(result) if modern else result, notifications)
         if method == "ping":
-            return _modern({}) if modern else {}
+            return Answer(_modern({}) if modern else {})
         if method == "server/discover" and modern:
-            return _modern(
+            return Answer(_modern(
                 {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": MODERN_CAPABILITIES, "instructions": INSTRUCTIONS},
                 cacheable=True,
-            )
+            ))
         if method == "logging/setLevel" and not modern:
-            return {}
+            return Answer({})
         if method == "initialize":
             if modern:
                 raise JsonRpcError(INVALID_REQUEST, "initialize is not part of protocol version 2026-07-28; send requests directly")
-            return self.initialize_result(params)
+            return Answer(self.initialize_result(params))
         raise JsonRpcError(METHOD_NOT_FOUND, f"Method not found: {method}")
+
+    async def _list_tools(self, mcp: McpParams, caller: Caller, client: ClientContext) -> list[dict[str, Any]]:
+        if mcp.tool_mode == "full-config":
+            return await self._full_config.list_tools(mcp, caller, client.conversation_id(mcp))
+        if mcp.tool_mode == "sub-agent":
+            return self._sub_agent_mode().toolset(mcp.apps).tools
+        return self._tools_only.toolset(mcp.apps).tools
+
+    async def _call_tool(
+        self, mcp: McpParams, caller: Caller, client: ClientContext, name: str, arguments: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], bool]:
+        """The tool's result, and whether the tool list changed because of the call."""
+        if mcp.tool_mode == "full-config":
+            try:
+                outcome = await self._full_config.call(mcp, caller, client.conversation_id(mcp), name, arguments)
+            except ConversationRequired as exc:
+                return error_result(str(exc)), False
+            return outcome.result, outcome.tools_changed
+        if mcp.tool_mode == "sub-agent":
+            return await self._sub_agent_mode().call(mcp.apps, caller, name, arguments), False
+        return await self._tools_only.call(mcp.apps, caller, name, arguments), False
+
+    def _sub_agent_mode(self) -> Any:
+        if self._sub_agent is None:
+            raise JsonRpcError(
+                INVALID_PARAMS,
+                "sub-agent mode needs an LLM provider: set MCP_GATEWAY_LLM_PROVIDER (anthropic, openai or "
+                "openai-compatible) and MCP_GATEWAY_LLM_API_KEY, or use toolMode=tools-only or full-config",
+            )
+        return self._sub_agent
 
 
 def _modern(result: dict[str, Any], *, cacheable: bool = False) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+import uuid
 from typing import Any
 
 from .accounts import ClientContext
@@ -23,7 +24,9 @@ class StdioServer:
         self._params = params
         self._public_url = public_url
         # What `initialize` said, for handshake-era requests.
-        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url)
+        # One process serves one conversation: full-config state is kept under this id.
+        self._conversation = f"stdio-{uuid.uuid4()}"
+        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url, self._conversation)
         self._write_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -61,12 +64,14 @@ class StdioServer:
             if modern:
                 envelope = read_envelope(method, params, {})
                 caps = envelope.client_capabilities if isinstance(envelope.client_capabilities, dict) else None
-                client = ClientContext(envelope.protocol_version, caps, self._public_url)
+                client = ClientContext(envelope.protocol_version, caps, self._public_url, self._conversation)
             elif method == "initialize" and isinstance(params, dict):
                 caps = params.get("capabilities") if isinstance(params.get("capabilities"), dict) else None
-                self._client = ClientContext(negotiate(params.get("protocolVersion")), caps, self._public_url)
-            result = await self._protocol.dispatch(method, params, self._params, modern=modern, client=client)
-            reply: dict[str, Any] = {"jsonrpc": "2.0", "id": message["id"], "result": result}
+                self._client = ClientContext(negotiate(params.get("protocolVersion")), caps, self._public_url, self._conversation)
+            answer = await self._protocol.dispatch(method, params, self._params, modern=modern, client=client)
+            for notification in answer.notifications:
+                await self._write(write, notification)
+            reply: dict[str, Any] = {"jsonrpc": "2.0", "id": message["id"], "result": answer.result}
         except JsonRpcError as exc:
             reply = error_response(message["id"], exc)
         except Exception:

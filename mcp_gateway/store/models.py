@@ -223,3 +223,22 @@ class DynamicProps(Base):
     action_key: Mapped[str] = mapped_column(String(200))
     configured_props: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ToolConversation(Base):
+    """What a full-config conversation has chosen so far: the apps found by discovery and the
+    action being configured with its values, so any gateway process can continue it."""
+
+    __tablename__ = "tool_conversations"
+
+    # SHA-256 of project, environment, external user and conversation id.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    apps: Mapped[list[str] | None] = mapped_column(JSON)
+    action_key: Mapped[str | None] = mapped_column(String(200))
+    values: Mapped[str | None] = mapped_column(Text)  # vault ciphertext: secret props may be among them
+    dynamic_props_id: Mapped[str | None] = mapped_column(String(40))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
