@@ -31,6 +31,7 @@ from mcp_gateway.connect.oauth_apps import OAuthApps
 from mcp_gateway.connect.tokens import ConnectTokens
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.connect.webhooks import Webhooks
+from mcp_gateway.agents import SubAgent
 from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.conversations import ConversationStore
 from mcp_gateway.mcp.full_config import FullConfig
@@ -38,6 +39,7 @@ from mcp_gateway.mcp.http import McpEndpoint
 from mcp_gateway.mcp.protocol import Protocol
 from mcp_gateway.mcp.security import HostGuard, is_loopback
 from mcp_gateway.mcp.sessions import SessionStore, StreamHub
+from mcp_gateway.mcp.subagent import SubAgentMode
 from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.runtime.engine import shared_http_client
 from mcp_gateway.runtime.service import Runtime
@@ -80,6 +82,7 @@ class Gateway:
         webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
         runtime = Runtime(catalog, db, accounts, CredentialBroker(accounts, oauth_apps), run_timeout=settings.run_timeout)
         tools_only = ToolsOnly(catalog, runtime)
+        agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
         return cls(
             settings=settings,
             db=db,
@@ -98,6 +101,7 @@ class Gateway:
                 tools_only,
                 AccountLinks(tokens),
                 FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
+                SubAgentMode(catalog, agent) if agent is not None else None,
             ),
         )
 

@@ -33,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     stdio = sub.add_parser("stdio", help="serve MCP over stdin/stdout for one local user")
     stdio.add_argument("--app", required=True, help="app slug, or several comma-separated (e.g. github,slack)")
     stdio.add_argument("--external-user-id", default="local", help="whose connected accounts to use (default: local)")
-    stdio.add_argument("--tool-mode", default="tools-only", choices=TOOL_MODES)
+    stdio.add_argument("--tool-mode", default=None, choices=TOOL_MODES,
+                       help="default: sub-agent when an LLM provider is configured, else tools-only")
     stdio.add_argument("--project-id", default=None, help=f"project whose accounts to use (default: {LOCAL_PROJECT_ID})")
     stdio.add_argument("--environment", default="development", choices=ENVIRONMENTS)
 
@@ -164,9 +165,13 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     gateway = await Gateway.open(settings)
     app = create_app(settings, gateway, bind_host=args.host)
+    if settings.llm_provider:
+        modes = f"default tool mode {settings.default_tool_mode}; sub-agent uses {settings.llm_provider} ({settings.llm_model})"
+    else:
+        modes = (f"default tool mode {settings.default_tool_mode}; sub-agent mode is off until MCP_GATEWAY_LLM_PROVIDER "
+                 "and its API key are set")
     logging.getLogger("mcp_gateway").info(
-        "mcp-gateway %s on http://%s:%d (data in %s); tool modes: tools-only (sub-agent needs an LLM provider)",
-        __version__, args.host, args.port, settings.data_dir,
+        "mcp-gateway %s on http://%s:%d (data in %s); %s", __version__, args.host, args.port, settings.data_dir, modes
     )
     config = uvicorn.Config(
         app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=10, access_log=False
@@ -190,7 +195,7 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
             {
                 "apps": args.app,
                 "external_user_id": args.external_user_id,
-                "tool_mode": args.tool_mode,
+                "tool_mode": args.tool_mode or gateway.settings.default_tool_mode,
                 "environment": args.environment,
             },
             default_project_id=project_id,

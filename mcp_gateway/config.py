@@ -184,10 +184,13 @@ class Settings:
         database_url = os.environ.get("MCP_GATEWAY_DATABASE_URL") or f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}"
         custom = os.environ.get("MCP_GATEWAY_CUSTOM_TOOLS_DIR")
         protection = os.environ.get("MCP_GATEWAY_DNS_REBINDING_PROTECTION")
-        mode = os.environ.get("MCP_GATEWAY_DEFAULT_TOOL_MODE", "tools-only")
+        llm_provider, llm_api_key, llm_base_url, llm_model = _llm_provider()
+        # As in the hosted product, sub-agent is the default mode, when it can work.
+        mode = os.environ.get("MCP_GATEWAY_DEFAULT_TOOL_MODE") or ("sub-agent" if llm_provider else "tools-only")
         if mode not in TOOL_MODES:
             raise ConfigError(f"MCP_GATEWAY_DEFAULT_TOOL_MODE must be one of {', '.join(TOOL_MODES)}, not {mode!r}")
-        llm_provider, llm_api_key, llm_base_url, llm_model = _llm_provider()
+        if mode == "sub-agent" and llm_provider is None:
+            raise ConfigError("MCP_GATEWAY_DEFAULT_TOOL_MODE=sub-agent needs MCP_GATEWAY_LLM_PROVIDER and its API key")
         return cls(
             data_dir=data_dir,
             database_url=normalize_database_url(database_url),

@@ -19,6 +19,7 @@ from mcp_gateway.runtime.service import Caller
 from .accounts import AccountLinks, ClientContext
 from .full_config import ConversationRequired, FullConfig
 from .params import McpParams
+from .subagent import SubAgentMode
 from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
     HANDSHAKE_PROTOCOL_VERSIONS,
@@ -140,7 +141,7 @@ TOOLS_CHANGED: Final = {"jsonrpc": "2.0", "method": "notifications/tools/list_ch
 
 class Protocol:
     def __init__(
-        self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, sub_agent: Any = None
+        self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, sub_agent: SubAgentMode | None = None
     ) -> None:
         self._tools_only = tools_only
         self._links = links
@@ -224,7 +225,7 @@ class Protocol:
             return await self._sub_agent_mode().call(mcp.apps, caller, name, arguments), False
         return await self._tools_only.call(mcp.apps, caller, name, arguments), False
 
-    def _sub_agent_mode(self) -> Any:
+    def _sub_agent_mode(self) -> SubAgentMode:
         if self._sub_agent is None:
             raise JsonRpcError(
                 INVALID_PARAMS,
