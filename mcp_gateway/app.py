@@ -74,6 +74,7 @@ class Gateway:
         db = Database(settings.database_url)
         await db.migrate()
         catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
+        catalog.search_index()  # built now rather than on the first search
         vault = Vault(settings.secret_keys)
         auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
         accounts = Accounts(db, vault)

@@ -103,7 +103,11 @@ class AppJson(BaseModel):
 
 
 class AppsQuery(PageQuery):
-    q: str | None = Field(None, description="Free text matched against app names, slugs, categories and descriptions.")
+    q: str | None = Field(
+        None,
+        description="Free text: an app's name (nicknames and typos too), a category, or a request in plain words "
+        "(\"add this email to my spreadsheet\"); matched against names, slugs, categories, descriptions and actions.",
+    )
     sort_key: Literal["name", "name_slug", "featured_weight"] | None = Field(
         None, description="Default: relevance with `q`, else `featured_weight`."
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import CatalogError
 from .model import Action, App
 from .schema import tool_name
+from .search import AppMatch, SearchIndex
 
 _BUILTIN_PACKAGE = "mcp_gateway_apps"
 _CUSTOM_PACKAGE = "mcp_gateway_custom_tools"
@@ -61,19 +62,27 @@ class Catalog:
     def actions_of(self, slug: str) -> list[Action]:
         return list(self.app(slug).actions.values())
 
+    # Built on the first search; rebuilt when apps or actions have been added since.
+    _search: tuple[tuple[int, int], SearchIndex] | None = None
+
+    def search_index(self) -> SearchIndex:
+        stamp = (len(self.apps), len(self.actions))
+        if self._search is None or self._search[0] != stamp:
+            self._search = (stamp, SearchIndex(self.apps.values()))
+        return self._search[1]
+
     def search_apps(self, query: str | None = None) -> list[App]:
         """Apps matching a free-text query, best first; all apps by featured weight without one."""
-        apps = list(self.apps.values())
-        if not query:
-            return sorted(apps, key=lambda a: (-a.featured_weight, a.name.lower()))
-        q = query.lower().strip()
-        scored = []
-        for app in apps:
-            score = _score(q, app)
-            if score > 0:
-                scored.append((score, app.featured_weight, app))
-        scored.sort(key=lambda t: (-t[0], -t[1], t[2].name.lower()))
-        return [a for _, _, a in scored]
+        if not query or not query.strip():
+            return sorted(self.apps.values(), key=lambda a: (-a.featured_weight, a.name.lower()))
+        return [found.app for found in self.search_index().rank(query)]
+
+    def discover(self, query: str, limit: int = 5) -> list[AppMatch]:
+        """The apps a request in plain words needs ("add this email to my spreadsheet"), best first."""
+        return [
+            AppMatch(found.app.slug, found.app.name, found.score, found.reason)
+            for found in self.search_index().rank(query, limit)
+        ]
 
     def search_actions(self, query: str | None = None, actions: Iterable[Action] | None = None) -> list[Action]:
         """Actions (all, or `actions`) matching every word of a free-text query, best first;
@@ -112,21 +121,6 @@ def _action_score(words: list[str], action: Action) -> int:
         else:
             return 0
     return score
-
-
-def _score(q: str, app: App) -> int:
-    name, slug = app.name.lower(), app.slug.lower()
-    if q in (name, slug):
-        return 100
-    if name.startswith(q) or slug.startswith(q):
-        return 60
-    if q in name or q in slug:
-        return 40
-    if any(q in c.lower() for c in app.categories):
-        return 20
-    if q in app.description.lower():
-        return 10
-    return 0
 
 
 def _unknown(kind: str, key: str, known: Iterable[str]) -> str:

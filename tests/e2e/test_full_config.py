@@ -143,3 +143,40 @@ async def test_long_action_keys_get_short_stable_begin_names():
     action = app.actions["a_very_long_application_slug_for_naming-an-action-name-that-is-long-enough-to-overflow"]
     name = begin_tool_name(action)
     assert len(name) <= 64 and name.startswith("begin_configuration_") and name == begin_tool_name(action)
+
+
+async def test_app_discovery_finds_the_apps_then_exposes_their_tools(server, project, sheets_account):
+    discovery = {"Authorization": f"Bearer {project['token']}", "x-pd-project-id": project["project_id"],
+                 "x-pd-environment": "development", "x-pd-external-user-id": "fc-user",
+                 "x-pd-tool-mode": "full-config", "x-pd-app-discovery": "true"}
+    changes = []
+
+    async def on_message(message):
+        if "ToolListChanged" in type(message).__name__ or getattr(message, "method", None) == "notifications/tools/list_changed":
+            changes.append(message)
+
+    async with Client(streamable(server.url + "/", discovery), mode="legacy", message_handler=on_message) as client:
+        assert names(await client.list_tools()) == ["discover_apps", "select_apps"]
+        found = await client.call_tool("discover_apps", {"query": "Add this email to my spreadsheet"})
+        apps = found.structured_content["apps"]
+        assert apps[0]["slug"] == "google_sheets"
+        assert set(apps[0]) == {"slug", "name", "score", "reason"} and apps[0]["reason"]
+        assert [a["score"] for a in apps] == sorted((a["score"] for a in apps), reverse=True)
+        tools = names(await client.list_tools())
+        assert BEGIN in tools and "discover_apps" in tools
+        chosen = await client.call_tool("select_apps", {"apps": ["slack"]})
+        assert chosen.is_error is False
+        assert "slack-send-message" in names(await client.list_tools())
+        refused = await client.call_tool("select_apps", {"apps": ["nosuch"]})
+        assert refused.is_error is True and "discover_apps" in refused.content[0].text
+    assert len(changes) == 2
+
+
+async def test_app_discovery_needs_full_config(server, project):
+    h = {"Authorization": f"Bearer {project['token']}", "x-pd-project-id": project["project_id"],
+         "x-pd-environment": "development", "x-pd-external-user-id": "fc-user", "x-pd-app-discovery": "true",
+         "Accept": "application/json, text/event-stream"}
+    init = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+            "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
+    answer = httpx.post(server.url + "/", json=init, headers=h)
+    assert answer.status_code == 400 and "toolMode=full-config" in answer.json()["error"]["message"]

@@ -1,0 +1,184 @@
+"""App discovery without an LLM: `Catalog.discover` and `Catalog.search_apps` rank apps for a
+request in plain words."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from mcp_gateway.catalog import App, Catalog, NoAuth
+from mcp_gateway.catalog.search import AppMatch
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "discovery.py"
+
+
+def make_app(slug, name, description, categories, actions, featured_weight=50):
+    app = App(slug, name, description, auth=NoAuth(), categories=categories, featured_weight=featured_weight)
+    for title, text in actions:
+
+        async def run(ctx):
+            return None
+
+        app.action(title.lower().replace(" ", "-"), title=title, description=text)(run)
+    return app
+
+
+def more_apps():
+    """Apps the seeds' examples expect, beside the catalog's own."""
+    return [
+        make_app("microsoft_excel", "Microsoft Excel", "Create, read and update Excel workbooks and worksheets in OneDrive.",
+                 ["Productivity"], [("Add Row", "Add a row to a table in an Excel worksheet."),
+                                    ("Update Cell", "Set the value of a cell in a worksheet.")], 80),
+        make_app("airtable_oauth", "Airtable", "A spreadsheet-database hybrid: bases of tables with records, fields and views.",
+                 ["Productivity", "Databases"], [("Create Record", "Create a record in a table."),
+                                                 ("List Records", "List the records of a table or view.")], 85),
+        make_app("zoho_sheet", "Zoho Sheet", "Online spreadsheet software: worksheets, rows and cells.",
+                 ["Productivity"], [("Create Row", "Add a row to a worksheet."), ("Update Row", "Change a row of a worksheet.")], 20),
+        make_app("smartsheet", "Smartsheet", "Work management on spreadsheet-like sheets: rows, columns and attachments.",
+                 ["Productivity"], [("Add Row to Sheet", "Add a row to a sheet."), ("Search Sheet", "Search a sheet's rows.")], 40),
+        make_app("gmail", "Gmail", "Send and read email in a Gmail inbox: messages, drafts, labels and threads.",
+                 ["Communication"], [("Send Email", "Send an email from the connected account."),
+                                     ("Find Email", "Find email messages with Gmail's search syntax.")], 95),
+        make_app("google_calendar", "Google Calendar", "Create, update and find events on Google Calendar calendars.",
+                 ["Productivity"], [("Create Event", "Create an event, optionally with attendees and a meeting link."),
+                                    ("Find Free Time", "Find when attendees are free to schedule a meeting.")], 95),
+        make_app("zoho_crm", "Zoho CRM", "Sales CRM: leads, contacts, deals and accounts.",
+                 ["Sales and CRM"], [("Create Lead", "Create a lead."), ("Update Record", "Update a deal, contact or lead.")], 40),
+        make_app("hubspot", "HubSpot", "CRM platform: contacts, companies, deals and tickets, with marketing email.",
+                 ["Sales and CRM", "Marketing"], [("Create Deal", "Create a deal in a pipeline stage."),
+                                                  ("Update Contact", "Update a contact's properties.")], 90),
+    ]
+
+
+@pytest.fixture(scope="module")
+def bigger(catalog):
+    return Catalog([*catalog.apps.values(), *more_apps()])
+
+
+def slugs(matches):
+    return [m.slug for m in matches]
+
+
+def test_an_app_named_in_the_request_comes_first(catalog):
+    assert slugs(catalog.discover("Send a message to the #general channel in Slack"))[0] == "slack"
+    # Several named apps come in the order the request names them.
+    both = catalog.discover("Create a task in Notion and send a notification to Slack")
+    assert slugs(both)[:2] == ["notion", "slack"]
+    assert [m.reason for m in both[:2]] == ["named in the request"] * 2
+    # Named wins over a closer match of the words: rows and tables are what the others do.
+    assert slugs(catalog.discover("add a row to the table in Notion"))[0] == "notion"
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("update cell B4 in gsheets", "google_sheets"),
+        ("find the row in my google sheet", "google_sheets"),
+        ("upsert this user into our postgres db", "postgresql"),
+        ("update the price column in postgress", "postgresql"),
+        ("jot down some notes in notoin", "notion"),
+        ("post a notification in slak", "slack"),
+        ("open a bug report on gihub", "github"),
+        ("HTTP", "http"),
+    ],
+)
+def test_nicknames_and_misspellings_still_name_the_app(catalog, query, slug):
+    first = catalog.discover(query)[0]
+    assert (first.slug, first.reason) == (slug, "named in the request")
+
+
+@pytest.mark.parametrize(
+    ("query", "slug", "word"),
+    [
+        ("Add this email to my spreadsheet", "google_sheets", "spreadsheet"),
+        ("append a row with today's sales to the tracker sheet", "google_sheets", "sheet"),
+        ("find open issues in my repo", "github", "issues"),
+        ("comment on PR #42 that it looks good", "github", "pr"),
+        ("post in #general", "slack", "#general"),
+        ("DM Alice that the deploy finished", "slack", "dm"),
+        ("run a SQL query to count active users", "postgresql", "sql"),
+        ("call this webhook with a JSON body", "http", "webhook"),
+        ("hit the health check URL and tell me the status code", "http", "status"),
+        ("add these notes to my wiki", "notion", "wiki"),
+    ],
+)
+def test_everyday_words_find_apps_by_what_they_do(catalog, query, slug, word):
+    first = catalog.discover(query)[0]
+    assert first.slug == slug
+    assert first.reason.startswith("matches: ") and word in first.reason
+
+
+def test_a_request_for_several_apps_gets_each_of_them(catalog):
+    assert set(slugs(catalog.discover("Query the database for yesterday's orders and post the total in Slack"))[:2]) == {
+        "postgresql", "slack"}
+    assert set(slugs(catalog.discover("turn the open bugs in our repo into rows in a sheet"))[:2]) == {
+        "github", "google_sheets"}
+    assert set(slugs(catalog.discover("download the CSV from this URL and add its rows to Google Sheets"))[:2]) == {
+        "http", "google_sheets"}
+
+
+def test_the_seeds_examples_with_their_apps_in_the_catalog(bigger):
+    spreadsheets = {"google_sheets", "microsoft_excel", "airtable_oauth", "zoho_sheet", "smartsheet"}
+    assert set(slugs(bigger.discover("Add this email to my spreadsheet"))) == spreadsheets
+    found = slugs(bigger.discover("Schedule a meeting and update my CRM", limit=3))
+    assert set(found) == {"google_calendar", "zoho_crm", "hubspot"}
+    # "Excel" alone names Microsoft Excel; "calendar" alone names no app.
+    assert slugs(bigger.discover("put this in an Excel workbook"))[0] == "microsoft_excel"
+    assert bigger.discover("check my calendar")[0].reason != "named in the request"
+
+
+@pytest.mark.parametrize("query", ["", "   ", "asdf qwerty zxcv", "!!! ???", "the and of it", "🚀", "a" * 5000])
+def test_nothing_to_go_on_finds_nothing(catalog, query):
+    assert catalog.discover(query) == []
+
+
+def test_search_apps_keeps_its_listing_behaviour(catalog):
+    by_weight = sorted(catalog.apps.values(), key=lambda a: (-a.featured_weight, a.name.lower()))
+    assert catalog.search_apps(None) == catalog.search_apps("") == by_weight
+    assert [a.slug for a in catalog.search_apps("slack")] == ["slack"]
+    assert [a.slug for a in catalog.search_apps("google sheets")] == ["google_sheets"]
+    assert {a.slug for a in catalog.search_apps("developer")} == {"github", "http", "postgresql"}
+    assert catalog.search_apps("no such app anywhere") == []
+    # Half-typed, as into a search box.
+    assert [a.slug for a in catalog.search_apps("goo")] == ["google_sheets"]
+    assert [a.slug for a in catalog.search_apps("hub")] == ["github"]
+
+
+def test_matches_carry_slug_name_score_and_reason(catalog):
+    matches = catalog.discover("send the spreadsheet totals to the #finance channel", limit=2)
+    assert len(matches) == 2 and all(isinstance(m, AppMatch) for m in matches)
+    assert {m.slug for m in matches} == {"google_sheets", "slack"}
+    assert all(0 < m.score <= 1 and m.reason.startswith("matches: ") for m in matches)
+    assert catalog.discover("find the row in my google sheet")[0].score > 1  # named
+
+
+def test_the_ranking_is_deterministic(catalog, bigger):
+    query = "Add every new Slack message in #leads to a spreadsheet and log it in the database"
+    first = bigger.discover(query, limit=10)
+    assert bigger.discover(query, limit=10) == first
+    reversed_catalog = Catalog(reversed(list(bigger.apps.values())))
+    assert reversed_catalog.discover(query, limit=10) == first
+
+
+def test_the_index_is_built_once_and_again_when_apps_are_added(catalog):
+    own = Catalog(catalog.apps.values())
+    index = own.search_index()
+    assert own.search_index() is index
+    assert own.discover("refund the last Stripe charge") == []
+    own.add_app(make_app("stripe", "Stripe", "Online payments: charges, refunds and customers.", ["Payments"],
+                         [("Create Refund", "Refund a charge.")]))
+    assert own.search_index() is not index
+    assert slugs(own.discover("refund the last Stripe charge")) == ["stripe"]
+
+
+def test_recall_at_5_on_the_evaluation_set(catalog):
+    spec = importlib.util.spec_from_file_location("bench_discovery", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    prompts = bench.load_prompts()
+    assert len(prompts) >= 100
+    result = bench.evaluate(catalog, prompts)
+    assert result["scored"] >= 80 and result["skipped_prompts"] > 0
+    assert result["recall@5"] >= 0.9, result["misses"]
