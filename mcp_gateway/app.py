@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -16,9 +17,11 @@ from mcp_gateway.api import accounts as accounts_api
 from mcp_gateway.api import oauth as oauth_api
 from mcp_gateway.api import catalog as catalog_api
 from mcp_gateway.api import components as components_api
+from mcp_gateway.api import files as files_api
 from mcp_gateway.api import openapi as openapi_api
 from mcp_gateway.api import proxy as proxy_api
 from mcp_gateway.api import rate_limits as rate_limits_api
+from mcp_gateway.api import sse as sse_api
 from mcp_gateway.api import tokens as tokens_api
 from mcp_gateway.api.rest import Api
 from mcp_gateway.catalog import Catalog, load_catalog
@@ -31,6 +34,8 @@ from mcp_gateway.connect.oauth_apps import OAuthApps
 from mcp_gateway.connect.tokens import ConnectTokens
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.connect.webhooks import Webhooks
+from mcp_gateway.destinations import Destinations
+from mcp_gateway.files import BaseUrlMiddleware, Files
 from mcp_gateway.agents import SubAgent
 from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.conversations import ConversationStore
@@ -49,7 +54,10 @@ from mcp_gateway.web.connect import ConnectPages
 logger = logging.getLogger("mcp_gateway")
 
 # Each module declares its REST endpoints with `register(api, gateway, base_url)`.
-API_MODULES = (oauth_api, tokens_api, accounts_api, catalog_api, components_api, proxy_api, rate_limits_api, openapi_api)
+API_MODULES = (
+    oauth_api, tokens_api, accounts_api, catalog_api, components_api, files_api, proxy_api, rate_limits_api, sse_api,
+    openapi_api,
+)
 
 
 @dataclass
@@ -63,6 +71,7 @@ class Gateway:
     oauth_apps: OAuthApps
     tokens: ConnectTokens
     webhooks: Webhooks
+    destinations: Destinations
     flow: ConnectFlow
     runtime: Runtime
     sessions: SessionStore
@@ -81,7 +90,16 @@ class Gateway:
         oauth_apps = OAuthApps(db, vault)
         tokens = ConnectTokens(db, vault)
         webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
-        runtime = Runtime(catalog, db, accounts, CredentialBroker(accounts, oauth_apps), run_timeout=settings.run_timeout)
+        destinations = Destinations(db, settings, vault)
+        runtime = Runtime(
+            catalog,
+            db,
+            accounts,
+            CredentialBroker(accounts, oauth_apps),
+            run_timeout=settings.run_timeout,
+            files=Files.from_settings(settings, db),
+            destinations=destinations,
+        )
         tools_only = ToolsOnly(catalog, runtime)
         agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
         return cls(
@@ -94,6 +112,7 @@ class Gateway:
             oauth_apps=oauth_apps,
             tokens=tokens,
             webhooks=webhooks,
+            destinations=destinations,
             flow=ConnectFlow(db, catalog, tokens, accounts, oauth_apps, webhooks, vault, shared_http_client),
             runtime=runtime,
             sessions=SessionStore(db, settings.session_ttl),
@@ -108,6 +127,9 @@ class Gateway:
 
     async def close(self) -> None:
         await self.webhooks.stop()
+        await self.destinations.stop()
+        if self.runtime.files is not None:
+            await self.runtime.files.close()
         await self.runtime.runlog.close()
         await self.db.close()
 
@@ -157,9 +179,13 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         gateway.webhooks.start()
+        gateway.destinations.start()
+        if gateway.runtime.files is not None:
+            gateway.runtime.files.start()
         try:
             yield
         finally:
             await gateway.close()
 
-    return Starlette(routes=routes, lifespan=lifespan)
+    # Download links in results point at the host the request came to (unless a public URL is set).
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BaseUrlMiddleware)])

@@ -7,6 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -18,6 +19,12 @@ LLM_PROVIDERS = ("anthropic", "openai", "openai-compatible")
 # Configuring one action is a small job: a fast, inexpensive model does it well.
 DEFAULT_LLM_MODELS = {"anthropic": "claude-haiku-4-5", "openai": "gpt-4.1-mini"}
 _LLM_KEY_FALLBACKS = {"anthropic": "ANTHROPIC_API_KEY", "openai": "OPENAI_API_KEY"}
+FILE_STORES = ("local", "s3")
+_MIB = 1024 * 1024
+SMTP_SECURITY = ("starttls", "tls", "none")
+_SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+# S3 refuses multipart parts under 5 MiB (except the last).
+MIN_S3_PART_SIZE = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,9 @@ DEFAULT_RATE_LIMITS = {
     "components_read": RateLimit(3000, 300),
     "proxy": RateLimit(1000, 300),
 }
+
+
+DEFAULT_DESTINATION_BACKOFF = (1.0, 5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0, 7200.0)
 
 
 class ConfigError(Exception):
@@ -134,6 +144,51 @@ def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
+def _seconds_list(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
+    raw = _list(name)
+    if not raw:
+        return default
+    try:
+        values = tuple(float(item) for item in raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be comma-separated seconds, e.g. 1,5,30") from None
+    if any(value < 0 for value in values):
+        raise ConfigError(f"{name} must not hold negative seconds")
+    return values
+
+
+def _destination_settings() -> dict[str, object]:
+    """Where `$.send` delivers: S3 (any S3-compatible endpoint), SMTP, and the delivery queue."""
+    security = (os.environ.get("MCP_GATEWAY_SMTP_SECURITY") or "starttls").strip().lower()
+    if security not in SMTP_SECURITY:
+        raise ConfigError(f"MCP_GATEWAY_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY)}, not {security!r}")
+    part_size = _positive_int("MCP_GATEWAY_S3_PART_SIZE", 8 * 1024 * 1024)
+    if part_size < MIN_S3_PART_SIZE:
+        raise ConfigError(f"MCP_GATEWAY_S3_PART_SIZE must be at least {MIN_S3_PART_SIZE} bytes (S3's smallest part)")
+    return {
+        "s3_endpoint_url": (os.environ.get("MCP_GATEWAY_S3_ENDPOINT_URL") or "").strip().rstrip("/") or None,
+        "s3_region": (os.environ.get("MCP_GATEWAY_S3_REGION") or "").strip() or "us-east-1",
+        "s3_access_key_id": os.environ.get("MCP_GATEWAY_S3_ACCESS_KEY_ID") or None,
+        "s3_secret_access_key": os.environ.get("MCP_GATEWAY_S3_SECRET_ACCESS_KEY") or None,
+        "s3_buckets": _list("MCP_GATEWAY_S3_BUCKETS"),
+        "s3_batch_window": _float("MCP_GATEWAY_S3_BATCH_WINDOW", 60.0),
+        "s3_part_size": part_size,
+        "smtp_host": (os.environ.get("MCP_GATEWAY_SMTP_HOST") or "").strip() or None,
+        "smtp_port": _positive_int("MCP_GATEWAY_SMTP_PORT", _SMTP_PORTS[security]),
+        "smtp_security": security,
+        "smtp_username": os.environ.get("MCP_GATEWAY_SMTP_USERNAME") or None,
+        "smtp_password": os.environ.get("MCP_GATEWAY_SMTP_PASSWORD") or None,
+        "smtp_from": (os.environ.get("MCP_GATEWAY_SMTP_FROM") or "").strip() or None,
+        "smtp_to": _list("MCP_GATEWAY_SMTP_TO"),
+        "destination_backoff": _seconds_list("MCP_GATEWAY_DESTINATION_BACKOFF", DEFAULT_DESTINATION_BACKOFF),
+        "destination_http_timeout": _float("MCP_GATEWAY_DESTINATION_HTTP_TIMEOUT", 5.0),
+        "destination_private_urls": _bool("MCP_GATEWAY_DESTINATION_PRIVATE_URLS", False),
+        "destination_lease": _float("MCP_GATEWAY_DESTINATION_LEASE", 60.0),
+        "destination_retention": _float("MCP_GATEWAY_DESTINATION_RETENTION", 7 * 86400.0),
+        "sse_poll_interval": _float("MCP_GATEWAY_SSE_POLL_INTERVAL", 0.5),
+    }
+
+
 @dataclass
 class Settings:
     data_dir: Path
@@ -171,6 +226,54 @@ class Settings:
     llm_max_steps: int = 8
     llm_timeout: float = 60.0
     llm_max_tokens: int = 100_000
+    # Destinations (`$.send`). S3: None endpoint means AWS; credentials fall back to the
+    # AWS SDK's own chain (AWS_* variables, instance role) when not set.
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: str | None = field(default=None, repr=False)
+    # Buckets actions may write to; empty allows any the credentials reach.
+    s3_buckets: list[str] = field(default_factory=list)
+    # Events for one bucket and prefix are written as one object per window.
+    s3_batch_window: float = 60.0
+    # A batch whose gzipped size passes this goes up as a multipart upload in parts this big.
+    s3_part_size: int = 8 * 1024 * 1024
+    # SMTP for `$.send.email`; None leaves email off.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    smtp_from: str | None = None
+    # Who "yourself" is: the recipients of an email that names none.
+    smtp_to: list[str] = field(default_factory=list)
+    # Seconds before each retry of a deferred HTTP request, email or S3 batch; given up after the last.
+    destination_backoff: tuple[float, ...] = DEFAULT_DESTINATION_BACKOFF
+    destination_http_timeout: float = 5.0
+    # Whether `$.send.http` may target loopback and private addresses (off: SSRF).
+    destination_private_urls: bool = False
+    # How long a process holds a claimed delivery before another may take it over.
+    destination_lease: float = 60.0
+    # Delivered events, emits and SSE history older than this are deleted.
+    destination_retention: float = 7 * 86400.0
+    # How often a process looks for SSE events written by other processes.
+    sse_poll_interval: float = 0.5
+    # Where File Stash and ingested files are kept: "local" (a directory; the gateway serves
+    # signed download links) or "s3" (the s3_* endpoint, region and keys above; presigned links).
+    file_store: str = "local"
+    # The local store's directory; None: `files` under the data dir.
+    files_dir: Path | None = None
+    # The s3 store's bucket, and a key prefix for sharing it.
+    s3_file_bucket: str | None = None
+    s3_file_prefix: str = ""
+    # Bytes one file may have (ingested or stashed), and one upload request may carry.
+    file_max_size: int = 50 * _MIB
+    file_max_upload: int = 100 * _MIB
+    # Seconds an ingested file (a `file_id`) is kept.
+    file_ttl: float = 30 * 24 * 3600.0
+    # Content types ingestion accepts, e.g. `image/*,application/pdf` (checked against the
+    # sniffed type); empty: any.
+    file_allowed_types: list[str] = field(default_factory=list)
 
     @property
     def secret_keys(self) -> list[bytes]:
@@ -213,7 +316,33 @@ class Settings:
             llm_max_steps=_positive_int("MCP_GATEWAY_LLM_MAX_STEPS", 8),
             llm_timeout=_float("MCP_GATEWAY_LLM_TIMEOUT", 60.0),
             llm_max_tokens=_positive_int("MCP_GATEWAY_LLM_MAX_TOKENS", 100_000),
+            **_destination_settings(),  # type: ignore[arg-type]
+            **_file_settings(data_dir),
         )
+
+
+def _file_settings(data_dir: Path) -> dict[str, Any]:
+    """The file store's settings (`MCP_GATEWAY_FILE_*`, `MCP_GATEWAY_S3_FILE_*`)."""
+    store = (os.environ.get("MCP_GATEWAY_FILE_STORE") or "local").strip().lower()
+    if store not in FILE_STORES:
+        raise ConfigError(f"MCP_GATEWAY_FILE_STORE must be one of {', '.join(FILE_STORES)}, not {store!r}")
+    bucket = (os.environ.get("MCP_GATEWAY_S3_FILE_BUCKET") or "").strip() or None
+    if store == "s3" and bucket is None:
+        raise ConfigError("MCP_GATEWAY_S3_FILE_BUCKET must be set for MCP_GATEWAY_FILE_STORE=s3")
+    max_size = _positive_int("MCP_GATEWAY_FILE_MAX_SIZE", 50 * _MIB)
+    if max_size >= 2**31:
+        raise ConfigError("MCP_GATEWAY_FILE_MAX_SIZE must be under 2 GiB")
+    files_dir = os.environ.get("MCP_GATEWAY_FILES_DIR")
+    return {
+        "file_store": store,
+        "files_dir": Path(files_dir) if files_dir else data_dir / "files",
+        "s3_file_bucket": bucket,
+        "s3_file_prefix": (os.environ.get("MCP_GATEWAY_S3_FILE_PREFIX") or "").strip().strip("/"),
+        "file_max_size": max_size,
+        "file_max_upload": _positive_int("MCP_GATEWAY_FILE_MAX_UPLOAD", 100 * _MIB),
+        "file_ttl": _float("MCP_GATEWAY_FILE_TTL", 30 * 24 * 3600.0),
+        "file_allowed_types": _list("MCP_GATEWAY_FILE_ALLOWED_TYPES"),
+    }
 
 
 def normalize_database_url(url: str) -> str:

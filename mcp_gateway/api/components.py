@@ -16,11 +16,14 @@ from starlette.requests import Request
 from mcp_gateway.catalog import Action, Prop, configurable_prop
 from mcp_gateway.connect.accounts import AccountError, check_external_user_id
 from mcp_gateway.connect.tokens import ConnectTokenError
+from mcp_gateway.files import FileError
+from mcp_gateway.files import serving as files_base_url
 from mcp_gateway.runtime.errors import AccountRequired, ConfigurationError
 from mcp_gateway.runtime.errors import DynamicPropsNotFound
 from mcp_gateway.runtime.service import Caller
 
 from .catalog import PageInfo, PageQuery, find_app, paginate
+from .files import FILE_ERROR_RESPONSES, file_api_error
 from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
@@ -171,7 +174,9 @@ class ReloadBody(ComponentCall):
 class RunBody(ComponentCall):
     stash_id: str | bool | None = Field(
         None,
-        description="File Stash is not available on this gateway yet: accepted, and the answer's stash_id is null.",
+        description="Sync the run's /tmp with a File Stash, for components whose `stash` is set: `\"\"`, "
+        "`\"NEW\"` or `true` make a new stash; an earlier answer's stash_id (valid 24 hours, same user) puts "
+        "its files in /tmp first. New and changed files come back in exports.$filestash_uploads.",
     )
 
 
@@ -258,6 +263,8 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             url = await connect_link(call, caller, exc.app_slug)
             link = f" Connect Link for the user (valid 4 hours): {url}" if url else ""
             raise ApiError(400, f"{exc}{link}") from None
+        except FileError as exc:
+            raise file_api_error(exc) from None
 
     async def extra_props(caller: Caller, action: Action, dynamic_props_id: str | None) -> dict[str, Prop] | None:
         if not dynamic_props_id:
@@ -338,16 +345,19 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         return await reloading(call.body, call)
 
     @api.route("POST", f"{_BASE}/actions/run", summary="Run an action for an end user", tag="actions", body=RunBody,
-               response=RunActionResponse, **write)
+               response=RunActionResponse, limit="components_write",
+               extra_responses={**write["extra_responses"], **FILE_ERROR_RESPONSES})
     async def run_action(call: Call) -> dict[str, Any]:
         body: RunBody = call.body
         action = find_action(body.id, body.version)
         caller = caller_of(call, body)
         async with runtime_errors(call, caller):
-            result = await gateway.runtime.run(
-                caller, action, body.configured_props or {}, via="api",
-                extra_props=await extra_props(caller, action, body.dynamic_props_id),
-            )
+            with files_base_url(base_url(call.request)):  # where File Stash download links point
+                result = await gateway.runtime.run(
+                    caller, action, body.configured_props or {}, via="api",
+                    extra_props=await extra_props(caller, action, body.dynamic_props_id),
+                    stash_id=body.stash_id,
+                )
         return result.to_json()
 
     # Declared after the fixed paths above so those match first; `path` because custom tools' keys hold a slash.

@@ -50,11 +50,19 @@ class _BaseContext:
 class RunContext(_BaseContext):
     """`$` for an action run."""
 
-    def __init__(self, *, tmp_dir: Path | Callable[[], Path], **kw: Any) -> None:
+    def __init__(self, *, tmp_dir: Path | Callable[[], Path], send: Any = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.exports: dict[str, Any] = {}
         self.observations: list[dict[str, Any]] = []
         self._tmp_dir = tmp_dir
+        self._send = send
+
+    @property
+    def send(self) -> Any:
+        """`$.send`: s3, http, email, sse and emit destinations, delivered after a successful run."""
+        if self._send is None:
+            raise RuntimeError("destinations are not available in this run")
+        return self._send
 
     @property
     def tmp_dir(self) -> Path:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from mcp_gateway.catalog import Action, Catalog, input_schema, tool_name
+from mcp_gateway.files import URL_TTL, FileError, StashOutput
 from mcp_gateway.runtime.engine import RunResult
 from mcp_gateway.runtime.errors import ConfigurationError
 from mcp_gateway.runtime.service import Caller, Runtime
 
 CONFIGURE_TOOL = "CONFIGURE_COMPONENT"
+STASH_ARGUMENT = "stash_id"
 _TEXT_LIMIT = 20_000
 
 
@@ -39,13 +41,39 @@ def action_tool(action: Action) -> dict[str, Any]:
             f"\n\nMore inputs appear once {reloads} are set; pass them with the other arguments "
             "(an error result lists the inputs that are then expected)."
         )
+    schema = input_schema(action.key, action.props, dynamic=action.additional_props is not None)
+    if takes_stash_id(action):
+        schema["properties"][STASH_ARGUMENT] = dict(_STASH_SCHEMAS[action.stash])  # type: ignore[index]
     return {
         "name": tool_name(action),
         "title": action.name,
         "description": description,
-        "inputSchema": input_schema(action.key, action.props, dynamic=action.additional_props is not None),
+        "inputSchema": schema,
         "annotations": action.annotations.to_mcp(action.name),
     }
+
+
+def takes_stash_id(action: Action) -> bool:
+    """Actions with a `stash` attribute take a `stash_id` argument beside their props."""
+    return action.stash is not None and STASH_ARGUMENT not in action.props
+
+
+_STASH_REUSE = (
+    "Pass the stash_id of an earlier result to have that result's files in /tmp again, e.g. to upload a file "
+    "an earlier call downloaded. Stashes last 24 hours."
+)
+_STASH_SCHEMAS: dict[str, dict[str, Any]] = {
+    "required": {
+        "type": "string",
+        "description": "File Stash: the files this tool writes to /tmp come back as download links. A new stash "
+        "is made when this is left out. " + _STASH_REUSE,
+    },
+    "optional": {
+        "type": "string",
+        "description": 'File Stash: "NEW" to get the files this tool writes to /tmp back as download links. '
+        + _STASH_REUSE,
+    },
+}
 
 
 _CONFIGURE_SCHEMA: dict[str, Any] = {
@@ -105,10 +133,16 @@ class ToolsOnly:
         action = toolset.by_name.get(name)
         if action is None:
             raise UnknownTool(f"unknown tool {name!r}; call tools/list for the tools of apps {', '.join(apps)}")
+        stash_id = None
+        if takes_stash_id(action):
+            arguments = dict(arguments)
+            stash_id = arguments.pop(STASH_ARGUMENT, None)
+            if stash_id is None and action.stash == "required" and self._runtime.files is not None:
+                stash_id = "NEW"  # else the files the tool makes are lost with its /tmp
         # AccountRequired goes up: how to ask for the account depends on the client.
         try:
-            result = await self._runtime.run(caller, action, arguments, via="mcp")
-        except ConfigurationError as exc:
+            result = await self._runtime.run(caller, action, arguments, via="mcp", stash_id=stash_id)
+        except (ConfigurationError, FileError) as exc:
             return error_result(str(exc))
         return run_result(result)
 
@@ -148,7 +182,22 @@ def run_result(result: RunResult) -> dict[str, Any]:
     if len(body) > _TEXT_LIMIT:
         body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
     text = f"{result.summary}\n\n{body}" if result.summary else body
-    return {"content": [{"type": "text", "text": text}], "structuredContent": structured, "isError": False}
+    if result.stash_id is not None:
+        text += (f"\n\nFiles are in File Stash {result.stash_id}: pass stash_id \"{result.stash_id}\" to a later call "
+                 f"to have them in /tmp again (24 hours). Download links work for {URL_TTL // 60} minutes.")
+    content = [{"type": "text", "text": text}, *file_blocks(result.files)]
+    return {"content": content, "structuredContent": structured, "isError": False}
+
+
+def file_blocks(files: list[StashOutput]) -> list[dict[str, Any]]:
+    """A resource link for each file a run stashed, and the content of small text files."""
+    blocks: list[dict[str, Any]] = []
+    for f in files:
+        blocks.append({"type": "resource_link", "uri": f.url, "name": f.name, "mimeType": f.mime_type,
+                       "size": f.size, "description": f"{f.local_path}; the link works for {URL_TTL // 60} minutes"})
+        if f.text is not None:
+            blocks.append({"type": "resource", "resource": {"uri": f.url, "mimeType": f.mime_type, "text": f.text}})
+    return blocks
 
 
 def error_result(message: str) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from mcp_gateway.catalog import (
 )
 from mcp_gateway.catalog.http import RefreshHook
 from mcp_gateway.catalog.props import to_option
+from mcp_gateway.files import StashOutput
 
 from .errors import ConfigurationError, RunTimeout
 
@@ -66,6 +67,10 @@ class RunResult:
     ret: Any = None
     error: str | None = None
     stash_id: str | None = None
+    # Names the run's `$.send` deliveries (GET /v1/connect/{project_id}/runs/{run_id}/deliveries).
+    run_id: str | None = None
+    # The files the run left in its File Stash, for results that show them (not in the JSON).
+    files: list[StashOutput] = field(default_factory=list)
 
     @property
     def summary(self) -> str | None:
@@ -75,6 +80,8 @@ class RunResult:
         out: dict[str, Any] = {"exports": self.exports, "os": self.os, "ret": self.ret}
         if self.stash_id is not None:
             out["stash_id"] = self.stash_id
+        if self.run_id is not None:
+            out["run_id"] = self.run_id
         return out
 
 
@@ -144,6 +151,7 @@ async def run_action(
     on_unauthorized: RefreshHook | None = None,
     validate: bool = True,
     extra_props: Mapping[str, Prop] | None = None,
+    send: Any = None,
 ) -> RunResult:
     """Validate `values` against the action's props and run it.
 
@@ -170,6 +178,7 @@ async def run_action(
         http=app_http(action, auth, on_unauthorized),
         external_user_id=external_user_id,
         tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
+        send=send,
     )
     result = RunResult()
     deadline = asyncio.timeout(timeout)

@@ -5,6 +5,7 @@ Both the MCP server and the REST API call this; neither knows about the other.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from mcp_gateway.catalog import Action, Catalog, Prop, PropValidator
 from mcp_gateway.catalog.http import RefreshHook
 from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
+from mcp_gateway.destinations import Destinations
+from mcp_gateway.files import FileError, Files, RunFiles, StashSync, needs_files, stash_requested
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import DYNAMIC_PROPS, new_id
 from mcp_gateway.store.models import DynamicProps, utcnow
@@ -51,6 +54,8 @@ class Runtime:
         credentials: CredentialBroker,
         *,
         run_timeout: float = engine.DEFAULT_TIMEOUT,
+        files: Files | None = None,
+        destinations: Destinations | None = None,
     ) -> None:
         self.catalog = catalog
         self._db = db
@@ -58,6 +63,10 @@ class Runtime:
         self.credentials = credentials
         self.runlog = RunLog(db)
         self.run_timeout = run_timeout
+        # File Stash and file inputs; None: runs get no stash, and file references are not read.
+        self.files = files
+        # `$.send` targets; None: actions that send fail with a clear error.
+        self.destinations = destinations
 
     async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> _RunAuth:
         app = action.app
@@ -119,10 +128,18 @@ class Runtime:
         *,
         via: str,
         extra_props: Mapping[str, Prop] | None = None,
+        stash_id: str | bool | None = None,
     ) -> engine.RunResult:
+        """Run `action` for the caller. With `stash_id` (`""`, `"NEW"` or true for a new stash, or
+        an earlier run's id) the run's /tmp starts with the stash's files and the files it
+        writes are uploaded to it."""
         started = time.perf_counter()
         account_id: str | None = None
         try:
+            if stash_requested(stash_id) and action.stash is None:
+                raise ConfigurationError(
+                    f"{action.key} does not use File Stash (its stash attribute is null); leave stash_id out"
+                )
             auth = await self._auth(caller, action, values)
             account_id = auth.account_id
             if extra_props is None and action.additional_props is not None:
@@ -136,20 +153,55 @@ class Runtime:
                     timeout=self.run_timeout,
                     on_unauthorized=auth.on_unauthorized,
                 )
-            result = await engine.run_action(
-                action,
-                values,
-                auth=auth.credentials,
-                external_user_id=caller.external_user_id,
-                timeout=self.run_timeout,
-                extra_props=extra_props,
-                on_unauthorized=auth.on_unauthorized,
-            )
-        except (ConfigurationError, AccountRequired) as exc:
+            async with self._run_files(caller, stash_id, values) as run_files:
+                if run_files is not None:
+                    props = {**action.props, **(extra_props or {})}
+                    values = await run_files.prepare(stash_id, _path_props(props), engine.unwrap_values(values))
+                send = None
+                if self.destinations is not None:
+                    send = self.destinations.sender(
+                        project_id=caller.project_id,
+                        environment=caller.environment,
+                        external_user_id=caller.external_user_id,
+                        action_key=action.key,
+                    )
+                result = await engine.run_action(
+                    action,
+                    values,
+                    auth=auth.credentials,
+                    external_user_id=caller.external_user_id,
+                    timeout=self.run_timeout,
+                    tmp_dir=run_files.tmp_dir if run_files is not None else None,
+                    extra_props=extra_props,
+                    on_unauthorized=auth.on_unauthorized,
+                    send=send,
+                )
+                if send is not None:
+                    # A failed run delivers none of its sends, so a retry never doubles them.
+                    if result.error is None and send.pending:
+                        result.run_id = send.run_id
+                        await self.destinations.commit(send)
+                    else:
+                        send.discard()
+                if run_files is not None:
+                    _apply_stash(result, await run_files.sync())
+        except (ConfigurationError, AccountRequired, FileError) as exc:
             self._record(caller, action, account_id, via, str(exc), started)
             raise
         self._record(caller, action, account_id, via, result.error, started)
         return result
+
+    def _run_files(
+        self, caller: Caller, stash_id: str | bool | None, values: Mapping[str, Any]
+    ) -> contextlib.AbstractAsyncContextManager[RunFiles | None]:
+        """A prepared /tmp when the run has a stash or file inputs; else the engine's own lazy one."""
+        if not needs_files(stash_id, values):
+            return contextlib.nullcontext(None)
+        if self.files is None:
+            if stash_requested(stash_id):
+                raise ConfigurationError("File Stash is not available: this gateway has no file store configured")
+            return contextlib.nullcontext(None)
+        return RunFiles(self.files, caller.project_id, caller.environment, caller.external_user_id)
 
     def _record(
         self, caller: Caller, action: Action, account_id: str | None, via: str, error: str | None, started: float
@@ -237,6 +289,22 @@ class Runtime:
                 f"{caller.external_user_id!r} in this project's environment; reload the props to get a dynamic_props_id"
             )
         return await self.reload(caller, action, row.configured_props)
+
+
+def _path_props(props: Mapping[str, Prop]) -> dict[str, str]:
+    """Input props a file reference can be given to, as a path under /tmp."""
+    return {name: prop.type for name, prop in props.items() if prop.is_input and prop.type in ("string", "string[]")}
+
+
+def _apply_stash(result: engine.RunResult, synced: StashSync | None) -> None:
+    """The stash's part of a run's answer: its id, `$filestash_uploads`, and notes on files left out."""
+    if synced is None:
+        return
+    result.stash_id = synced.stash_id
+    result.exports["$filestash_uploads"] = synced.uploads
+    result.files = synced.outputs
+    now = int(time.time() * 1000)
+    result.os.extend({"ts": now, "k": "console.log", "msg": note} for note in synced.notes)
 
 
 def _check_given(action: Action, values: Mapping[str, Any]) -> None:

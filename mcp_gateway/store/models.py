@@ -242,3 +242,152 @@ class ToolConversation(Base):
     dynamic_props_id: Mapped[str | None] = mapped_column(String(40))
     expires_at: Mapped[datetime] = mapped_column(index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DestinationRun(Base):
+    """A finished run that sent events to destinations (`$.send`): whose it was and how many
+    events it sent. Written in the same transaction as the events themselves."""
+
+    __tablename__ = "destination_runs"
+
+    run_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(40))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    action_key: Mapped[str] = mapped_column(String(200))
+    events: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class S3Event(Base):
+    """One `$.send.s3` payload, waiting for its batch (batch_id null) or in exactly one batch."""
+
+    __tablename__ = "s3_events"
+    # Serves both finding waiting events by destination (batch_id null) and reading a batch in order.
+    __table_args__ = (Index("ix_s3_events_batch", "batch_id", "bucket", "prefix", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    bucket: Mapped[str] = mapped_column(String(63))
+    prefix: Mapped[str] = mapped_column(String(900))
+    payload: Mapped[str] = mapped_column(Text)  # one JSON line
+    batch_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class S3Batch(Base):
+    """The events of one bucket and prefix sealed into one object. The key is fixed when the
+    batch is sealed, so an upload repeated after a crash overwrites the same object."""
+
+    __tablename__ = "s3_batches"
+    __table_args__ = (Index("ix_s3_batches_due", "uploaded_at", "next_attempt_at"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the key's IDENTIFIER
+    bucket: Mapped[str] = mapped_column(String(63))
+    prefix: Mapped[str] = mapped_column(String(900))
+    key: Mapped[str] = mapped_column(String(1024))
+    events: Mapped[int] = mapped_column(Integer)
+    # A multipart upload begun and not finished, aborted before the batch is tried again.
+    upload_id: Mapped[str | None] = mapped_column(String(1024))
+    size: Mapped[int | None] = mapped_column(Integer)  # gzipped bytes written
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    uploaded_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DestinationDelivery(Base):
+    """A deferred `$.send.http` request or `$.send.email` message, retried until sent or given up."""
+
+    __tablename__ = "destination_deliveries"
+    __table_args__ = (Index("ix_destination_deliveries_due", "delivered_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # http | email
+    target: Mapped[str] = mapped_column(String(2000))  # URL without its query, or the recipients
+    request: Mapped[str] = mapped_column(Text)  # vault ciphertext: headers and bodies may hold secrets
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column()
+    delivered_at: Mapped[datetime | None] = mapped_column()
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class SseEvent(Base):
+    """A `$.send.sse` event; its id is the SSE event id clients resume from (Last-Event-ID)."""
+
+    __tablename__ = "sse_events"
+    __table_args__ = (Index("ix_sse_events_stream", "project_id", "environment", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    project_id: Mapped[str] = mapped_column(String(40))
+    environment: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(200))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class EmittedEvent(Base):
+    """A `$.send.emit` event, kept for the developer to read back."""
+
+    __tablename__ = "emitted_events"
+    __table_args__ = (Index("ix_emitted_events_stream", "project_id", "environment", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(40), index=True)
+    project_id: Mapped[str] = mapped_column(String(40))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    action_key: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str | None] = mapped_column(String(200))
+    event: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class FileStash(Base):
+    """A File Stash: the files runs left in /tmp for one end user of a project's environment,
+    kept until `expires_at` (a day after the stash was made) and then deleted with its files."""
+
+    __tablename__ = "file_stashes"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class StashedFile(Base):
+    """One file of a stash: its path under /tmp and the stored object holding its bytes."""
+
+    __tablename__ = "stashed_files"
+
+    stash_id: Mapped[str] = mapped_column(ForeignKey("file_stashes.id", ondelete="CASCADE"), primary_key=True)
+    path: Mapped[str] = mapped_column(String(500), primary_key=True)  # relative to /tmp
+    key: Mapped[str] = mapped_column(String(700))
+    size: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class IngestedFile(Base):
+    """A file sent to the gateway (uploaded, or base64 inside JSON), which any run in the same
+    project environment can use by its `file_id` until `expires_at`."""
+
+    __tablename__ = "ingested_files"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(255))
+    # Sniffed from the bytes, not taken from the sender.
+    mime_type: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(700))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

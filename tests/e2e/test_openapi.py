@@ -36,6 +36,7 @@ SDK_OPERATIONS = {
     ("POST", "/v1/connect/{project_id}/tokens"),
     ("GET", "/v1/connect/tokens/{token}/validate"),
     ("POST", "/v1/connect/rate_limits"),
+    ("GET", "/v1/connect/{project_id}/file_stash/download"),
     *(("%s" % m, "/v1/connect/{project_id}/proxy/{url_64}") for m in ("GET", "POST", "PUT", "PATCH", "DELETE")),
 }
 

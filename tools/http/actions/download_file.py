@@ -1,3 +1,5 @@
+import asyncio
+
 from mcp_gateway.catalog import props
 
 from ..app import app, check_url
@@ -22,9 +24,8 @@ from ..app import app, check_url
 async def download_file(ctx):
     check_url(ctx.props.url)
     target = ctx.tmp_path(ctx.props.filePath)
-    target.parent.mkdir(parents=True, exist_ok=True)
     response = await ctx.http.get(ctx.props.url)
-    target.write_bytes(response.content)
+    await asyncio.to_thread(_save, target, response.content)
     size = len(response.content)
     ctx.summary = f"Downloaded {size} bytes to {ctx.props.filePath}"
     return {
@@ -32,3 +33,8 @@ async def download_file(ctx):
         "size": size,
         "contentType": response.headers.get("content-type"),
     }
+
+
+def _save(target, content):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)

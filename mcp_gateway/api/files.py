@@ -1,0 +1,210 @@
+"""Files over REST: uploading files to use by `file_id` in later runs, downloading File Stash
+files (the SDK's `file_stash.download_file`), and the signed links of the local file store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import StreamingResponse
+from starlette.types import Message, Receive
+
+from mcp_gateway.files import (
+    BadFileInput,
+    FileError,
+    FileNotFound,
+    Files,
+    FileStoreError,
+    FileTooLarge,
+    FileTypeRefused,
+    StashNotFound,
+    StoredObject,
+)
+from mcp_gateway.files.local import DOWNLOAD_PATH, LocalFileStore
+from mcp_gateway.files.service import MAX_FILES_PER_REQUEST
+
+from .rest import Api, ApiError, Call
+
+if TYPE_CHECKING:
+    from mcp_gateway.app import Gateway
+
+_BASE = "/v1/connect/{project_id}"
+
+_STATUS: tuple[tuple[type[FileError], int], ...] = (
+    (FileTooLarge, 413),
+    (FileTypeRefused, 415),
+    (BadFileInput, 400),
+    (FileNotFound, 404),
+    (StashNotFound, 404),
+    (FileStoreError, 503),
+)
+FILE_ERROR_RESPONSES = {
+    413: "A file, or the files of one request, is over the size limit",
+    415: "A file's content is not an accepted type, or not the type it was declared as",
+    503: "File storage did not answer; try again",
+}
+
+
+def file_api_error(exc: FileError) -> ApiError:
+    status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 400)
+    return ApiError(status, str(exc))
+
+
+class SignedLinkQuery(BaseModel):
+    expires: int = Field(description="When the link stops working (Unix seconds).")
+    type: str = Field(max_length=200, description="The file's content type.")
+    signature: str = Field(max_length=100)
+
+
+class StashDownloadQuery(BaseModel):
+    s3_key: str = Field(min_length=1, max_length=1000, description="A file's `s3Key` from `$filestash_uploads`.")
+
+
+class IngestedPayload(BaseModel):
+    """The payload as sent, each file in it replaced by `{file_id, name, mime_type, pointer}`
+    (`pointer` says where the file was, e.g. `attachments[0].file`). A multipart upload answers
+    `{"files": [...]}`, plus `fields` with its other form fields."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:
+    def files_of() -> Files:
+        files = gateway.runtime.files
+        if files is None:
+            raise ApiError(503, "this gateway has no file store configured")
+        return files
+
+    @api.route("POST", f"{_BASE}/files", summary="Upload files to use by file_id in later runs", tag="files",
+               raw_body=True, response=IngestedPayload, limit="components_write",
+               extra_responses={**FILE_ERROR_RESPONSES})
+    async def upload_files(call: Call) -> dict[str, Any]:
+        files = files_of()
+        assert call.project_id is not None and call.environment is not None
+        request = _limited(call.request, files.max_upload)
+        kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        try:
+            if kind == "multipart/form-data":
+                return await _multipart(files, call.project_id, call.environment, request)
+            if kind == "application/json" or kind.endswith("+json"):
+                return await _json(files, call.project_id, call.environment, request)
+        except FileError as exc:
+            raise file_api_error(exc) from None
+        raise ApiError(415, "send the files as multipart/form-data, or as JSON with objects holding "
+                            "name, contentType and contentBytes (base64)")
+
+    @api.route("GET", f"{_BASE}/file_stash/download", summary="Download a file from File Stash", tag="file_stash",
+               query=StashDownloadQuery, raw_body=True, limit="components_read",
+               extra_responses={404: "No such File Stash file in this project environment, or it has expired",
+                                503: FILE_ERROR_RESPONSES[503]})
+    async def download_file(call: Call) -> StreamingResponse:
+        files = files_of()
+        assert call.project_id is not None and call.environment is not None
+        try:
+            row = await files.stashed_by_key(call.project_id, call.environment, call.query.s3_key)
+            stored = await files.store.open(row.key)
+        except FileError as exc:
+            raise file_api_error(exc) from None
+        return _download(stored, row.content_type, row.path.rsplit("/", 1)[-1])
+
+    @api.route("GET", f"{DOWNLOAD_PATH}{{key:path}}", summary="A download link of the local file store", tag="file_stash",
+               auth="public", query=SignedLinkQuery, raw_body=True,
+               extra_responses={403: "The link is not genuine, or has expired"})
+    async def signed_download(call: Call) -> StreamingResponse:
+        files = files_of()
+        key, query = call.path["key"], call.query
+        store = files.store
+        if not isinstance(store, LocalFileStore):
+            raise ApiError(404, "this gateway keeps files in S3; its download links point there")
+        if not store.verify(key, query.expires, query.type, query.signature):
+            raise ApiError(403, "this download link is not valid or has expired (links last 30 minutes); "
+                                "run the action again, or download with file_stash/download")
+        try:
+            stored = await store.open(key)
+        except FileError as exc:
+            raise file_api_error(exc) from None
+        return _download(stored, query.type, key.rsplit("/", 1)[-1])
+
+
+async def _multipart(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:
+    try:
+        form = await request.form(max_files=MAX_FILES_PER_REQUEST, max_fields=1000)
+    except HTTPException as exc:
+        raise ApiError(400, f"the multipart body could not be read: {exc.detail}") from None
+    try:
+        uploads: dict[str, list[UploadFile]] = {}
+        fields: dict[str, Any] = {}
+        for name, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                uploads.setdefault(name, []).append(value)
+            else:
+                fields[name] = value if name not in fields else [*_as_list(fields[name]), value]
+        if not uploads:
+            raise ApiError(400, "the multipart body has no file part; send each file as a file field, "
+                                "e.g. -F file=@invoice.pdf")
+        refs = []
+        for name, parts in uploads.items():
+            for index, part in enumerate(parts):
+                ref = await files.ingest(project_id, environment, name=part.filename or name, data=part.file,
+                                         declared=part.content_type)
+                refs.append(ref.to_json(name if len(parts) == 1 else f"{name}[{index}]"))
+    finally:
+        await form.close()
+    return {"files": refs, **({"fields": fields} if fields else {})}
+
+
+async def _json(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        payload = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "the body is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    replaced, refs = await files.ingest_payload(project_id, environment, payload)
+    if not refs:
+        raise ApiError(400, "the body holds no file: embed each as an object with name, contentType and "
+                            "contentBytes (base64), or upload multipart/form-data")
+    return replaced
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _limited(request: Request, limit: int) -> Request:
+    """The request, reading no more than `limit` bytes of body: past that, 413."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise ApiError(413, f"the body is larger than the {limit} byte upload limit")
+    upstream: Receive = request.receive
+    seen = 0
+
+    async def receive() -> Message:
+        nonlocal seen
+        message = await upstream()
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            raise ApiError(413, f"the body is larger than the {limit} byte upload limit")
+        return message
+
+    return Request(request.scope, receive)
+
+
+def _download(stored: StoredObject, content_type: str, name: str) -> StreamingResponse:
+    headers = {
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
+        # Served from the gateway's own origin: never rendered or sniffed as a page.
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox",
+        "Cache-Control": "private, no-store",
+    }
+    if stored.size is not None:
+        headers["Content-Length"] = str(stored.size)
+    return StreamingResponse(stored.chunks, media_type=content_type, headers=headers)

@@ -1,0 +1,38 @@
+"""Files: the file store (a local directory or S3), File Stash (a run's /tmp kept for a day
+under a `stash_id`), and ingestion (files sent to the gateway, used later by `file_id`)."""
+
+from .errors import (
+    BadFileInput,
+    FileError,
+    FileNotFound,
+    FileStoreError,
+    FileTooLarge,
+    FileTypeRefused,
+    StashNotFound,
+)
+from .service import URL_TTL, FileRef, Files, stash_requested
+from .store import FileStore, StoredObject
+from .urls import BaseUrlMiddleware, serving
+from .workspace import RunFiles, StashOutput, StashSync, needs_files
+
+__all__ = [
+    "URL_TTL",
+    "BadFileInput",
+    "BaseUrlMiddleware",
+    "FileError",
+    "FileNotFound",
+    "FileRef",
+    "FileStore",
+    "FileStoreError",
+    "FileTooLarge",
+    "FileTypeRefused",
+    "Files",
+    "RunFiles",
+    "StashNotFound",
+    "StashOutput",
+    "StashSync",
+    "StoredObject",
+    "needs_files",
+    "serving",
+    "stash_requested",
+]

@@ -1,0 +1,181 @@
+"""The SSE channels endpoint, emitted events and run deliveries, served by uvicorn on
+127.0.0.1 and read by real streaming clients."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import httpx
+import pytest
+import uvicorn
+from httpx_sse import aconnect_sse
+from starlette.applications import Starlette
+
+from mcp_gateway.api import sse as sse_api
+from mcp_gateway.api.rest import Api
+from mcp_gateway.connect.developer_auth import DeveloperAuth
+from mcp_gateway.destinations import Destinations
+from tests.destinations.conftest import KEY, destination_settings, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+async def gateway(db, vault, tmp_path, s3_url):
+    """The destinations endpoints on a real HTTP server, with one project and its token."""
+    destinations = Destinations(db, destination_settings(tmp_path, s3_url), vault)
+    auth = DeveloperAuth(db, [KEY], vault)
+    api = Api(auth)
+    sse_api.register(api, SimpleNamespace(destinations=destinations, auth=auth), lambda request: "")
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(Starlette(routes=api.routes()), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="off"))
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    projects = {}
+    for name in ("mine", "theirs"):
+        project = await auth.create_project(name)
+        token, _ = await auth.issue_token(project.client_id, project.client_secret)
+        projects[name] = SimpleNamespace(id=project.project_id, token=token)
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", destinations=destinations, db_path=tmp_path / "gateway.db", **projects)
+    await destinations.stop()  # ends open streams
+    server.should_exit = True
+    await serving
+
+
+def headers(project, environment="development", **extra):
+    return {"Authorization": f"Bearer {project.token}", "x-pd-environment": environment, **extra}
+
+
+async def sse_run(gateway, project, *events, environment="development"):
+    send = gateway.destinations.sender(project_id=project.id, environment=environment, external_user_id="user-1", action_key="demo-sse")
+    for channel, payload in events:
+        send.sse(channel=channel, payload=payload)
+    await gateway.destinations.commit(send)
+    return send.run_id
+
+
+async def read_events(events, count, timeout=10.0):
+    """The next `count` events of a stream (`source.aiter_sse()`, which can be iterated once)."""
+    received = []
+    async with asyncio.timeout(timeout):
+        while len(received) < count:
+            event = await anext(events)
+            received.append((event.event, json.loads(event.data), int(event.id)))
+    return received
+
+
+async def test_an_event_source_gets_recent_events_then_live_ones(gateway):
+    await sse_run(gateway, gateway.mine, ("events", {"name": "Luke"}), ("names", {"name": "Han"}))
+    await sse_run(gateway, gateway.mine, ("events", {"other": "environment"}), environment="production")
+    await sse_run(gateway, gateway.theirs, ("events", {"other": "project"}))
+    async with httpx.AsyncClient(timeout=10) as client:
+        async with aconnect_sse(client, "GET", f"{gateway.url}/v1/connect/{gateway.mine.id}/sse", headers=headers(gateway.mine)) as source:
+            assert source.response.headers["content-type"].startswith("text/event-stream")
+            events = source.aiter_sse()
+            history = await read_events(events, 2)
+            await sse_run(gateway, gateway.mine, ("events", {"name": "Leia"}))
+            [live] = await read_events(events, 1)
+    assert [(name, payload) for name, payload, _ in history] == [("events", {"name": "Luke"}), ("names", {"name": "Han"})]
+    assert live[:2] == ("events", {"name": "Leia"}) and live[2] > history[-1][2]
+
+
+async def test_channels_filter_and_last_event_id_resumes(gateway):
+    await sse_run(gateway, gateway.mine, ("a", 1), ("b", 2), ("a", 3))
+    url = f"{gateway.url}/v1/connect/{gateway.mine.id}/sse"
+    async with httpx.AsyncClient(timeout=10) as client:
+        async with aconnect_sse(client, "GET", url, params={"channel": "a"}, headers=headers(gateway.mine)) as source:
+            first = await read_events(source.aiter_sse(), 2)
+        assert [payload for _, payload, _ in first] == [1, 3]
+        resume = headers(gateway.mine, **{"Last-Event-ID": str(first[0][2])})
+        async with aconnect_sse(client, "GET", url, headers=resume) as source:
+            rest = await read_events(source.aiter_sse(), 2)
+    assert [payload for _, payload, _ in rest] == [2, 3]
+
+
+async def test_events_from_another_gateway_process_arrive(gateway, s3_url):
+    sender = subprocess.Popen(
+        [sys.executable, "-m", "tests.destinations.gateway_process", str(gateway.db_path), s3_url, "unused-bucket", "--sse", gateway.mine.id],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert sender.stdout.readline().strip() == "ready"
+        async with httpx.AsyncClient(timeout=10) as client:
+            url = f"{gateway.url}/v1/connect/{gateway.mine.id}/sse"
+            async with aconnect_sse(client, "GET", url, headers=headers(gateway.mine)) as source:
+                await asyncio.sleep(0.2)  # connected, with no history
+                for n in range(3):
+                    sender.stdin.write(f"{n}\n")
+                    sender.stdin.flush()
+                received = await read_events(source.aiter_sse(), 3)
+    finally:
+        sender.kill()
+        sender.wait(10)
+    assert [payload for _, payload, _ in received] == [{"n": 0}, {"n": 1}, {"n": 2}]
+
+
+async def test_keepalive_comments_hold_the_stream_open(gateway, monkeypatch):
+    monkeypatch.setattr(sse_api, "KEEPALIVE_SECONDS", 0.2)
+    async with httpx.AsyncClient(timeout=10) as client:
+        url = f"{gateway.url}/v1/connect/{gateway.mine.id}/sse"
+        async with client.stream("GET", url, headers=headers(gateway.mine, Accept="text/event-stream")) as response:
+            async with asyncio.timeout(5):
+                async for line in response.aiter_lines():
+                    if line.startswith(":"):
+                        break
+    assert line == ": keepalive"
+
+
+async def test_without_event_stream_the_recent_events_come_as_json(gateway):
+    await sse_run(gateway, gateway.mine, ("events", {"n": 1}))
+    async with httpx.AsyncClient(timeout=10) as client:
+        answer = await client.get(f"{gateway.url}/v1/connect/{gateway.mine.id}/sse", headers=headers(gateway.mine))
+    assert answer.status_code == 200
+    [event] = answer.json()["data"]
+    assert (event["channel"], event["payload"]) == ("events", {"n": 1})
+
+
+async def test_the_stream_needs_the_projects_token_and_an_environment(gateway):
+    url = f"{gateway.url}/v1/connect/{gateway.mine.id}/sse"
+    stream = {"Accept": "text/event-stream"}
+    async with httpx.AsyncClient(timeout=10) as client:
+        assert (await client.get(url, headers=stream)).status_code == 401
+        assert (await client.get(url, headers={**headers(gateway.theirs), **stream})).status_code == 403
+        missing_env = {"Authorization": f"Bearer {gateway.mine.token}", **stream}
+        answer = await client.get(url, headers=missing_env)
+    assert answer.status_code == 400 and "x-pd-environment" in answer.json()["error"]
+
+
+async def test_emitted_events_are_listed_newest_first_a_page_at_a_time(gateway):
+    send = gateway.destinations.sender(project_id=gateway.mine.id, environment="development", external_user_id="user-1", action_key="demo-emit")
+    for name in ("Luke", "Han", "Leia"):
+        send.emit({"name": name})
+    send.emit({"name": "Yoda"}, "jedi")
+    await gateway.destinations.commit(send)
+    url = f"{gateway.url}/v1/connect/{gateway.mine.id}/emits"
+    async with httpx.AsyncClient(timeout=10) as client:
+        first = (await client.get(url, params={"limit": 2}, headers=headers(gateway.mine))).json()
+        second = (await client.get(url, params={"limit": 2, "before": first["page_info"]["end_cursor"]}, headers=headers(gateway.mine))).json()
+        jedi = (await client.get(url, params={"channel": "jedi"}, headers=headers(gateway.mine))).json()
+        elsewhere = (await client.get(url, headers=headers(gateway.mine, environment="production"))).json()
+    assert [e["event"]["name"] for e in first["data"] + second["data"]] == ["Yoda", "Leia", "Han", "Luke"]
+    assert first["data"][0]["metadata"] == {"channel": "jedi", "external_user_id": "user-1", "action_key": "demo-emit", "run_id": send.run_id}
+    assert [e["event"]["name"] for e in jedi["data"]] == ["Yoda"]
+    assert elsewhere["data"] == []
+
+
+async def test_a_runs_deliveries_are_visible_to_its_project_only(gateway):
+    run_id = await sse_run(gateway, gateway.mine, ("events", 1), ("events", 2), ("other", 3))
+    async with httpx.AsyncClient(timeout=10) as client:
+        mine = await client.get(f"{gateway.url}/v1/connect/{gateway.mine.id}/runs/{run_id}/deliveries", headers=headers(gateway.mine))
+        theirs = await client.get(f"{gateway.url}/v1/connect/{gateway.theirs.id}/runs/{run_id}/deliveries", headers=headers(gateway.theirs))
+    assert mine.status_code == 200 and theirs.status_code == 404
+    body = mine.json()
+    assert (body["destinations"], body["reached"]) == (2, 2)
+    assert sorted((d["target"], d["events"], d["delivered"]) for d in body["data"]) == [("events", 2, 2), ("other", 1, 1)]
