@@ -83,7 +83,6 @@ class Gateway:
         db = Database(settings.database_url)
         await db.migrate()
         catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
-        catalog.search_index()  # built now rather than on the first search
         vault = Vault(settings.secret_keys)
         auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
         accounts = Accounts(db, vault)
@@ -179,6 +178,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         gateway.webhooks.start()
+        gateway.catalog.search_index()  # built before the first search rather than during it
         gateway.destinations.start()
         if gateway.runtime.files is not None:
             gateway.runtime.files.start()

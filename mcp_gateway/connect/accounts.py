@@ -28,17 +28,6 @@ class AccountError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class AccountInfo:
-    id: str
-    app_slug: str
-    name: str | None
-    healthy: bool
-    dead: bool
-    created_at: datetime
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class AccountRecord:
     """An account as the REST API describes it; `credentials` only where the caller allowed them."""
 
@@ -165,25 +154,6 @@ class Accounts:
                 )
             )
         return account_id
-
-    async def list_for_user(
-        self, project_id: str, environment: str, external_id: str, app_slug: str | None = None
-    ) -> list[AccountInfo]:
-        query = (
-            select(Account)
-            .join(ExternalUser, ExternalUser.id == Account.user_id)
-            .where(
-                ExternalUser.project_id == project_id,
-                ExternalUser.environment == environment,
-                ExternalUser.external_id == external_id,
-            )
-            .order_by(Account.created_at)
-        )
-        if app_slug is not None:
-            query = query.where(Account.app_slug == app_slug)
-        async with self._db.session() as s:
-            rows = (await s.scalars(query)).all()
-        return [AccountInfo(r.id, r.app_slug, r.name, r.healthy, r.dead, r.created_at, r.error) for r in rows]
 
     async def find(
         self,

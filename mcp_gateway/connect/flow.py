@@ -207,7 +207,7 @@ class ConnectFlow:
                 session.webhook_uri,
                 {
                     "event": "CONNECTION_SUCCESS",
-                    "connect_token": await self._token_label(session),
+                    "connect_token": await self._tokens.reveal(session.token_hash),
                     "environment": session.environment,
                     "connect_session_id": session.session_no,
                     "account": await self._account_json(account_id, app),
@@ -223,7 +223,7 @@ class ConnectFlow:
                 session.webhook_uri,
                 {
                     "event": "CONNECTION_ERROR",
-                    "connect_token": await self._token_label(session),
+                    "connect_token": await self._tokens.reveal(session.token_hash),
                     "environment": session.environment,
                     "connect_session_id": session.session_no,
                     "error": reason,
@@ -231,9 +231,6 @@ class ConnectFlow:
             )
         logger.info("connecting %s failed for a user of project %s: %s", app.slug, session.project_id, reason)
         return Outcome(session, app, error=reason)
-
-    async def _token_label(self, session: ConnectSession) -> str:
-        return await self._tokens.reveal(session.token_hash)
 
     async def _test(self, app: App, credentials: dict[str, Any]) -> Identity | None:
         if app.test is None:

@@ -130,7 +130,7 @@ class ConnectTokens:
             raise ConnectTokenError(f"expires_in must be a whole number of seconds from 1 to {MAX_TTL} (4 hours), not {ttl!r}")
         if scope is not None and not isinstance(scope, str):
             raise ConnectTokenError("scope must be a string of space-separated scopes")
-        row = ConnectToken(
+        fields = dict(
             project_id=project_id,
             environment=environment,
             external_user_id=external_user_id,
@@ -143,17 +143,21 @@ class ConnectTokens:
             scope=scope,
             expires_at=utcnow() + timedelta(seconds=ttl),
         )
-        for _ in range(3):
+        for _ in range(3):  # a drawn session number may collide; draw again
             token = CONNECT_TOKEN + secrets.token_urlsafe(24)
-            row.token_hash = hash_token(token)
-            row.sealed_token = self._vault.encrypt({"token": token}, context=row.token_hash)
-            row.session_no = secrets.randbelow(2**52) + 1
+            token_hash = hash_token(token)
+            row = ConnectToken(
+                token_hash=token_hash,
+                sealed_token=self._vault.encrypt({"token": token}, context=token_hash),
+                session_no=secrets.randbelow(2**52) + 1,
+                **fields,
+            )
             try:
                 async with self._db.session() as s, s.begin():
                     s.add(row)
                 break
-            except IntegrityError:  # a session number collided; draw again
-                row = ConnectToken(**{c: getattr(row, c) for c in ConnectToken.__table__.columns.keys()})
+            except IntegrityError:
+                continue
         else:
             raise RuntimeError("could not allocate a connect session number")
         return IssuedToken(token, row.expires_at, connect_link_url(base_url, token, app_slug, oauth_app_id))

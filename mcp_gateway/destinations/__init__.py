@@ -4,7 +4,7 @@
 from .emits import Emitted
 from .errors import DestinationError
 from .runs import DestinationStatus, RunDeliveries
-from .send import Rules, RunInfo, Send, new_run_id
+from .send import Rules, RunInfo, Send
 from .service import Destinations
 from .sse import SseMessage
 
@@ -18,5 +18,4 @@ __all__ = [
     "RunInfo",
     "Send",
     "SseMessage",
-    "new_run_id",
 ]

@@ -9,7 +9,6 @@ retried run never leaves half its events behind twice.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,18 +18,7 @@ from .errors import DestinationError
 from .items import DeliveryItem, EmitItem, Item, S3Item, SseItem
 
 RUN_PREFIX = "run_"
-_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _MISSING: Any = object()
-
-
-def new_run_id() -> str:
-    # One read of the system's randomness, spelled in the store's id alphabet: runs are many.
-    n = int.from_bytes(secrets.token_bytes(12))
-    chars = []
-    for _ in range(16):
-        n, digit = divmod(n, len(_ALPHABET))
-        chars.append(_ALPHABET[digit])
-    return RUN_PREFIX + "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from mcp_gateway.config import Settings
 from mcp_gateway.store.db import Database
+from mcp_gateway.store.ids import new_id
 
 from .deliveries import Deliveries
 from .emits import Emitted, list_emits
@@ -23,7 +24,7 @@ from .retention import prune
 from .runs import RunDeliveries, run_deliveries
 from .s3 import S3Batches
 from .s3_client import S3Client
-from .send import Rules, RunInfo, Send, new_run_id
+from .send import RUN_PREFIX, Rules, RunInfo, Send
 from .smtp import EmailSender, SmtpServer
 from .sse import SseHub
 
@@ -74,7 +75,7 @@ class Destinations:
 
     def sender(self, *, project_id: str, environment: str, external_user_id: str, action_key: str, run_id: str | None = None) -> Send:
         """`$.send` for one run."""
-        run = RunInfo(run_id or new_run_id(), project_id, environment, external_user_id, action_key)
+        run = RunInfo(run_id or new_id(RUN_PREFIX, 16), project_id, environment, external_user_id, action_key)
         return Send(run, self.rules)
 
     async def commit(self, send: Send) -> int:

@@ -91,12 +91,12 @@ class FullConfig:
         tools: list[dict[str, Any]] = []
         if mcp.app_discovery:
             tools += [self._discover_tool(), self._select_tool()]
-        for tool in self._tools_only.toolset(apps).tools if apps else []:
-            action = self._tools_only.toolset(apps).by_name.get(tool["name"])
-            if action is not None and action.additional_props is not None:
-                tools.append(self._begin_tool(action))
-            else:
-                tools.append(tool)
+        if apps:
+            toolset = self._tools_only.toolset(apps)
+            for tool in toolset.tools:
+                action = toolset.by_name.get(tool["name"])
+                dynamic = action is not None and action.additional_props is not None
+                tools.append(self._begin_tool(action) if dynamic else tool)
         return tools
 
     def _apps(self, mcp: McpParams, state: Conversation) -> tuple[str, ...]:
@@ -232,10 +232,12 @@ class FullConfig:
                 await self._save(caller, conversation_id, state.idle())
             return Outcome(run_result(result), tools_changed=result.error is None)
         # SET_PROPS
-        problems = PropValidator(action.key, {n: p for n, p in props.items() if n in arguments}).errors(arguments)
         unknown = [n for n in arguments if n not in props or not props[n].is_input]
         if unknown:
-            problems = [f"{n}: not an input of {action.key} (inputs: {', '.join(sorted(n for n, p in props.items() if p.is_input))})" for n in unknown]
+            inputs = ", ".join(sorted(n for n, p in props.items() if p.is_input))
+            problems = [f"{n}: not an input of {action.key} (inputs: {inputs})" for n in unknown]
+        else:
+            problems = PropValidator(action.key, {n: props[n] for n in arguments}).errors(arguments)
         if problems:
             return Outcome(error_result("Invalid inputs: " + "; ".join(problems)))
         values = {**state.values, **arguments}

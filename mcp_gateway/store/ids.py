@@ -16,4 +16,11 @@ _ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 def new_id(prefix: str, length: int = 12) -> str:
-    return prefix + "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    # One read of the system's randomness (a byte per character is ample), spelled in the
+    # alphabet: ids are made on hot paths (one per run with destinations).
+    n = int.from_bytes(secrets.token_bytes(length))
+    chars = []
+    for _ in range(length):
+        n, digit = divmod(n, len(_ALPHABET))
+        chars.append(_ALPHABET[digit])
+    return prefix + "".join(chars)

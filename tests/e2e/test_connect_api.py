@@ -105,7 +105,7 @@ def test_deleting_an_account_or_a_user_removes_credentials(server, project, sdk)
     assert production.status_code == 404  # another environment's account is not visible
     removed = httpx.delete(f"{server.url}/v1/connect/{pid}/users/del-user", headers=auth)
     assert removed.status_code == 204
-    remaining = server.call(server.gateway.accounts.list_for_user(pid, "development", "del-user"))
+    remaining = server.call(server.gateway.accounts.find(pid, "development", external_id="del-user")).items
     assert remaining == []
     raw = b"".join(f.read_bytes() for f in server.settings.data_dir.glob("gateway.db*"))
     assert b"gho_delete_me_1" not in raw and b"xoxp-delete-me-2" not in raw

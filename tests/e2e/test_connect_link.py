@@ -230,7 +230,7 @@ async def test_oauth_connect_link_then_calls_use_and_refresh_the_token(server, p
     reconnect = await call(server, project, "dana", "demo_oauth", "custom.demo_oauth-whoami")
     assert "no connected Demo OAuth account" in reconnect.content[0].text
     assert reconnect.meta["mcp-gateway/accountRequired"]["connectLinkUrl"]
-    (account,) = server.call(server.gateway.accounts.list_for_user(project["project_id"], "development", "dana"))
+    (account,) = server.call(server.gateway.accounts.find(project["project_id"], "development", external_id="dana")).items
     assert account.healthy is False and "invalid_grant" in account.error
 
     # Nothing secret was stored in clear text.
