@@ -13,8 +13,6 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from sqlalchemy import insert
-
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import DestinationDelivery, DestinationRun, EmittedEvent, S3Event, SseEvent, utcnow
 
@@ -131,11 +129,7 @@ class Outbox:
                         "external_user_id": run.external_user_id, "action_key": run.action_key,
                         "channel": item.channel, "event": item.event, "created_at": now,
                     })
-        # Core executemany, one statement per table: no ORM unit of work per event.
-        async with self._db.engine.begin() as conn:
-            for table, batch in rows.items():
-                if batch:
-                    await conn.execute(insert(table), batch)
+        await self._db.insert_many(rows)
         return {table.__tablename__ for table, batch in rows.items() if batch}
 
 

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from mcp_gateway.config import Settings
 from mcp_gateway.store.db import Database
-from mcp_gateway.store.ids import new_id
+from mcp_gateway.store.ids import new_ordered_id
 
 from .deliveries import Deliveries
 from .emits import Emitted, list_emits
@@ -75,7 +75,7 @@ class Destinations:
 
     def sender(self, *, project_id: str, environment: str, external_user_id: str, action_key: str, run_id: str | None = None) -> Send:
         """`$.send` for one run."""
-        run = RunInfo(run_id or new_id(RUN_PREFIX, 16), project_id, environment, external_user_id, action_key)
+        run = RunInfo(run_id or new_ordered_id(RUN_PREFIX), project_id, environment, external_user_id, action_key)
         return Send(run, self.rules)
 
     async def commit(self, send: Send) -> int:

@@ -10,8 +10,6 @@ import asyncio
 import logging
 from typing import Any
 
-from sqlalchemy import insert
-
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import ActionRun
 
@@ -55,9 +53,7 @@ class RunLog:
             if not batch:
                 return
             try:
-                # One Core executemany: no ORM unit of work to build on the event loop.
-                async with self._db.engine.begin() as conn:
-                    await conn.execute(insert(ActionRun), batch)
+                await self._db.insert_many({ActionRun: batch})
             except Exception:
                 self._pending[:0] = batch  # keep them for the next flush
                 raise
