@@ -99,10 +99,16 @@ class SubAgent:
             return None
         return cls(runtime, make_provider(config), Limits.from_settings(settings))
 
-    async def run(self, action: Action, instruction: str, caller: Caller) -> Outcome:
-        """Configure and run `action` for `instruction`. `AccountRequired` propagates unchanged."""
+    @property
+    def files_available(self) -> bool:
+        """Whether runs can have a File Stash (the gateway has a file store)."""
+        return self._runtime.files is not None
+
+    async def run(self, action: Action, instruction: str, caller: Caller, *, stash_id: str | bool | None = None) -> Outcome:
+        """Configure and run `action` for `instruction`, with `stash_id` as in `Runtime.run`.
+        `AccountRequired` propagates unchanged."""
         limits = self.limits
-        bench = Workbench(self._runtime, action, caller, via=self._via)
+        bench = Workbench(self._runtime, action, caller, via=self._via, stash_id=stash_id)
         system = system_prompt(action)
         messages: list[Message] = [UserMessage(instruction_message(instruction))]
         loop = asyncio.get_running_loop()

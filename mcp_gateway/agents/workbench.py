@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mcp_gateway.catalog import Action, Prop, PropValidator, configurable_prop
+from mcp_gateway.files import FileError
 from mcp_gateway.runtime.engine import RunResult, unwrap_values
 from mcp_gateway.runtime.errors import ConfigurationError
 from mcp_gateway.runtime.service import Caller, Runtime
@@ -119,11 +120,14 @@ class Choice:
 
 
 class Workbench:
-    def __init__(self, runtime: Runtime, action: Action, caller: Caller, *, via: str = "mcp") -> None:
+    def __init__(
+        self, runtime: Runtime, action: Action, caller: Caller, *, via: str = "mcp", stash_id: str | bool | None = None
+    ) -> None:
         self._runtime = runtime
         self._action = action
         self._caller = caller
         self._via = via
+        self._stash_id = stash_id  # chosen by the caller, not the model
         self.values: dict[str, Any] = {}
         self.props: dict[str, Prop] = dict(action.props)
         # The props of the last reload; None until one happens (the run then reloads by itself).
@@ -279,9 +283,9 @@ class Workbench:
             return _error(call, f"set the required props first: {', '.join(missing)}")
         try:
             result = await self._runtime.run(
-                self._caller, self._action, self.values, via=self._via, extra_props=self._reloaded
+                self._caller, self._action, self.values, via=self._via, extra_props=self._reloaded, stash_id=self._stash_id
             )
-        except ConfigurationError as exc:  # refused before anything ran: the model can fix it
+        except (ConfigurationError, FileError) as exc:  # refused before anything ran: the model can fix it or give up
             return _error(call, str(exc))
         # Once it ran, even with an error, it is not run again: it may have changed something.
         return Finished(run=result)

@@ -220,6 +220,10 @@ class RunActionResponse(BaseModel):
     os: list[ObservationJson]
     ret: Any = None
     stash_id: str | None = None
+    run_id: str | None = Field(
+        None, description="Set when the run sent events with `$.send`: GET /v1/connect/{project_id}/runs/{run_id}/deliveries "
+        "shows how far they have got.",
+    )
 
 
 def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:

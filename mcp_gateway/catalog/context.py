@@ -23,7 +23,10 @@ class Props(dict[str, Any]):
         try:
             return self[name]
         except KeyError:
-            raise AttributeError(name) from None
+            raise AttributeError(
+                f"props.{name}: no value is set for {name!r}; an optional prop left unset is absent, "
+                f"read it with props.get({name!r})"
+            ) from None
 
 
 class _BaseContext:

@@ -19,12 +19,13 @@ from typing import Any
 
 from mcp_gateway.catalog import Action, Catalog, Prop, input_schema, tool_name
 from mcp_gateway.catalog.schema import MAX_TOOL_NAME, PropValidator
+from mcp_gateway.files import FileError
 from mcp_gateway.runtime.errors import ConfigurationError, DynamicPropsNotFound
 from mcp_gateway.runtime.service import Caller, Runtime
 
 from .conversations import Conversation, ConversationStore
 from .params import McpParams
-from .tools import ToolsOnly, UnknownTool, error_result, run_result
+from .tools import STASH_ARGUMENT, ToolsOnly, UnknownTool, error_result, run_result, split_stash_id, stash_schema, takes_stash_id
 
 BEGIN_PREFIX = "begin_configuration_"
 SET_PROPS = "configure_props"
@@ -148,7 +149,10 @@ class FullConfig:
             _tool(ABORT, "Abort the configuration", f"Stop configuring {action.key} and get the full tool list back.", _EMPTY),
         ]
         if not missing:
-            tools.append(_tool(RUN, f"Run {action.name}", f"Run {action.key} with the inputs set.", _EMPTY))
+            run_schema = _EMPTY
+            if takes_stash_id(action):
+                run_schema = {**_EMPTY, "properties": {STASH_ARGUMENT: stash_schema(action)}}
+            tools.append(_tool(RUN, f"Run {action.name}", f"Run {action.key} with the inputs set.", run_schema))
         return tools
 
     def _discover_tool(self) -> dict[str, Any]:
@@ -227,7 +231,13 @@ class FullConfig:
             missing = _missing(props, state.values)
             if missing:
                 return Outcome(error_result(f"set {', '.join(missing)} with {SET_PROPS} before running"))
-            result = await self._runtime.run(caller, action, state.values, via="mcp", extra_props=props)
+            unknown, stash_id = split_stash_id(action, arguments, files=self._runtime.files is not None)
+            if unknown:
+                return Outcome(error_result(f"{RUN} takes no inputs but stash_id; set {', '.join(unknown)} with {SET_PROPS}"))
+            try:
+                result = await self._runtime.run(caller, action, state.values, via="mcp", extra_props=props, stash_id=stash_id)
+            except (ConfigurationError, FileError) as exc:
+                return Outcome(error_result(str(exc)))
             if result.error is None:
                 await self._save(caller, conversation_id, state.idle())
             return Outcome(run_result(result), tools_changed=result.error is None)

@@ -16,13 +16,22 @@ from mcp_gateway.agents import Outcome, SubAgent
 from mcp_gateway.catalog import Action, Catalog, tool_name
 from mcp_gateway.runtime.service import Caller
 
-from .tools import UnknownTool, error_result
+from .tools import (
+    STASH_ARGUMENT,
+    UnknownTool,
+    error_result,
+    file_blocks,
+    split_stash_id,
+    stash_note,
+    stash_schema,
+    takes_stash_id,
+)
 
 _TEXT_LIMIT = 20_000
 
 
 def instruction_schema(action: Action) -> dict[str, Any]:
-    return {
+    schema = {
         "type": "object",
         "properties": {
             "instruction": {
@@ -37,6 +46,9 @@ def instruction_schema(action: Action) -> dict[str, Any]:
         "required": ["instruction"],
         "additionalProperties": False,
     }
+    if takes_stash_id(action):
+        schema["properties"][STASH_ARGUMENT] = stash_schema(action)  # type: ignore[index]
+    return schema
 
 
 def instruction_tool(action: Action) -> dict[str, Any]:
@@ -73,14 +85,16 @@ class SubAgentMode:
         action = self.toolset(apps).by_name.get(name)
         if action is None:
             raise UnknownTool(f"unknown tool {name!r}; call tools/list for the tools of apps {', '.join(apps)}")
+        arguments, stash_id = split_stash_id(action, arguments, files=self._agent.files_available)
         extra = sorted(k for k in arguments if k != "instruction")
         if extra:
-            return error_result(f"{name} takes only `instruction`, not {', '.join(extra)}: say everything in the instruction")
+            allowed = "`instruction` and `stash_id`" if takes_stash_id(action) else "only `instruction`"
+            return error_result(f"{name} takes {allowed}, not {', '.join(extra)}: say everything in the instruction")
         instruction = arguments.get("instruction")
         if not isinstance(instruction, str) or not instruction.strip():
             return error_result(f"{name} needs `instruction`: say in plain words what to do, with the names and values it needs")
         # AccountRequired goes up: how to ask for the account depends on the client.
-        return outcome_result(await self._agent.run(action, instruction, caller))
+        return outcome_result(await self._agent.run(action, instruction, caller, stash_id=stash_id))
 
 
 def outcome_result(outcome: Outcome) -> dict[str, Any]:
@@ -101,5 +115,6 @@ def outcome_result(outcome: Outcome) -> dict[str, Any]:
     body = json.dumps(run.ret, ensure_ascii=False, default=str)
     if len(body) > _TEXT_LIMIT:
         body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
-    text = "\n\n".join(part for part in (run.summary or "", used, body) if part)
-    return {"content": [{"type": "text", "text": text}], "structuredContent": structured, "isError": False}
+    text = "\n\n".join(part for part in (run.summary or "", used, body) if part) + stash_note(run)
+    content = [{"type": "text", "text": text}, *file_blocks(run.files)]
+    return {"content": content, "structuredContent": structured, "isError": False}

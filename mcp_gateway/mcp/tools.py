@@ -43,7 +43,7 @@ def action_tool(action: Action) -> dict[str, Any]:
         )
     schema = input_schema(action.key, action.props, dynamic=action.additional_props is not None)
     if takes_stash_id(action):
-        schema["properties"][STASH_ARGUMENT] = dict(_STASH_SCHEMAS[action.stash])  # type: ignore[index]
+        schema["properties"][STASH_ARGUMENT] = stash_schema(action)
     return {
         "name": tool_name(action),
         "title": action.name,
@@ -56,6 +56,23 @@ def action_tool(action: Action) -> dict[str, Any]:
 def takes_stash_id(action: Action) -> bool:
     """Actions with a `stash` attribute take a `stash_id` argument beside their props."""
     return action.stash is not None and STASH_ARGUMENT not in action.props
+
+
+def stash_schema(action: Action) -> dict[str, Any]:
+    """The `stash_id` argument's schema, for an action that `takes_stash_id`."""
+    return dict(_STASH_SCHEMAS[action.stash])  # type: ignore[index]
+
+
+def split_stash_id(action: Action, arguments: Mapping[str, Any], *, files: bool) -> tuple[dict[str, Any], Any]:
+    """A tool's arguments without `stash_id`, and the stash to run with. An action that requires
+    a stash gets a new one when none is given (else the files it makes are lost with its /tmp)."""
+    if not takes_stash_id(action):
+        return dict(arguments), None
+    arguments = dict(arguments)
+    stash_id = arguments.pop(STASH_ARGUMENT, None)
+    if stash_id is None and action.stash == "required" and files:
+        stash_id = "NEW"
+    return arguments, stash_id
 
 
 _STASH_REUSE = (
@@ -133,12 +150,7 @@ class ToolsOnly:
         action = toolset.by_name.get(name)
         if action is None:
             raise UnknownTool(f"unknown tool {name!r}; call tools/list for the tools of apps {', '.join(apps)}")
-        stash_id = None
-        if takes_stash_id(action):
-            arguments = dict(arguments)
-            stash_id = arguments.pop(STASH_ARGUMENT, None)
-            if stash_id is None and action.stash == "required" and self._runtime.files is not None:
-                stash_id = "NEW"  # else the files the tool makes are lost with its /tmp
+        arguments, stash_id = split_stash_id(action, arguments, files=self._runtime.files is not None)
         # AccountRequired goes up: how to ask for the account depends on the client.
         try:
             result = await self._runtime.run(caller, action, arguments, via="mcp", stash_id=stash_id)
@@ -182,11 +194,16 @@ def run_result(result: RunResult) -> dict[str, Any]:
     if len(body) > _TEXT_LIMIT:
         body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
     text = f"{result.summary}\n\n{body}" if result.summary else body
-    if result.stash_id is not None:
-        text += (f"\n\nFiles are in File Stash {result.stash_id}: pass stash_id \"{result.stash_id}\" to a later call "
-                 f"to have them in /tmp again (24 hours). Download links work for {URL_TTL // 60} minutes.")
-    content = [{"type": "text", "text": text}, *file_blocks(result.files)]
+    content = [{"type": "text", "text": text + stash_note(result)}, *file_blocks(result.files)]
     return {"content": content, "structuredContent": structured, "isError": False}
+
+
+def stash_note(result: RunResult) -> str:
+    """What to tell the model about a run's File Stash: how to reuse it (empty without one)."""
+    if result.stash_id is None:
+        return ""
+    return (f"\n\nFiles are in File Stash {result.stash_id}: pass stash_id \"{result.stash_id}\" to a later call "
+            f"to have them in /tmp again (24 hours). Download links work for {URL_TTL // 60} minutes.")
 
 
 def file_blocks(files: list[StashOutput]) -> list[dict[str, Any]]:

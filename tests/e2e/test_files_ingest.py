@@ -13,8 +13,7 @@ from pipedream.core.api_error import ApiError
 
 from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import CSV, PDF, PNG
-from tests.files.support import FilesGatewayServer
-from tests.support import gateway_settings
+from tests.support import GatewayServer, gateway_settings
 
 MAX_FILE = 64 * 1024
 MAX_UPLOAD = 256 * 1024
@@ -24,7 +23,7 @@ UPLOAD_URL = "https://uploads.example.com/v1/files"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     settings = gateway_settings(tmp_path_factory.mktemp("gateway"), file_max_size=MAX_FILE, file_max_upload=MAX_UPLOAD)
-    gateway = FilesGatewayServer(settings).start()
+    gateway = GatewayServer(settings).start()
     yield gateway
     gateway.stop()
 

@@ -9,8 +9,7 @@ from mcp import Client
 
 from tests.e2e.test_mcp_transports import streamable
 from tests.files.samples import PDF
-from tests.files.support import FilesGatewayServer
-from tests.support import gateway_settings
+from tests.support import GatewayServer, gateway_settings
 
 NOTES_URL = "https://files.example.com/notes.txt"
 REPORT_URL = "https://files.example.com/report.pdf"
@@ -19,7 +18,7 @@ UPLOAD_URL = "https://uploads.example.com/v1/files"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    gateway = FilesGatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway")))
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway")))
     gateway.settings.public_url = gateway.url  # where the local store's links point
     yield gateway.start()
     gateway.stop()

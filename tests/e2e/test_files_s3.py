@@ -14,8 +14,8 @@ from pipedream import Pipedream
 
 from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import PDF
-from tests.files.support import FilesGatewayServer, S3Server
-from tests.support import gateway_settings
+from tests.files.support import S3Server
+from tests.support import GatewayServer, gateway_settings
 
 REPORT_URL = "https://files.example.com/report.pdf"
 UPLOAD_URL = "https://uploads.example.com/v1/files"
@@ -36,7 +36,7 @@ def bucket(s3):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, s3, bucket):
     settings = gateway_settings(tmp_path_factory.mktemp("gateway"), **s3.settings(bucket), s3_file_prefix="gateway")
-    gateway = FilesGatewayServer(settings).start()
+    gateway = GatewayServer(settings).start()
     yield gateway
     gateway.stop()
 
@@ -96,5 +96,5 @@ def test_the_sweep_deletes_expired_objects(sdk, server, s3, bucket, upstream):
     past = (datetime.now(timezone.utc) - timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S.%f")
     with sqlite3.connect(server.settings.data_dir / "gateway.db") as db:
         db.execute("UPDATE file_stashes SET expires_at = ? WHERE id = ?", (past, result.stash_id))
-    assert server.call(server.files.sweep()) == 1
+    assert server.call(server.gateway.runtime.files.sweep()) == 1
     assert key not in s3.keys(bucket)

@@ -16,8 +16,7 @@ from pipedream.core.api_error import ApiError
 
 from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import PDF
-from tests.files.support import FilesGatewayServer
-from tests.support import gateway_settings
+from tests.support import GatewayServer, gateway_settings
 
 REPORT_URL = "https://files.example.com/q3/report.pdf"
 UPLOAD_URL = "https://uploads.example.com/v1/files"
@@ -25,7 +24,7 @@ UPLOAD_URL = "https://uploads.example.com/v1/files"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    gateway = FilesGatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
     yield gateway
     gateway.stop()
 
@@ -141,5 +140,5 @@ def test_an_expired_stash_is_refused_and_swept(sdk, server, upstream):
     assert caught.value.status_code == 404 and "stashes last 24 hours" in caught.value.body["error"]
     with pytest.raises(ApiError):
         b"".join(sdk.file_stash.download_file(s_3_key=upload["s3Key"]))
-    assert server.call(server.files.sweep()) >= 1
+    assert server.call(server.gateway.runtime.files.sweep()) >= 1
     assert httpx.get(upload["get_url"]).status_code == 404  # the link is genuine, the file is gone

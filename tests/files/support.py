@@ -1,21 +1,15 @@
-"""Test servers for files: moto's S3 API server, and the gateway with its file store wired in."""
+"""moto's S3 API server, for the S3 file store."""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from dataclasses import dataclass
 from typing import Any
 
 import boto3
-import uvicorn
 from moto.server import ThreadedMotoServer
 
-from mcp_gateway import app as app_module
-from mcp_gateway.api import files as files_api
-from mcp_gateway.app import Gateway, create_app
-from mcp_gateway.files import Files
-from tests.support import GatewayServer, free_port
+from tests.support import free_port
 
 S3_KEYS = {"access_key_id": "test-access-key", "secret_access_key": "test-secret-key", "region": "us-east-1"}
 
@@ -57,34 +51,3 @@ class S3Server:
         return {"file_store": "s3", "s3_file_bucket": bucket, "s3_endpoint_url": self.endpoint_url,
                 "s3_region": S3_KEYS["region"], "s3_access_key_id": S3_KEYS["access_key_id"],
                 "s3_secret_access_key": S3_KEYS["secret_access_key"]}
-
-
-class FilesGatewayServer(GatewayServer):
-    """The whole gateway with the file store and its REST endpoints, whether or not
-    `mcp_gateway.app` wires them in itself yet."""
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self.gateway = await Gateway.open(self.settings)
-        if self.gateway.runtime.files is None:
-            self.gateway.runtime.files = Files.from_settings(self.settings, self.gateway.db)
-        modules = app_module.API_MODULES
-        if files_api not in modules:
-            app_module.API_MODULES = (*modules, files_api)
-        try:
-            app = create_app(self.settings, self.gateway, bind_host="127.0.0.1")
-        finally:
-            app_module.API_MODULES = modules
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on",
-                                timeout_graceful_shutdown=2)
-        self._server = uvicorn.Server(config)
-        serving = asyncio.create_task(self._server.serve())
-        while not self._server.started and not serving.done():
-            await asyncio.sleep(0.01)
-        self._ready.set()
-        await serving
-
-    @property
-    def files(self) -> Files:
-        assert self.gateway is not None and self.gateway.runtime.files is not None
-        return self.gateway.runtime.files
