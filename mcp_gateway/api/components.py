@@ -7,6 +7,7 @@ same endpoints under both of the hosted API's names (`run` is under `/actions` o
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,8 +24,8 @@ from mcp_gateway.runtime.errors import DynamicPropsNotFound
 from mcp_gateway.runtime.service import Caller
 
 from .catalog import PageInfo, PageQuery, find_app, paginate
-from .files import FILE_ERROR_RESPONSES, file_api_error
-from .rest import Api, ApiError, Call
+from .files import FILE_ERROR_RESPONSES, file_api_error, ingest_uploads, multipart_form
+from .rest import Api, ApiError, Call, parse_model
 
 if TYPE_CHECKING:
     from mcp_gateway.app import Gateway
@@ -348,8 +349,31 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
     async def reload_component_props(call: Call) -> dict[str, Any]:
         return await reloading(call.body, call)
 
+    async def run_form(call: Call) -> dict[str, Any]:
+        """A file part fills the prop it is named after (one that takes a /tmp path, or a list of
+        them): the file is stored as by POST /files and the prop gets its file_id."""
+        files = gateway.runtime.files
+        if files is None:
+            raise ApiError(503, "this gateway has no file store configured; send the run as JSON")
+        assert call.project_id is not None and call.environment is not None
+        async with multipart_form(call.request, files.max_upload) as form:
+            body = _run_form_fields(form.fields)
+            parsed: RunBody = parse_model(RunBody, body, where="form field")
+            action = find_action(parsed.id, parsed.version)
+            props = dict(parsed.configured_props or {})
+            for name in form.uploads:
+                _check_file_part(action, name, props)
+            try:
+                refs = await ingest_uploads(files, call.project_id, call.environment, form)
+            except FileError as exc:
+                raise file_api_error(exc) from None
+        for name, parts in refs.items():
+            prop = action.props.get(name)
+            props[name] = parts if len(parts) > 1 or (prop is not None and prop.type == "string[]") else parts[0]
+        return {**body, "configured_props": props}
+
     @api.route("POST", f"{_BASE}/actions/run", summary="Run an action for an end user", tag="actions", body=RunBody,
-               response=RunActionResponse, limit="components_write",
+               response=RunActionResponse, limit="components_write", form=run_form,
                extra_responses={**write["extra_responses"], **FILE_ERROR_RESPONSES})
     async def run_action(call: Call) -> dict[str, Any]:
         body: RunBody = call.body
@@ -374,3 +398,35 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
                tag="components", query=VersionQuery, response=ComponentResponse, **read)
     async def retrieve_component(call: Call) -> dict[str, Any]:
         return retrieving(call)
+
+
+def _run_form_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """A multipart run's text fields as the JSON body's: `configured_props` is JSON text."""
+    body: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, list):
+            raise ApiError(400, f"form field {name} is given {len(value)} times; give it once")
+        if name == "configured_props":
+            try:
+                value = json.loads(value)
+            except (ValueError, RecursionError):
+                raise ApiError(400, "form field configured_props must be a JSON object of values by prop name") from None
+            if not isinstance(value, dict):
+                raise ApiError(400, "form field configured_props must be a JSON object of values by prop name")
+        body[name] = value
+    return body
+
+
+def _check_file_part(action: Action, name: str, props: dict[str, Any]) -> None:
+    if name in RunBody.model_fields:
+        raise ApiError(400, f"the file part {name!r} is named like a body field; name each file part after the prop it fills")
+    if name in props:
+        raise ApiError(400, f"prop {name} is given both in configured_props and as a file part; give it once")
+    prop = action.props.get(name)
+    if prop is None:
+        if action.additional_props is None:
+            inputs = ", ".join(n for n, p in action.props.items() if p.is_input)
+            raise ApiError(400, f"the file part {name!r} names no prop of {action.key} (its props: {inputs})")
+    elif prop.type not in ("string", "string[]"):
+        raise ApiError(400, f"prop {name} of {action.key} takes {prop.type}, not a file: a file part fills a prop "
+                            "that takes a /tmp path")

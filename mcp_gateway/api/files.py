@@ -3,8 +3,10 @@ files (the SDK's `file_stash.download_file`), and the signed links of the local 
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -29,7 +31,7 @@ from mcp_gateway.files import (
 from mcp_gateway.files.local import DOWNLOAD_PATH, LocalFileStore
 from mcp_gateway.files.service import MAX_FILES_PER_REQUEST
 
-from .rest import Api, ApiError, Call
+from .rest import Api, ApiError, Call, content_kind
 
 if TYPE_CHECKING:
     from mcp_gateway.app import Gateway
@@ -87,13 +89,12 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
     async def upload_files(call: Call) -> dict[str, Any]:
         files = files_of()
         assert call.project_id is not None and call.environment is not None
-        request = _limited(call.request, files.max_upload)
-        kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        kind = content_kind(call.request)
         try:
             if kind == "multipart/form-data":
-                return await _multipart(files, call.project_id, call.environment, request)
+                return await _multipart(files, call.project_id, call.environment, call.request)
             if kind == "application/json" or kind.endswith("+json"):
-                return await _json(files, call.project_id, call.environment, request)
+                return await _json(files, call.project_id, call.environment, _limited(call.request, files.max_upload))
         except FileError as exc:
             raise file_api_error(exc) from None
         raise ApiError(415, "send the files as multipart/form-data, or as JSON with objects holding "
@@ -132,31 +133,52 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         return _download(stored, query.type, key.rsplit("/", 1)[-1])
 
 
-async def _multipart(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:
+@dataclass
+class Form:
+    """A multipart body: its text fields (a repeated name becomes a list) and its file parts by name."""
+
+    fields: dict[str, Any]
+    uploads: dict[str, list[UploadFile]]
+
+
+@contextlib.asynccontextmanager
+async def multipart_form(request: Request, limit: int) -> AsyncIterator[Form]:
+    """The request's multipart body, reading at most `limit` bytes (413 past that); file parts are
+    spooled to temporary files until the block ends."""
     try:
-        form = await request.form(max_files=MAX_FILES_PER_REQUEST, max_fields=1000)
+        form = await _limited(request, limit).form(max_files=MAX_FILES_PER_REQUEST, max_fields=1000)
     except HTTPException as exc:
         raise ApiError(400, f"the multipart body could not be read: {exc.detail}") from None
     try:
-        uploads: dict[str, list[UploadFile]] = {}
-        fields: dict[str, Any] = {}
+        parsed = Form({}, {})
         for name, value in form.multi_items():
             if isinstance(value, UploadFile):
-                uploads.setdefault(name, []).append(value)
+                parsed.uploads.setdefault(name, []).append(value)
             else:
-                fields[name] = value if name not in fields else [*_as_list(fields[name]), value]
-        if not uploads:
-            raise ApiError(400, "the multipart body has no file part; send each file as a file field, "
-                                "e.g. -F file=@invoice.pdf")
-        refs = []
-        for name, parts in uploads.items():
-            for index, part in enumerate(parts):
-                ref = await files.ingest(project_id, environment, name=part.filename or name, data=part.file,
-                                         declared=part.content_type)
-                refs.append(ref.to_json(name if len(parts) == 1 else f"{name}[{index}]"))
+                parsed.fields[name] = value if name not in parsed.fields else [*_as_list(parsed.fields[name]), value]
+        yield parsed
     finally:
         await form.close()
-    return {"files": refs, **({"fields": fields} if fields else {})}
+
+
+async def ingest_uploads(files: Files, project_id: str, environment: str, form: Form) -> dict[str, list[dict[str, Any]]]:
+    """Store each file part; their references (`{file_id, name, mime_type, pointer}`) by part name."""
+    refs: dict[str, list[dict[str, Any]]] = {}
+    for name, parts in form.uploads.items():
+        for index, part in enumerate(parts):
+            ref = await files.ingest(project_id, environment, name=part.filename or name, data=part.file,
+                                     declared=part.content_type)
+            refs.setdefault(name, []).append(ref.to_json(name if len(parts) == 1 else f"{name}[{index}]"))
+    return refs
+
+
+async def _multipart(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:
+    async with multipart_form(request, files.max_upload) as form:
+        if not form.uploads:
+            raise ApiError(400, "the multipart body has no file part; send each file as a file field, "
+                                "e.g. -F file=@invoice.pdf")
+        refs = await ingest_uploads(files, project_id, environment, form)
+    return {"files": [ref for parts in refs.values() for ref in parts], **({"fields": form.fields} if form.fields else {})}
 
 
 async def _json(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:

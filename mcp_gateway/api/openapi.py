@@ -88,10 +88,23 @@ def _operation(endpoint: Endpoint, ref: Callable[[type[BaseModel]], dict[str, An
     if endpoint.auth != "public":
         operation["security"] = [{"bearer": []}]
     if endpoint.body is not None:
-        operation["requestBody"] = {"required": False, "content": {"application/json": {"schema": ref(endpoint.body)}}}
+        content: dict[str, Any] = {"application/json": {"schema": ref(endpoint.body)}}
+        if endpoint.form is not None:
+            content["multipart/form-data"] = {"schema": _form_schema(endpoint)}
+        operation["requestBody"] = {"required": False, "content": content}
     elif endpoint.raw_body:
         operation["requestBody"] = {"required": False, "content": {"*/*": {"schema": {}}}}
     return operation
+
+
+def _form_schema(endpoint: Endpoint) -> dict[str, Any]:
+    """The multipart form of a JSON body: each body field a text field (objects as JSON text), and
+    file parts as the endpoint's reader describes."""
+    assert endpoint.body is not None and endpoint.form is not None
+    fields = {name: {"type": "string", "description": (info.description or name).split("\n")[0]}
+              for name, info in endpoint.body.model_fields.items()}
+    files = {"type": "string", "format": "binary", "description": (endpoint.form.__doc__ or "").strip()}
+    return {"type": "object", "properties": fields, "additionalProperties": files}
 
 
 def _responses(endpoint: Endpoint, ref: Callable[[type[BaseModel]], dict[str, Any]]) -> dict[str, Any]:

@@ -81,6 +81,8 @@ class Endpoint:
     response: type[BaseModel] | None = None  # None: 204 No Content
     limit: str | None = None  # rate-limit bucket
     raw_body: bool = False  # the handler reads the body itself (the proxy)
+    # Reads a multipart/form-data body into the body model's fields (JSON is always accepted).
+    form: Callable[[Call], Awaitable[dict[str, Any]]] | None = None
     extra_responses: dict[int, str] = field(default_factory=dict)
 
 
@@ -135,7 +137,11 @@ class Api:
         if endpoint.query is not None:
             call.query = parse_model(endpoint.query, query_values(request, endpoint.query), where="query parameter")
         if endpoint.body is not None and not endpoint.raw_body:
-            call.body = parse_model(endpoint.body, await json_body(request), where="body field")
+            if endpoint.form is not None and content_kind(request) == "multipart/form-data":
+                data = await endpoint.form(call)
+            else:
+                data = await json_body(request)
+            call.body = parse_model(endpoint.body, data, where="body field")
         result = await endpoint.handler(call)
         if isinstance(result, Response):
             return result
@@ -153,6 +159,11 @@ def environment_of(request: Request) -> str:
     if environment not in ENVIRONMENTS:
         raise ApiError(400, f"x-pd-environment must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
     return environment
+
+
+def content_kind(request: Request) -> str:
+    """The request body's media type, without parameters, in lower case."""
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
 async def json_body(request: Request) -> dict[str, Any]:

@@ -154,3 +154,47 @@ def test_a_run_takes_base64_files_in_its_input(sdk, upstream):
         sdk.actions.run(id="http-send-request", external_user_id="u", configured_props={
             "url": UPLOAD_URL, "filePath": {"name": "big.bin", "contentBytes": b64(b"x" * (MAX_FILE + 1))}})
     assert caught.value.status_code == 413
+
+
+@pytest.fixture
+def run(server, project):
+    def call(**kw):
+        headers = {"Authorization": f"Bearer {project['token']}", "x-pd-environment": "development"}
+        return httpx.post(f"{server.url}/v1/connect/{project['project_id']}/actions/run", headers=headers, timeout=30, **kw)
+
+    return call
+
+
+def test_a_multipart_run_puts_each_file_part_in_the_prop_it_is_named_after(run, upstream):
+    response = run(data={"id": "http-send-request", "external_user_id": "u",
+                         "configured_props": '{"url": "%s", "method": "POST", "fileField": "upload"}' % UPLOAD_URL},
+                   files={"filePath": ("people.csv", CSV, "text/csv")})
+    assert response.status_code == 200, response.text
+    assert response.json()["ret"]["status"] == 201
+    sent = upstream.calls.last.request
+    assert sent.method == "POST" and sent.url == UPLOAD_URL
+    assert b'name="upload"; filename="people.csv"' in sent.content and CSV in sent.content
+
+
+@pytest.mark.parametrize(("data", "files", "status", "message"), [
+    ({"id": "http-send-request", "external_user_id": "u", "configured_props": "[1]"},
+     {"filePath": ("a.csv", CSV)}, 400, "form field configured_props must be a JSON object"),
+    ({"id": "http-send-request", "external_user_id": "u", "configured_props": '{"filePath": "/tmp/x"}'},
+     {"filePath": ("a.csv", CSV)}, 400, "prop filePath is given both in configured_props and as a file part"),
+    ({"id": "http-send-request", "external_user_id": "u"}, {"attachment": ("a.csv", CSV)}, 400,
+     "the file part 'attachment' names no prop of http-send-request"),
+    ({"id": "http-send-request", "external_user_id": "u"}, {"external_user_id": ("a.csv", CSV)}, 400,
+     "named like a body field"),
+    ({"id": "http-send-request", "external_user_id": "u", "configured_props": '{"url": "https://x.example.com"}'},
+     {"headers": ("a.csv", CSV)}, 400, "prop headers of http-send-request takes object, not a file"),
+    ({"external_user_id": "u"}, {"filePath": ("a.csv", CSV)}, 400, "form field id: is required"),
+    ({"id": "http-send-request", "external_user_id": "u"}, {"filePath": ("big.pdf", b"%PDF-1.7\n" + b"x" * MAX_FILE)},
+     413, "larger than"),
+    ({"id": "http-send-request", "external_user_id": "u"}, {"filePath": ("fake.pdf", PNG, "application/pdf")}, 415,
+     "its content is image/png"),
+])
+def test_a_multipart_run_names_what_is_wrong(run, upstream, data, files, status, message):
+    response = run(data=data, files=files)
+    assert response.status_code == status, response.text
+    assert message in response.json()["error"]
+    assert not upstream.calls
