@@ -27,7 +27,7 @@ from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import S3Batch, S3Event, utcnow
 
 from . import claims
-from .s3_client import S3Client, S3Error, describe
+from .s3_client import S3Client, S3Error
 
 logger = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ class S3Batches:
             logger.warning("S3 batch %s was taken over by another process", batch.id)
             return
         except S3Error as exc:
-            error = describe(exc)
+            error = str(exc)
             retry_at = claims.next_attempt(self._backoff, attempts)
             if retry_at is None:
                 logger.warning("S3 batch %s (%d events) given up after %d attempts: %s", batch.id, batch.events, attempts, error)
@@ -222,6 +222,6 @@ class S3Batches:
         try:
             await self._client.abort_multipart(batch.bucket, batch.key, upload_id)
         except S3Error as exc:
-            logger.warning("could not abort multipart upload of S3 batch %s: %s", batch.id, describe(exc))
+            logger.warning("could not abort multipart upload of S3 batch %s: %s", batch.id, exc)
             return False
         return True
