@@ -555,3 +555,77 @@ async def test_a_non_json_answer_is_reported_plainly(catalog, respx_mock):
     result = await run_action(catalog.action("slack-find-user-by-email"), {"email": "a@example.com"}, auth=AUTH)
     assert result.error.startswith("Slack users.lookupByEmail answered with something other than JSON")
     assert "Service Unavailable" in result.error
+
+
+# Uploads (files.getUploadURLExternal, the upload URL, files.completeUploadExternal)
+
+UPLOAD_URL = "https://files.slack.com/upload/v1/CwABAAAAXAoAAZnKg2Ae2JXGCgACAXOt1p0nogYMAAMLAAEAAAAKRjA0NjZMUkQ1VwAA"
+FILE_ID = "F0466LRD5W"
+
+
+def _uploaded_file(title):
+    return {"id": FILE_ID, "created": 1669752431, "timestamp": 1669752431, "name": "report.csv", "title": title,
+            "mimetype": "text/csv", "filetype": "csv", "pretty_type": "CSV", "user": "U061F7AUR", "size": 19,
+            "mode": "hosted", "is_external": False, "is_public": True, "public_url_shared": False,
+            "url_private": f"https://files.slack.com/files-pri/T061EG9R6-{FILE_ID}/report.csv",
+            "permalink": f"https://example.slack.com/files/U061F7AUR/{FILE_ID}/report.csv"}
+
+
+def _mock_upload(respx_mock, title="report.csv"):
+    ticket = respx_mock.post(f"{API}/files.getUploadURLExternal").mock(
+        return_value=httpx.Response(200, json={"ok": True, "upload_url": UPLOAD_URL, "file_id": FILE_ID}))
+    bytes_in = respx_mock.post(UPLOAD_URL).mock(return_value=httpx.Response(200, text="OK - 19"))
+    complete = respx_mock.post(f"{API}/files.completeUploadExternal").mock(
+        return_value=httpx.Response(200, json={"ok": True, "files": [_uploaded_file(title)]}))
+    return ticket, bytes_in, complete
+
+
+async def test_upload_file_sends_the_bytes_and_shares_them_in_a_thread(catalog, respx_mock, tmp_path):
+    (tmp_path / "report.csv").write_bytes(b"name,total\nada,42\n\n")
+    ticket, bytes_in, complete = _mock_upload(respx_mock, "Q3 report")
+    result = await run_action(
+        catalog.action("slack-upload-file"),
+        {"filePath": "/tmp/report.csv", "channel": CHANNEL, "title": "Q3 report", "initialComment": "Here it is",
+         "threadTs": "1503435900.000100"},
+        auth=AUTH, tmp_dir=tmp_path,
+    )
+    assert result.error is None, result.error
+    asked = ticket.calls.last.request
+    assert asked.method == "POST" and str(asked.url) == f"{API}/files.getUploadURLExternal"
+    assert asked.headers["authorization"] == "Bearer gho_test_token"
+    assert asked.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert dict(httpx.QueryParams(asked.content.decode())) == {"filename": "report.csv", "length": "19"}
+    sent = bytes_in.calls.last.request
+    assert sent.content == b"name,total\nada,42\n\n" and sent.headers["content-type"] == "application/octet-stream"
+    assert_slack_post(complete.calls.last.request, "files.completeUploadExternal", {
+        "files": [{"id": FILE_ID, "title": "Q3 report"}], "channel_id": CHANNEL, "initial_comment": "Here it is",
+        "thread_ts": "1503435900.000100"})
+    assert result.ret == {"id": FILE_ID, "name": "report.csv", "title": "Q3 report", "size": 19,
+                          "permalink": f"https://example.slack.com/files/U061F7AUR/{FILE_ID}/report.csv"}
+    assert result.summary == f"Uploaded report.csv (19 bytes) to {CHANNEL}"
+
+
+async def test_upload_file_without_a_channel_stays_private(catalog, respx_mock, tmp_path):
+    (tmp_path / "report.csv").write_bytes(b"name,total\nada,42\n\n")
+    _, _, complete = _mock_upload(respx_mock)
+    result = await run_action(catalog.action("slack-upload-file"), {"filePath": "/tmp/report.csv"}, auth=AUTH, tmp_dir=tmp_path)
+    assert result.error is None, result.error
+    assert_slack_post(complete.calls.last.request, "files.completeUploadExternal",
+                      {"files": [{"id": FILE_ID, "title": "report.csv"}]})
+    assert result.summary == "Uploaded report.csv (19 bytes) (private)"
+
+
+async def test_upload_file_reports_slack_refusals_and_missing_files(catalog, respx_mock, tmp_path):
+    (tmp_path / "big.bin").write_bytes(b"x" * 10)
+    respx_mock.post(f"{API}/files.getUploadURLExternal").mock(
+        return_value=httpx.Response(200, json={"ok": False, "error": "file_upload_size_restricted"}))
+    upload = respx_mock.post(UPLOAD_URL)
+    refused = await run_action(catalog.action("slack-upload-file"), {"filePath": "/tmp/big.bin", "channel": CHANNEL},
+                               auth=AUTH, tmp_dir=tmp_path)
+    assert "file_upload_size_restricted" in refused.error and "does not accept files this large" in refused.error
+    assert not upload.calls
+    missing = await run_action(catalog.action("slack-upload-file"), {"filePath": "/tmp/nope.pdf"}, auth=AUTH, tmp_dir=tmp_path)
+    assert "/tmp/nope.pdf is not a file in /tmp" in missing.error
+    thread_only = await run_action(catalog.action("slack-upload-file"), {"filePath": "/tmp/big.bin", "threadTs": "1.2"},
+                                   auth=AUTH, tmp_dir=tmp_path)
+    assert "needs the channel" in thread_only.error

@@ -142,3 +142,23 @@ def test_an_expired_stash_is_refused_and_swept(sdk, server, upstream):
         b"".join(sdk.file_stash.download_file(s_3_key=upload["s3Key"]))
     assert server.call(server.gateway.runtime.files.sweep()) >= 1
     assert httpx.get(upload["get_url"]).status_code == 404  # the link is genuine, the file is gone
+
+
+def test_a_downloaded_file_is_uploaded_to_slack_in_a_later_run(sdk, server, project, upstream):
+    server.add_account(project["project_id"], "alice", "slack", {"oauth_access_token": "xoxp-stash-test"})
+    upload_url = "https://files.slack.com/upload/v1/CwABAAAAXAoAAZnKg2Ae2JXGCgACAXOt1p0nogYMAAMLAAEAAAAKRjA0NjZMUkQ1VwAA"
+    ticket = upstream.post("https://slack.com/api/files.getUploadURLExternal").mock(
+        return_value=httpx.Response(200, json={"ok": True, "upload_url": upload_url, "file_id": "F0466LRD5W"}))
+    sent = upstream.post(upload_url).mock(return_value=httpx.Response(200, text=f"OK - {len(PDF)}"))
+    upstream.post("https://slack.com/api/files.completeUploadExternal").mock(
+        return_value=httpx.Response(200, json={"ok": True, "files": [{"id": "F0466LRD5W", "title": "report.pdf"}]}))
+    stash_id = download(sdk).stash_id
+
+    result = sdk.actions.run(id="slack-upload-file", external_user_id="alice", stash_id=stash_id,
+                             configured_props={"filePath": "/tmp/reports/report.pdf", "channel": "C0123ABCDEF"})
+    assert result.ret["id"] == "F0466LRD5W" and result.ret["size"] == len(PDF)
+    assert sent.calls.last.request.content == PDF
+    assert dict(httpx.QueryParams(ticket.calls.last.request.content.decode())) == {"filename": "report.pdf",
+                                                                                   "length": str(len(PDF))}
+    assert ticket.calls.last.request.headers["authorization"] == "Bearer xoxp-stash-test"
+    assert result.exports["$filestash_uploads"] == []  # nothing new in /tmp

@@ -15,6 +15,7 @@ USER_SCOPES = [
     "im:history",
     "mpim:history",
     "search:read",
+    "files:write",
 ]
 
 _TOKEN_FIELDS = ("access_token", "refresh_token", "expires_in", "scope", "token_type")
@@ -97,6 +98,11 @@ ERROR_HINTS = {
     "account_inactive": "the Slack user or workspace is deactivated; connect an active account",
     "ratelimited": "Slack is rate limiting these requests; wait a minute and retry",
     "invalid_arguments": "some values are not what Slack expects; see the details",
+    "file_uploads_disabled": "the workspace has turned file uploads off",
+    "file_uploads_except_images_disabled": "the workspace only accepts images as uploads",
+    "file_upload_size_restricted": "the workspace does not accept files this large",
+    "file_type_not_allowed": "the workspace does not accept this type of file",
+    "file_not_found": "Slack lost track of the upload; run the action again",
 }
 
 
@@ -117,10 +123,13 @@ def check_ok(method, data):
     raise ActionError(f"Slack {method} failed with `{code}`: {hint}{extra}")
 
 
-async def call(ctx, method, *, params=None, body=None):
-    """Call a Slack Web API method (GET with `params`, or POST with a JSON `body`) and check `ok`."""
+async def call(ctx, method, *, params=None, body=None, form=None):
+    """Call a Slack Web API method (GET with `params`, or POST with a JSON `body` or a `form`)
+    and check `ok`."""
     if body is not None:
         response = await ctx.http.post(method, json=body, headers=_JSON)
+    elif form is not None:
+        response = await ctx.http.post(method, data=form)
     else:
         query = {k: v for k, v in (params or {}).items() if v is not None}
         response = await ctx.http.get(method, params=query or None)
