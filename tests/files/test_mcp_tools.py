@@ -1,4 +1,4 @@
-"""How tools-only mode offers File Stash: a `stash_id` argument on tools whose action has a
+"""How the MCP tool modes offer File Stash: a `stash_id` argument on tools whose action has a
 `stash`, a new stash by default where the stash is required, and links in the result."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import Any
 
 from mcp_gateway.catalog import App, NoAuth, props
 from mcp_gateway.files import StashOutput
-from mcp_gateway.mcp.tools import ToolsOnly, action_tool, run_result
+from mcp_gateway.mcp.tools import action_tool, run_result, split_stash_id
 from mcp_gateway.runtime.engine import RunResult
 
 app = App("filer", "Filer", "Makes files.", auth=NoAuth())
@@ -22,21 +22,6 @@ for name, stash in (("export", "required"), ("convert", "optional"), ("count", N
                stash=stash)(_run)
 
 
-class FakeCatalog:
-    def actions_of(self, slug: str) -> list[Any]:
-        return list(app.actions.values())
-
-
-class FakeRuntime:
-    def __init__(self, files: Any) -> None:
-        self.files = files
-        self.calls: list[tuple[dict[str, Any], Any]] = []
-
-    async def run(self, caller: Any, action: Any, arguments: Any, *, via: str, stash_id: Any = None) -> RunResult:
-        self.calls.append((dict(arguments), stash_id))
-        return RunResult(exports={"$summary": "done"})
-
-
 def test_only_tools_with_a_stash_take_a_stash_id():
     schemas = {a.key: action_tool(a)["inputSchema"]["properties"] for a in app.actions.values()}
     assert "A new stash is made when this is left out" in schemas["filer-export"]["stash_id"]["description"]
@@ -44,19 +29,17 @@ def test_only_tools_with_a_stash_take_a_stash_id():
     assert "stash_id" not in schemas["filer-count"]
 
 
-async def test_a_required_stash_is_made_when_none_is_given():
-    runtime = FakeRuntime(files=object())
-    tools = ToolsOnly(FakeCatalog(), runtime)  # type: ignore[arg-type]
-    await tools.call(("filer",), None, "filer-export", {"x": "1"})  # type: ignore[arg-type]
-    await tools.call(("filer",), None, "filer-export", {"stash_id": "abc"})  # type: ignore[arg-type]
-    await tools.call(("filer",), None, "filer-convert", {"x": "1"})  # type: ignore[arg-type]
-    assert runtime.calls == [({"x": "1"}, "NEW"), ({}, "abc"), ({"x": "1"}, None)]
+def test_a_required_stash_is_made_when_none_is_given():
+    export, convert, count = (app.actions[f"filer-{n}"] for n in ("export", "convert", "count"))
+    assert split_stash_id(export, {"x": "1"}, files=True) == ({"x": "1"}, "NEW")
+    assert split_stash_id(export, {"stash_id": "abc"}, files=True) == ({}, "abc")
+    assert split_stash_id(convert, {"x": "1"}, files=True) == ({"x": "1"}, None)
+    # An action without a stash keeps `stash_id` as an argument, for the validator to refuse.
+    assert split_stash_id(count, {"stash_id": "abc"}, files=True) == ({"stash_id": "abc"}, None)
 
 
-async def test_no_stash_is_asked_for_without_a_file_store():
-    runtime = FakeRuntime(files=None)
-    await ToolsOnly(FakeCatalog(), runtime).call(("filer",), None, "filer-export", {})  # type: ignore[arg-type]
-    assert runtime.calls == [({}, None)]
+def test_no_stash_is_asked_for_without_a_file_store():
+    assert split_stash_id(app.actions["filer-export"], {}, files=False) == ({}, None)
 
 
 def test_results_link_every_file_and_inline_small_text():
