@@ -29,6 +29,7 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 
+from mcp_gateway.catalog.http import on_domain
 from mcp_gateway.catalog.model import App
 from mcp_gateway.connect.accounts import AccountError, ResolvedAccount
 from mcp_gateway.connect.credentials import AccountUnhealthy, RefreshUnavailable
@@ -142,16 +143,6 @@ def _is_full(target: str) -> bool:
     except ValueError:  # an unparseable host: a full URL, which httpx then refuses
         return True
     return bool(parts.scheme or parts.netloc)
-
-
-def on_domain(host: str, domain: str) -> bool:
-    """`domain` admits itself and its subdomains; `*.domain` only its subdomains."""
-    host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
-    if not host or not domain:
-        return False
-    if domain.startswith("*."):
-        return host.endswith(domain[1:])
-    return host == domain or host.endswith("." + domain)
 
 
 def _domain_list(domains: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -24,7 +24,9 @@ RefreshHook = Callable[[], Awaitable[dict[str, str] | None]]
 class AppHttp:
     """Thin wrapper over `httpx.AsyncClient` that raises `UpstreamError` on 4xx/5xx.
 
-    Pass `raise_for_status=False` to get the raw response back instead.
+    Pass `raise_for_status=False` to get the raw response back instead. The app's headers
+    (its credentials) go only to the base URL's host and the app's `allowed_domains`; a
+    request elsewhere (a presigned upload URL, a link from a response) is sent without them.
     """
 
     def __init__(
@@ -34,13 +36,21 @@ class AppHttp:
         app_name: str,
         headers: dict[str, str] | None = None,
         base_url: str | None = None,
+        allowed_domains: Sequence[str] = (),
         on_unauthorized: RefreshHook | None = None,
     ) -> None:
         self._client = client
         self._app_name = app_name
         self._headers = dict(headers or {})
         self._base_url = base_url.rstrip("/") if base_url else None
+        base_host = httpx.URL(self._base_url).host if self._base_url else None
+        self._trusted = [d for d in (base_host, *allowed_domains) if d]
         self._on_unauthorized = on_unauthorized
+
+    def trusts(self, url: str) -> bool:
+        """Whether the app's credentials may be sent to `url`."""
+        host = httpx.URL(url).host
+        return any(on_domain(host, domain) for domain in self._trusted)
 
     @property
     def base_url(self) -> str | None:
@@ -54,10 +64,11 @@ class AppHttp:
         return f"{self._base_url}/{path.lstrip('/')}"
 
     async def request(self, method: str, path: str, *, raise_for_status: bool = True, **kw: Any) -> httpx.Response:
-        headers = {**self._headers, **(kw.pop("headers", None) or {})}
         url = self.url(path)
+        trusted = self.trusts(url)
+        headers = {**(self._headers if trusted else {}), **(kw.pop("headers", None) or {})}
         response = await self._client.request(method, url, headers=headers, **kw)
-        if response.status_code == 401 and self._on_unauthorized is not None:
+        if response.status_code == 401 and trusted and self._on_unauthorized is not None:
             fresh = await self._on_unauthorized()
             if fresh is not None:
                 self._headers.update(fresh)
@@ -81,6 +92,16 @@ class AppHttp:
 
     async def delete(self, path: str, **kw: Any) -> httpx.Response:
         return await self.request("DELETE", path, **kw)
+
+
+def on_domain(host: str, domain: str) -> bool:
+    """`domain` admits itself and its subdomains; `*.domain` only its subdomains."""
+    host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
+    if not host or not domain:
+        return False
+    if domain.startswith("*."):
+        return host.endswith(domain[1:])
+    return host == domain or host.endswith("." + domain)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

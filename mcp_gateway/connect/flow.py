@@ -237,7 +237,8 @@ class ConnectFlow:
             return None
         try:
             http: AppHttp | None = AppHttp(
-                self._http(), app_name=app.name, headers=app.headers_for(credentials), base_url=app.base_url_for(credentials)
+                self._http(), app_name=app.name, headers=app.headers_for(credentials),
+                base_url=app.base_url_for(credentials), allowed_domains=app.allowed_domains_for(credentials),
             )
         except KeyError as exc:
             raise ActionError(str(exc.args[0])) from None

@@ -129,6 +129,7 @@ def app_http(action: Action, auth: Mapping[str, Any] | None, on_unauthorized: Re
     values = auth or {}
     try:
         base_url = app.base_url_for(values)
+        domains = app.allowed_domains_for(values)
     except KeyError as exc:
         raise ConfigurationError(f"{app.name} account is incomplete: {exc.args[0]}") from None
     return AppHttp(
@@ -136,6 +137,7 @@ def app_http(action: Action, auth: Mapping[str, Any] | None, on_unauthorized: Re
         app_name=app.name,
         headers=app.headers_for(values),
         base_url=base_url,
+        allowed_domains=domains,
         on_unauthorized=on_unauthorized,
     )
 

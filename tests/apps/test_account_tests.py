@@ -21,7 +21,8 @@ from mcp_gateway.catalog import AccountContext, ActionError, AppHttp, Identity, 
 async def account_context(app, creds):
     """What the Connect flow hands an account test: the credentials and the app's HTTP client."""
     async with httpx.AsyncClient() as client:
-        http = AppHttp(client, app_name=app.name, headers=app.headers_for(creds), base_url=app.base_url_for(creds))
+        http = AppHttp(client, app_name=app.name, headers=app.headers_for(creds), base_url=app.base_url_for(creds),
+                       allowed_domains=app.allowed_domains_for(creds))
         yield AccountContext(auth=creds, http=http)
 
 
