@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from mcp_gateway import __version__
@@ -78,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     listing = apps.add_parser("list", help="list apps, optionally matching a search")
     listing.add_argument("--query", "-q", default=None, help="search text")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    imported = apps.add_parser(
+        "import-openapi",
+        help="make an app of an OpenAPI 3.x document (JSON or YAML): each operation becomes an action",
+        description="Writes <dir>/<slug>/openapi.json (and overrides.json) where the gateway loads custom tools; "
+        "restart the gateway to serve the new app. Run it again to update the app.",
+    )
+    imported.add_argument("spec", help="path or http(s) URL of the OpenAPI document")
+    imported.add_argument("--slug", required=True, help="the app's slug: lowercase letters, digits and underscores")
+    imported.add_argument("--overrides", default=None,
+                          help="JSON or YAML file that renames, describes, hides or groups operations (see the README)")
+    imported.add_argument("--dir", default=None, type=Path,
+                          help="where to write the app (default: MCP_GATEWAY_CUSTOM_TOOLS_DIR)")
 
     accounts = sub.add_parser("accounts", help="manage connected accounts").add_subparsers(dest="accounts_command", required=True, metavar="ACTION")
     add = accounts.add_parser(
@@ -109,6 +122,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "apps" and args.apps_command == "import-openapi":
+        return _import_openapi(args, settings)
     if args.command == "apps":
         return _apps_list(args, settings)
     from mcp_gateway.app import Gateway
@@ -135,6 +150,39 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await gateway.close()
     return 1
+
+
+def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
+    from mcp_gateway.catalog.openapi import OVERRIDES_FILE, SPEC_FILE, build_app, read_document
+
+    target_root = args.dir or settings.custom_tools_dir
+    if target_root is None:
+        print("mcp-gateway: give --dir, or set MCP_GATEWAY_CUSTOM_TOOLS_DIR to the folder the gateway loads custom "
+              "tools from", file=sys.stderr)
+        return 2
+    try:
+        # JSON round trip: YAML's dates and the like become the strings JSON keeps.
+        spec = json.loads(json.dumps(read_document(args.spec), default=str))
+        overrides = json.loads(json.dumps(read_document(args.overrides), default=str)) if args.overrides else {}
+        app = build_app(args.slug, spec, overrides)
+    except CatalogError as exc:
+        print(f"mcp-gateway: cannot import {args.spec}: {exc}", file=sys.stderr)
+        return 2
+    folder = Path(target_root) / args.slug
+    if (folder / "app.py").exists():
+        print(f"mcp-gateway: {folder} holds a hand-written app (app.py); choose another slug", file=sys.stderr)
+        return 2
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / SPEC_FILE).write_text(json.dumps(spec, indent=1))
+    if overrides:
+        (folder / OVERRIDES_FILE).write_text(json.dumps(overrides, indent=1))
+    else:
+        (folder / OVERRIDES_FILE).unlink(missing_ok=True)
+    print(f"imported {app.name} as {args.slug} into {folder}: auth {app.auth_type}, base URL {app.base_url}, "
+          f"{len(app.actions)} actions")
+    for key, action in app.actions.items():
+        print(f"  ~/{key}  {action.name}")
+    return 0
 
 
 def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
