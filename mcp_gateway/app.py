@@ -49,6 +49,7 @@ from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.runtime.engine import shared_http_client
 from mcp_gateway.runtime.service import Runtime
 from mcp_gateway.store.db import Database
+from mcp_gateway.web.catalog import CatalogPages
 from mcp_gateway.web.connect import ConnectPages
 
 logger = logging.getLogger("mcp_gateway")
@@ -164,6 +165,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         Route("/healthz", health, methods=["GET"]),
         *api.routes(),
         *pages.routes(),
+        *CatalogPages(gateway.catalog, base_url).routes(),
         # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
         Route("/", mcp, methods=mcp_methods),
         Route("/messages", mcp, methods=["POST"]),
