@@ -7,6 +7,7 @@ import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 from authlib.common.security import generate_token
@@ -129,7 +130,7 @@ def needs_refresh(credentials: Mapping[str, Any], *, margin: float = REFRESH_MAR
 
 
 class _TokenClient(AsyncOAuth2Client):
-    """authlib's client, able to send the token request body as JSON (Notion wants it so)."""
+    """authlib's client, able to send the token request body as JSON (Notion, Atlassian)."""
 
     def __init__(self, *args: Any, json_body: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -137,8 +138,14 @@ class _TokenClient(AsyncOAuth2Client):
 
     async def post(self, url: Any, *, data: Any = None, headers: Any = None, **kwargs: Any) -> Any:  # type: ignore[override]
         if self._json_body and data is not None:
+            body = dict(parse_qsl(data, keep_blank_values=True)) if isinstance(data, str) else dict(data)
+            if self.token_endpoint_auth_method == "client_secret_post":
+                # authlib would append the client's credentials as form fields to the JSON:
+                # they go into the JSON object instead, and authlib's own client auth is skipped.
+                body.update(client_id=self.client_id, client_secret=self.client_secret)
+                kwargs["auth"] = None
             headers = {**(headers or {}), "Content-Type": "application/json"}
-            return await super().post(url, json=data, headers=headers, **kwargs)
+            return await super().post(url, json=body, headers=headers, **kwargs)
         return await super().post(url, data=data, headers=headers, **kwargs)
 
 

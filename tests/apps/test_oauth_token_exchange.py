@@ -400,3 +400,25 @@ async def test_google_revoked_refresh_token_is_a_permanent_failure(catalog, toke
     with pytest.raises(OAuthFlowError, match="invalid_grant") as raised:
         await refresh(catalog.apps["google_sheets"], oauth_client("google_sheets"), {"oauth_refresh_token": "1//revoked"})
     assert raised.value.permanent
+
+
+async def test_a_json_token_body_carries_a_posted_client_secret_inside_the_json(token_endpoint):
+    # Atlassian's token endpoint documents this form: client_id and client_secret in a JSON body.
+    from mcp_gateway.catalog import App, OAuth
+
+    app = App("json_post", "JSON Post", "Token requests as JSON with the secret in the body.", auth=OAuth(
+        authorize_url="https://auth.example.com/authorize", token_url="https://auth.example.com/oauth/token",
+        token_auth_method="client_secret_post", token_body="json"))
+    route = token_endpoint.post("https://auth.example.com/oauth/token").mock(return_value=httpx.Response(
+        200, json={"access_token": "at-1", "refresh_token": "rt-1", "expires_in": 3600, "token_type": "Bearer"}))
+    credentials, _ = await exchange_code(app, oauth_client("json_post"), code=CODE, redirect_uri=REDIRECT_URI,
+                                         code_verifier=None)
+    request = route.calls.last.request
+    assert request.headers["content-type"] == "application/json" and "authorization" not in request.headers
+    assert json.loads(request.content) == {"grant_type": "authorization_code", "code": CODE, "redirect_uri": REDIRECT_URI,
+                                           "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}
+    assert credentials["oauth_access_token"] == "at-1"
+
+    await refresh(app, oauth_client("json_post"), {"oauth_refresh_token": "rt-1"})
+    assert json.loads(route.calls.last.request.content) == {"grant_type": "refresh_token", "refresh_token": "rt-1",
+                                                            "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}
