@@ -6,7 +6,7 @@ This is the public API the files under `tools/` are written against.
 from . import props
 from .context import AccountContext, OptionsContext, Props, PropsContext, RunContext
 from .errors import ActionError, CatalogError, UpstreamError
-from .http import AppHttp
+from .http import AppHttp, retry_after_seconds, upstream_error
 from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
@@ -40,5 +40,7 @@ __all__ = [
     "input_schema",
     "load_catalog",
     "props",
+    "retry_after_seconds",
     "tool_name",
+    "upstream_error",
 ]
