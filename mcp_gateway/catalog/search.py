@@ -38,8 +38,9 @@ CONCEPTS: dict[str, str] = {
     "files": "file folder upload download attachment pdf storage drive image photo",
     "email": "email e-mail mail inbox mailbox unread cc bcc",
     "chat": "message chat channel dm direct-message thread ping notify notification mention emoji reaction post",
-    "code": "repo repository commit branch merge pr pull-request merge-request code codebase bug issue release fork "
-    "gist",
+    "code": "repo repository commit branch merge pr pull-request merge-request code codebase release fork gist",
+    # Issues and bugs live in code hosts and issue trackers alike: their own concept, not "code".
+    "issues": "issue bug defect",
     "tasks": "task todo to-do project board card kanban sprint backlog ticket milestone assignee checklist",
     "docs": "page doc document wiki note knowledge-base writeup journal article block",
     "calendar": "calendar meeting schedule event appointment invite availability booking reschedule agenda",
@@ -67,7 +68,8 @@ STOPWORDS = frozenset(
     their theirs them then there these they this those through to too tool under until up upon us use
     using very via want was we were what when where which while who whom why will with would you your
     yours hey hi ok okay one two new old latest recent last first next previous current quick quickly
-    today yesterday tomorrow tonight soon later ago since still already maybe really sure right lot lots""".split()
+    today yesterday tomorrow tonight soon later ago since still already maybe really sure right lot lots
+    finished""".split()
 )
 
 # Generic verbs: they match most apps, so they count for less than a noun.
@@ -77,8 +79,9 @@ WEAK_WORDS = frozenset(
 )
 
 # "add this email to my spreadsheet": the word after `this` is the data, the word after `to` the place.
+# "to this sheet", "from this URL": a place (or a source) even when pointed at with `this`.
 _DATA_MARKERS = frozenset("this that these those".split())
-_PLACE_MARKERS = frozenset("to into in on onto inside".split())
+_PLACE_MARKERS = frozenset("to into in on onto inside from".split())
 _SPLITTERS = frozenset("and then also plus".split())
 
 # Nicknames a generic rule cannot derive; used only for apps the catalog has.
@@ -500,10 +503,10 @@ class SearchIndex:
                             ws += [_Word(lower, c, weight * PREFIX, False, segment, True) for c in completions]
                         data = place = False
                         continue
-                if data:
-                    weight *= DATA
-                elif place:
+                if place:
                     weight *= PLACE
+                elif data:
+                    weight *= DATA
                 data = place = False
                 ws.append(_Word(lower, s, weight, capitalised, segment))
         return ws, extra

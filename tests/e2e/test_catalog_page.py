@@ -69,7 +69,8 @@ async def test_the_catalog_lists_and_searches_apps(server, page):
     await page.fill("input[name=q]", "post a message to a chat channel")
     await page.click("button[type=submit]")
     found = await page.locator("#apps li").evaluate_all("items => items.map(i => i.dataset.app)")
-    assert found[0] == "slack"
+    chat = {slug for slug, app in server.gateway.catalog.apps.items() if "Communication" in app.categories}
+    assert found[0] in chat and "slack" in found[:5]
     assert "match “post a message to a chat channel”" in await page.locator("#count").inner_text()
 
 

@@ -6,7 +6,7 @@ from mcp_gateway.catalog import ActionError, App, NoAuth
 app = App(
     "http",
     "HTTP / Webhook",
-    "Send HTTP requests to any URL and download files, with no account needed.",
+    "Send HTTP requests to any URL or webhook, and download any file from a URL into /tmp, with no account needed.",
     auth=NoAuth(),
     categories=["Developer Tools"],
     featured_weight=100,

@@ -1,0 +1,503 @@
+import asyncio
+import base64
+import binascii
+import mimetypes
+import re
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formataddr, getaddresses, parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+
+SERVICE = "Gmail"
+
+# gmail.modify covers everything the actions do: read, search, send, draft, label and trash
+# (everything but permanent deletion, which no action offers).
+SCOPES = ["https://www.googleapis.com/auth/gmail.modify"]
+
+
+async def _account_test(ctx):
+    """The mailbox's address (`users.getProfile`), which also proves the token works."""
+    profile = await api(ctx, "GET", "/profile")
+    email = profile.get("emailAddress")
+    return Identity(name=email, external_id=email)
+
+
+app = App(
+    "gmail",
+    "Gmail",
+    "Send, draft, reply to, search and read email in the connected user's Gmail mailbox; download attachments, "
+    "manage labels and move messages to the trash.",
+    auth=OAuth(
+        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
+        token_url="https://oauth2.googleapis.com/token",
+        scopes=SCOPES,
+        pkce=True,
+        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
+    ),
+    categories=["Communication", "Email"],
+    featured_weight=95,
+    base_url="https://gmail.googleapis.com/gmail/v1/users/me",
+    allowed_domains=["gmail.googleapis.com"],
+    test=_account_test,
+)
+
+
+# Errors
+
+# Google's `reason` codes that mean "slow down" rather than "not allowed".
+_RATE_LIMIT_REASONS = {
+    "rateLimitExceeded",
+    "userRateLimitExceeded",
+    "quotaExceeded",
+    "dailyLimitExceeded",
+    "RATE_LIMIT_EXCEEDED",
+}
+_SCOPE_REASONS = {"insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"}
+
+ERROR_HINTS = {
+    "failedPrecondition": "Gmail refused the request as it stands; check the message (recipients, size) and the mailbox settings",
+    "invalidArgument": "some values are not what Gmail expects; see the message",
+    "domainPolicy": "the Google Workspace administrator does not allow this for the account",
+}
+
+
+def _retry_after(response):
+    raw = response.headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, (parsedate_to_datetime(raw) - datetime.now(timezone.utc)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def google_error(method, response, not_found):
+    """An `UpstreamError` out of Google's error body (`{"error": {"code", "message", "errors": [{"reason"}]}}`)."""
+    status = response.status_code
+    try:
+        data = response.json()
+    except ValueError:
+        data = None
+    error = data.get("error") if isinstance(data, dict) else None
+    reasons = []
+    if isinstance(error, dict):
+        message = error.get("message") or response.reason_phrase
+        reasons += [e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)]
+        reasons += [d.get("reason") for d in error.get("details") or [] if isinstance(d, dict)]
+    elif isinstance(error, str):
+        message = data.get("error_description") or error
+    else:
+        message = response.text[:300] or response.reason_phrase
+    retry_after = _retry_after(response)
+    known = next((r for r in reasons if r in ERROR_HINTS), None)
+    if status == 429 or _RATE_LIMIT_REASONS.intersection(reasons):
+        wait = f"retry after {retry_after:g} s" if retry_after is not None else "wait a minute and retry"
+        hint = f"rate limited by {SERVICE}; {wait}"
+    elif status == 401:
+        hint = "the connected account's credentials were rejected; the user should reconnect the Gmail account"
+    elif _SCOPE_REASONS.intersection(reasons):
+        hint = "the connection was not granted the Gmail access this needs; reconnect Gmail and approve all requested access"
+    elif known:
+        hint = ERROR_HINTS[known]
+    elif status == 403:
+        hint = "the account lacks permission for this operation"
+    elif status == 404:
+        hint = not_found
+    elif status >= 500:
+        hint = f"{SERVICE} had a server error; retrying later may work"
+    else:
+        hint = "fix the request values named in the message"
+    where = f"{method} {response.request.url.copy_with(query=None)}"
+    return UpstreamError(
+        f"{SERVICE} API error {status} on {where}: {message} ({hint})",
+        status=status,
+        retry_after=retry_after,
+        body=response.text[:500],
+    )
+
+
+_NOT_FOUND = "no message, thread, label or attachment has that ID in this mailbox; find IDs with gmail-find-email or gmail-list-labels"
+
+
+async def request(ctx, method, path, *, not_found=_NOT_FOUND, **kw):
+    """Send a request to the Gmail API; Google's error bodies become clear `UpstreamError`s."""
+    response = await ctx.http.request(method, path, raise_for_status=False, **kw)
+    if response.status_code >= 400:
+        raise google_error(method, response, not_found)
+    return response
+
+
+async def api(ctx, method, path, **kw):
+    """A Gmail API call's JSON answer (`{}` for an empty one)."""
+    response = await request(ctx, method, path, **kw)
+    return response.json() if response.content else {}
+
+
+def seg(value):
+    """An ID as a URL path segment."""
+    return quote(str(value).strip(), safe="")
+
+
+# Messages
+
+
+def b64url_decode(data):
+    data = data or ""
+    try:
+        return base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+    except (binascii.Error, ValueError):
+        raise ActionError("Gmail returned data that is not valid base64url") from None
+
+
+def header_map(payload):
+    """A message's headers by lower-cased name (the first value of each)."""
+    out = {}
+    for header in (payload or {}).get("headers") or []:
+        name = str(header.get("name", "")).lower()
+        out.setdefault(name, header.get("value", ""))
+    return out
+
+
+# Headers worth showing, by lower-cased header name, with the key each gets in results.
+_SHOWN_HEADERS = {
+    "from": "from",
+    "to": "to",
+    "cc": "cc",
+    "bcc": "bcc",
+    "reply-to": "replyTo",
+    "subject": "subject",
+    "date": "date",
+    "message-id": "messageIdHeader",
+}
+
+
+def headers_summary(payload):
+    found = header_map(payload)
+    return {key: found[name] for name, key in _SHOWN_HEADERS.items() if name in found}
+
+
+def _charset(part):
+    content_type = header_map(part).get("content-type", "")
+    match = re.search(r'charset="?([A-Za-z0-9_.:-]+)"?', content_type)
+    return match.group(1) if match else "utf-8"
+
+
+def _decode_text(part):
+    raw = b64url_decode((part.get("body") or {}).get("data"))
+    try:
+        return raw.decode(_charset(part), errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
+
+
+def walk_parts(payload):
+    """Every MIME part of a message payload, depth first."""
+    stack = [payload or {}]
+    while stack:
+        part = stack.pop(0)
+        yield part
+        stack[0:0] = part.get("parts") or []
+
+
+def is_attachment(part):
+    body = part.get("body") or {}
+    return bool(part.get("filename")) and bool(body.get("attachmentId") or body.get("data"))
+
+
+def attachments_of(payload):
+    return [
+        {
+            "filename": part.get("filename"),
+            "mimeType": part.get("mimeType"),
+            "size": (part.get("body") or {}).get("size"),
+            "attachmentId": (part.get("body") or {}).get("attachmentId"),
+            "partId": part.get("partId"),
+        }
+        for part in walk_parts(payload)
+        if is_attachment(part)
+    ]
+
+
+class _TextFromHtml(HTMLParser):
+    _BREAKS = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.chunks = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in self._BREAKS:
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head") and self._skip:
+            self._skip -= 1
+        elif tag in self._BREAKS:
+            self.chunks.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.chunks.append(data)
+
+
+def html_to_text(html):
+    parser = _TextFromHtml()
+    parser.feed(html)
+    text = "".join(parser.chunks)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return re.sub(r"\n\s*\n\s*(\n\s*)+", "\n\n", text).strip()
+
+
+def message_bodies(payload):
+    """The text and HTML bodies of a message (attachments left out)."""
+    texts, htmls = [], []
+    for part in walk_parts(payload):
+        if is_attachment(part) or not (part.get("body") or {}).get("data"):
+            continue
+        mime = str(part.get("mimeType", "")).lower()
+        if mime == "text/plain":
+            texts.append(_decode_text(part))
+        elif mime == "text/html":
+            htmls.append(_decode_text(part))
+    html = "\n".join(htmls)
+    text = "\n".join(texts) if texts else (html_to_text(html) if html else "")
+    return text, html
+
+
+def message_summary(message):
+    """The fields of a message worth reading in a list."""
+    out = {"id": message.get("id"), "threadId": message.get("threadId")}
+    out.update(headers_summary(message.get("payload")))
+    out["snippet"] = message.get("snippet")
+    out["labelIds"] = message.get("labelIds") or []
+    return out
+
+
+_LIST_HEADERS = ["From", "To", "Subject", "Date"]
+
+
+async def message_metadata(ctx, message_id, headers=_LIST_HEADERS):
+    return await api(
+        ctx,
+        "GET",
+        f"/messages/{seg(message_id)}",
+        params=[("format", "metadata"), *[("metadataHeaders", h) for h in headers]],
+    )
+
+
+async def messages_with_metadata(ctx, refs):
+    """Metadata for each `{id, threadId}` of a list answer, fetched a few at a time, in order."""
+    semaphore = asyncio.Semaphore(5)
+
+    async def one(ref):
+        async with semaphore:
+            return await message_metadata(ctx, ref["id"])
+
+    return await asyncio.gather(*(one(ref) for ref in refs))
+
+
+# Composing
+
+
+def parse_addresses(values, field):
+    """Email addresses from a list of strings (each may hold several, comma separated)."""
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    found = []
+    for name, address in getaddresses([str(v) for v in values if str(v).strip()]):
+        if "@" not in address:
+            raise ActionError(f"{field}: {address or name!r} is not an email address; use e.g. `ada@example.com`")
+        found.append(formataddr((name, address)) if name else address)
+    return found
+
+
+async def read_attachment(ctx, path):
+    target = ctx.tmp_path(path)
+    try:
+        data = await asyncio.to_thread(target.read_bytes)
+    except (FileNotFoundError, IsADirectoryError):
+        raise ActionError(
+            f"attachment {path} is not a file in /tmp; pass the stash_id of the step that saved it, or a file_id"
+        ) from None
+    mime = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    maintype, subtype = mime.split("/", 1)
+    return target.name, maintype, subtype, data
+
+
+async def build_message(
+    ctx,
+    *,
+    to,
+    subject,
+    body,
+    body_type="plaintext",
+    cc=None,
+    bcc=None,
+    reply_to=None,
+    from_name=None,
+    attachments=None,
+    in_reply_to=None,
+    references=None,
+):
+    """An RFC 2822 message as Gmail's base64url `raw` value."""
+    message = EmailMessage(policy=SMTP)
+    if from_name:
+        profile = await api(ctx, "GET", "/profile")
+        message["From"] = formataddr((from_name, profile.get("emailAddress", "")))
+    if to:
+        message["To"] = ", ".join(to)
+    if cc:
+        message["Cc"] = ", ".join(cc)
+    if bcc:
+        message["Bcc"] = ", ".join(bcc)
+    if reply_to:
+        message["Reply-To"] = ", ".join(reply_to)
+    message["Subject"] = subject or ""
+    if in_reply_to:
+        message["In-Reply-To"] = in_reply_to
+        message["References"] = references or in_reply_to
+    body = body or ""
+    if body_type == "html":
+        message.set_content(html_to_text(body) or " ")
+        message.add_alternative(body, subtype="html")
+    else:
+        message.set_content(body)
+    for path in attachments or []:
+        name, maintype, subtype, data = await read_attachment(ctx, path)
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return base64.urlsafe_b64encode(message.as_bytes()).decode("ascii")
+
+
+# Remote options
+
+
+async def label_options(ctx):
+    if ctx.page > 0:
+        return []  # Gmail returns every label in one answer
+    data = await api(ctx, "GET", "/labels")
+    labels = sorted(data.get("labels") or [], key=lambda l: (l.get("type") != "user", str(l.get("name", "")).lower()))
+    return [Option(label=l.get("name") or l["id"], value=l["id"]) for l in labels]
+
+
+async def message_options(ctx):
+    token = ctx.prev_context.get("pageToken")
+    if ctx.page > 0 and not token:
+        return []
+    params = {"maxResults": 20}
+    if ctx.query:
+        params["q"] = ctx.query
+    if token:
+        params["pageToken"] = token
+    data = await api(ctx, "GET", "/messages", params=params)
+    messages = await messages_with_metadata(ctx, data.get("messages") or [])
+    options = []
+    for message in messages:
+        headers = header_map(message.get("payload"))
+        subject = headers.get("subject") or "(no subject)"
+        sender = headers.get("from")
+        options.append(Option(label=f"{subject} — {sender}" if sender else subject, value=message["id"]))
+    following = data.get("nextPageToken")
+    return OptionsPage(options=options, context={"pageToken": following} if following else None)
+
+
+async def attachment_options(ctx):
+    message_id = ctx.props.get("messageId")
+    if not message_id:
+        raise ActionError("choose the email (messageId) first; its attachments are listed from it")
+    message = await api(ctx, "GET", f"/messages/{seg(message_id)}", params={"format": "full"})
+    return [
+        Option(label=f"{a['filename']} ({a['mimeType']}, {a['size']} bytes)", value=a["filename"])
+        for a in attachments_of(message.get("payload"))
+    ]
+
+
+app.define(
+    "messageId",
+    props.string(
+        "Email",
+        "The Gmail ID of the message, e.g. `18f2a3b4c5d6e7f8` (not the Message-ID header). gmail-find-email "
+        "returns it as `id`; the choices list recent messages and can be searched with Gmail query syntax.",
+        options=message_options,
+        use_query=True,
+    ),
+)
+
+app.define(
+    "labelIds",
+    props.string_list(
+        "Labels",
+        "Label IDs, e.g. `[\"STARRED\", \"Label_3\"]`. System labels use their names as IDs (`INBOX`, `UNREAD`, "
+        "`STARRED`, `IMPORTANT`, `SPAM`); user labels have IDs like `Label_3`, listed by gmail-list-labels.",
+        options=label_options,
+    ),
+)
+
+_ADDRESS_NOTE = "Each entry is an address, optionally with a name, e.g. `ada@example.com` or `Ada Lovelace <ada@example.com>`."
+
+
+def compose_props(*, recipients_required=True):
+    """The props shared by send-email and create-draft."""
+    return {
+        "to": props.string_list(
+            "To",
+            f"Recipients. {_ADDRESS_NOTE}",
+            optional=not recipients_required,
+        ),
+        "cc": props.string_list("CC", f"Carbon-copy recipients. {_ADDRESS_NOTE}", optional=True),
+        "bcc": props.string_list("BCC", f"Blind-copy recipients, hidden from the others. {_ADDRESS_NOTE}", optional=True),
+        "subject": props.string("Subject", "The subject line, e.g. `Q3 report`."),
+        "body": props.string(
+            "Body",
+            "The message text. Plain text by default; set bodyType to `html` to send HTML such as `<p>Hello <b>Ada</b></p>`.",
+        ),
+        "bodyType": body_type_prop(),
+        "fromName": props.string(
+            "From Name",
+            "The sender name recipients see, e.g. `Ada Lovelace`. The address is always the connected account's. "
+            "Leave empty to use the account's default.",
+            optional=True,
+        ),
+        "replyTo": props.string_list(
+            "Reply-To", f"Where replies should go, if not to the sender. {_ADDRESS_NOTE}", optional=True
+        ),
+        "attachments": attachments_prop(),
+    }
+
+
+def body_type_prop():
+    return props.string(
+        "Body Type",
+        "`plaintext` (the default) or `html`. With `html`, a plain-text version is added for mail clients that do not show HTML.",
+        options=["plaintext", "html"],
+        default="plaintext",
+    )
+
+
+def attachments_prop():
+    return props.string_list(
+        "Attachments",
+        "Files to attach, as paths under /tmp such as `[\"/tmp/report.pdf\"]` saved by an earlier step with the same "
+        "stash_id, or `file_...` ids of files sent to the gateway.",
+        optional=True,
+    )
+
+
+def safe_filename(name, fallback="attachment"):
+    """A file name usable under /tmp: the last path segment, without control characters."""
+    cleaned = PurePosixPath(str(name or "").replace("\\", "/")).name
+    cleaned = re.sub(r"[\x00-\x1f]", "", cleaned).strip()
+    return cleaned if cleaned not in ("", ".", "..") else fallback

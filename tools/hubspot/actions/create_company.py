@@ -1,0 +1,20 @@
+from mcp_gateway.catalog import ActionError
+
+from ..app import COMPANY_FIELDS, app, company_props, create_and_link, properties_from
+
+
+@app.action(
+    "create-company",
+    title="Create Company",
+    description=(
+        "Create a company in HubSpot from its name and/or domain plus any other company properties, optionally "
+        "linked to existing contacts and deals. Returns the new company's ID."
+    ),
+    props=company_props(),
+)
+async def create_company(ctx):
+    properties = properties_from(ctx, COMPANY_FIELDS)
+    if not (properties.get("name") or properties.get("domain")):
+        raise ActionError("a new company needs a name or a domain")
+    result, ctx.summary = await create_and_link(ctx, "companies", properties)
+    return result

@@ -1,0 +1,15 @@
+from ..app import app, create_and_link, deal_properties, deal_props
+
+
+@app.action(
+    "create-deal",
+    title="Create Deal",
+    description=(
+        "Create a deal in HubSpot with a name, stage (and pipeline), amount, close date and owner, optionally "
+        "linked to existing contacts and companies. Returns the new deal's ID."
+    ),
+    props=deal_props(new=True),
+)
+async def create_deal(ctx):
+    result, ctx.summary = await create_and_link(ctx, "deals", deal_properties(ctx))
+    return result

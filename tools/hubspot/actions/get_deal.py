@@ -1,0 +1,23 @@
+from mcp_gateway.catalog import props
+
+from ..app import app, describe, get_object, property_list, record_summary
+
+
+@app.action(
+    "get-deal",
+    title="Get Deal",
+    description=(
+        "Get one HubSpot deal by its ID: name, amount, stage, pipeline, close date, owner (or the properties asked "
+        "for) and the IDs of its linked contacts and companies."
+    ),
+    props={
+        "dealId": props.string("Deal ID", "The deal's numeric HubSpot ID, e.g. `1467822235`."),
+        "properties": app.definition("properties"),
+    },
+    read_only=True,
+)
+async def get_deal(ctx):
+    record = await get_object(ctx, "deals", ctx.props.dealId, properties=property_list(ctx, "deals"),
+                              associations=["contacts", "companies"])
+    ctx.summary = f"Got {describe('deals', record)}"
+    return record_summary(record)

@@ -1,0 +1,492 @@
+import json
+import re
+
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+
+# Classic Jira scopes for issues, projects, comments and user lookups; `read:me` for the account test
+# and `offline_access` for a refresh token.
+SCOPES = ["read:jira-work", "write:jira-work", "read:jira-user", "read:me", "offline_access"]
+
+
+async def _account_test(ctx):
+    """The Atlassian account behind the token (`GET /me`, the user identity API)."""
+    me = (await ctx.http.get("/me")).json()
+    return Identity(name=me.get("name") or me.get("email"), external_id=me.get("account_id"))
+
+
+app = App(
+    "jira",
+    "Jira",
+    "Create, update, search, transition, assign and comment on Jira Cloud issues and list projects in the "
+    "connected user's Atlassian sites.",
+    auth=OAuth(
+        authorize_url="https://auth.atlassian.com/authorize",
+        token_url="https://auth.atlassian.com/oauth/token",
+        scopes=SCOPES,
+        # The token endpoint takes the client ID and secret in the request body (Atlassian's examples
+        # send JSON; it accepts the standard form encoding used here as well).
+        # `audience` is required by Atlassian; `prompt=consent` shows the site picker on every connection.
+        extra_authorize_params={"audience": "api.atlassian.com", "prompt": "consent"},
+    ),
+    categories=["Productivity", "Developer Tools"],
+    featured_weight=85,
+    # OAuth 2.0 (3LO) requests go through Atlassian's API gateway, not the site's own domain.
+    base_url="https://api.atlassian.com",
+    allowed_domains=["api.atlassian.com"],
+    test=_account_test,
+)
+
+# Which Jira site (cloud ID) to call. A 3LO token can be granted on several sites, so the account
+# itself carries no site. Every action takes an optional `site` prop whose choices come from
+# `accessible-resources`; when it is left empty and the token reaches exactly one Jira site, that
+# site is used, so single-site users never need to pick. The lookup runs once per action and also
+# yields the site URL used for browse links.
+
+_ACCESSIBLE = "/oauth/token/accessible-resources"
+
+
+async def jira_sites(ctx):
+    """The Jira sites the token can reach: `[{id, name, url, scopes}]`."""
+    resources = (await ctx.http.get(_ACCESSIBLE)).json() or []
+    jira = [r for r in resources if any("jira" in str(s) for s in r.get("scopes") or [])]
+    seen, sites = set(), []
+    for site in jira or resources:
+        if site.get("id") not in seen:
+            seen.add(site.get("id"))
+            sites.append(site)
+    return sites
+
+
+def _host(url):
+    return re.sub(r"^https?://", "", str(url or "")).strip("/").lower()
+
+
+async def resolve_site(ctx):
+    """The chosen site (`{id, name, url}`), found once per run."""
+    cached = getattr(ctx, "_jira_site", None)
+    if cached:
+        return cached
+    sites = await jira_sites(ctx)
+    wanted = str(ctx.props.get("site") or "").strip()
+    listing = ", ".join(f"{s.get('name')} ({s.get('url')}, id {s.get('id')})" for s in sites)
+    if wanted:
+        match = [
+            s
+            for s in sites
+            if wanted in (s.get("id"), s.get("name")) or _host(wanted) == _host(s.get("url")) or wanted.lower() == str(s.get("name")).lower()
+        ]
+        if not match:
+            raise ActionError(f"site {wanted!r} is not one of the Jira sites this account can reach: {listing or 'none'}")
+        site = match[0]
+    elif len(sites) == 1:
+        site = sites[0]
+    elif not sites:
+        raise ActionError("the connected Atlassian account has no Jira site granted; reconnect Jira and pick a site")
+    else:
+        raise ActionError(f"the account can reach several Jira sites; pass `site` with one of: {listing}")
+    ctx._jira_site = site
+    return site
+
+
+def _hint(status, retry_after):
+    if status == 401:
+        return "the connected account's credentials were rejected; the user should reconnect the account"
+    if status == 403:
+        return "the account lacks permission for this operation in Jira"
+    if status == 404:
+        return "check that the issue key, project or IDs are correct and visible to this account"
+    if status == 429:
+        return f"rate limited by Jira; retry after {retry_after:g} s" if retry_after is not None else "rate limited by Jira; retry later"
+    if status >= 500:
+        return "Jira had a server error; retrying later may work"
+    return "fix the request values named in the message"
+
+
+def _jira_detail(body):
+    """Jira's error shape: `{"errorMessages": [...], "errors": {"field": "problem"}}`."""
+    try:
+        data = json.loads(body) if body else None
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    parts = [str(m) for m in data.get("errorMessages") or []]
+    errors = data.get("errors")
+    if isinstance(errors, dict):
+        parts += [f"{field}: {problem}" for field, problem in errors.items()]
+    return "; ".join(parts) or None
+
+
+async def jira(ctx, method, path, **kw):
+    """A Jira platform REST API v3 request on the chosen site, e.g. `jira(ctx, "GET", "/issue/ENG-1")`."""
+    site = await resolve_site(ctx)
+    url = f"/ex/jira/{site['id']}/rest/api/3{path}"
+    try:
+        return await ctx.http.request(method, url, **kw)
+    except UpstreamError as exc:
+        detail = _jira_detail(exc.body)
+        if not detail:
+            raise
+        raise UpstreamError(
+            f"Jira API error {exc.status} on {method} {path}: {detail} ({_hint(exc.status, exc.retry_after)})",
+            status=exc.status,
+            retry_after=exc.retry_after,
+            body=exc.body,
+        ) from None
+
+
+def browse_url(ctx, key):
+    site = getattr(ctx, "_jira_site", None) or {}
+    return f"{site['url'].rstrip('/')}/browse/{key}" if site.get("url") and key else None
+
+
+_KEY = re.compile(r"^[A-Z][A-Z0-9_]*-\d+$")
+
+
+def issue_key(value):
+    """An issue key such as `ENG-42` (a browse URL or a numeric issue ID also work)."""
+    text = str(value or "").strip()
+    found = re.search(r"/browse/([A-Za-z][A-Za-z0-9_]*-\d+)", text)
+    if found:
+        text = found.group(1)
+    if text.isdigit():
+        return text
+    if _KEY.match(text.upper()):
+        return text.upper()
+    raise ActionError(f"issue {value!r} must be an issue key such as `ENG-42` (project key, dash, number)")
+
+
+# Atlassian Document Format: Jira v3 takes descriptions and comments as ADF documents.
+
+_URL = re.compile(r"https?://[^\s<>()]+")
+_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s+(.*)$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def _inline(text):
+    """Text nodes for one line, with URLs made into links."""
+    nodes, last = [], 0
+    for match in _URL.finditer(text):
+        if match.start() > last:
+            nodes.append({"type": "text", "text": text[last : match.start()]})
+        url = match.group(0)
+        nodes.append({"type": "text", "text": url, "marks": [{"type": "link", "attrs": {"href": url}}]})
+        last = match.end()
+    if last < len(text):
+        nodes.append({"type": "text", "text": text[last:]})
+    return nodes
+
+
+def _paragraph(lines):
+    content = []
+    for i, line in enumerate(lines):
+        if i:
+            content.append({"type": "hardBreak"})
+        content.extend(_inline(line))
+    return {"type": "paragraph", "content": content}
+
+
+def to_adf(text):
+    """Turn plain text into an ADF document.
+
+    Blank lines separate paragraphs; `#` lines become headings, `- ` / `1. ` lines lists and
+    ``` fences code blocks. A string holding an ADF document as JSON is passed through.
+    """
+    stripped = str(text).strip()
+    if stripped.startswith("{"):
+        try:
+            doc = json.loads(stripped)
+        except ValueError:
+            doc = None
+        if isinstance(doc, dict) and doc.get("type") == "doc":
+            return doc
+    blocks, paragraph, items, list_kind, code = [], [], [], None, None
+
+    def flush_paragraph():
+        if paragraph:
+            blocks.append(_paragraph(paragraph))
+            paragraph.clear()
+
+    def flush_list():
+        nonlocal list_kind
+        if items:
+            blocks.append(
+                {
+                    "type": list_kind,
+                    "content": [{"type": "listItem", "content": [_paragraph([item])]} for item in items],
+                }
+            )
+            items.clear()
+        list_kind = None
+
+    for raw in str(text).splitlines():
+        line = raw.rstrip()
+        if code is not None:
+            if line.strip().startswith("```"):
+                block = {"type": "codeBlock", "content": [{"type": "text", "text": "\n".join(code)}] if code else []}
+                blocks.append(block)
+                code = None
+            else:
+                code.append(raw)
+            continue
+        if line.strip().startswith("```"):
+            flush_paragraph()
+            flush_list()
+            code = []
+            continue
+        if not line.strip():
+            flush_paragraph()
+            flush_list()
+            continue
+        bullet, numbered, heading = _BULLET.match(line), _NUMBERED.match(line), _HEADING.match(line.strip())
+        if bullet or numbered:
+            kind = "bulletList" if bullet else "orderedList"
+            flush_paragraph()
+            if list_kind and list_kind != kind:
+                flush_list()
+            list_kind = kind
+            items.append((bullet or numbered).group(1))
+        elif heading:
+            flush_paragraph()
+            flush_list()
+            blocks.append({"type": "heading", "attrs": {"level": len(heading.group(1))}, "content": _inline(heading.group(2))})
+        else:
+            flush_list()
+            paragraph.append(line)
+    if code is not None:
+        blocks.append({"type": "codeBlock", "content": [{"type": "text", "text": "\n".join(code)}] if code else []})
+    flush_paragraph()
+    flush_list()
+    return {"type": "doc", "version": 1, "content": blocks}
+
+
+def adf_to_text(node):
+    """The readable text of an ADF document (or any node of one)."""
+    if not isinstance(node, dict):
+        return "" if node is None else str(node)
+    kind = node.get("type")
+    attrs = node.get("attrs") or {}
+    if kind == "text":
+        return node.get("text", "")
+    if kind == "hardBreak":
+        return "\n"
+    if kind == "mention":
+        return attrs.get("text") or "@someone"
+    if kind == "emoji":
+        return attrs.get("text") or attrs.get("shortName") or ""
+    if kind in ("inlineCard", "blockCard"):
+        return attrs.get("url") or ""
+    children = node.get("content") or []
+    if kind in ("bulletList", "orderedList"):
+        lines = []
+        for i, item in enumerate(children, 1):
+            marker = f"{i}." if kind == "orderedList" else "-"
+            lines.append(f"{marker} {adf_to_text(item).strip()}")
+        return "\n".join(lines) + "\n\n"
+    inner = "".join(adf_to_text(child) for child in children)
+    if kind == "codeBlock":
+        return f"```\n{inner}\n```\n\n"
+    if kind in ("paragraph", "heading", "blockquote", "panel"):
+        prefix = "#" * int(attrs.get("level", 1)) + " " if kind == "heading" else ""
+        return f"{prefix}{inner.strip()}\n\n"
+    return inner
+
+
+def plain(adf):
+    return adf_to_text(adf).strip() if adf else None
+
+
+ISSUE_FIELDS = [
+    "summary",
+    "status",
+    "issuetype",
+    "priority",
+    "assignee",
+    "reporter",
+    "project",
+    "labels",
+    "created",
+    "updated",
+    "duedate",
+    "description",
+    "parent",
+    "resolution",
+]
+
+
+def _name(value, key="name"):
+    return (value or {}).get(key)
+
+
+def issue_summary(ctx, issue):
+    """The parts of a Jira issue worth reading, with the description as text."""
+    fields = issue.get("fields") or {}
+    status = fields.get("status") or {}
+    return {
+        "key": issue.get("key"),
+        "id": issue.get("id"),
+        "url": browse_url(ctx, issue.get("key")),
+        "summary": fields.get("summary"),
+        "description": plain(fields.get("description")),
+        "status": status.get("name"),
+        "status_category": _name(status.get("statusCategory")),
+        "issue_type": _name(fields.get("issuetype")),
+        "priority": _name(fields.get("priority")),
+        "assignee": _name(fields.get("assignee"), "displayName"),
+        "assignee_account_id": _name(fields.get("assignee"), "accountId"),
+        "reporter": _name(fields.get("reporter"), "displayName"),
+        "project": _name(fields.get("project"), "key"),
+        "labels": list(fields.get("labels") or []),
+        "parent": _name(fields.get("parent"), "key"),
+        "resolution": _name(fields.get("resolution")),
+        "due_date": fields.get("duedate"),
+        "created": fields.get("created"),
+        "updated": fields.get("updated"),
+    }
+
+
+def comment_summary(comment):
+    return {
+        "id": comment.get("id"),
+        "author": _name(comment.get("author"), "displayName"),
+        "body": plain(comment.get("body")),
+        "created": comment.get("created"),
+        "updated": comment.get("updated"),
+    }
+
+
+def check_date(value, name):
+    if value and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(value)):
+        raise ActionError(f"{name} must be a date written as YYYY-MM-DD, e.g. `2024-06-30`")
+    return value
+
+
+async def account_id(ctx, value):
+    """An account ID from an account ID, `me`, or an email address or name to look up."""
+    text = str(value).strip()
+    if text.lower() == "me":
+        return (await jira(ctx, "GET", "/myself")).json()["accountId"]
+    if "@" in text or " " in text:
+        users = (await jira(ctx, "GET", "/user/search", params={"query": text, "maxResults": 2})).json()
+        if not users:
+            raise ActionError(f"no Jira user matches {text!r}; use jira-find-users to look people up")
+        if len(users) > 1:
+            names = ", ".join(f"{u.get('displayName')} ({u.get('accountId')})" for u in users)
+            raise ActionError(f"{text!r} matches several people ({names}); pass the account ID")
+        return users[0]["accountId"]
+    return text
+
+
+# Remote options
+
+
+async def site_options(ctx):
+    return [Option(label=f"{s.get('name')} ({s.get('url')})", value=s["id"]) for s in await jira_sites(ctx)]
+
+
+async def _start_at_options(ctx, path, key, to_option, params=None, page_size=50):
+    start = ctx.prev_context.get("startAt") or 0
+    if ctx.page > 0 and not start:
+        return []
+    data = (await jira(ctx, "GET", path, params={**(params or {}), "startAt": start, "maxResults": page_size})).json()
+    items = data if key is None else data.get(key) or []
+    last = len(items) < page_size if key is None else data.get("isLast", len(items) < page_size)
+    options = [to_option(item) for item in items]
+    return OptionsPage(options=options, context=None if last else {"startAt": start + len(items)})
+
+
+async def project_options(ctx):
+    params = {"orderBy": "name"}
+    if ctx.query:
+        params["query"] = ctx.query
+    return await _start_at_options(
+        ctx, "/project/search", "values", lambda p: Option(label=f"{p.get('name')} ({p['key']})", value=p["key"]), params
+    )
+
+
+def _chosen_project(ctx):
+    if not ctx.props.get("projectKey"):
+        raise ActionError("choose the project first; the choices depend on it")
+    return str(ctx.props.projectKey).strip().upper()
+
+
+async def issue_type_options(ctx):
+    project = (await jira(ctx, "GET", f"/project/{_chosen_project(ctx)}")).json()
+    return [t["name"] for t in project.get("issueTypes") or []]
+
+
+async def assignable_user_options(ctx):
+    params = {"project": _chosen_project(ctx)}
+    if ctx.query:
+        params["query"] = ctx.query
+    return await _start_at_options(
+        ctx, "/user/assignable/search", None, lambda u: Option(label=u.get("displayName"), value=u["accountId"]), params
+    )
+
+
+async def transition_options(ctx):
+    if not ctx.props.get("issueKey"):
+        raise ActionError("choose the issue first; the choices depend on it")
+    data = (await jira(ctx, "GET", f"/issue/{issue_key(ctx.props.issueKey)}/transitions")).json()
+    return [
+        Option(label=f"{t.get('name')} → {(t.get('to') or {}).get('name')}", value=t["id"])
+        for t in data.get("transitions") or []
+    ]
+
+
+app.define(
+    "site",
+    props.string(
+        "Site",
+        "Which Jira site to use: its cloud ID, its URL (e.g. `https://acme.atlassian.net`) or its name. Leave empty "
+        "when the account reaches a single Jira site. The choices list the sites the account was granted.",
+        options=site_options,
+        optional=True,
+    ),
+)
+
+app.define(
+    "projectKey",
+    props.string(
+        "Project",
+        "The Jira project's key, e.g. `ENG` (the prefix of its issue keys). The choices list the projects the user "
+        "can see.",
+        options=project_options,
+        use_query=True,
+    ),
+)
+
+app.define(
+    "issueKey",
+    props.string(
+        "Issue",
+        "The issue key, e.g. `ENG-42` (a browse URL such as `https://acme.atlassian.net/browse/ENG-42` works too).",
+    ),
+)
+
+app.define(
+    "assignee",
+    props.string(
+        "Assignee",
+        "Who to assign: an Atlassian account ID (e.g. `5b10ac8d82e05b22cc7d4ef5`), `me` for the connected user, or "
+        "an email address to look up. The choices list people assignable in the project.",
+        options=assignable_user_options,
+        use_query=True,
+        optional=True,
+    ),
+)
+
+app.define(
+    "labels",
+    props.string_list("Labels", "Labels to put on the issue, e.g. `[\"backend\", \"customer\"]` (no spaces in a label).", optional=True),
+)
+
+app.define(
+    "priority",
+    props.string(
+        "Priority",
+        "The priority's name as configured on the site, e.g. `Highest`, `High`, `Medium`, `Low` or `Lowest`.",
+        optional=True,
+    ),
+)

@@ -1,0 +1,342 @@
+import html
+import re
+from urllib.parse import quote
+
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props, retry_after_seconds
+
+GRAPH = "https://graph.microsoft.com/v1.0"
+SCOPES = [
+    "offline_access",
+    "User.Read",
+    "Mail.ReadWrite",
+    "Mail.Send",
+    "Contacts.ReadWrite",
+    "Calendars.ReadWrite",
+]
+
+# Folders every mailbox has, addressable by these names in place of an ID.
+WELL_KNOWN_FOLDERS = {
+    "inbox": "Inbox",
+    "drafts": "Drafts",
+    "sentitems": "Sent Items",
+    "deleteditems": "Deleted Items",
+    "archive": "Archive",
+    "junkemail": "Junk Email",
+}
+
+
+async def _account_test(ctx):
+    """The signed-in user (`GET /me`)."""
+    me = await graph(ctx, "GET", "/me", params={"$select": "id,displayName,userPrincipalName,mail"})
+    return Identity(name=me.get("mail") or me.get("userPrincipalName") or me.get("displayName"), external_id=me.get("id"))
+
+
+app = App(
+    "microsoft_outlook",
+    "Microsoft Outlook",
+    "Send, draft, reply to, search, read and file email in the connected user's Outlook mailbox, save "
+    "attachments, add contacts, and list and create calendar events.",
+    auth=OAuth(
+        authorize_url="https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+        token_url="https://login.microsoftonline.com/common/oauth2/v2.0/token",
+        scopes=SCOPES,
+        pkce=True,
+    ),
+    categories=["Communication", "Productivity"],
+    featured_weight=90,
+    base_url=GRAPH,
+    allowed_domains=["graph.microsoft.com"],
+    test=_account_test,
+)
+
+
+# Errors and requests
+
+ERROR_HINTS = {
+    "erroritemnotfound": "no item has that ID in this mailbox (a message gets a new ID when it is moved); "
+    "list or search again for a current ID",
+    "errorinvalididmalformed": "the ID is not a valid Outlook ID; copy it exactly from a list or search result",
+    "errorinvalidrecipients": "a recipient address is not valid; check the email addresses",
+    "errormessagesizeexceeded": "the message is too large to send; send fewer or smaller attachments",
+    "errorquotaexceeded": "the mailbox is full; the user must free up space",
+    "errorsendasdenied": "the connected user cannot send as that address",
+    "erroraccessdenied": "the connected user cannot access this item or folder",
+    "mailboxnotenabledforrestapi": "this account has no Exchange Online mailbox that Microsoft Graph can reach",
+    "errorinvalidrequest": "the request is not valid; check the values passed",
+    "errorinvalidproperty": "a property name in the filter or sort is not valid for messages",
+}
+
+
+def _status_hint(status, retry_after):
+    if status == 401:
+        return "the connected account's credentials were rejected; the user should reconnect the account"
+    if status == 403:
+        return "the account lacks permission for this operation (missing consent or access)"
+    if status == 404:
+        return "check that the IDs passed are correct and visible to this account"
+    if status == 429 or (status == 503 and retry_after is not None):
+        return f"throttled by Microsoft Graph; retry after {retry_after:g} s" if retry_after is not None else (
+            "throttled by Microsoft Graph; retry later"
+        )
+    if status >= 500:
+        return "Microsoft Graph had a server error; retrying later may work"
+    return "fix the request values named in the message"
+
+
+def graph_error(method, response):
+    """An `UpstreamError` naming Graph's error code and message, with a hint of what to do."""
+    status = response.status_code
+    where = f"{method} {response.request.url.copy_with(query=None)}"
+    body = response.text[:500] if response.content else ""
+    retry_after = retry_after_seconds(response)
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        error = None
+    if isinstance(error, dict):
+        code = str(error.get("code") or "")
+        detail = error.get("message") or code or response.reason_phrase
+        if code:
+            detail = f"{detail} [{code}]"
+        hint = ERROR_HINTS.get(code.lower())
+    else:
+        detail, hint = body or response.reason_phrase, None
+    if status in (401, 429) or hint is None:
+        hint = _status_hint(status, retry_after)
+    return UpstreamError(
+        f"{app.name} API error {status} on {where}: {detail} ({hint})", status=status, retry_after=retry_after, body=body
+    )
+
+
+async def graph(ctx, method, path, *, params=None, json_body=None, headers=None, raw=False):
+    """Call Microsoft Graph; returns the decoded JSON (None for an empty answer), or the response with `raw`."""
+    kw = {}
+    if params:
+        kw["params"] = {k: v for k, v in params.items() if v is not None}
+    if json_body is not None:
+        kw["json"] = json_body
+    if headers:
+        kw["headers"] = headers
+    response = await ctx.http.request(method, path, raise_for_status=False, **kw)
+    if response.status_code >= 400:
+        raise graph_error(method, response)
+    if raw:
+        return response
+    if response.status_code in (202, 204) or not response.content:
+        return None
+    return response.json()
+
+
+def seg(value):
+    """An ID as one URL path segment (Outlook IDs hold `=`, `-` and `_`)."""
+    text = str(value or "").strip()
+    if not text:
+        raise ActionError("an ID is empty; copy it from a list or search result")
+    return quote(text, safe="=-_")
+
+
+def folder_segment(folder):
+    """A mail folder ID, or one of the well-known names (`inbox`, `archive`...)."""
+    text = str(folder or "").strip()
+    return text.lower() if text.lower() in WELL_KNOWN_FOLDERS else seg(text)
+
+
+# Recipients and bodies
+
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_NAMED = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^<>]+)>\s*$")
+
+
+def recipients(values, what):
+    """Graph recipients from addresses such as `ada@example.com` or `Ada Lovelace <ada@example.com>`."""
+    if isinstance(values, str):
+        values = [v for v in re.split(r"[,;]", values)]
+    out = []
+    for value in values or []:
+        text = str(value).strip()
+        if not text:
+            continue
+        named = _NAMED.match(text)
+        name, address = (named.group(1).strip(), named.group(2).strip()) if named else (None, text)
+        if not _EMAIL.match(address):
+            raise ActionError(f"{what} has {text!r}, which is not an email address such as `ada@example.com`")
+        out.append({"emailAddress": {"address": address, **({"name": name} if name else {})}})
+    return out
+
+
+def item_body(content, content_type):
+    return {"contentType": "HTML" if str(content_type).lower() == "html" else "Text", "content": content or ""}
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(content):
+    text = re.sub(r"<\s*(br|/p|/div|/tr)\s*/?>", "\n", content or "", flags=re.IGNORECASE)
+    text = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
+    return re.sub(r"\n{3,}", "\n\n", html.unescape(_TAG.sub("", text))).strip()
+
+
+def address_of(recipient):
+    email = (recipient or {}).get("emailAddress") or {}
+    if not email:
+        return None
+    name, address = email.get("name"), email.get("address")
+    return f"{name} <{address}>" if name and name != address else address
+
+
+def message_summary(message):
+    """The parts of a message worth reading in a list."""
+    return {
+        "id": message.get("id"),
+        "subject": message.get("subject"),
+        "from": address_of(message.get("from")),
+        "to": [address_of(r) for r in message.get("toRecipients") or []],
+        "receivedDateTime": message.get("receivedDateTime"),
+        "isRead": message.get("isRead"),
+        "isDraft": message.get("isDraft"),
+        "hasAttachments": message.get("hasAttachments"),
+        "importance": message.get("importance"),
+        "bodyPreview": message.get("bodyPreview"),
+        "conversationId": message.get("conversationId"),
+        "parentFolderId": message.get("parentFolderId"),
+        "webLink": message.get("webLink"),
+    }
+
+
+MESSAGE_FIELDS = (
+    "id,subject,from,toRecipients,receivedDateTime,isRead,isDraft,hasAttachments,importance,bodyPreview,"
+    "conversationId,parentFolderId,webLink"
+)
+
+
+def event_summary(event):
+    location = event.get("location") or {}
+    online = event.get("onlineMeeting") or {}
+    return {
+        "id": event.get("id"),
+        "subject": event.get("subject"),
+        "start": event.get("start"),
+        "end": event.get("end"),
+        "isAllDay": event.get("isAllDay"),
+        "location": location.get("displayName") or None,
+        "organizer": address_of(event.get("organizer")),
+        "attendees": [
+            {"email": address_of(a), "type": a.get("type"), "response": (a.get("status") or {}).get("response")}
+            for a in event.get("attendees") or []
+        ],
+        "isOnlineMeeting": event.get("isOnlineMeeting"),
+        "joinUrl": online.get("joinUrl"),
+        "bodyPreview": event.get("bodyPreview"),
+        "webLink": event.get("webLink"),
+    }
+
+
+# Remote options
+
+
+async def _linked_options(ctx, path, params, to_option, first=()):
+    link = ctx.prev_context.get("nextLink")
+    if ctx.page > 0 and not link:
+        return []
+    data = await graph(ctx, "GET", link) if link else await graph(ctx, "GET", path, params=params)
+    options = ([] if link else list(first)) + [to_option(item) for item in data.get("value") or []]
+    following = data.get("@odata.nextLink")
+    return OptionsPage(options=options, context={"nextLink": following} if following else None)
+
+
+def folder_label(folder):
+    count = folder.get("unreadItemCount")
+    return f"{folder.get('displayName')} ({count} unread)" if count else str(folder.get("displayName"))
+
+
+async def folder_options(ctx):
+    return await _linked_options(
+        ctx,
+        "/me/mailFolders",
+        {"$top": 100, "$select": "id,displayName,unreadItemCount"},
+        lambda f: Option(label=folder_label(f), value=f["id"]),
+    )
+
+
+async def calendar_options(ctx):
+    return await _linked_options(
+        ctx,
+        "/me/calendars",
+        {"$select": "id,name,isDefaultCalendar"},
+        lambda c: Option(label=f"{c.get('name')}{' (default)' if c.get('isDefaultCalendar') else ''}", value=c["id"]),
+    )
+
+
+async def attachment_options(ctx):
+    if not ctx.props.get("messageId"):
+        raise ActionError("choose the message (messageId) first; its attachments are listed from it")
+    data = await graph(
+        ctx, "GET", f"/me/messages/{seg(ctx.props.messageId)}/attachments", params={"$select": "id,name,size"}
+    )
+    return [Option(label=f"{a.get('name')} ({a.get('size')} bytes)", value=a["id"]) for a in data.get("value") or []]
+
+
+app.define(
+    "messageId",
+    props.string(
+        "Message ID",
+        "The ID of an Outlook message, a long string such as `AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5...`, "
+        "as returned by microsoft_outlook-list-messages. A message gets a new ID when it is moved.",
+    ),
+)
+
+app.define(
+    "folderId",
+    props.string(
+        "Folder",
+        "A mail folder: its ID (the choices list the mailbox's top-level folders, microsoft_outlook-list-folders "
+        "lists all) or a well-known name: `inbox`, `drafts`, `sentitems`, `deleteditems`, `archive` or `junkemail`.",
+        options=folder_options,
+    ),
+)
+
+app.define(
+    "calendarId",
+    props.string(
+        "Calendar",
+        "The ID of one of the user's calendars. Leave empty for the default calendar.",
+        options=calendar_options,
+        optional=True,
+    ),
+)
+
+app.define(
+    "to",
+    props.string_list(
+        "To",
+        "Recipient addresses, e.g. `[\"ada@example.com\", \"Grace Hopper <grace@example.com>\"]`.",
+    ),
+)
+
+app.define(
+    "cc",
+    props.string_list("Cc", "Addresses to copy, e.g. `[\"team@example.com\"]`.", optional=True),
+)
+
+app.define(
+    "bcc",
+    props.string_list("Bcc", "Addresses to copy blindly (hidden from the other recipients).", optional=True),
+)
+
+app.define(
+    "subject",
+    props.string("Subject", "The subject line, e.g. `Quarterly report`."),
+)
+
+app.define(
+    "body",
+    props.string("Body", "The message text; HTML when bodyType is `html`, e.g. `<p>Hi <b>Ada</b>,</p>`."),
+)
+
+app.define(
+    "bodyType",
+    props.string(
+        "Body Type", "`text` (the default) for plain text, `html` for HTML.", options=["text", "html"], default="text"
+    ),
+)

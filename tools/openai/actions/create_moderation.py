@@ -1,0 +1,37 @@
+from mcp_gateway.catalog import props
+
+from ..app import app, call, model_prop
+
+
+@app.action(
+    "create-moderation",
+    title="Check Content (Moderation)",
+    description=(
+        "Check text with OpenAI's moderation model for harmful content: harassment, hate, self-harm, sexual "
+        "content, violence, illicit activity. Free to use. Returns whether it is flagged, which categories were "
+        "flagged, and a score per category."
+    ),
+    props={
+        "input": props.string("Text", "The text to check, e.g. a user comment or a message before it is posted."),
+        "model": model_prop(
+            "moderation",
+            "The moderation model: `omni-moderation-latest` (recommended) or `text-moderation-latest`.",
+            default="omni-moderation-latest",
+        ),
+    },
+    read_only=True,
+)
+async def create_moderation(ctx):
+    data = await call(ctx, "POST", "/moderations", json={"model": ctx.props.model, "input": ctx.props.input})
+    results = data.get("results") or []
+    result = results[0] if results else {}
+    categories = [name for name, hit in (result.get("categories") or {}).items() if hit]
+    flagged = bool(result.get("flagged"))
+    ctx.summary = f"Flagged for {', '.join(categories) or 'unspecified categories'}" if flagged else "Not flagged"
+    return {
+        "id": data.get("id"),
+        "model": data.get("model"),
+        "flagged": flagged,
+        "flagged_categories": categories,
+        "category_scores": result.get("category_scores"),
+    }

@@ -1,0 +1,17 @@
+from ..app import app, request
+
+
+@app.action(
+    "delete-message",
+    title="Delete Message",
+    description=(
+        "Delete a message record (and its media) from the account's logs. This does not unsend it: only "
+        "messages that are delivered, failed or received can be deleted."
+    ),
+    props={"messageSid": app.definition("messageSid")},
+    destructive=True,
+)
+async def delete_message(ctx):
+    await request(ctx, "DELETE", f"/Messages/{ctx.props.messageSid}.json")
+    ctx.summary = f"Deleted message {ctx.props.messageSid}"
+    return {"sid": ctx.props.messageSid, "deleted": True}
