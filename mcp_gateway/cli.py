@@ -91,6 +91,22 @@ def _parser() -> argparse.ArgumentParser:
                           help="JSON or YAML file that renames, describes, hides or groups operations (see the README)")
     imported.add_argument("--dir", default=None, type=Path,
                           help="where to write the app (default: MCP_GATEWAY_CUSTOM_TOOLS_DIR)")
+    remote = apps.add_parser(
+        "add-mcp",
+        help="make an app of a remote MCP server (streamable HTTP): its tools become actions, calls are forwarded",
+        description="Lists the server's tools and writes <dir>/<slug>/mcp.json where the gateway loads custom tools; "
+        "restart the gateway to serve the new app. Run it again to refresh the tool list.",
+    )
+    remote.add_argument("url", help="the server's MCP endpoint, e.g. https://mcp.example.com/mcp")
+    remote.add_argument("--slug", required=True, help="the app's slug: lowercase letters, digits and underscores")
+    remote.add_argument("--name", default=None, help="the app's name (default: the server's host)")
+    remote.add_argument("--description", default=None, help="what the app is for, for agents choosing apps")
+    remote.add_argument("--auth", choices=("none", "token"), default="none",
+                        help="token: each user connects an account with the bearer token the server accepts")
+    remote.add_argument("--token-env", default=None, metavar="VAR",
+                        help="environment variable holding a token to list the tools with (never on the command line)")
+    remote.add_argument("--dir", default=None, type=Path,
+                        help="where to write the app (default: MCP_GATEWAY_CUSTOM_TOOLS_DIR)")
 
     accounts = sub.add_parser("accounts", help="manage connected accounts").add_subparsers(dest="accounts_command", required=True, metavar="ACTION")
     add = accounts.add_parser(
@@ -124,6 +140,8 @@ def main(argv: list[str] | None = None) -> None:
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "apps" and args.apps_command == "import-openapi":
         return _import_openapi(args, settings)
+    if args.command == "apps" and args.apps_command == "add-mcp":
+        return await _add_mcp(args, settings)
     if args.command == "apps":
         return _apps_list(args, settings)
     from mcp_gateway.app import Gateway
@@ -180,6 +198,45 @@ def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
         (folder / OVERRIDES_FILE).unlink(missing_ok=True)
     print(f"imported {app.name} as {args.slug} into {folder}: auth {app.auth_type}, base URL {app.base_url}, "
           f"{len(app.actions)} actions")
+    for key, action in app.actions.items():
+        print(f"  ~/{key}  {action.name}")
+    return 0
+
+
+async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
+    import os
+
+    from mcp_gateway.catalog.remote_mcp import REMOTE_FILE, RemoteMcpError, build_remote_app, list_remote_tools
+
+    target_root = args.dir or settings.custom_tools_dir
+    if target_root is None:
+        print("mcp-gateway: give --dir, or set MCP_GATEWAY_CUSTOM_TOOLS_DIR to the folder the gateway loads custom "
+              "tools from", file=sys.stderr)
+        return 2
+    token = os.environ.get(args.token_env) if args.token_env else None
+    if args.token_env and not token:
+        print(f"mcp-gateway: the environment variable {args.token_env} is empty", file=sys.stderr)
+        return 2
+    try:
+        tools = await list_remote_tools(args.url, token)
+    except RemoteMcpError as exc:
+        hint = "; give a token to list them with --token-env" if token is None else ""
+        print(f"mcp-gateway: cannot list the tools of {args.url}: {exc}{hint}", file=sys.stderr)
+        return 2
+    spec = {"url": args.url, "name": args.name, "description": args.description, "auth": args.auth, "tools": tools}
+    spec = {k: v for k, v in spec.items() if v is not None}
+    try:
+        app = build_remote_app(args.slug, spec)
+    except RemoteMcpError as exc:
+        print(f"mcp-gateway: cannot add {args.url}: {exc}", file=sys.stderr)
+        return 2
+    folder = Path(target_root) / args.slug
+    if (folder / "app.py").exists():
+        print(f"mcp-gateway: {folder} holds a hand-written app (app.py); choose another slug", file=sys.stderr)
+        return 2
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / REMOTE_FILE).write_text(json.dumps(spec, indent=1))
+    print(f"added {app.name} as {args.slug} into {folder}: auth {app.auth_type}, {len(app.actions)} tools")
     for key, action in app.actions.items():
         print(f"  ~/{key}  {action.name}")
     return 0

@@ -273,7 +273,7 @@ def _operations(spec: Mapping[str, Any], resolve: _Resolver, overrides: Mapping[
 
 
 def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], shared: list[Any], resolve: _Resolver) -> Operation:
-    title = str(raw.get("summary") or _humanize(op_id)).strip().split("\n")[0][:120]
+    title = str(raw.get("summary") or humanize(op_id)).strip().split("\n")[0][:120]
     description = str(raw.get("description") or raw.get("summary") or title).strip()
     op = Operation(op_id, method, path, title, f"{description}\n\n({method.upper()} {path})")
     params = {(x.get("name"), x.get("in")): x for x in shared}
@@ -283,7 +283,7 @@ def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], share
             continue
         schema = resolve.schema(param.get("schema") or {})
         required = bool(param.get("required")) or location == "path"
-        prop = _prop(name, schema, param.get("description"), required, param.get("example"))
+        prop = schema_prop(name, schema, param.get("description"), required, param.get("example"))
         _add(op, Param(name, location, _free_name(op, name, location)), prop)
     body = resolve(raw.get("requestBody") or {})
     content = body.get("content") or {}
@@ -306,10 +306,10 @@ def _body_props(op: Operation, kind: str, schema: dict[str, Any], required: bool
             for name, sub in fields.items():
                 if sub.get("readOnly"):
                     continue
-                prop = _prop(name, sub, sub.get("description"), required and name in needed, sub.get("example"))
+                prop = schema_prop(name, sub, sub.get("description"), required and name in needed, sub.get("example"))
                 _add(op, Param(name, "json", _free_name(op, name, "body")), prop)
         else:
-            prop = _prop("body", schema, description or "The request body, as JSON.", required, None)
+            prop = schema_prop("body", schema, description or "The request body, as JSON.", required, None)
             _add(op, Param("body", "body", _free_name(op, "body", "body")), prop)
         return
     if kind in ("application/x-www-form-urlencoded", "multipart/form-data") and fields:
@@ -318,12 +318,12 @@ def _body_props(op: Operation, kind: str, schema: dict[str, Any], required: bool
         for name, sub in fields.items():
             is_file = sub.get("format") in ("binary", "base64") or sub.get("contentMediaType")
             if is_file and op.body == "multipart":
-                prop = p.string(_humanize(name), (sub.get("description") or "The file to send") +
+                prop = p.string(humanize(name), (sub.get("description") or "The file to send") +
                                 " Give a path under /tmp (saved by an earlier step with the same stash_id) or a file_id.",
                                 optional=not (required and name in needed))
                 _add(op, Param(name, "file", _free_name(op, name, "body")), prop)
                 continue
-            prop = _prop(name, sub, sub.get("description"), required and name in needed, sub.get("example"))
+            prop = schema_prop(name, sub, sub.get("description"), required and name in needed, sub.get("example"))
             _add(op, Param(name, "form", _free_name(op, name, "body")), prop)
         return
     # Any other type is sent as it is: a file from /tmp for binary content, else text.
@@ -361,9 +361,9 @@ def _without_null(schema: Mapping[str, Any]) -> Mapping[str, Any]:
     return schema
 
 
-def _prop(name: str, schema: Mapping[str, Any], description: Any, required: bool, example: Any) -> Prop:
+def schema_prop(name: str, schema: Mapping[str, Any], description: Any, required: bool, example: Any) -> Prop:
     schema = _without_null(schema)
-    text = str(description or schema.get("description") or _humanize(name)).strip()
+    text = str(description or schema.get("description") or humanize(name)).strip()
     if example is not None or schema.get("example") is not None:
         text += f" Example: {json.dumps(example if example is not None else schema.get('example'))}."
     kind = schema.get("type")
@@ -371,7 +371,7 @@ def _prop(name: str, schema: Mapping[str, Any], description: Any, required: bool
     extra: dict[str, Any] = {"optional": not required}
     if "default" in schema and not required:
         extra["default"] = schema["default"]
-    label = _humanize(name)
+    label = humanize(name)
     if kind == "integer":
         return p.integer(label, text, **extra)
     if kind == "boolean":
@@ -396,7 +396,7 @@ def _prop(name: str, schema: Mapping[str, Any], description: Any, required: bool
 
 
 def _declare(app: App, op: Operation, override: Mapping[str, Any], query_auth: tuple[str, str] | None) -> None:
-    name = _action_name(override.get("name") or op.operation_id)
+    name = action_name(override.get("name") or op.operation_id)
     description = str(override.get("description") or op.description)
     title = str(override.get("title") or op.title)
 
@@ -427,8 +427,8 @@ def _declare_group(
         return await _call(ctx, op, query_auth, op.title)
 
     app.action(
-        _action_name(group), title=str(override.get("title") or _humanize(group)),
-        description=str(override.get("description") or f"Operations on {_humanize(group).lower()}: {listing}."),
+        action_name(group), title=str(override.get("title") or humanize(group)),
+        description=str(override.get("description") or f"Operations on {humanize(group).lower()}: {listing}."),
         props={"operation": choose}, additional_props=operation_props,
         read_only=all(op.method in _READ_ONLY for op in members),
         destructive=any(op.method == "delete" for op in members),
@@ -514,7 +514,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _action_name(raw: str) -> str:
+def action_name(raw: str) -> str:
     """An operation id as a kebab-case action name: `listPets` → `list-pets`."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", str(raw))
     name = re.sub(r"[^a-z0-9]+", "-", spaced.lower()).strip("-")
@@ -523,7 +523,7 @@ def _action_name(raw: str) -> str:
     return name if name[0].isalpha() else f"op-{name}"
 
 
-def _humanize(raw: str) -> str:
+def humanize(raw: str) -> str:
     words = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", str(raw)).replace("_", " ").replace("-", " ").split()
     return " ".join(words).capitalize() if words else str(raw)
 

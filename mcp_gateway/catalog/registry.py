@@ -3,7 +3,8 @@
 Built-in apps live in `tools/<slug>/` (shipped inside the package as `_apps`);
 custom tools live in a directory of the same layout whose actions get the `~/`
 key prefix. Each app folder holds `app.py` (defining `app`) and `actions/*.py`, or an
-imported OpenAPI document (`openapi.json`, see `openapi.py`).
+imported OpenAPI document (`openapi.json`, see `openapi.py`), or an upstream MCP server
+(`mcp.json`, see `remote_mcp.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from .errors import CatalogError
 from .model import Action, App
 from .openapi import SPEC_FILE, load_openapi_app
+from .remote_mcp import REMOTE_FILE, load_remote_app
 from .schema import tool_name
 from .search import AppMatch, SearchIndex
 
@@ -190,12 +192,14 @@ def _load_apps(root: Path, package: str, existing: dict[str, App]) -> list[App]:
                 raise CatalogError(f"{folder / 'app.py'} declares slug {app.slug!r}; the folder is {slug!r}")
         elif (folder / SPEC_FILE).is_file():
             app = load_openapi_app(folder)
+        elif (folder / REMOTE_FILE).is_file():
+            app = load_remote_app(folder)
         elif slug in existing:
             app = existing[slug]
             sys.modules[f"{pkg}.app"] = sys.modules[f"{_BUILTIN_PACKAGE}.{slug}.app"]
         else:
             raise CatalogError(f"{folder} has no app.py and names no known app")
-        if (folder / SPEC_FILE).is_file() and custom:
+        if ((folder / SPEC_FILE).is_file() or (folder / REMOTE_FILE).is_file()) and custom:
             _mark_custom(app, set(app.actions))
         actions_dir = folder / "actions"
         if actions_dir.is_dir():

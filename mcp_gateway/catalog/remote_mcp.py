@@ -1,0 +1,156 @@
+"""Apps that are upstream MCP servers: their tools become the app's actions, and a call is
+forwarded to the server with the user's own credentials.
+
+An app folder holding `mcp.json` (written by `mcp-gateway apps add-mcp`) describes one:
+
+    {"url": "https://mcp.example.com/mcp", "name": "Example", "description": "...",
+     "auth": "token" | "none", "tools": [<the server's tools/list answer>]}
+
+The tool list is a snapshot taken when the app is added (run the command again to refresh it),
+so the gateway starts without reaching the upstream. With `"auth": "token"` each user connects
+an account holding the token the server accepts; it is sent as `Authorization: Bearer` to that
+server's URL and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import ActionError, CatalogError
+from .model import App, KeyField, Keys, NoAuth
+from .openapi import action_name, humanize, schema_prop
+from .props import Prop
+
+REMOTE_FILE = "mcp.json"
+_TIMEOUT = 60.0
+
+
+class RemoteMcpError(CatalogError):
+    """The server or its description cannot be used; the message says why."""
+
+
+def load_remote_app(folder: Path) -> App:
+    try:
+        description = json.loads((folder / REMOTE_FILE).read_text())
+    except (OSError, ValueError) as exc:
+        raise RemoteMcpError(f"{folder / REMOTE_FILE}: {exc}") from None
+    return build_remote_app(folder.name, description)
+
+
+def build_remote_app(slug: str, spec: Mapping[str, Any]) -> App:
+    url = str(spec.get("url") or "")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise RemoteMcpError(f"the server URL must be an http(s) URL, not {url!r}")
+    auth_kind = spec.get("auth", "none")
+    if auth_kind not in ("none", "token"):
+        raise RemoteMcpError(f'auth must be "none" or "token", not {auth_kind!r}')
+    auth: Any = NoAuth()
+    if auth_kind == "token":
+        auth = Keys([KeyField("token", "Access Token", f"The token {parts.hostname} accepts as `Authorization: Bearer`.")])
+    app = App(
+        slug,
+        str(spec.get("name") or parts.hostname),
+        str(spec.get("description") or f"The tools of the MCP server at {url}."),
+        auth=auth,
+        categories=list(spec.get("categories") or ["MCP Servers"]),
+        base_url=url,
+        allowed_domains=[parts.hostname],
+    )
+    tools = spec.get("tools") or []
+    if not tools:
+        raise RemoteMcpError(f"{url} lists no tools")
+    for tool in tools:
+        _declare(app, url, tool, with_token=auth_kind == "token")
+    return app
+
+
+def _declare(app: App, url: str, tool: Mapping[str, Any], *, with_token: bool) -> None:
+    name = str(tool.get("name") or "")
+    if not name:
+        raise RemoteMcpError("a tool without a name cannot be offered")
+    schema = tool.get("inputSchema") or {}
+    needed = set(schema.get("required") or [])
+    props: dict[str, Prop] = {
+        prop: schema_prop(prop, sub if isinstance(sub, Mapping) else {}, (sub or {}).get("description"), prop in needed, None)
+        for prop, sub in (schema.get("properties") or {}).items()
+    }
+    hints = tool.get("annotations") or {}
+    title = str(tool.get("title") or hints.get("title") or humanize(name))
+
+    async def run(ctx: Any) -> Any:
+        arguments = {k: v for k, v in ctx.props.items() if k in props and v is not None}
+        token = ctx.auth.get("token") if with_token else None
+        result = await call_remote_tool(url, name, arguments, token)
+        text = "\n".join(block.get("text", "") for block in result["content"] if block.get("type") == "text").strip()
+        if result["is_error"]:
+            raise ActionError(f"{app.name} answered: {text or 'the tool failed'}")
+        ctx.summary = f"{title}: {text.splitlines()[0][:200]}" if text else f"{title}: done"
+        return result["structured"] if result["structured"] is not None else (text or result["content"])
+
+    app.action(
+        action_name(name), title=title, description=str(tool.get("description") or title), props=props,
+        read_only=bool(hints.get("readOnlyHint")),
+        destructive=bool(hints.get("destructiveHint")) and not hints.get("readOnlyHint"),
+        idempotent=bool(hints.get("idempotentHint") or hints.get("readOnlyHint")),
+        open_world=hints.get("openWorldHint", True) is not False,
+    )(run)
+
+
+async def list_remote_tools(url: str, token: str | None) -> list[dict[str, Any]]:
+    """The server's tools, as `tools/list` answers them (JSON field names). Raises RemoteMcpError."""
+    client, statuses = _client(url, token)
+    try:
+        async with client:
+            listed = await client.list_tools()
+    except Exception as exc:  # the transport's errors: unreachable, refused, a broken answer
+        raise RemoteMcpError(describe_failure(exc, statuses)) from None
+    return [tool.model_dump(by_alias=True, exclude_none=True, mode="json") for tool in listed.tools]
+
+
+async def call_remote_tool(url: str, name: str, arguments: Mapping[str, Any], token: str | None) -> dict[str, Any]:
+    client, statuses = _client(url, token)
+    try:
+        async with client:
+            result = await client.call_tool(name, dict(arguments))
+    except Exception as exc:
+        raise ActionError(f"the MCP server at {url} could not be used: {describe_failure(exc, statuses)}") from None
+    return {
+        "content": [block.model_dump(by_alias=True, exclude_none=True, mode="json") for block in result.content],
+        "structured": result.structured_content,
+        "is_error": bool(result.is_error),
+    }
+
+
+def _client(url: str, token: str | None) -> tuple[Any, list[int]]:
+    """An MCP client for the server, and the HTTP statuses it will have been answered with
+    (the client reports a refused request only as a JSON-RPC error)."""
+    import httpx2
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+
+    statuses: list[int] = []
+
+    async def note(response: Any) -> None:
+        statuses.append(response.status_code)
+
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    http = httpx2.AsyncClient(headers=headers, timeout=_TIMEOUT, event_hooks={"response": [note]})
+    return Client(streamable_http_client(url, http_client=http), mode="auto"), statuses
+
+
+def describe_failure(exc: BaseException, statuses: list[int]) -> str:
+    """One line about a failure; exception groups (from the transport's task group) are unwrapped."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    refused = [s for s in statuses if s >= 400]
+    if 401 in refused or 403 in refused:
+        return (f"it refused the credentials ({refused[-1]}); the user should reconnect the account with a "
+                "valid token")
+    if refused:
+        return f"it answered HTTP {refused[-1]}"
+    return f"{type(exc).__name__}: {exc}"[:300]
