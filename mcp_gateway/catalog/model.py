@@ -43,6 +43,9 @@ class OAuth:
     # Turns a provider's token response into the standard fields (`access_token`,
     # `refresh_token`, `expires_in`, `scope`) for providers that nest them (Slack's user tokens).
     read_token: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None
+    # Other fields of the token response kept with the account, for requests that need them
+    # (Salesforce's `instance_url`, the org's API host). Never secrets: they are not encrypted apart.
+    token_fields: Sequence[str] = ()
 
     type: AuthType = field(default="oauth", init=False)
 

@@ -115,6 +115,9 @@ def credentials_from(oauth: OAuth, token: Mapping[str, Any]) -> tuple[dict[str, 
         creds["oauth_token_type"] = raw["token_type"]
     if raw.get("scope"):
         creds["oauth_scope"] = raw["scope"]
+    for name in oauth.token_fields:
+        if raw.get(name):
+            creds[name] = raw[name]
     expires_at: datetime | None = None
     expires_in = raw.get("expires_in")
     if isinstance(expires_in, (int, float)) or (isinstance(expires_in, str) and expires_in.isdigit()):

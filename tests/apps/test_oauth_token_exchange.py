@@ -422,3 +422,19 @@ async def test_a_json_token_body_carries_a_posted_client_secret_inside_the_json(
     await refresh(app, oauth_client("json_post"), {"oauth_refresh_token": "rt-1"})
     assert json.loads(route.calls.last.request.content) == {"grant_type": "refresh_token", "refresh_token": "rt-1",
                                                             "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET}
+
+
+async def test_salesforce_keeps_the_instance_url_of_the_token_response(catalog, token_endpoint):
+    # https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm
+    token_endpoint.post("https://login.salesforce.com/services/oauth2/token").mock(return_value=httpx.Response(200, json={
+        "access_token": "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.LVpxezPwuX5VAIrrbbHMuol7GQxnMeYMN7cj8EoWr78nt",
+        "refresh_token": "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrdl5RCoTUfFoVahQyfgKpsvEV7E5l1aPs0bE58E3tZ1Ef1jD",
+        "signature": "CMJ4l+CCaPQiKjoOEwEig9H4wqhpuLSk4J2urAe+fVg=", "scope": "refresh_token openid api",
+        "id_token": "eyJraWQiOiIyMjAiLCJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.e30.sig",
+        "instance_url": "https://yourInstance.my.salesforce.com",
+        "id": "https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS",
+        "token_type": "Bearer", "issued_at": "1278448101416"}))
+    credentials, _ = await exchange_code(catalog.apps["salesforce_rest_api"], oauth_client("salesforce_rest_api"),
+                                         code=CODE, redirect_uri=REDIRECT_URI, code_verifier=VERIFIER)
+    assert credentials["instance_url"] == "https://yourInstance.my.salesforce.com"
+    assert "id_token" not in credentials and "signature" not in credentials  # only the fields the app asks for

@@ -17,11 +17,10 @@ TRUSTED_DOMAIN = "salesforce.com"
 
 # Where an account's org lives.
 #
-# Salesforce's token response carries `instance_url`, but the gateway keeps only the standard
-# token fields of an OAuth answer, and OAuth connections collect no custom fields. So the
-# instance is read from the account when it is there (a custom field `instance_url`), and
-# otherwise asked of the OpenID Connect UserInfo endpoint on login.salesforce.com, whose `urls`
-# name the org's REST endpoint. The answer is remembered per access token.
+# Salesforce's token response carries `instance_url`, which the account keeps (`token_fields`).
+# Accounts connected without it (or given keys by hand) ask the OpenID Connect UserInfo
+# endpoint on login.salesforce.com instead, whose `urls` name the org's REST endpoint; that
+# answer is remembered per access token.
 
 _INSTANCES: "OrderedDict[str, str]" = OrderedDict()
 _MAX_REMEMBERED = 1000
@@ -96,6 +95,7 @@ app = App(
         # `openid` lets the UserInfo endpoint tell where the org lives; `refresh_token` keeps access offline.
         scopes=["api", "refresh_token", "openid"],
         pkce=True,
+        token_fields=("instance_url",),
     ),
     categories=["CRM"],
     featured_weight=90,
