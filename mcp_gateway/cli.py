@@ -101,8 +101,10 @@ def _parser() -> argparse.ArgumentParser:
     remote.add_argument("--slug", required=True, help="the app's slug: lowercase letters, digits and underscores")
     remote.add_argument("--name", default=None, help="the app's name (default: the server's host)")
     remote.add_argument("--description", default=None, help="what the app is for, for agents choosing apps")
-    remote.add_argument("--auth", choices=("none", "token"), default="none",
-                        help="token: each user connects an account with the bearer token the server accepts")
+    remote.add_argument("--auth", choices=("none", "token", "oauth"), default="none",
+                        help="token: each user connects an account with the bearer token the server accepts; "
+                        "oauth: users sign in at the server's authorization server (discovered, and this gateway "
+                        "registered as its client; needs MCP_GATEWAY_PUBLIC_URL)")
     remote.add_argument("--token-env", default=None, metavar="VAR",
                         help="environment variable holding a token to list the tools with (never on the command line)")
     remote.add_argument("--dir", default=None, type=Path,
@@ -206,7 +208,13 @@ def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
 async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
     import os
 
-    from mcp_gateway.catalog.remote_mcp import REMOTE_FILE, RemoteMcpError, build_remote_app, list_remote_tools
+    from mcp_gateway.catalog.remote_mcp import (
+        REMOTE_FILE,
+        RemoteMcpError,
+        build_remote_app,
+        discover_oauth,
+        list_remote_tools,
+    )
 
     target_root = args.dir or settings.custom_tools_dir
     if target_root is None:
@@ -217,13 +225,23 @@ async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
     if args.token_env and not token:
         print(f"mcp-gateway: the environment variable {args.token_env} is empty", file=sys.stderr)
         return 2
+    oauth = None
     try:
+        if args.auth == "oauth":
+            if settings.public_url is None:
+                print("mcp-gateway: set MCP_GATEWAY_PUBLIC_URL, where users reach this gateway: the authorization "
+                      "server sends them back to it after they sign in", file=sys.stderr)
+                return 2
+            oauth = await discover_oauth(args.url)
         tools = await list_remote_tools(args.url, token)
     except RemoteMcpError as exc:
-        hint = "; give a token to list them with --token-env" if token is None else ""
-        print(f"mcp-gateway: cannot list the tools of {args.url}: {exc}{hint}", file=sys.stderr)
+        refused = token is None and ("401" in str(exc) or "403" in str(exc))
+        hint = "; give a token to list the tools with --token-env" if refused else ""
+        print(f"mcp-gateway: cannot add {args.url}: {exc}{hint}", file=sys.stderr)
         return 2
     spec = {"url": args.url, "name": args.name, "description": args.description, "auth": args.auth, "tools": tools}
+    if oauth is not None:
+        spec["oauth"] = {k: oauth[k] for k in ("authorize_url", "token_url", "scopes", "resource")}
     spec = {k: v for k, v in spec.items() if v is not None}
     try:
         app = build_remote_app(args.slug, spec)
@@ -239,6 +257,39 @@ async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
     print(f"added {app.name} as {args.slug} into {folder}: auth {app.auth_type}, {len(app.actions)} tools")
     for key, action in app.actions.items():
         print(f"  ~/{key}  {action.name}")
+    if oauth is not None:
+        return await _register_remote_client(args.slug, oauth, settings)
+    return 0
+
+
+async def _register_remote_client(slug: str, oauth: dict[str, Any], settings: Settings) -> int:
+    """Make this gateway a client of the server's authorization server, once (RFC 7591)."""
+    from mcp_gateway.app import Gateway
+    from mcp_gateway.catalog.remote_mcp import RemoteMcpError, register_client
+    from mcp_gateway.connect.flow import CALLBACK_PATH
+
+    if not oauth.get("registration_url"):
+        print(f"the authorization server offers no client registration: register a client with the redirect URI "
+              f"{settings.public_url}{CALLBACK_PATH} and add it with `mcp-gateway oauth-apps add --app {slug}`")
+        return 0
+    gateway = await Gateway.open(settings)
+    try:
+        if await gateway.oauth_apps.list(app_slug=slug):
+            print(f"{slug} already has an OAuth client; users connect with it")
+            return 0
+        try:
+            client_id, secret = await register_client(oauth["registration_url"], f"{settings.public_url}{CALLBACK_PATH}")
+        except RemoteMcpError as exc:
+            print(f"mcp-gateway: {exc}", file=sys.stderr)
+            return 2
+        if not secret:
+            print("mcp-gateway: the authorization server registered a public client (no secret), which this gateway "
+                  "cannot use yet", file=sys.stderr)
+            return 2
+        await gateway.oauth_apps.add(slug, client_id, secret, name="registered by add-mcp")
+        print(f"registered as OAuth client {client_id}; users connect {slug} through Connect")
+    finally:
+        await gateway.close()
     return 0
 
 

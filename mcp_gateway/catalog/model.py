@@ -40,6 +40,8 @@ class OAuth:
     token_auth_method: Literal["client_secret_post", "client_secret_basic"] = "client_secret_post"
     token_body: Literal["form", "json"] = "form"
     extra_authorize_params: Mapping[str, str] = field(default_factory=dict)
+    # Sent with every token request too (code exchange and refresh): RFC 8707's `resource`.
+    extra_token_params: Mapping[str, str] = field(default_factory=dict)
     # Turns a provider's token response into the standard fields (`access_token`,
     # `refresh_token`, `expires_in`, `scope`) for providers that nest them (Slack's user tokens).
     read_token: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None

@@ -67,7 +67,7 @@ async def exchange_code(
     app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None
 ) -> tuple[dict[str, Any], datetime | None]:
     oauth = oauth_of(app)
-    kwargs: dict[str, Any] = {"code": code, "grant_type": "authorization_code"}
+    kwargs: dict[str, Any] = {**oauth.extra_token_params, "code": code, "grant_type": "authorization_code"}
     if oauth.pkce and code_verifier:
         kwargs["code_verifier"] = code_verifier
     async with _client(oauth, client, redirect_uri=redirect_uri) as session:
@@ -88,7 +88,7 @@ async def refresh(app: App, client: OAuthClient, credentials: Mapping[str, Any])
         raise OAuthFlowError(f"the {app.name} account has no refresh token; the user must reconnect it", permanent=True)
     async with _client(oauth, client) as session:
         try:
-            token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token)
+            token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token, **oauth.extra_token_params)
         except AuthlibOAuthError as exc:
             permanent = exc.error in ("invalid_grant", "invalid_client", "unauthorized_client")
             raise OAuthFlowError(f"{app.name} refused to refresh the token: {_describe(exc)}", permanent=permanent) from None

@@ -21,11 +21,16 @@ def test_tools_become_actions_with_props_and_hints():
     assert action.props["confirm"].type == "boolean" and action.props["confirm"].required
     assert action.props["limit"].type == "integer" and action.props["limit"].optional
     assert build_remote_app("ops", {"url": "https://mcp.ops.example/mcp", "tools": [TOOL]}).auth_type == "none"
+    oauth = build_remote_app("ops", {"url": "https://mcp.ops.example/mcp", "auth": "oauth", "tools": [TOOL], "oauth": {
+        "authorize_url": "https://id.ops.example/authorize", "token_url": "https://id.ops.example/token", "scopes": ["ops"]}})
+    assert oauth.auth.pkce and list(oauth.auth.scopes) == ["ops"]
+    assert oauth.auth.extra_authorize_params == oauth.auth.extra_token_params == {"resource": "https://mcp.ops.example/mcp"}
 
 
 @pytest.mark.parametrize(("spec", "message"), [
     ({"url": "ftp://mcp.example/", "tools": [TOOL]}, "must be an http(s) URL"),
-    ({"url": "https://mcp.example/", "auth": "oauth", "tools": [TOOL]}, 'auth must be "none" or "token"'),
+    ({"url": "https://mcp.example/", "auth": "basic", "tools": [TOOL]}, 'auth must be "none", "token" or "oauth"'),
+    ({"url": "https://mcp.example/", "auth": "oauth", "tools": [TOOL]}, "needs oauth.authorize_url and oauth.token_url"),
     ({"url": "https://mcp.example/", "tools": []}, "lists no tools"),
     ({"url": "https://mcp.example/", "tools": [{"description": "no name"}]}, "a tool without a name"),
 ])

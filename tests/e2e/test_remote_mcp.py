@@ -3,15 +3,23 @@ forwards each call to it with the calling user's own token, over MCP and over RE
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import contextlib
 import contextvars
+import hashlib
+import html
 import json
+import re
+import secrets
 import os
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlencode
 
+import httpx
 import mcp_types as types
 import pytest
 import uvicorn
@@ -20,8 +28,8 @@ from mcp.server import Server
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 from pipedream import Pipedream
 from starlette.applications import Starlette
-from starlette.responses import JSONResponse
-from starlette.routing import Mount
+from starlette.responses import JSONResponse, RedirectResponse
+from starlette.routing import Mount, Route
 
 from tests.e2e.test_mcp_transports import streamable
 from tests.e2e.test_rest_catalog import client_options
@@ -93,7 +101,65 @@ class Upstream:
             async with manager.run():
                 yield
 
-        return Starlette(routes=[Mount("/mcp", app=guarded)], lifespan=lifespan)
+        return Starlette(routes=[*self.authorization_server(), Mount("/mcp", app=guarded)], lifespan=lifespan)
+
+    def authorization_server(self) -> list[Route]:
+        """A small OAuth 2.1 authorization server for the upstream, as the MCP authorization spec
+        describes it: RFC 9728 resource metadata, RFC 8414 server metadata, RFC 7591 registration,
+        the code flow with S256 PKCE and RFC 8707 `resource`. It signs in one user: carol."""
+        origin = f"http://127.0.0.1:{self.port}"
+        self.clients: dict[str, dict] = {}
+        self.codes: dict[str, dict] = {}
+        self.token_requests: list[dict] = []
+
+        async def resource_metadata(request):
+            return JSONResponse({"resource": self.url, "authorization_servers": [f"{origin}/as"],
+                                 "scopes_supported": ["notes"]})
+
+        async def server_metadata(request):
+            return JSONResponse({"issuer": f"{origin}/as", "authorization_endpoint": f"{origin}/as/authorize",
+                                 "token_endpoint": f"{origin}/as/token", "registration_endpoint": f"{origin}/as/register",
+                                 "code_challenge_methods_supported": ["S256"], "response_types_supported": ["code"]})
+
+        async def register(request):
+            meta = await request.json()
+            client = {"client_id": f"client-{len(self.clients) + 1}", "client_secret": secrets.token_urlsafe(16), **meta}
+            self.clients[client["client_id"]] = client
+            return JSONResponse(client, status_code=201)
+
+        async def authorize(request):
+            q = request.query_params
+            client = self.clients.get(q.get("client_id", ""))
+            if client is None or q.get("redirect_uri") not in client["redirect_uris"]:
+                return JSONResponse({"error": "invalid_client"}, status_code=400)
+            if q.get("resource") != self.url or q.get("code_challenge_method") != "S256" or q.get("response_type") != "code":
+                return JSONResponse({"error": "invalid_request"}, status_code=400)
+            code = secrets.token_urlsafe(12)
+            self.codes[code] = {"client_id": client["client_id"], "challenge": q["code_challenge"],
+                                "redirect_uri": q["redirect_uri"], "scope": q.get("scope")}
+            return RedirectResponse(f"{q['redirect_uri']}?{urlencode({'code': code, 'state': q['state']})}", status_code=302)
+
+        async def token(request):
+            form = dict(await request.form())
+            self.token_requests.append(form)
+            client = self.clients.get(form.get("client_id", ""))
+            if client is None or form.get("client_secret") != client["client_secret"]:
+                return JSONResponse({"error": "invalid_client"}, status_code=401)
+            if form.get("resource") != self.url:
+                return JSONResponse({"error": "invalid_target"}, status_code=400)
+            grant = self.codes.pop(form.get("code", ""), None)
+            verifier = form.get("code_verifier", "").encode()
+            challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier).digest()).rstrip(b"=").decode()
+            if grant is None or grant["challenge"] != challenge or grant["redirect_uri"] != form.get("redirect_uri"):
+                return JSONResponse({"error": "invalid_grant"}, status_code=400)
+            TOKENS["carol-oauth-token"] = "carol"
+            return JSONResponse({"access_token": "carol-oauth-token", "token_type": "Bearer", "expires_in": 3600,
+                                 "refresh_token": "carol-refresh", "scope": grant["scope"]})
+
+        return [Route("/.well-known/oauth-protected-resource/mcp", resource_metadata),
+                Route("/.well-known/oauth-authorization-server/as", server_metadata),
+                Route("/as/register", register, methods=["POST"]), Route("/as/authorize", authorize),
+                Route("/as/token", token, methods=["POST"])]
 
     def start(self) -> Upstream:
         self._server = uvicorn.Server(uvicorn.Config(self.app(), host="127.0.0.1", port=self.port, log_level="warning"))
@@ -109,8 +175,9 @@ class Upstream:
         self._server.should_exit = True
 
 
-def add_mcp(url: str, tools: Path, *extra: str, token: str | None = "list-token") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NOTES_TOKEN": token or ""}
+def add_mcp(url: str, tools: Path, *extra: str, token: str | None = "list-token",
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **(env or {}), "NOTES_TOKEN": token or ""}
     return subprocess.run(
         [sys.executable, "-m", "mcp_gateway", "apps", "add-mcp", url, "--slug", "notes", "--dir", str(tools), *extra],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
@@ -177,3 +244,60 @@ def test_adding_a_server_that_refuses_the_listing_token_says_what_to_do(world, t
     done = add_mcp(upstream.url, tmp_path, "--auth", "token", token=None)
     assert done.returncode == 2 and "401" in done.stderr and "--token-env" in done.stderr
     assert not (tmp_path / "notes").exists()
+
+
+def test_users_sign_in_to_an_oauth_server_through_connect(world, tmp_path_factory):
+    _, _, upstream = world
+    tools = tmp_path_factory.mktemp("oauth-tools")
+    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("oauth-gateway"), custom_tools_dir=tools))
+    server.settings.public_url = server.url
+    env = {"MCP_GATEWAY_DATA_DIR": str(server.settings.data_dir), "MCP_GATEWAY_DATABASE_URL": server.settings.database_url,
+           "MCP_GATEWAY_SECRET_KEY": server.settings.secret_key.decode(), "MCP_GATEWAY_PUBLIC_URL": server.url}
+    done = add_mcp(upstream.url, tools, "--auth", "oauth", "--token-env", "NOTES_TOKEN", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "registered as OAuth client client-" in done.stdout
+    [client] = [c for c in upstream.clients.values() if c["redirect_uris"] == [f"{server.url}/connect/oauth/callback"]]
+    assert client["token_endpoint_auth_method"] == "client_secret_post"
+    spec = json.loads((tools / "notes" / "mcp.json").read_text())
+    assert spec["oauth"]["authorize_url"].endswith("/as/authorize") and spec["oauth"]["resource"] == upstream.url
+    assert client["client_secret"] not in (tools / "notes" / "mcp.json").read_text()  # the secret is in the vault only
+
+    server.start()
+    try:
+        project = server.create_project()
+        token = server.token(project)
+        link = httpx.post(f"{server.url}/v1/connect/{project['project_id']}/tokens", json={"external_user_id": "carol"},
+                          headers={"Authorization": f"Bearer {token}", "x-pd-environment": "development"}).json()
+        with httpx.Client(follow_redirects=True, timeout=30) as browser:
+            page = browser.get(link["connect_link_url"] + "&app=notes")
+            fields = {html.unescape(k): html.unescape(v) for k, v in re.findall(r'name="([^"]+)" value="([^"]*)"', page.text)}
+            finished = browser.post(f"{server.url}/_static/connect/oauth", data=fields)
+        assert finished.status_code == 200 and "connected" in finished.text.lower(), finished.text
+        exchange = upstream.token_requests[-1]
+        assert exchange["grant_type"] == "authorization_code" and exchange["resource"] == upstream.url
+
+        headers = {"Authorization": f"Bearer {token}", "x-pd-project-id": project["project_id"],
+                   "x-pd-environment": "development", "x-pd-external-user-id": "carol", "x-pd-app-slug": "notes"}
+
+        async def call() -> types.CallToolResult:
+            async with Client(streamable(server.url + "/", headers), mode="legacy") as client:
+                return await client.call_tool("custom.notes-add-note", {"text": "from carol"})
+
+        saved = asyncio.run(call())
+        assert saved.is_error is False, saved.content[0].text
+        assert upstream.seen[-1] == "Bearer carol-oauth-token" and upstream.notes["carol"][0]["text"] == "from carol"
+    finally:
+        server.stop()
+
+
+def test_oauth_needs_a_public_url_and_a_server_that_publishes_its_metadata(world, tmp_path):
+    _, _, upstream = world
+    no_url = add_mcp(upstream.url, tmp_path, "--auth", "oauth", "--token-env", "NOTES_TOKEN",
+                     env={"MCP_GATEWAY_PUBLIC_URL": "", "MCP_GATEWAY_DATA_DIR": str(tmp_path / "data")})
+    assert no_url.returncode == 2 and "set MCP_GATEWAY_PUBLIC_URL" in no_url.stderr
+    elsewhere = upstream.url.replace("/mcp", "/other")
+    no_metadata = add_mcp(elsewhere, tmp_path, "--auth", "oauth", "--token-env", "NOTES_TOKEN",
+                          env={"MCP_GATEWAY_PUBLIC_URL": "https://gateway.example.com",
+                               "MCP_GATEWAY_DATA_DIR": str(tmp_path / "data")})
+    assert no_metadata.returncode == 2 and "publishes no protected resource metadata" in no_metadata.stderr
+    assert "--auth token" in no_metadata.stderr and not (tmp_path / "notes").exists()
