@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import httpx
+
 from . import props as p
 from .errors import ActionError, CatalogError
 from .model import App, Keys, KeyField, NoAuth, OAuth
@@ -74,8 +76,6 @@ def load_openapi_app(folder: Path) -> App:
 def read_document(source: str) -> dict[str, Any]:
     """An OpenAPI document or overrides file, JSON or YAML, from a path or an http(s) URL."""
     if source.startswith(("https://", "http://")):
-        import httpx
-
         try:
             response = httpx.get(source, follow_redirects=True, timeout=30)
             response.raise_for_status()

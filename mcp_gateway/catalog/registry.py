@@ -4,7 +4,8 @@ Built-in apps live in `tools/<slug>/` (shipped inside the package as `_apps`);
 custom tools live in a directory of the same layout whose actions get the `~/`
 key prefix. Each app folder holds `app.py` (defining `app`) and `actions/*.py`, or an
 imported OpenAPI document (`openapi.json`, see `openapi.py`), or an upstream MCP server
-(`mcp.json`, see `remote_mcp.py`).
+(`mcp.json`, see `remote_mcp.py`). Modules named `_vendor.py` beside the app folders hold what
+one vendor's apps share (`from .. import _google`); they are not apps.
 """
 
 from __future__ import annotations

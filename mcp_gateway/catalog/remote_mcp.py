@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
 from .errors import ActionError, CatalogError
 from .model import App, KeyField, Keys, NoAuth, OAuth
 from .openapi import action_name, humanize, schema_prop
@@ -142,8 +144,6 @@ async def discover_oauth(url: str) -> dict[str, Any]:
     """Where the server's users sign in, per the MCP authorization spec: the protected resource's
     metadata (RFC 9728) names its authorization server, whose metadata (RFC 8414) names the
     endpoints. Raises RemoteMcpError saying what is missing."""
-    import httpx
-
     parts = urlsplit(url)
     origin, path = f"{parts.scheme}://{parts.netloc}", parts.path.rstrip("/")
     async with httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=True) as http:
@@ -171,8 +171,6 @@ async def discover_oauth(url: str) -> dict[str, Any]:
 
 async def register_client(registration_url: str, redirect_uri: str) -> tuple[str, str]:
     """A client of the authorization server for this gateway (RFC 7591 dynamic registration)."""
-    import httpx
-
     metadata = {"client_name": "mcp-gateway", "redirect_uris": [redirect_uri], "response_types": ["code"],
                 "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "client_secret_post"}
     async with httpx.AsyncClient(timeout=_TIMEOUT) as http:
@@ -188,8 +186,6 @@ async def register_client(registration_url: str, redirect_uri: str) -> tuple[str
 
 
 async def _first_json(http: Any, urls: list[str]) -> dict[str, Any] | None:
-    import httpx
-
     for candidate in urls:
         try:
             answer = await http.get(candidate)

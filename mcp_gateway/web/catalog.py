@@ -7,6 +7,7 @@ what the gateway can do, never accounts or secrets.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections.abc import Callable
@@ -61,6 +62,7 @@ def _app_link(slug: str) -> str:
     return _e(f"{CATALOG_PATH}?app={quote(slug)}")
 
 
+@functools.cache
 def uvx_source() -> str:
     """What `uvx --from` installs the gateway from: this checkout when it runs from one, else the package."""
     checkout = Path(mcp_gateway.__file__).resolve().parents[1]

@@ -3,7 +3,9 @@ import json
 import re
 from urllib.parse import unquote
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
+
+from .. import _atlassian
 
 # Granular scopes: the v2 REST API (pages, spaces, comments, attachments) only accepts these.
 # `search:confluence` and `read:content-details:confluence` cover the v1 CQL search and attachment
@@ -35,73 +37,17 @@ app = App(
     "Confluence",
     "Search, read, create and update Confluence Cloud pages, list spaces, comment, and upload or download "
     "attachments in the connected user's Atlassian sites.",
-    auth=OAuth(
-        authorize_url="https://auth.atlassian.com/authorize",
-        token_url="https://auth.atlassian.com/oauth/token",
-        scopes=SCOPES,
-        # The token endpoint takes the client ID and secret in the request body (Atlassian's examples
-        # send JSON; it accepts the standard form encoding used here as well).
-        # `audience` is required by Atlassian; `prompt=consent` shows the site picker on every connection.
-        extra_authorize_params={"audience": "api.atlassian.com", "prompt": "consent"},
-    ),
+    auth=_atlassian.atlassian_oauth(SCOPES),
     categories=["Productivity"],
     featured_weight=80,
-    # OAuth 2.0 (3LO) requests go through Atlassian's API gateway, not the site's own domain.
-    base_url="https://api.atlassian.com",
+    base_url=_atlassian.API,
     allowed_domains=["api.atlassian.com"],
     test=_account_test,
 )
 
-# Which Confluence site (cloud ID) to call. A 3LO token can be granted on several sites, so the
-# account itself carries no site. Every action takes an optional `site` prop whose choices come from
-# `accessible-resources`; when it is left empty and the token reaches exactly one Confluence site,
-# that site is used, so single-site users never need to pick. The lookup runs once per action and
-# also yields the site URL used for page links.
-
-_ACCESSIBLE = "/oauth/token/accessible-resources"
-
-
-async def confluence_sites(ctx):
-    """The Confluence sites the token can reach: `[{id, name, url, scopes}]`."""
-    resources = (await ctx.http.get(_ACCESSIBLE)).json() or []
-    wiki = [r for r in resources if any("confluence" in str(s) for s in r.get("scopes") or [])]
-    seen, sites = set(), []
-    for site in wiki or resources:
-        if site.get("id") not in seen:
-            seen.add(site.get("id"))
-            sites.append(site)
-    return sites
-
-
-def _host(url):
-    return re.sub(r"^https?://", "", str(url or "")).split("/wiki")[0].strip("/").lower()
-
-
 async def resolve_site(ctx):
-    """The chosen site (`{id, name, url}`), found once per run."""
-    cached = getattr(ctx, "_confluence_site", None)
-    if cached:
-        return cached
-    sites = await confluence_sites(ctx)
-    wanted = str(ctx.props.get("site") or "").strip()
-    listing = ", ".join(f"{s.get('name')} ({s.get('url')}, id {s.get('id')})" for s in sites)
-    if wanted:
-        match = [
-            s
-            for s in sites
-            if wanted == s.get("id") or _host(wanted) == _host(s.get("url")) or wanted.lower() == str(s.get("name")).lower()
-        ]
-        if not match:
-            raise ActionError(f"site {wanted!r} is not one of the Confluence sites this account can reach: {listing or 'none'}")
-        site = match[0]
-    elif len(sites) == 1:
-        site = sites[0]
-    elif not sites:
-        raise ActionError("the connected Atlassian account has no Confluence site granted; reconnect Confluence and pick a site")
-    else:
-        raise ActionError(f"the account can reach several Confluence sites; pass `site` with one of: {listing}")
-    ctx._confluence_site = site
-    return site
+    """The Confluence site this run calls (see `_atlassian`)."""
+    return await _atlassian.resolve_site(ctx, "confluence", "Confluence")
 
 
 def _hint(status, retry_after):
@@ -171,7 +117,7 @@ def web_url(ctx, links):
         return webui
     base = (links or {}).get("base")
     if not base:
-        site = getattr(ctx, "_confluence_site", None) or {}
+        site = _atlassian.chosen_site(ctx)
         base = f"{site['url'].rstrip('/')}/wiki" if site.get("url") else None
     return f"{base.rstrip('/')}{webui}" if base else webui
 
@@ -264,7 +210,7 @@ def next_cursor(data):
 
 
 async def site_options(ctx):
-    return [Option(label=f"{s.get('name')} ({s.get('url')})", value=s["id"]) for s in await confluence_sites(ctx)]
+    return await _atlassian.site_options(ctx, "confluence")
 
 
 async def _cursor_options(ctx, path, to_option, params=None):

@@ -1,11 +1,11 @@
 import re
 import uuid
 from datetime import date, datetime, timezone
-from email.utils import parsedate_to_datetime
-from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+
+from .. import _google
 
 SERVICE = "Google Calendar"
 
@@ -47,15 +47,6 @@ app = App(
 
 # Errors
 
-_RATE_LIMIT_REASONS = {
-    "rateLimitExceeded",
-    "userRateLimitExceeded",
-    "quotaExceeded",
-    "dailyLimitExceeded",
-    "RATE_LIMIT_EXCEEDED",
-}
-_SCOPE_REASONS = {"insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"}
-
 ERROR_HINTS = {
     "requiredAccessLevel": "the user has no write access to this calendar; pick a calendar they own or can edit",
     "forbiddenForNonOrganizer": "only the event's organizer can change this; the user can still RSVP with google_calendar-respond-to-event",
@@ -67,62 +58,11 @@ ERROR_HINTS = {
 }
 
 
-def _retry_after(response):
-    raw = response.headers.get("retry-after")
-    if not raw:
-        return None
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, (parsedate_to_datetime(raw) - datetime.now(timezone.utc)).total_seconds())
-    except (TypeError, ValueError):
-        return None
-
-
 def google_error(method, response, not_found):
-    """An `UpstreamError` out of Google's error body (`{"error": {"code", "message", "errors": [{"reason"}]}}`)."""
-    status = response.status_code
-    try:
-        data = response.json()
-    except ValueError:
-        data = None
-    error = data.get("error") if isinstance(data, dict) else None
-    reasons = []
-    if isinstance(error, dict):
-        message = error.get("message") or response.reason_phrase
-        reasons += [e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)]
-        reasons += [d.get("reason") for d in error.get("details") or [] if isinstance(d, dict)]
-    elif isinstance(error, str):
-        message = data.get("error_description") or error
-    else:
-        message = response.text[:300] or response.reason_phrase
-    retry_after = _retry_after(response)
-    known = next((r for r in reasons if r in ERROR_HINTS), None)
-    if status == 429 or _RATE_LIMIT_REASONS.intersection(reasons):
-        wait = f"retry after {retry_after:g} s" if retry_after is not None else "wait a minute and retry"
-        hint = f"rate limited by {SERVICE}; {wait}"
-    elif status == 401:
-        hint = "the connected account's credentials were rejected; the user should reconnect the Google Calendar account"
-    elif _SCOPE_REASONS.intersection(reasons):
-        hint = "the connection was not granted the calendar access this needs; reconnect Google Calendar and approve all requested access"
-    elif known:
-        hint = ERROR_HINTS[known]
-    elif status == 403:
-        hint = "the account lacks permission for this calendar or event"
-    elif status in (404, 410):
-        hint = not_found
-    elif status >= 500:
-        hint = f"{SERVICE} had a server error; retrying later may work"
-    else:
-        hint = "fix the request values named in the message"
-    where = f"{method} {response.request.url.copy_with(query=None)}"
-    return UpstreamError(
-        f"{SERVICE} API error {status} on {where}: {message} ({hint})",
-        status=status,
-        retry_after=retry_after,
-        body=response.text[:500],
+    return _google.google_error(
+        method, response, service=SERVICE, not_found=not_found, hints=ERROR_HINTS,
+        forbidden="the account lacks permission for this calendar or event",
+        scope="the connection was not granted the calendar access this needs; reconnect Google Calendar and approve all requested access",
     )
 
 
@@ -141,8 +81,8 @@ async def api(ctx, method, path, *, not_found=_NOT_FOUND, **kw):
 
 
 def seg(value):
-    """An ID as a URL path segment (calendar IDs hold `@` and sometimes `#`)."""
-    return quote(str(value).strip(), safe="@")
+    """An ID as a URL path segment (calendar IDs hold `@`)."""
+    return _google.seg(value, safe="@")
 
 
 def events_path(calendar_id, event_id=None):

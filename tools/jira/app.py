@@ -1,7 +1,9 @@
 import json
 import re
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
+
+from .. import _atlassian
 
 # Classic Jira scopes for issues, projects, comments and user lookups; `read:me` for the account test
 # and `offline_access` for a refresh token.
@@ -19,73 +21,17 @@ app = App(
     "Jira",
     "Create, update, search, transition, assign and comment on Jira Cloud issues and list projects in the "
     "connected user's Atlassian sites.",
-    auth=OAuth(
-        authorize_url="https://auth.atlassian.com/authorize",
-        token_url="https://auth.atlassian.com/oauth/token",
-        scopes=SCOPES,
-        # The token endpoint takes the client ID and secret in the request body (Atlassian's examples
-        # send JSON; it accepts the standard form encoding used here as well).
-        # `audience` is required by Atlassian; `prompt=consent` shows the site picker on every connection.
-        extra_authorize_params={"audience": "api.atlassian.com", "prompt": "consent"},
-    ),
+    auth=_atlassian.atlassian_oauth(SCOPES),
     categories=["Productivity", "Developer Tools"],
     featured_weight=85,
-    # OAuth 2.0 (3LO) requests go through Atlassian's API gateway, not the site's own domain.
-    base_url="https://api.atlassian.com",
+    base_url=_atlassian.API,
     allowed_domains=["api.atlassian.com"],
     test=_account_test,
 )
 
-# Which Jira site (cloud ID) to call. A 3LO token can be granted on several sites, so the account
-# itself carries no site. Every action takes an optional `site` prop whose choices come from
-# `accessible-resources`; when it is left empty and the token reaches exactly one Jira site, that
-# site is used, so single-site users never need to pick. The lookup runs once per action and also
-# yields the site URL used for browse links.
-
-_ACCESSIBLE = "/oauth/token/accessible-resources"
-
-
-async def jira_sites(ctx):
-    """The Jira sites the token can reach: `[{id, name, url, scopes}]`."""
-    resources = (await ctx.http.get(_ACCESSIBLE)).json() or []
-    jira = [r for r in resources if any("jira" in str(s) for s in r.get("scopes") or [])]
-    seen, sites = set(), []
-    for site in jira or resources:
-        if site.get("id") not in seen:
-            seen.add(site.get("id"))
-            sites.append(site)
-    return sites
-
-
-def _host(url):
-    return re.sub(r"^https?://", "", str(url or "")).strip("/").lower()
-
-
 async def resolve_site(ctx):
-    """The chosen site (`{id, name, url}`), found once per run."""
-    cached = getattr(ctx, "_jira_site", None)
-    if cached:
-        return cached
-    sites = await jira_sites(ctx)
-    wanted = str(ctx.props.get("site") or "").strip()
-    listing = ", ".join(f"{s.get('name')} ({s.get('url')}, id {s.get('id')})" for s in sites)
-    if wanted:
-        match = [
-            s
-            for s in sites
-            if wanted in (s.get("id"), s.get("name")) or _host(wanted) == _host(s.get("url")) or wanted.lower() == str(s.get("name")).lower()
-        ]
-        if not match:
-            raise ActionError(f"site {wanted!r} is not one of the Jira sites this account can reach: {listing or 'none'}")
-        site = match[0]
-    elif len(sites) == 1:
-        site = sites[0]
-    elif not sites:
-        raise ActionError("the connected Atlassian account has no Jira site granted; reconnect Jira and pick a site")
-    else:
-        raise ActionError(f"the account can reach several Jira sites; pass `site` with one of: {listing}")
-    ctx._jira_site = site
-    return site
+    """The Jira site this run calls (see `_atlassian`)."""
+    return await _atlassian.resolve_site(ctx, "jira", "Jira")
 
 
 def _hint(status, retry_after):
@@ -136,7 +82,7 @@ async def jira(ctx, method, path, **kw):
 
 
 def browse_url(ctx, key):
-    site = getattr(ctx, "_jira_site", None) or {}
+    site = _atlassian.chosen_site(ctx)
     return f"{site['url'].rstrip('/')}/browse/{key}" if site.get("url") and key else None
 
 
@@ -382,7 +328,7 @@ async def account_id(ctx, value):
 
 
 async def site_options(ctx):
-    return [Option(label=f"{s.get('name')} ({s.get('url')})", value=s["id"]) for s in await jira_sites(ctx)]
+    return await _atlassian.site_options(ctx, "jira")
 
 
 async def _start_at_options(ctx, path, key, to_option, params=None, page_size=50):

@@ -2,9 +2,11 @@ import html
 import re
 from urllib.parse import quote
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props, retry_after_seconds
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
-GRAPH = "https://graph.microsoft.com/v1.0"
+from .. import _microsoft
+
+GRAPH = _microsoft.GRAPH
 
 # Delegated Microsoft Graph permissions the actions use; offline_access yields a refresh token.
 SCOPES = [
@@ -32,12 +34,7 @@ app = App(
     "Microsoft Teams",
     "Post and read messages in Microsoft Teams channels and chats, reply to threads, create channels and "
     "look up the connected user's teams, channels, chats and team members.",
-    auth=OAuth(
-        authorize_url="https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
-        token_url="https://login.microsoftonline.com/common/oauth2/v2.0/token",
-        scopes=SCOPES,
-        pkce=True,
-    ),
+    auth=_microsoft.graph_oauth(SCOPES),
     categories=["Communication"],
     featured_weight=85,
     base_url=GRAPH,
@@ -58,64 +55,17 @@ ERROR_HINTS = {
 }
 
 
-def _status_hint(status, retry_after):
-    if status == 401:
-        return "the connected account's credentials were rejected; the user should reconnect the account"
-    if status == 403:
-        return "the account lacks permission for this operation (missing consent or access)"
-    if status == 404:
-        return "check that the IDs passed are correct and visible to this account"
-    if status == 429 or (status == 503 and retry_after is not None):
-        return f"throttled by Microsoft Graph; retry after {retry_after:g} s" if retry_after is not None else (
-            "throttled by Microsoft Graph; retry later"
-        )
-    if status >= 500:
-        return "Microsoft Graph had a server error; retrying later may work"
-    return "fix the request values named in the message"
-
-
 def graph_error(method, response):
-    """An `UpstreamError` naming Graph's error code and message, with a hint of what to do."""
-    status = response.status_code
-    where = f"{method} {response.request.url.copy_with(query=None)}"
-    body = response.text[:500] if response.content else ""
-    retry_after = retry_after_seconds(response)
-    try:
-        error = response.json().get("error")
-    except (ValueError, AttributeError):
-        error = None
-    if isinstance(error, dict):
-        code = str(error.get("code") or "")
-        inner = (error.get("innerError") or error.get("innererror") or {}).get("code")
-        detail = error.get("message") or code or response.reason_phrase
-        codes = ", ".join(c for c in (code, inner) if c)
-        if codes:
-            detail = f"{detail} [{codes}]"
-        hint = ERROR_HINTS.get(str(inner or "").lower()) or ERROR_HINTS.get(code.lower())
-    else:
-        detail, hint = body or response.reason_phrase, None
-    if status in (401, 429) or hint is None:
-        hint = _status_hint(status, retry_after)
-    return UpstreamError(
-        f"{app.name} API error {status} on {where}: {detail} ({hint})", status=status, retry_after=retry_after, body=body
+    return _microsoft.graph_error(
+        app.name, method, response, hints=ERROR_HINTS,
+        forbidden="the account lacks permission for this operation (missing consent or access)",
+        not_found="check that the IDs passed are correct and visible to this account",
     )
 
 
-async def graph(ctx, method, path, *, params=None, json_body=None, headers=None):
-    """Call Microsoft Graph; returns the decoded JSON, or None for an empty answer."""
-    kw = {}
-    if params:
-        kw["params"] = {k: v for k, v in params.items() if v is not None}
-    if json_body is not None:
-        kw["json"] = json_body
-    if headers:
-        kw["headers"] = headers
-    response = await ctx.http.request(method, path, raise_for_status=False, **kw)
-    if response.status_code >= 400:
-        raise graph_error(method, response)
-    if response.status_code == 204 or not response.content:
-        return None
-    return response.json()
+async def graph(ctx, method, path, **kw):
+    """Call Microsoft Graph (see `_microsoft.graph`)."""
+    return await _microsoft.graph(ctx, method, path, error=graph_error, **kw)
 
 
 def check_next_link(link):
