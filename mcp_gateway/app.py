@@ -49,6 +49,7 @@ from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.runtime.engine import shared_http_client
 from mcp_gateway.runtime.service import Runtime
 from mcp_gateway.store.db import Database
+from mcp_gateway.store.shared import Shared, open_shared
 from mcp_gateway.web.catalog import CatalogPages
 from mcp_gateway.web.connect import ConnectPages
 
@@ -65,6 +66,7 @@ API_MODULES = (
 class Gateway:
     settings: Settings
     db: Database
+    shared: Shared
     catalog: Catalog
     vault: Vault
     auth: DeveloperAuth
@@ -81,6 +83,7 @@ class Gateway:
 
     @classmethod
     async def open(cls, settings: Settings, catalog: Catalog | None = None) -> Gateway:
+        shared = await open_shared(settings.redis_url)  # first: a wrong Redis URL fails before any work
         db = Database(settings.database_url)
         await db.migrate()
         catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
@@ -90,21 +93,24 @@ class Gateway:
         oauth_apps = OAuthApps(db, vault)
         tokens = ConnectTokens(db, vault)
         webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
-        destinations = Destinations(db, settings, vault)
+        destinations = Destinations(db, settings, vault, shared)
         runtime = Runtime(
             catalog,
             db,
             accounts,
-            CredentialBroker(accounts, oauth_apps),
+            CredentialBroker(accounts, oauth_apps, shared),
             run_timeout=settings.run_timeout,
             files=Files.from_settings(settings, db),
             destinations=destinations,
         )
         tools_only = ToolsOnly(catalog, runtime)
+        sessions = SessionStore(db, settings.session_ttl, shared)
+        await sessions.start()
         agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
         return cls(
             settings=settings,
             db=db,
+            shared=shared,
             catalog=catalog,
             vault=vault,
             auth=auth,
@@ -115,8 +121,8 @@ class Gateway:
             destinations=destinations,
             flow=ConnectFlow(db, catalog, tokens, accounts, oauth_apps, webhooks, vault, shared_http_client),
             runtime=runtime,
-            sessions=SessionStore(db, settings.session_ttl),
-            hub=StreamHub(),
+            sessions=sessions,
+            hub=StreamHub(shared),
             protocol=Protocol(
                 tools_only,
                 AccountLinks(tokens),
@@ -131,6 +137,7 @@ class Gateway:
         if self.runtime.files is not None:
             await self.runtime.files.close()
         await self.runtime.runlog.close()
+        await self.shared.close()
         await self.db.close()
 
 
@@ -152,7 +159,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     def base_url(request: Request) -> str:
         return settings.public_url or f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
 
-    api = Api(gateway.auth, rate_limits_api.limiter(settings, settings.secret_key))
+    api = Api(gateway.auth, rate_limits_api.limiter(settings, gateway.shared))
     for module in API_MODULES:
         module.register(api, gateway, base_url)
     pages = ConnectPages(gateway.flow, gateway.catalog, base_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import platformdirs
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3010
 TOOL_MODES = ("sub-agent", "full-config", "tools-only")
+LOG_FORMATS = ("json", "text")
 ENVIRONMENTS = ("development", "production")
 LLM_PROVIDERS = ("anthropic", "openai", "openai-compatible")
 # Configuring one action is a small job: a fast, inexpensive model does it well.
@@ -140,6 +142,17 @@ def _llm_provider() -> tuple[str | None, str | None, str | None, str | None]:
     return provider, api_key, base_url, model
 
 
+def _log_format() -> str:
+    """MCP_GATEWAY_LOG_FORMAT, by default text for a person at a terminal and JSON for whatever
+    collects a service's output."""
+    raw = (os.environ.get("MCP_GATEWAY_LOG_FORMAT") or "").strip().lower()
+    if not raw:
+        return "text" if sys.stderr.isatty() else "json"
+    if raw not in LOG_FORMATS:
+        raise ConfigError(f"MCP_GATEWAY_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {raw!r}")
+    return raw
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -194,6 +207,9 @@ class Settings:
     data_dir: Path
     database_url: str
     secret_key: bytes
+    # Redis shared by several gateway processes (rate limits, stream fan-out, locks, caches);
+    # None: one process keeps that state in memory. Kept out of repr: it may hold a password.
+    redis_url: str | None = field(default=None, repr=False)
     # Older master secrets that still decrypt and verify while data moves to the current one.
     previous_secret_keys: list[bytes] = field(default_factory=list)
     custom_tools_dir: Path | None = None
@@ -212,6 +228,12 @@ class Settings:
     # How long a full-config conversation's state lives after its last change.
     conversation_ttl: float = 3600.0
     default_tool_mode: str = "tools-only"
+    # `mcp-gateway serve`'s log lines: "json" (one object a line) or "text".
+    log_format: str = "text"
+    # Seconds a stopping server waits for requests in flight before cutting them off.
+    drain_seconds: float = 30.0
+    # When set, GET /metrics wants `Authorization: Bearer <it>`; None leaves it open.
+    metrics_token: str | None = field(default=None, repr=False)
     # Seconds before each retry of a Connect webhook.
     webhook_backoff: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
     # Sub-agent mode's language model: one of LLM_PROVIDERS, or None to leave the mode off.
@@ -298,6 +320,7 @@ class Settings:
             data_dir=data_dir,
             database_url=normalize_database_url(database_url),
             secret_key=load_secret_key(data_dir),
+            redis_url=redis_url_from_env(),
             previous_secret_keys=[k.encode() for k in _list("MCP_GATEWAY_PREVIOUS_SECRET_KEYS")],
             custom_tools_dir=Path(custom) if custom else None,
             public_url=(os.environ.get("MCP_GATEWAY_PUBLIC_URL") or "").rstrip("/") or None,
@@ -309,6 +332,9 @@ class Settings:
             proxy_timeout=_float("MCP_GATEWAY_PROXY_TIMEOUT", 30.0),
             rate_limits=_rate_limits("MCP_GATEWAY_RATE_LIMITS"),
             default_tool_mode=mode,
+            log_format=_log_format(),
+            drain_seconds=_float("MCP_GATEWAY_DRAIN_SECONDS", 30.0),
+            metrics_token=os.environ.get("MCP_GATEWAY_METRICS_TOKEN") or None,
             llm_provider=llm_provider,
             llm_api_key=llm_api_key,
             llm_base_url=llm_base_url,
@@ -357,6 +383,18 @@ def normalize_database_url(url: str) -> str:
         "MCP_GATEWAY_DATABASE_URL must be a sqlite:/// or postgresql:// URL, "
         f"not one starting {url.split(':', 1)[0]!r}"
     )
+
+
+def redis_url_from_env() -> str | None:
+    url = (os.environ.get("MCP_GATEWAY_REDIS_URL") or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError(
+            "MCP_GATEWAY_REDIS_URL must be a redis://, rediss:// or unix:// URL, e.g. redis://127.0.0.1:6379/0, "
+            f"not one starting {url.split(':', 1)[0]!r}"
+        )
+    return url
 
 
 def load_secret_key(data_dir: Path) -> bytes:

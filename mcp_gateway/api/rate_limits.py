@@ -7,9 +7,9 @@ minted with a large limit must not lift the project's own limit. One token is on
 whichever endpoints it is sent to.
 
 A custom limit token is self-contained and signed (project, window, request count and a random
-id), so any gateway process can check it without a database. The counts, though, live in this
-process: with several processes each one limits the traffic it serves. A shared store comes
-with the Redis work.
+id), so any gateway process can check it without a database. The counts live in the shared
+state: in memory for one process, in Redis when several processes serve one gateway, so a
+limit holds for the traffic of all of them together.
 
 The `token` bucket is per external user in the hosted product; the framework checks limits
 before it reads the body that names the user, so here it is per project like the others.
@@ -23,9 +23,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import threading
-import time
-from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
@@ -35,6 +32,7 @@ from starlette.requests import Request
 
 from mcp_gateway.config import RateLimit, Settings
 from mcp_gateway.connect.keys import derive_key
+from mcp_gateway.store.shared import Shared
 
 from .rest import Api, ApiError, Call, RateLimiter
 
@@ -45,8 +43,6 @@ TOKEN_PREFIX = "rl_"
 MAX_WINDOW_SECONDS = 86_400
 MAX_REQUESTS_PER_WINDOW = 1_000_000
 _KEY_PURPOSE = "mcp-gateway rate limit tokens v1"
-# How often keys whose every request has left the window are dropped.
-_SWEEP_SECONDS = 60.0
 
 
 class InvalidToken(ValueError):
@@ -101,64 +97,22 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-class SlidingWindows:
-    """Exact sliding windows: a key admits a request while fewer than `requests` of its admitted
-    requests happened in the last `seconds`. Memory is one timestamp per admitted request still
-    inside its window."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._hits: dict[str, tuple[RateLimit, deque[float]]] = {}
-        self._lock = threading.Lock()
-        self._next_sweep = clock() + _SWEEP_SECONDS
-
-    def take(self, wanted: Sequence[tuple[str, RateLimit]]) -> float | None:
-        """Count one request against every (key, limit) if all of them admit it; otherwise count
-        nothing and return the seconds until all of them would."""
-        with self._lock:
-            now = self._clock()
-            if now >= self._next_sweep:
-                self._sweep(now)
-            waits = [self._wait(key, limit, now) for key, limit in wanted]
-            if any(wait is not None for wait in waits):
-                return max(wait for wait in waits if wait is not None)
-            for key, limit in wanted:
-                self._hits.setdefault(key, (limit, deque()))[1].append(now)
-            return None
-
-    def _wait(self, key: str, limit: RateLimit, now: float) -> float | None:
-        entry = self._hits.get(key)
-        if entry is None:
-            return None
-        hits = entry[1]
-        while hits and hits[0] <= now - limit.seconds:
-            hits.popleft()
-        if len(hits) < limit.requests:
-            return None
-        # The request that frees a place is the `requests`-th newest one leaving the window.
-        return hits[-limit.requests] + limit.seconds - now
-
-    def _sweep(self, now: float) -> None:
-        self._hits = {key: (limit, hits) for key, (limit, hits) in self._hits.items() if hits and hits[-1] > now - limit.seconds}
-        self._next_sweep = now + _SWEEP_SECONDS
-
-
 class Limiter:
     """The `RateLimiter` the REST framework calls for every endpoint that declares a bucket."""
 
-    def __init__(self, defaults: Mapping[str, RateLimit], tokens: RateLimitTokens, windows: SlidingWindows | None = None) -> None:
+    def __init__(self, defaults: Mapping[str, RateLimit], tokens: RateLimitTokens, counters: Shared) -> None:
         self._defaults = dict(defaults)
         self.tokens = tokens
-        self._windows = windows or SlidingWindows()
+        self._counters = counters
 
-    def check(self, bucket: str, key: str, custom_token: str | None) -> float | None:
+    async def check(self, bucket: str, key: str, custom_token: str | None) -> float | None:
         wanted: list[tuple[str, RateLimit]] = []
         if bucket in self._defaults:
             wanted.append((f"{bucket}:{key}", self._defaults[bucket]))
         if custom_token:
             custom = self._custom(custom_token, key)
             wanted.append((f"custom:{custom.project_id}:{custom.id}", custom.limit))
-        return self._windows.take(wanted) if wanted else None
+        return await self._counters.take(wanted) if wanted else None
 
     def _custom(self, token: str, project_id: str) -> CustomLimit:
         try:
@@ -170,9 +124,9 @@ class Limiter:
         return custom
 
 
-def limiter(settings: Settings, secret: bytes) -> RateLimiter:
+def limiter(settings: Settings, counters: Shared) -> RateLimiter:
     """Always a limiter, even with every default limit off: custom limits still apply."""
-    return Limiter(settings.rate_limits, RateLimitTokens([secret, *settings.previous_secret_keys]))
+    return Limiter(settings.rate_limits, RateLimitTokens(settings.secret_keys), counters)
 
 
 class CreateRateLimitBody(BaseModel):

@@ -48,7 +48,7 @@ class ErrorBody(BaseModel):
 
 
 class RateLimiter(Protocol):
-    def check(self, bucket: str, key: str, custom_token: str | None) -> float | None:
+    async def check(self, bucket: str, key: str, custom_token: str | None) -> float | None:
         """None to let the request through, else the seconds until it may be retried."""
 
 
@@ -130,7 +130,7 @@ class Api:
         if endpoint.auth == "project":
             call.environment = environment_of(request)
         if endpoint.limit and self.limiter is not None and call.project_id is not None:
-            wait = self.limiter.check(endpoint.limit, call.project_id, request.headers.get("x-pd-rate-limit"))
+            wait = await self.limiter.check(endpoint.limit, call.project_id, request.headers.get("x-pd-rate-limit"))
             if wait is not None:
                 seconds = max(1, int(wait + 0.999))
                 raise ApiError(429, f"rate limit exceeded; retry after {seconds} s", headers={"Retry-After": str(seconds)})

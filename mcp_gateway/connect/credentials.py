@@ -10,6 +10,7 @@ import weakref
 from typing import Any
 
 from mcp_gateway.catalog.model import App
+from mcp_gateway.store.shared import Shared
 
 from . import oauth
 from .accounts import Accounts, ResolvedAccount
@@ -36,9 +37,10 @@ class RefreshUnavailable(Exception):
 
 
 class CredentialBroker:
-    def __init__(self, accounts: Accounts, oauth_apps: OAuthApps) -> None:
+    def __init__(self, accounts: Accounts, oauth_apps: OAuthApps, shared: Shared | None = None) -> None:
         self._accounts = accounts
         self._oauth_apps = oauth_apps
+        self._shared = shared if shared is not None and shared.distributed else None
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
     async def fresh(self, app: App, account: ResolvedAccount) -> dict[str, Any]:
@@ -54,7 +56,8 @@ class CredentialBroker:
         return await self._refresh(app, account, stale_token=used_token)
 
     async def _refresh(self, app: App, account: ResolvedAccount, *, stale_token: Any) -> dict[str, Any]:
-        # In this process, one coroutine per account; across processes, a lease in the database.
+        # In this process, one coroutine per account; across processes, a lock in Redis when the
+        # processes share one, else a lease in the database.
         lock = self._locks.get(account.id)
         if lock is None:
             lock = self._locks[account.id] = asyncio.Lock()
@@ -65,7 +68,8 @@ class CredentialBroker:
                 current = await self._current(account.id)
                 if current.credentials.get("oauth_access_token") != stale_token and not oauth.needs_refresh(current.credentials):
                     return current.credentials
-                if await self._accounts.take_refresh_lease(account.id, _LEASE_SECONDS):
+                lease = await self._take_lease(account.id)
+                if lease is not None:
                     break
                 if time.monotonic() > deadline:
                     raise RefreshUnavailable("another gateway process is still refreshing this account's token; try again shortly")
@@ -73,7 +77,18 @@ class CredentialBroker:
             try:
                 return await self._refresh_now(app, current)
             finally:
-                await self._accounts.release_refresh_lease(account.id)
+                await self._release_lease(account.id, lease)
+
+    async def _take_lease(self, account_id: str) -> str | None:
+        if self._shared is not None:
+            return await self._shared.try_lock(f"refresh:{account_id}", _LEASE_SECONDS)
+        return "database" if await self._accounts.take_refresh_lease(account_id, _LEASE_SECONDS) else None
+
+    async def _release_lease(self, account_id: str, lease: str) -> None:
+        if self._shared is not None:
+            await self._shared.unlock(f"refresh:{account_id}", lease)
+        else:
+            await self._accounts.release_refresh_lease(account_id)
 
     async def _current(self, account_id: str) -> ResolvedAccount:
         current = await self._accounts.reload(account_id)

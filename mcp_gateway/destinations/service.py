@@ -2,7 +2,8 @@
 workers that deliver them (S3 batches, HTTP requests and emails, SSE fan-out, clean-up).
 
 Every process of a gateway may run the workers; claims in the database keep them from
-doing the same work twice.
+doing the same work twice. When the processes share Redis, one of them at a time flushes
+(a lock), and a commit in one wakes the workers and SSE streams of all.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from mcp_gateway.config import Settings
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import new_ordered_id
+from mcp_gateway.store.shared import LocalShared, Shared
 
 from .deliveries import Deliveries
 from .emits import Emitted, list_emits
@@ -32,11 +34,14 @@ logger = logging.getLogger(__name__)
 
 _PRUNE_SECONDS = 3600.0
 _DELIVERY_POLL = 1.0  # seconds between looks for deliveries due (other processes' and retries)
+_COMMITTED = "destinations:committed"  # tables a commit wrote to, for the other processes
 
 
 class Destinations:
-    def __init__(self, db: Database, settings: Settings, sealer: Sealer) -> None:
+    def __init__(self, db: Database, settings: Settings, sealer: Sealer, shared: Shared | None = None) -> None:
         self._db = db
+        self._shared = shared or LocalShared()
+        self._lease = settings.destination_lease
         self.retention = settings.destination_retention
         self.rules = Rules(
             s3_buckets=tuple(settings.s3_buckets),
@@ -70,6 +75,7 @@ class Destinations:
         self._deliveries_due = asyncio.Event()
         self.outbox = Outbox(db, sealer, on_commit=self._committed)
         self._tasks: list[asyncio.Task[None]] = []
+        self._publishing: set[asyncio.Task[int]] = set()
 
     # What the runtime uses
 
@@ -90,6 +96,13 @@ class Destinations:
         return await list_emits(self._db, project_id, environment, **filters)  # type: ignore[arg-type]
 
     def _committed(self, tables: set[str]) -> None:
+        self._wake(tables)
+        if self._shared.distributed and tables & {"destination_deliveries", "sse_events"}:
+            task = asyncio.get_running_loop().create_task(self._shared.publish(_COMMITTED, sorted(tables)))
+            self._publishing.add(task)
+            task.add_done_callback(self._publishing.discard)
+
+    def _wake(self, tables: set[str] | list[str]) -> None:
         if "destination_deliveries" in tables:
             self._deliveries_due.set()
         if "sse_events" in tables:
@@ -103,11 +116,29 @@ class Destinations:
         loop = asyncio.get_running_loop()
         tick = min(1.0, self.s3.window / 4)
         self._tasks = [
-            loop.create_task(self._every("S3 destination", self._s3_work, tick), name="destinations-s3"),
-            loop.create_task(self._every("HTTP and email delivery", self._delivery_work, _DELIVERY_POLL, self._deliveries_due),
-                             name="destinations-deliveries"),
+            loop.create_task(self._every("S3 destination", self._locked("s3", self._s3_work), tick), name="destinations-s3"),
+            loop.create_task(self._every("HTTP and email delivery", self._locked("deliveries", self._delivery_work),
+                                         _DELIVERY_POLL, self._deliveries_due), name="destinations-deliveries"),
             loop.create_task(self._every("destination clean-up", self._prune, _PRUNE_SECONDS), name="destinations-prune"),
         ]
+        if self._shared.distributed:
+            self._tasks.append(loop.create_task(self._shared.watch(_COMMITTED, self._wake), name="destinations-watch"))
+
+    def _locked(self, name: str, work: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+        """`work`, skipped while another process holds the flush lock (then it does the work)."""
+        if not self._shared.distributed:
+            return work
+
+        async def locked() -> None:
+            token = await self._shared.try_lock(f"destinations:{name}", self._lease)
+            if token is None:
+                return
+            try:
+                await work()
+            finally:
+                await self._shared.unlock(f"destinations:{name}", token)
+
+        return locked
 
     async def stop(self) -> None:
         tasks, self._tasks = self._tasks, []

@@ -266,9 +266,9 @@ class McpEndpoint:
             await _send(send, 202, b"", extra_headers)
             return
         if notifications:
-            if "text/event-stream" not in headers.get("accept", "") and self._hub.has(session.id):
+            if "text/event-stream" not in headers.get("accept", "") and await self._hub.has(session.id):
                 for notification in notifications:  # a JSON-only client hears them on its GET stream
-                    self._hub.send(session.id, notification)
+                    await self._hub.send(session.id, notification)
             else:
                 await self._reply(send, headers, [*notifications, *responses], extra_headers)
                 return
@@ -307,7 +307,7 @@ class McpEndpoint:
         principal = self._principal(headers)
         await self._session(session_id, principal)
         await self._sessions.delete(session_id)
-        self._hub.end(session_id)
+        await self._hub.end(session_id)
         await _send(send, 200)
 
     # Streams
@@ -331,35 +331,34 @@ class McpEndpoint:
             await self._sessions.delete(session.id)
 
     async def _stream(self, session_id: str, receive: Receive, send: Send, *, first: bytes | None, extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
-        queue = self._hub.open(session_id)
-        disconnected = asyncio.ensure_future(_wait_disconnect(receive))
-        try:
-            await send({"type": "http.response.start", "status": 200, "headers": _SSE + (extra_headers or [])})
-            await send({"type": "http.response.body", "body": first or b": stream open\n\n", "more_body": True})
-            while True:
-                getter = asyncio.ensure_future(queue.get())
-                done, _ = await asyncio.wait({getter, disconnected}, timeout=PING_SECONDS, return_when=asyncio.FIRST_COMPLETED)
-                if disconnected in done:
-                    getter.cancel()
-                    return
-                if getter not in done:
-                    getter.cancel()
-                    await send({"type": "http.response.body", "body": b": ping\n\n", "more_body": True})
-                    continue
-                item = getter.result()
-                if item is None:
-                    break
-                await send({"type": "http.response.body", "body": b"event: message\ndata: " + _dumps(item) + b"\n\n", "more_body": True})
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-        finally:
-            disconnected.cancel()
-            self._hub.close(session_id, queue)
+        async with self._hub.open(session_id) as queue:
+            disconnected = asyncio.ensure_future(_wait_disconnect(receive))
+            try:
+                await send({"type": "http.response.start", "status": 200, "headers": _SSE + (extra_headers or [])})
+                await send({"type": "http.response.body", "body": first or b": stream open\n\n", "more_body": True})
+                while True:
+                    getter = asyncio.ensure_future(queue.get())
+                    done, _ = await asyncio.wait({getter, disconnected}, timeout=PING_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+                    if disconnected in done:
+                        getter.cancel()
+                        return
+                    if getter not in done:
+                        getter.cancel()
+                        await send({"type": "http.response.body", "body": b": ping\n\n", "more_body": True})
+                        continue
+                    item = getter.result()
+                    if item is None:
+                        break
+                    await send({"type": "http.response.body", "body": b"event: message\ndata: " + _dumps(item) + b"\n\n", "more_body": True})
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+            finally:
+                disconnected.cancel()
 
     async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send, base_url: str) -> None:
         body = await _read_body(receive)
         principal = self._principal(headers)
         session = await self._session(query["sessionId"], principal)
-        if not self._hub.has(session.id):
+        if not await self._hub.has(session.id):
             raise HttpError(404, "no open event stream for this session: reconnect with GET")
         try:
             message = json.loads(body)
@@ -380,9 +379,9 @@ class McpEndpoint:
             client = ClientContext(session.protocol_version, None, base_url, session.id)
             reply = await self._answer(message, session.params, client, notifications)
             for notification in notifications:
-                self._hub.send(session.id, notification)
+                await self._hub.send(session.id, notification)
         if reply is not None:
-            self._hub.send(session.id, reply)
+            await self._hub.send(session.id, reply)
 
 
 async def _wait_disconnect(receive: Receive) -> None:

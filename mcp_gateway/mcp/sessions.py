@@ -1,9 +1,10 @@
-"""Handshake-era sessions, kept in the store so any gateway process can serve them,
-and the in-process streams (legacy SSE, GET notification streams) they deliver to."""
+"""Handshake-era sessions, kept in the store so any gateway process can serve them, and the
+streams (legacy SSE, GET notification streams) they deliver to, wherever those are held open."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import secrets
 import time
 from collections import OrderedDict
@@ -15,6 +16,7 @@ from sqlalchemy import delete
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import McpSession
+from mcp_gateway.store.shared import Shared
 
 from .params import McpParams
 
@@ -33,11 +35,19 @@ class Session:
     capabilities: dict[str, Any] | None = None
 
 
+_DELETED = "mcp-sessions:deleted"
+
+
 class SessionStore:
-    def __init__(self, db: Database, ttl: float) -> None:
+    def __init__(self, db: Database, ttl: float, shared: Shared) -> None:
         self._db = db
         self._ttl = ttl
+        self._shared = shared
         self._cache: OrderedDict[str, tuple[Session, float]] = OrderedDict()
+
+    async def start(self) -> None:
+        """Forget sessions ended by any process at once, not when their cache entry ages out."""
+        await self._shared.watch(_DELETED, lambda session_id: self._cache.pop(session_id, None))
 
     async def create(
         self,
@@ -106,6 +116,7 @@ class SessionStore:
         self._cache.pop(session_id, None)
         async with self._db.session() as s, s.begin():
             result = await s.execute(delete(McpSession).where(McpSession.id == session_id))
+        await self._shared.publish(_DELETED, session_id)
         return bool(result.rowcount)
 
     async def purge_expired(self) -> int:
@@ -121,35 +132,26 @@ class SessionStore:
 
 
 class StreamHub:
-    """Open server-to-client streams of this process, by session id."""
+    """Server-to-client streams (legacy SSE, GET notification streams) by session id. A message
+    for a session reaches its stream in whichever process holds it open."""
 
-    def __init__(self) -> None:
-        self._streams: dict[str, set[asyncio.Queue[dict[str, Any] | None]]] = {}
+    def __init__(self, shared: Shared) -> None:
+        self._shared = shared
 
-    def open(self, session_id: str) -> asyncio.Queue[dict[str, Any] | None]:
-        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
-        self._streams.setdefault(session_id, set()).add(queue)
-        return queue
+    def open(self, session_id: str) -> contextlib.AbstractAsyncContextManager[asyncio.Queue[dict[str, Any] | None]]:
+        """The session's messages while the context is open; None means the session ended."""
+        return self._shared.subscribe(_channel(session_id))
 
-    def close(self, session_id: str, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
-        queues = self._streams.get(session_id)
-        if queues is not None:
-            queues.discard(queue)
-            if not queues:
-                del self._streams[session_id]
+    async def has(self, session_id: str) -> bool:
+        return await self._shared.listeners(_channel(session_id)) > 0
 
-    def has(self, session_id: str) -> bool:
-        return session_id in self._streams
+    async def send(self, session_id: str, message: dict[str, Any]) -> bool:
+        """Queue a message on the session's streams; False when none is open anywhere."""
+        return await self._shared.publish(_channel(session_id), message) > 0
 
-    def send(self, session_id: str, message: dict[str, Any]) -> bool:
-        """Queue a message on the session's streams; False when none is open here."""
-        queues = self._streams.get(session_id)
-        if not queues:
-            return False
-        for queue in queues:
-            queue.put_nowait(message)
-        return True
+    async def end(self, session_id: str) -> None:
+        await self._shared.publish(_channel(session_id), None)
 
-    def end(self, session_id: str) -> None:
-        for queue in self._streams.get(session_id, ()):
-            queue.put_nowait(None)
+
+def _channel(session_id: str) -> str:
+    return f"mcp-session:{session_id}"

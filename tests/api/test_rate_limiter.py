@@ -1,12 +1,14 @@
-"""The rate limiter on its own: sliding windows on a fake clock, custom limit tokens, settings."""
+"""The rate limiter on its own: sliding windows on a fake clock, custom limit tokens, settings.
+The same limits counted in Redis, across processes, are in tests/store/test_shared.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from mcp_gateway.api.rate_limits import Limiter, RateLimitTokens, SlidingWindows
+from mcp_gateway.api.rate_limits import Limiter, RateLimitTokens
 from mcp_gateway.api.rest import ApiError
 from mcp_gateway.config import DEFAULT_RATE_LIMITS, ConfigError, RateLimit, Settings
+from mcp_gateway.store.shared import LocalShared, SlidingWindows
 
 
 class Clock:
@@ -81,45 +83,45 @@ def test_idle_keys_are_swept(clock):
 
 
 def limiter(clock, defaults=None, secrets=(b"s" * 32,)):
-    return Limiter(DEFAULT_RATE_LIMITS if defaults is None else defaults, RateLimitTokens(list(secrets)), SlidingWindows(clock))
+    return Limiter(DEFAULT_RATE_LIMITS if defaults is None else defaults, RateLimitTokens(list(secrets)), LocalShared(clock))
 
 
-def test_default_buckets_are_per_project_and_unknown_buckets_unlimited(clock):
+async def test_default_buckets_are_per_project_and_unknown_buckets_unlimited(clock):
     limits = limiter(clock, {"proxy": RateLimit(2, 300)})
-    assert limits.check("proxy", "proj_a", None) is None
-    assert limits.check("proxy", "proj_a", None) is None
-    assert limits.check("proxy", "proj_a", None) == pytest.approx(300.0)
-    assert limits.check("proxy", "proj_b", None) is None
-    assert limits.check("token", "proj_a", None) is None  # not configured: not limited
+    assert await limits.check("proxy", "proj_a", None) is None
+    assert await limits.check("proxy", "proj_a", None) is None
+    assert await limits.check("proxy", "proj_a", None) == pytest.approx(300.0)
+    assert await limits.check("proxy", "proj_b", None) is None
+    assert await limits.check("token", "proj_a", None) is None  # not configured: not limited
 
 
-def test_a_custom_limit_adds_to_the_default_one(clock):
+async def test_a_custom_limit_adds_to_the_default_one(clock):
     limits = limiter(clock, {"accounts": RateLimit(3, 60)})
     token = limits.tokens.issue("proj_a", RateLimit(requests=1, seconds=10))
-    assert limits.check("accounts", "proj_a", token) is None
-    assert limits.check("accounts", "proj_a", token) == pytest.approx(10.0)
+    assert await limits.check("accounts", "proj_a", token) is None
+    assert await limits.check("accounts", "proj_a", token) == pytest.approx(10.0)
     clock.now += 10
-    assert limits.check("accounts", "proj_a", token) is None
-    assert limits.check("accounts", "proj_a", None) is None
+    assert await limits.check("accounts", "proj_a", token) is None
+    assert await limits.check("accounts", "proj_a", None) is None
     # The default limit (3 a minute) still holds for requests carrying the token.
     clock.now += 10
-    assert limits.check("accounts", "proj_a", token) == pytest.approx(40.0)
+    assert await limits.check("accounts", "proj_a", token) == pytest.approx(40.0)
 
 
-def test_a_custom_limit_applies_with_every_default_off_and_across_buckets(clock):
+async def test_a_custom_limit_applies_with_every_default_off_and_across_buckets(clock):
     limits = limiter(clock, {})
     token = limits.tokens.issue("proj_a", RateLimit(requests=2, seconds=60))
-    assert limits.check("proxy", "proj_a", token) is None
-    assert limits.check("token", "proj_a", token) is None
-    assert limits.check("accounts", "proj_a", token) == pytest.approx(60.0)
+    assert await limits.check("proxy", "proj_a", token) is None
+    assert await limits.check("token", "proj_a", token) is None
+    assert await limits.check("accounts", "proj_a", token) == pytest.approx(60.0)
 
 
-def test_each_token_is_its_own_limit(clock):
+async def test_each_token_is_its_own_limit(clock):
     limits = limiter(clock, {})
     first, second = (limits.tokens.issue("proj_a", RateLimit(1, 60)) for _ in range(2))
     assert first != second
-    assert limits.check("proxy", "proj_a", first) is None
-    assert limits.check("proxy", "proj_a", second) is None
+    assert await limits.check("proxy", "proj_a", first) is None
+    assert await limits.check("proxy", "proj_a", second) is None
 
 
 @pytest.mark.parametrize(
@@ -132,36 +134,36 @@ def test_each_token_is_its_own_limit(clock):
         (lambda t: "rl_.", "signature does not match"),
     ],
 )
-def test_a_forged_or_garbled_token_is_refused_with_400(clock, mangle, reason):
+async def test_a_forged_or_garbled_token_is_refused_with_400(clock, mangle, reason):
     limits = limiter(clock)
     token = limits.tokens.issue("proj_a", RateLimit(5, 60))
     with pytest.raises(ApiError) as refused:
-        limits.check("proxy", "proj_a", mangle(token))
+        await limits.check("proxy", "proj_a", mangle(token))
     assert refused.value.status == 400
     assert "x-pd-rate-limit header is not a valid rate limit token" in refused.value.message
     assert reason in refused.value.message
 
 
-def test_a_token_signed_with_another_secret_is_refused(clock):
+async def test_a_token_signed_with_another_secret_is_refused(clock):
     token = RateLimitTokens([b"other" * 8]).issue("proj_a", RateLimit(5, 60))
     with pytest.raises(ApiError, match="signature does not match"):
-        limiter(clock).check("proxy", "proj_a", token)
+        await limiter(clock).check("proxy", "proj_a", token)
 
 
-def test_a_token_of_another_project_is_refused_with_403(clock):
+async def test_a_token_of_another_project_is_refused_with_403(clock):
     limits = limiter(clock)
     token = limits.tokens.issue("proj_b", RateLimit(5, 60))
     with pytest.raises(ApiError) as refused:
-        limits.check("proxy", "proj_a", token)
+        await limits.check("proxy", "proj_a", token)
     assert refused.value.status == 403
     assert "belongs to project proj_b, not proj_a" in refused.value.message
 
 
-def test_tokens_survive_a_key_rotation(clock):
+async def test_tokens_survive_a_key_rotation(clock):
     old = RateLimitTokens([b"old" * 11]).issue("proj_a", RateLimit(1, 60))
     rotated = limiter(clock, {}, secrets=(b"new" * 11, b"old" * 11))
-    assert rotated.check("proxy", "proj_a", old) is None
-    assert rotated.check("proxy", "proj_a", old) == pytest.approx(60.0)
+    assert await rotated.check("proxy", "proj_a", old) is None
+    assert await rotated.check("proxy", "proj_a", old) == pytest.approx(60.0)
 
 
 @pytest.fixture
