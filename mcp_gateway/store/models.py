@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -123,7 +123,7 @@ class ConnectToken(Base):
     # Vault ciphertext of the token, so webhooks can name it to the developer who created it.
     sealed_token: Mapped[str] = mapped_column(Text)
     # Numbered so webhooks can name the connection attempt (`connect_session_id`).
-    session_no: Mapped[int] = mapped_column(Integer, unique=True)
+    session_no: Mapped[int] = mapped_column(BigInteger, unique=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     environment: Mapped[str] = mapped_column(String(20))
     external_user_id: Mapped[str] = mapped_column(String(250))
