@@ -16,6 +16,8 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. Checked against Alembic's view in the tests; lets a start on
 # an up-to-date database skip loading Alembic at all.
 HEAD_REVISION = "0007"
+# A fixed key for PostgreSQL's advisory lock around migrations ("mcpgw" in ASCII).
+_MIGRATION_LOCK = 0x6D63706777
 
 
 class Database:
@@ -39,6 +41,10 @@ class Database:
     async def migrate(self) -> None:
         """Bring the schema to the newest migration (safe to run on every start)."""
         async with self.engine.begin() as conn:
+            if not self.is_sqlite:
+                # Processes starting together take turns: the first migrates, the others then
+                # find the schema current. The lock ends with the transaction.
+                await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             if await conn.run_sync(current_revision) != HEAD_REVISION:
                 await conn.run_sync(_upgrade)
 
