@@ -35,7 +35,10 @@ from mcp_gateway.connect.tokens import ConnectTokens
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.connect.webhooks import Webhooks
 from mcp_gateway.destinations import Destinations
+from mcp_gateway.destinations.backlog import backlog
 from mcp_gateway.files import BaseUrlMiddleware, Files
+from mcp_gateway.lifecycle import Drain, Readiness, ReadyCheck
+from mcp_gateway.metrics import Metrics, metrics_endpoint
 from mcp_gateway.agents import SubAgent
 from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.conversations import ConversationStore
@@ -46,6 +49,7 @@ from mcp_gateway.mcp.security import HostGuard, is_loopback
 from mcp_gateway.mcp.sessions import SessionStore, StreamHub
 from mcp_gateway.mcp.subagent import SubAgentMode
 from mcp_gateway.mcp.tools import ToolsOnly
+from mcp_gateway.observe import RequestObserver
 from mcp_gateway.runtime.engine import shared_http_client
 from mcp_gateway.runtime.service import Runtime
 from mcp_gateway.store.db import Database
@@ -54,6 +58,8 @@ from mcp_gateway.web.catalog import CatalogPages
 from mcp_gateway.web.connect import ConnectPages
 
 logger = logging.getLogger("mcp_gateway")
+
+_UNWIND_SECONDS = 5.0
 
 # Each module declares its REST endpoints with `register(api, gateway, base_url)`.
 API_MODULES = (
@@ -80,6 +86,9 @@ class Gateway:
     sessions: SessionStore
     hub: StreamHub
     protocol: Protocol
+    metrics: Metrics
+    drain: Drain
+    readiness: Readiness
 
     @classmethod
     async def open(cls, settings: Settings, catalog: Catalog | None = None) -> Gateway:
@@ -94,6 +103,11 @@ class Gateway:
         tokens = ConnectTokens(db, vault)
         webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
         destinations = Destinations(db, settings, vault, shared)
+        drain = Drain()
+        metrics = Metrics(in_flight=lambda: drain.in_flight)
+        ready_checks: dict[str, ReadyCheck] = {"database": db.ping}
+        if shared.distributed:
+            ready_checks["redis"] = shared.ping
         runtime = Runtime(
             catalog,
             db,
@@ -102,6 +116,7 @@ class Gateway:
             run_timeout=settings.run_timeout,
             files=Files.from_settings(settings, db),
             destinations=destinations,
+            observer=metrics,
         )
         tools_only = ToolsOnly(catalog, runtime)
         sessions = SessionStore(db, settings.session_ttl, shared)
@@ -129,6 +144,9 @@ class Gateway:
                 FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
                 SubAgentMode(catalog, agent) if agent is not None else None,
             ),
+            metrics=metrics,
+            drain=drain,
+            readiness=Readiness(drain, ready_checks),
         )
 
     async def close(self) -> None:
@@ -153,6 +171,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         catalog=gateway.catalog,
         guard=HostGuard(enabled=protection, allowed_hosts=settings.allowed_hosts, allowed_origins=settings.allowed_origins),
         default_tool_mode=settings.default_tool_mode,
+        drain=gateway.drain,
         public_url=settings.public_url,
     )
 
@@ -170,6 +189,8 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     mcp_methods = ["GET", "POST", "DELETE"]
     routes = [
         Route("/healthz", health, methods=["GET"]),
+        Route("/readyz", gateway.readiness.endpoint, methods=["GET"]),
+        Route("/metrics", metrics_endpoint(gateway.metrics, lambda: queue_depths(gateway), settings.metrics_token), methods=["GET"]),
         *api.routes(),
         *pages.routes(),
         *CatalogPages(gateway.catalog, base_url).routes(),
@@ -194,7 +215,19 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         try:
             yield
         finally:
+            # Requests the server cut off at the end of its drain finish unwinding (writing their
+            # run records) before the database closes.
+            await gateway.drain.wait_idle(_UNWIND_SECONDS)
             await gateway.close()
 
-    # Download links in results point at the host the request came to (unless a public URL is set).
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BaseUrlMiddleware)])
+    middleware = [
+        Middleware(RequestObserver, drain=gateway.drain, metrics=gateway.metrics),
+        # Download links in results point at the host the request came to (unless a public URL is set).
+        Middleware(BaseUrlMiddleware),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+
+
+async def queue_depths(gateway: Gateway) -> dict[str, int]:
+    """Work waiting in the database for any process: `$.send` deliveries and Connect webhooks."""
+    return {**await backlog(gateway.db), "webhooks": await gateway.webhooks.pending()}

@@ -13,6 +13,7 @@ from typing import Any
 from mcp_gateway import __version__
 from mcp_gateway.catalog import CatalogError
 from mcp_gateway.config import DEFAULT_HOST, DEFAULT_PORT, ENVIRONMENTS, TOOL_MODES, ConfigError, Settings
+from mcp_gateway.logs import configure_logging
 
 LOCAL_PROJECT_ID = "proj_local"
 
@@ -149,9 +150,9 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_gateway.app import Gateway
 
     if args.command == "serve":
-        logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        configure_logging(settings.log_format, args.log_level)
         return await _serve(args, settings)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    configure_logging("text", "warning")
     gateway = await Gateway.open(settings)
     try:
         if args.command == "stdio":
@@ -318,6 +319,7 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from mcp_gateway.app import Gateway, create_app
+    from mcp_gateway.lifecycle import DrainingServer
 
     gateway = await Gateway.open(settings)
     app = create_app(settings, gateway, bind_host=args.host)
@@ -329,10 +331,13 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
     logging.getLogger("mcp_gateway").info(
         "mcp-gateway %s on http://%s:%d (data in %s); %s", __version__, args.host, args.port, settings.data_dir, modes
     )
+    # log_config=None: uvicorn's loggers go through the gateway's handler (configure_logging).
+    # Its access log is off: the request middleware writes one line per request, with its id.
     config = uvicorn.Config(
-        app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=10, access_log=False
+        app, host=args.host, port=args.port, log_level=args.log_level, log_config=None, access_log=False,
+        timeout_graceful_shutdown=settings.drain_seconds,
     )
-    await uvicorn.Server(config).serve()
+    await DrainingServer(config, gateway.drain).serve()
     return 0
 
 

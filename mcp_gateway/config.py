@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
@@ -376,13 +377,26 @@ def normalize_database_url(url: str) -> str:
     if url.startswith("sqlite:///"):
         return "sqlite+aiosqlite:///" + url[len("sqlite:///") :]
     if url.startswith(("postgres://", "postgresql://")):
-        return "postgresql+asyncpg://" + url.split("://", 1)[1]
-    if url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        return _asyncpg_tls("postgresql+asyncpg://" + url.split("://", 1)[1])
+    if url.startswith("sqlite+aiosqlite://"):
         return url
+    if url.startswith("postgresql+asyncpg://"):
+        return _asyncpg_tls(url)
     raise ConfigError(
         "MCP_GATEWAY_DATABASE_URL must be a sqlite:/// or postgresql:// URL, "
         f"not one starting {url.split(':', 1)[0]!r}"
     )
+
+
+def _asyncpg_tls(url: str) -> str:
+    """libpq's `sslmode=` (what managed PostgreSQL services hand out) as asyncpg's `ssl=`."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(name == "sslmode" for name, _ in query):
+        return url
+    has_ssl = any(name == "ssl" for name, _ in query)
+    query = [("ssl", value) if name == "sslmode" else (name, value) for name, value in query if not (name == "sslmode" and has_ssl)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def redis_url_from_env() -> str | None:

@@ -104,7 +104,10 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         channels = list(call.query.channel or [])
         if "text/event-stream" in call.request.headers.get("accept", ""):
             last_id = _event_id(call.request.headers.get("last-event-id"))
-            stream = destinations.sse.stream(call.project_id, call.environment, channels, last_event_id=last_id)
+            # A stopping process ends its streams: EventSource reconnects (with Last-Event-ID) elsewhere.
+            stream = gateway.drain.until_draining(
+                destinations.sse.stream(call.project_id, call.environment, channels, last_event_id=last_id)
+            )
             return EventSourceResponse(
                 _as_events(stream),
                 ping=KEEPALIVE_SECONDS,

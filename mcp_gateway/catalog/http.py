@@ -19,6 +19,9 @@ _BODY_EXCERPT = 500
 # Called once when the API answers 401: refreshes the account's credentials and
 # returns the new auth headers, or None when there is nothing to refresh.
 RefreshHook = Callable[[], Awaitable[dict[str, str] | None]]
+# Told of every request sent: the seconds it took, and its response or the error that kept it
+# from arriving (the runtime counts them for the gateway's metrics).
+RequestHook = Callable[[float, httpx.Response | None, httpx.HTTPError | None], None]
 
 
 class AppHttp:
@@ -38,6 +41,7 @@ class AppHttp:
         base_url: str | None = None,
         allowed_domains: Sequence[str] = (),
         on_unauthorized: RefreshHook | None = None,
+        on_request: RequestHook | None = None,
     ) -> None:
         self._client = client
         self._app_name = app_name
@@ -46,6 +50,7 @@ class AppHttp:
         base_host = httpx.URL(self._base_url).host if self._base_url else None
         self._trusted = [d for d in (base_host, *allowed_domains) if d]
         self._on_unauthorized = on_unauthorized
+        self._on_request = on_request
 
     def trusts(self, url: str) -> bool:
         """Whether the app's credentials may be sent to `url`."""
@@ -67,15 +72,27 @@ class AppHttp:
         url = self.url(path)
         trusted = self.trusts(url)
         headers = {**(self._headers if trusted else {}), **(kw.pop("headers", None) or {})}
-        response = await self._client.request(method, url, headers=headers, **kw)
+        response = await self._send(method, url, headers, kw)
         if response.status_code == 401 and trusted and self._on_unauthorized is not None:
             fresh = await self._on_unauthorized()
             if fresh is not None:
                 self._headers.update(fresh)
                 headers.update(fresh)
-                response = await self._client.request(method, url, headers=headers, **kw)
+                response = await self._send(method, url, headers, kw)
         if raise_for_status and response.status_code >= 400:
             raise upstream_error(self._app_name, method, response)
+        return response
+
+    async def _send(self, method: str, url: str, headers: dict[str, str], kw: dict[str, Any]) -> httpx.Response:
+        started = time.perf_counter()
+        try:
+            response = await self._client.request(method, url, headers=headers, **kw)
+        except httpx.HTTPError as exc:
+            if self._on_request is not None:
+                self._on_request(time.perf_counter() - started, None, exc)
+            raise
+        if self._on_request is not None:
+            self._on_request(time.perf_counter() - started, response, None)
         return response
 
     async def get(self, path: str, **kw: Any) -> httpx.Response:

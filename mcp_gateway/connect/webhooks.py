@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import WebhookDelivery, utcnow
@@ -88,6 +88,16 @@ class Webhooks:
             delivery_id = row.id
         self._wake.set()
         return delivery_id
+
+    async def pending(self) -> int:
+        """Deliveries not yet made and not given up (a given-up delivery has no next attempt)."""
+        async with self._db.engine.connect() as conn:
+            count = await conn.scalar(
+                select(func.count())
+                .select_from(WebhookDelivery)
+                .where(WebhookDelivery.delivered_at.is_(None), WebhookDelivery.next_attempt_at.is_not(None))
+            )
+        return int(count or 0)
 
     def start(self) -> None:
         if self._worker is None:

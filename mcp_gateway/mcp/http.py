@@ -22,6 +22,7 @@ from starlette.types import Receive, Scope, Send
 
 from mcp_gateway.catalog import Catalog
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.lifecycle import Drain
 
 from .accounts import ClientContext
 from .params import McpParams, ParamError, raw_params, resolve
@@ -102,6 +103,7 @@ class McpEndpoint:
         catalog: Catalog,
         guard: HostGuard,
         default_tool_mode: str,
+        drain: Drain,
         public_url: str | None = None,
     ) -> None:
         self._protocol = protocol
@@ -112,6 +114,7 @@ class McpEndpoint:
         self._guard = guard
         self._default_tool_mode = default_tool_mode
         self._public_url = public_url
+        self._drain = drain
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -333,15 +336,20 @@ class McpEndpoint:
     async def _stream(self, session_id: str, receive: Receive, send: Send, *, first: bytes | None, extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
         async with self._hub.open(session_id) as queue:
             disconnected = asyncio.ensure_future(_wait_disconnect(receive))
+            # A stopping process ends its streams; clients reconnect to one that is staying.
+            draining = asyncio.ensure_future(self._drain.draining.wait())
             try:
                 await send({"type": "http.response.start", "status": 200, "headers": _SSE + (extra_headers or [])})
                 await send({"type": "http.response.body", "body": first or b": stream open\n\n", "more_body": True})
                 while True:
                     getter = asyncio.ensure_future(queue.get())
-                    done, _ = await asyncio.wait({getter, disconnected}, timeout=PING_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+                    done, _ = await asyncio.wait({getter, disconnected, draining}, timeout=PING_SECONDS, return_when=asyncio.FIRST_COMPLETED)
                     if disconnected in done:
                         getter.cancel()
                         return
+                    if draining in done and getter not in done:
+                        getter.cancel()
+                        break
                     if getter not in done:
                         getter.cancel()
                         await send({"type": "http.response.body", "body": b": ping\n\n", "more_body": True})
@@ -353,6 +361,7 @@ class McpEndpoint:
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
             finally:
                 disconnected.cancel()
+                draining.cancel()
 
     async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send, base_url: str) -> None:
         body = await _read_body(receive)
@@ -367,9 +376,12 @@ class McpEndpoint:
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
             raise HttpError(400, "the body must be one JSON-RPC 2.0 message")
         await _send(send, 202, b"Accepted", [(b"content-type", b"text/plain")])
+        # The answer is worked out after the 202; a drain waits for it like for a request.
+        self._drain.enter()
         task = asyncio.create_task(self._legacy_reply(session, message, base_url))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: self._drain.leave())
 
     async def _legacy_reply(self, session: Session, message: dict[str, Any], base_url: str) -> None:
         if message.get("method") == "initialize" and "id" in message:

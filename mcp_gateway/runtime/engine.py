@@ -32,7 +32,7 @@ from mcp_gateway.catalog import (
     RunContext,
     UpstreamError,
 )
-from mcp_gateway.catalog.http import RefreshHook
+from mcp_gateway.catalog.http import RefreshHook, RequestHook
 from mcp_gateway.catalog.props import to_option
 from mcp_gateway.files import StashOutput
 
@@ -66,6 +66,8 @@ class RunResult:
     os: list[dict[str, Any]] = field(default_factory=list)
     ret: Any = None
     error: str | None = None
+    # The run was stopped at its time limit (`error` says so).
+    timed_out: bool = False
     stash_id: str | None = None
     # Names the run's `$.send` deliveries (GET /v1/connect/{project_id}/runs/{run_id}/deliveries).
     run_id: str | None = None
@@ -124,7 +126,12 @@ def _normalize_sql(value: Any) -> dict[str, Any]:
     return {"query": value["query"], "params": list(value.get("params") or [])}
 
 
-def app_http(action: Action, auth: Mapping[str, Any] | None, on_unauthorized: RefreshHook | None = None) -> AppHttp | None:
+def app_http(
+    action: Action,
+    auth: Mapping[str, Any] | None,
+    on_unauthorized: RefreshHook | None = None,
+    on_request: RequestHook | None = None,
+) -> AppHttp | None:
     app = action.app
     values = auth or {}
     try:
@@ -139,6 +146,7 @@ def app_http(action: Action, auth: Mapping[str, Any] | None, on_unauthorized: Re
         base_url=base_url,
         allowed_domains=domains,
         on_unauthorized=on_unauthorized,
+        on_request=on_request,
     )
 
 
@@ -154,6 +162,7 @@ async def run_action(
     validate: bool = True,
     extra_props: Mapping[str, Prop] | None = None,
     send: Any = None,
+    on_request: RequestHook | None = None,
 ) -> RunResult:
     """Validate `values` against the action's props and run it.
 
@@ -177,7 +186,7 @@ async def run_action(
     ctx = RunContext(
         props=with_defaults(props, values),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized),
+        http=app_http(action, auth, on_unauthorized, on_request),
         external_user_id=external_user_id,
         tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
         send=send,
@@ -192,6 +201,7 @@ async def run_action(
         if deadline.expired():
             exc = RunTimeout(f"{action.key} did not finish within {timeout:g} s; it was stopped")
             result.error = str(exc)
+            result.timed_out = True
         else:  # a timeout inside the action (a driver's, an API client's)
             result.error = f"{action.key} failed: a request timed out: {exc or 'TimeoutError'}"
         ctx.record_error(exc)
@@ -231,6 +241,7 @@ async def fetch_options(
     extra_props: Mapping[str, Prop] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     on_unauthorized: RefreshHook | None = None,
+    on_request: RequestHook | None = None,
 ) -> dict[str, Any]:
     """The configure-prop response: `options` / `stringOptions`, `context`, `errors`, `observations`."""
     props = {**action.props, **(extra_props or {})}
@@ -247,7 +258,7 @@ async def fetch_options(
     ctx = OptionsContext(
         props=with_defaults(props, unwrap_values(values)),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized),
+        http=app_http(action, auth, on_unauthorized, on_request),
         external_user_id=external_user_id,
         page=page,
         prev_context=prev_context,
@@ -291,6 +302,7 @@ async def reload_props(
     external_user_id: str = "",
     timeout: float = DEFAULT_TIMEOUT,
     on_unauthorized: RefreshHook | None = None,
+    on_request: RequestHook | None = None,
 ) -> dict[str, Prop]:
     """The action's full prop set given the values so far: static props plus dynamic ones."""
     if action.additional_props is None:
@@ -298,7 +310,7 @@ async def reload_props(
     ctx = PropsContext(
         props=with_defaults(action.props, unwrap_values(values)),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized),
+        http=app_http(action, auth, on_unauthorized, on_request),
         external_user_id=external_user_id,
     )
     try:

@@ -9,10 +9,12 @@ import contextlib
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
+
+import httpx
 
 from mcp_gateway.catalog import Action, Catalog, Prop, PropValidator
-from mcp_gateway.catalog.http import RefreshHook
+from mcp_gateway.catalog.http import RefreshHook, RequestHook
 from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
 from mcp_gateway.destinations import Destinations
@@ -38,6 +40,15 @@ class Caller:
     account_id: str | None = None
 
 
+class RunObserver(Protocol):
+    """Told how each run ended and of each request its action made to the app's API (the
+    gateway's metrics). `outcome` is `ok`, `error`, `timeout`, `account_required` or `invalid`."""
+
+    def run_finished(self, app_slug: str, outcome: str, seconds: float) -> None: ...
+
+    def upstream_request(self, app_slug: str, seconds: float, status: int | None, error: httpx.HTTPError | None) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class _RunAuth:
     account_id: str | None
@@ -56,6 +67,7 @@ class Runtime:
         run_timeout: float = engine.DEFAULT_TIMEOUT,
         files: Files | None = None,
         destinations: Destinations | None = None,
+        observer: RunObserver | None = None,
     ) -> None:
         self.catalog = catalog
         self._db = db
@@ -67,6 +79,18 @@ class Runtime:
         self.files = files
         # `$.send` targets; None: actions that send fail with a clear error.
         self.destinations = destinations
+        self._observer = observer
+
+    def _request_hook(self, action: Action) -> RequestHook | None:
+        observer = self._observer
+        if observer is None:
+            return None
+        app_slug = action.app.slug
+
+        def hook(seconds: float, response: httpx.Response | None, error: httpx.HTTPError | None) -> None:
+            observer.upstream_request(app_slug, seconds, response.status_code if response is not None else None, error)
+
+        return hook
 
     async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> _RunAuth:
         app = action.app
@@ -135,6 +159,8 @@ class Runtime:
         writes are uploaded to it."""
         started = time.perf_counter()
         account_id: str | None = None
+        outcome = "error"  # until the run says otherwise
+        on_request = self._request_hook(action)
         try:
             if stash_requested(stash_id) and action.stash is None:
                 raise ConfigurationError(
@@ -152,6 +178,7 @@ class Runtime:
                     external_user_id=caller.external_user_id,
                     timeout=self.run_timeout,
                     on_unauthorized=auth.on_unauthorized,
+                    on_request=on_request,
                 )
             async with self._run_files(caller, stash_id, values) as run_files:
                 if run_files is not None:
@@ -175,6 +202,7 @@ class Runtime:
                     extra_props=extra_props,
                     on_unauthorized=auth.on_unauthorized,
                     send=send,
+                    on_request=on_request,
                 )
                 if send is not None:
                     # A failed run delivers none of its sends, so a retry never doubles them.
@@ -185,9 +213,14 @@ class Runtime:
                         send.discard()
                 if run_files is not None:
                     _apply_stash(result, await run_files.sync())
+            outcome = "timeout" if result.timed_out else "error" if result.error is not None else "ok"
         except (ConfigurationError, AccountRequired, FileError) as exc:
+            outcome = "account_required" if isinstance(exc, AccountRequired) else "invalid"
             self._record(caller, action, account_id, via, str(exc), started)
             raise
+        finally:
+            if self._observer is not None:
+                self._observer.run_finished(action.app.slug, outcome, time.perf_counter() - started)
         self._record(caller, action, account_id, via, result.error, started)
         return result
 
@@ -244,6 +277,7 @@ class Runtime:
             query=query,
             extra_props=extra_props,
             timeout=self.run_timeout,
+            on_request=self._request_hook(action),
         )
 
     async def reload(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> dict[str, Prop]:
@@ -256,6 +290,7 @@ class Runtime:
             external_user_id=caller.external_user_id,
             timeout=self.run_timeout,
             on_unauthorized=auth.on_unauthorized,
+            on_request=self._request_hook(action),
         )
 
     async def save_dynamic_props(
