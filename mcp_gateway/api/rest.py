@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from mcp_gateway.config import ENVIRONMENTS
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.store.shared import SharedUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +131,12 @@ class Api:
         if endpoint.auth == "project":
             call.environment = environment_of(request)
         if endpoint.limit and self.limiter is not None and call.project_id is not None:
-            wait = await self.limiter.check(endpoint.limit, call.project_id, request.headers.get("x-pd-rate-limit"))
+            try:
+                wait = await self.limiter.check(endpoint.limit, call.project_id, request.headers.get("x-pd-rate-limit"))
+            except SharedUnavailable as exc:
+                logger.error("rate limits cannot be counted: %s", exc)
+                raise ApiError(503, "the gateway cannot reach its shared state (Redis) to count rate limits; retry shortly",
+                               headers={"Retry-After": "5"}) from None
             if wait is not None:
                 seconds = max(1, int(wait + 0.999))
                 raise ApiError(429, f"rate limit exceeded; retry after {seconds} s", headers={"Retry-After": str(seconds)})

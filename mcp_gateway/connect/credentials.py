@@ -10,7 +10,7 @@ import weakref
 from typing import Any
 
 from mcp_gateway.catalog.model import App
-from mcp_gateway.store.shared import Shared
+from mcp_gateway.store.shared import Shared, SharedUnavailable
 
 from . import oauth
 from .accounts import Accounts, ResolvedAccount
@@ -68,7 +68,10 @@ class CredentialBroker:
                 current = await self._current(account.id)
                 if current.credentials.get("oauth_access_token") != stale_token and not oauth.needs_refresh(current.credentials):
                     return current.credentials
-                lease = await self._take_lease(account.id)
+                try:
+                    lease = await self._take_lease(account.id)
+                except SharedUnavailable as exc:
+                    raise RefreshUnavailable(f"the token needs a refresh, but {exc}") from None
                 if lease is not None:
                     break
                 if time.monotonic() > deadline:
@@ -86,7 +89,10 @@ class CredentialBroker:
 
     async def _release_lease(self, account_id: str, lease: str) -> None:
         if self._shared is not None:
-            await self._shared.unlock(f"refresh:{account_id}", lease)
+            try:
+                await self._shared.unlock(f"refresh:{account_id}", lease)
+            except SharedUnavailable as exc:  # the lock frees itself after _LEASE_SECONDS
+                logger.warning("could not release the refresh lock of account %s: %s", account_id, exc)
         else:
             await self._accounts.release_refresh_lease(account_id)
 

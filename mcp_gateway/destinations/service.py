@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from mcp_gateway.config import Settings
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import new_ordered_id
-from mcp_gateway.store.shared import LocalShared, Shared
+from mcp_gateway.store.shared import LocalShared, Shared, SharedUnavailable
 
 from .deliveries import Deliveries
 from .emits import Emitted, list_emits
@@ -75,7 +75,7 @@ class Destinations:
         self._deliveries_due = asyncio.Event()
         self.outbox = Outbox(db, sealer, on_commit=self._committed)
         self._tasks: list[asyncio.Task[None]] = []
-        self._publishing: set[asyncio.Task[int]] = set()
+        self._publishing: set[asyncio.Task[None]] = set()
 
     # What the runtime uses
 
@@ -98,9 +98,15 @@ class Destinations:
     def _committed(self, tables: set[str]) -> None:
         self._wake(tables)
         if self._shared.distributed and tables & {"destination_deliveries", "sse_events"}:
-            task = asyncio.get_running_loop().create_task(self._shared.publish(_COMMITTED, sorted(tables)))
+            task = asyncio.get_running_loop().create_task(self._tell_others(tables))
             self._publishing.add(task)
             task.add_done_callback(self._publishing.discard)
+
+    async def _tell_others(self, tables: set[str]) -> None:
+        try:
+            await self._shared.publish(_COMMITTED, sorted(tables))
+        except SharedUnavailable as exc:  # they find the work on their next poll
+            logger.warning("could not wake the other processes' destination workers: %s", exc)
 
     def _wake(self, tables: set[str] | list[str]) -> None:
         if "destination_deliveries" in tables:

@@ -23,6 +23,7 @@ from starlette.types import Receive, Scope, Send
 from mcp_gateway.catalog import Catalog
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
 from mcp_gateway.lifecycle import Drain
+from mcp_gateway.store.shared import SharedUnavailable
 
 from .accounts import ClientContext
 from .params import McpParams, ParamError, raw_params, resolve
@@ -143,6 +144,11 @@ class McpEndpoint:
                 await self._delete(headers, send)
             else:
                 raise HttpError(405, f"{method} is not supported here; use POST, GET or DELETE", headers=[(b"allow", b"GET, POST, DELETE")])
+        except SharedUnavailable as exc:
+            logger.error("MCP %s failed: %s", method, exc)
+            body = _dumps({"jsonrpc": "2.0", "id": None, "error": {
+                "code": INTERNAL_ERROR, "message": "the gateway cannot reach its shared state (Redis); retry shortly"}})
+            await _send(send, 503, body, _JSON + [(b"retry-after", b"5")])
         except HttpError as exc:
             body = _dumps({"jsonrpc": "2.0", "id": exc.request_id, "error": {"code": exc.code, "message": str(exc)}})
             await _send(send, exc.status, body, _JSON + exc.headers)

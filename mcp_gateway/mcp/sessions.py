@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import secrets
 import time
 from collections import OrderedDict
@@ -16,9 +17,11 @@ from sqlalchemy import delete
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import McpSession
-from mcp_gateway.store.shared import Shared
+from mcp_gateway.store.shared import Shared, SharedUnavailable
 
 from .params import McpParams
+
+logger = logging.getLogger(__name__)
 
 _CACHE_SECONDS = 60.0
 _CACHE_SIZE = 20_000
@@ -116,7 +119,10 @@ class SessionStore:
         self._cache.pop(session_id, None)
         async with self._db.session() as s, s.begin():
             result = await s.execute(delete(McpSession).where(McpSession.id == session_id))
-        await self._shared.publish(_DELETED, session_id)
+        try:
+            await self._shared.publish(_DELETED, session_id)
+        except SharedUnavailable as exc:  # the others' cached copy ages out within _CACHE_SECONDS
+            logger.warning("could not tell other processes that session %s ended: %s", session_id, exc)
         return bool(result.rowcount)
 
     async def purge_expired(self) -> int:

@@ -17,7 +17,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
@@ -262,7 +262,8 @@ return 0
 
 class RedisShared(Shared):
     """Redis: one connection pool for commands and one connection for every subscription of
-    this process, whose messages a single reader hands to the local handlers."""
+    this process, whose messages a single reader hands to the local handlers. Any Redis failure
+    is raised as SharedUnavailable."""
 
     distributed = True
 
@@ -284,19 +285,28 @@ class RedisShared(Shared):
     def safe_url(self) -> str:
         return redact_url(self._url)
 
-    async def ping(self) -> None:
+    @contextlib.contextmanager
+    def _reaching(self) -> Iterator[None]:
+        from redis.exceptions import RedisError
+
         try:
-            await self._redis.ping()
-        except Exception as exc:
+            yield
+        except (RedisError, OSError, TimeoutError) as exc:
             raise SharedUnavailable(f"cannot reach Redis at {self.safe_url}: {exc}") from None
+
+    async def ping(self) -> None:
+        with self._reaching():
+            await self._redis.ping()
 
     # Messages
 
     async def publish(self, channel: str, message: Any) -> int:
-        return int(await self._redis.publish(self._prefix + channel, json.dumps(message, separators=(",", ":"))))
+        with self._reaching():
+            return int(await self._redis.publish(self._prefix + channel, json.dumps(message, separators=(",", ":"))))
 
     async def listeners(self, channel: str) -> int:
-        counts = await self._redis.pubsub_numsub(self._prefix + channel)
+        with self._reaching():
+            counts = await self._redis.pubsub_numsub(self._prefix + channel)
         return int(counts[0][1]) if counts else 0
 
     async def _add(self, channel: str, handler: Handler) -> None:
@@ -305,11 +315,21 @@ class RedisShared(Shared):
             event = self._subscribed.get(channel)
             if event is None:
                 event = self._subscribed[channel] = asyncio.Event()
-                await self._pubsub.subscribe(self._prefix + channel)
+                try:
+                    with self._reaching():
+                        await self._pubsub.subscribe(self._prefix + channel)
+                except SharedUnavailable:
+                    del self._subscribed[channel]
+                    self._handlers[channel].remove(handler)
+                    raise
                 if self._reader is None:
                     self._reader = asyncio.get_running_loop().create_task(self._read(), name="shared-redis-reader")
         # Confirmed by the server: a publish from any process now reaches this one.
-        await asyncio.wait_for(event.wait(), 10)
+        try:
+            await asyncio.wait_for(event.wait(), 10)
+        except TimeoutError:
+            await self._remove(channel, handler)
+            raise SharedUnavailable(f"Redis at {self.safe_url} did not confirm a subscription within 10 s") from None
 
     async def _remove(self, channel: str, handler: Handler) -> None:
         handlers = self._handlers.get(channel)
@@ -365,30 +385,36 @@ class RedisShared(Shared):
         args: list[Any] = [secrets.token_hex(8)]
         for _, window in wanted:
             args += [window.requests, max(1, round(window.seconds * 1000))]
-        wait_ms = int(await self._take(keys=keys, args=args))
+        with self._reaching():
+            wait_ms = int(await self._take(keys=keys, args=args))
         return wait_ms / 1000 if wait_ms else None
 
     # Locks
 
     async def try_lock(self, name: str, ttl: float) -> str | None:
         token = secrets.token_hex(8)
-        taken = await self._redis.set(self._prefix + "lock:" + name, token, nx=True, px=max(1, round(ttl * 1000)))
+        with self._reaching():
+            taken = await self._redis.set(self._prefix + "lock:" + name, token, nx=True, px=max(1, round(ttl * 1000)))
         return token if taken else None
 
     async def unlock(self, name: str, token: str) -> None:
-        await self._unlock(keys=[self._prefix + "lock:" + name], args=[token])
+        with self._reaching():
+            await self._unlock(keys=[self._prefix + "lock:" + name], args=[token])
 
     # Cache
 
     async def get(self, key: str) -> bytes | None:
-        value = await self._redis.get(self._prefix + "cache:" + key)
+        with self._reaching():
+            value = await self._redis.get(self._prefix + "cache:" + key)
         return bytes(value) if value is not None else None
 
     async def set(self, key: str, value: bytes, ttl: float) -> None:
-        await self._redis.set(self._prefix + "cache:" + key, value, px=max(1, round(ttl * 1000)))
+        with self._reaching():
+            await self._redis.set(self._prefix + "cache:" + key, value, px=max(1, round(ttl * 1000)))
 
     async def delete(self, key: str) -> None:
-        await self._redis.delete(self._prefix + "cache:" + key)
+        with self._reaching():
+            await self._redis.delete(self._prefix + "cache:" + key)
 
     async def close(self) -> None:
         if self._reader is not None:
