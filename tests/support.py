@@ -12,9 +12,11 @@ from typing import Any
 
 import httpx
 import uvicorn
+from sqlalchemy import Executable, inspect, text
 
 from mcp_gateway.app import Gateway, create_app
 from mcp_gateway.config import Settings
+from tests.databases import SQLITE, DatabaseBackend
 
 
 def free_port() -> int:
@@ -23,11 +25,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def gateway_settings(data_dir: Path, **overrides: Any) -> Settings:
+def gateway_settings(data_dir: Path, database: DatabaseBackend = SQLITE, **overrides: Any) -> Settings:
+    """Settings of a test gateway keeping its files in `data_dir` and its rows in `database`'s
+    store for that dir (the `database_backend` fixture, in store-dependent tests)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(
         data_dir=data_dir,
-        database_url=f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}",
+        database_url=database.url(data_dir),
         secret_key=os.urandom(32).hex().encode(),
         # Tests that exercise rate limits configure their own; the rest should never meet one.
         rate_limits={},
@@ -107,3 +111,29 @@ class GatewayServer:
     def add_account(self, project_id: str, external_user_id: str, app: str, credentials: dict[str, Any], environment: str = "development") -> str:
         assert self.gateway is not None
         return self.call(self.gateway.accounts.add(project_id, environment, external_user_id, app, credentials))
+
+    def execute(self, statement: str | Executable, **params: Any) -> list[tuple[Any, ...]]:
+        """Run a statement (SQL text, or SQLAlchemy's for values that need the column types, such
+        as timestamps) on the gateway's database, whichever backend it is; the rows it returns."""
+        assert self.gateway is not None
+        engine = self.gateway.db.engine
+
+        async def run() -> list[tuple[Any, ...]]:
+            async with engine.begin() as conn:
+                result = await conn.execute(text(statement) if isinstance(statement, str) else statement, params)
+                return [tuple(row) for row in result] if result.returns_rows else []
+
+        return self.call(run())
+
+    def stored_text(self) -> str:
+        """Every row of every table as the database holds it, to check no secret is stored in clear."""
+        assert self.gateway is not None
+        engine = self.gateway.db.engine
+
+        async def run() -> str:
+            async with engine.connect() as conn:
+                tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
+                rows = [row for table in tables for row in await conn.execute(text(f'SELECT * FROM "{table}"'))]
+            return "\n".join(map(str, rows))
+
+        return self.call(run())

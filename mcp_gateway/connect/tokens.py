@@ -23,6 +23,9 @@ from .accounts import AccountError, check_external_user_id
 from .vault import Vault
 
 MAX_TTL = 4 * 3600
+# As long as the columns keeping them: a longer value would not fit (PostgreSQL refuses it).
+MAX_URL = ConnectToken.__table__.c.webhook_uri.type.length
+MAX_SCOPE = ConnectToken.__table__.c.scope.type.length
 CONNECT_PAGE = "/_static/connect.html"
 
 # What the end user reads when a link cannot be used (the hosted product's wording).
@@ -80,7 +83,10 @@ def connect_link_url(base_url: str, token: str, app_slug: str | None = None, oau
 def _check_url(name: str, value: object) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc:
+    if isinstance(value, str) and len(value) > MAX_URL:
+        raise ConnectTokenError(f"{name} is {len(value)} characters long; the limit is {MAX_URL}")
+    if (not isinstance(value, str) or "\x00" in value or urlsplit(value).scheme not in ("http", "https")
+            or not urlsplit(value).netloc):
         raise ConnectTokenError(f"{name} must be an absolute http(s) URL, not {value!r}")
     return value
 
@@ -128,8 +134,10 @@ class ConnectTokens:
         ttl = MAX_TTL if expires_in is None else expires_in
         if not isinstance(ttl, int) or isinstance(ttl, bool) or not 1 <= ttl <= MAX_TTL:
             raise ConnectTokenError(f"expires_in must be a whole number of seconds from 1 to {MAX_TTL} (4 hours), not {ttl!r}")
-        if scope is not None and not isinstance(scope, str):
+        if scope is not None and (not isinstance(scope, str) or "\x00" in scope):
             raise ConnectTokenError("scope must be a string of space-separated scopes")
+        if scope is not None and len(scope) > MAX_SCOPE:
+            raise ConnectTokenError(f"scope is {len(scope)} characters long; the limit is {MAX_SCOPE}")
         fields = dict(
             project_id=project_id,
             environment=environment,

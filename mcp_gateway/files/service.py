@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import logging
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -214,7 +214,7 @@ class Files:
         values = {"stash_id": stash.id, "path": path, "key": key, "size": size,
                   "content_type": content_type, "updated_at": utcnow()}
         async with self._db.session() as s:
-            await s.execute(_upsert(self._db, values))
+            await s.execute(self._db.upsert(StashedFile, values, key=("stash_id", "path")))
             await s.commit()
         return StashedFile(**values)
 
@@ -312,17 +312,6 @@ def _measure(data: bytes | BinaryIO, limit: int) -> tuple[int, str, bytes]:
         digest.update(chunk)
     data.seek(0)
     return size, digest.hexdigest(), head
-
-
-def _upsert(db: Database, values: Mapping[str, Any]) -> Any:
-    """Insert a stashed file, or update the row for the same stash and path."""
-    if db.is_sqlite:
-        from sqlalchemy.dialects.sqlite import insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert
-    statement = insert(StashedFile).values(**values)
-    changed = {k: statement.excluded[k] for k in ("key", "size", "content_type", "updated_at")}
-    return statement.on_conflict_do_update(index_elements=["stash_id", "path"], set_=changed)
 
 
 def _duration(span: timedelta) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import mimetypes
+import re
 from collections.abc import Sequence
 
 import filetype
@@ -25,14 +26,20 @@ _ZIP_FAMILY = ("application/zip", "application/x-zip-compressed", "application/v
 _DETECTABLE = frozenset(t.mime for t in filetype.types)
 _ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "audio/mp3": "audio/mpeg",
             "application/x-pdf": "application/pdf", "image/x-png": "image/png"}
+# A media type as RFC 6838 spells one, at most as long as the store's content type columns.
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
+_MAX_TYPE_LENGTH = 200
 
 
 def base_type(content_type: str | None) -> str | None:
-    """`Text/CSV; charset=utf-8` as `text/csv`; None for nothing useful."""
+    """`Text/CSV; charset=utf-8` as `text/csv`; None for nothing useful (not a media type, or
+    one too long to keep)."""
     if not content_type:
         return None
     value = content_type.split(";", 1)[0].strip().lower()
-    return _ALIASES.get(value, value) if "/" in value else None
+    if len(value) > _MAX_TYPE_LENGTH or not _MEDIA_TYPE.fullmatch(value):
+        return None
+    return _ALIASES.get(value, value)
 
 
 def is_textual(content_type: str) -> bool:

@@ -59,20 +59,19 @@ class ConversationStore:
 
     async def save(self, caller: Caller, conversation: Conversation) -> None:
         now = utcnow()
+        row = {
+            "key": conversation.key,
+            "project_id": caller.project_id,
+            "environment": caller.environment,
+            "external_user_id": caller.external_user_id,
+            "apps": list(conversation.apps) if conversation.apps is not None else None,
+            "action_key": conversation.action_key,
+            "values": self._vault.encrypt(conversation.values, context=conversation.key) if conversation.values else None,
+            "dynamic_props_id": conversation.dynamic_props_id,
+            "expires_at": now + timedelta(seconds=self._ttl),
+            "updated_at": now,
+        }
         async with self._db.session() as s, s.begin():
             await s.execute(delete(ToolConversation).where(ToolConversation.expires_at < now))
-            row = await s.get(ToolConversation, conversation.key)
-            if row is None:
-                row = ToolConversation(
-                    key=conversation.key,
-                    project_id=caller.project_id,
-                    environment=caller.environment,
-                    external_user_id=caller.external_user_id,
-                )
-                s.add(row)
-            row.apps = list(conversation.apps) if conversation.apps is not None else None
-            row.action_key = conversation.action_key
-            row.values = self._vault.encrypt(conversation.values, context=conversation.key) if conversation.values else None
-            row.dynamic_props_id = conversation.dynamic_props_id
-            row.expires_at = now + timedelta(seconds=self._ttl)
-            row.updated_at = now
+            # Two requests of one conversation may save at once, on different processes.
+            await s.execute(self._db.upsert(ToolConversation, row, key=("key",)))

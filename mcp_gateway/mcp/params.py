@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mcp_gateway.config import ENVIRONMENTS, TOOL_MODES
-from mcp_gateway.connect.accounts import MAX_EXTERNAL_USER_ID
+from mcp_gateway.connect.accounts import AccountError, check_external_user_id
 
 # (field, header, query param)
 _PARAMS = (
@@ -99,8 +99,10 @@ def resolve(
     external_user_id = get("external_user_id") or (base.external_user_id if base else None)
     if not external_user_id:
         raise ParamError(f"missing external user id: send the {_NAMES['external_user_id']}, or use the /{{external_user_id}}/{{app}} URL")
-    if len(external_user_id) > MAX_EXTERNAL_USER_ID:
-        raise ParamError(f"external user id is longer than {MAX_EXTERNAL_USER_ID} characters")
+    try:
+        check_external_user_id(external_user_id)
+    except AccountError as exc:
+        raise ParamError(f"{exc} ({_NAMES['external_user_id']})") from None
     tool_mode = get("tool_mode") or (base.tool_mode if base else default_tool_mode)
     if tool_mode not in TOOL_MODES:
         raise ParamError(f"tool mode must be one of {', '.join(TOOL_MODES)}, not {tool_mode!r} ({_NAMES['tool_mode']})")

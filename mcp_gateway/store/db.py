@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
@@ -15,7 +16,7 @@ from .bulk import BulkWriter, Rows
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. Checked against Alembic's view in the tests; lets a start on
 # an up-to-date database skip loading Alembic at all.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 # A fixed key for PostgreSQL's advisory lock around migrations ("mcpgw" in ASCII).
 _MIGRATION_LOCK = 0x6D63706777
 
@@ -32,6 +33,15 @@ class Database:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.session = async_sessionmaker(self.engine, expire_on_commit=False)
         self._bulk = BulkWriter(self.engine, connect=lambda conn: _sqlite_pragmas(conn, None))
+
+    def upsert(self, model: Any, values: Mapping[str, Any], *, key: Sequence[str]) -> Any:
+        """An INSERT of one row that updates the row with the same `key` columns instead, if there
+        is one (`ON CONFLICT ... DO UPDATE`, in SQLite and PostgreSQL alike). Unlike a look-up
+        then an insert, it holds when another process writes the same key at the same time."""
+        insert = sqlite.insert if self.is_sqlite else postgresql.insert
+        statement = insert(model).values(**values)
+        changed = {column: statement.excluded[column] for column in values if column not in key}
+        return statement.on_conflict_do_update(index_elements=list(key), set_=changed)
 
     async def insert_many(self, tables: Mapping[Any, Rows]) -> None:
         """Insert rows into several tables in one transaction, on the fastest path the

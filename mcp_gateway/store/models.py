@@ -32,6 +32,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value
 
 
+# The ids of tables that keep growing (runs, events, deliveries): 64-bit, as SQLite's INTEGER
+# PRIMARY KEY is, where PostgreSQL's INTEGER ends at 2^31. SQLite keeps INTEGER, its rowid.
+ROW_ID = BigInteger().with_variant(Integer, "sqlite")
+
+
+class ErrorText(TypeDecorator[str]):
+    """Error messages, which quote what upstream APIs and receivers answered: stored with any NUL
+    shown as U+FFFD, since PostgreSQL cannot keep NUL in text (and a JSON string may carry one)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        return value.replace("\x00", "\ufffd") if value is not None else None
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
 
@@ -90,7 +106,7 @@ class Account(Base):
     credentials: Mapped[str] = mapped_column(Text)
     healthy: Mapped[bool] = mapped_column(Boolean, default=True)
     dead: Mapped[bool] = mapped_column(Boolean, default=False)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(ErrorText)
     expires_at: Mapped[datetime | None] = mapped_column()
     # Held by the one gateway process refreshing this account's token right now.
     refresh_lease_until: Mapped[datetime | None] = mapped_column()
@@ -160,7 +176,7 @@ class WebhookDelivery(Base):
     __tablename__ = "webhook_deliveries"
     __table_args__ = (Index("ix_webhook_deliveries_due", "delivered_at", "next_attempt_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     url: Mapped[str] = mapped_column(String(2000))
     event: Mapped[str] = mapped_column(String(50))
@@ -168,7 +184,7 @@ class WebhookDelivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     delivered_at: Mapped[datetime | None] = mapped_column()
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(ErrorText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -196,7 +212,7 @@ class ActionRun(Base):
     __tablename__ = "action_runs"
     __table_args__ = (Index("ix_action_runs_project_created", "project_id", "environment", "created_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     project_id: Mapped[str] = mapped_column(String(40))
     environment: Mapped[str] = mapped_column(String(20))
     external_user_id: Mapped[str] = mapped_column(String(250))
@@ -204,7 +220,7 @@ class ActionRun(Base):
     account_id: Mapped[str | None] = mapped_column(String(40))
     via: Mapped[str] = mapped_column(String(20))
     ok: Mapped[bool] = mapped_column(Boolean)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(ErrorText)
     duration_ms: Mapped[float] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -266,7 +282,7 @@ class S3Event(Base):
     # Serves both finding waiting events by destination (batch_id null) and reading a batch in order.
     __table_args__ = (Index("ix_s3_events_batch", "batch_id", "bucket", "prefix", "id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     bucket: Mapped[str] = mapped_column(String(63))
     prefix: Mapped[str] = mapped_column(String(900))
@@ -293,7 +309,7 @@ class S3Batch(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     uploaded_at: Mapped[datetime | None] = mapped_column()
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(ErrorText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -303,7 +319,7 @@ class DestinationDelivery(Base):
     __tablename__ = "destination_deliveries"
     __table_args__ = (Index("ix_destination_deliveries_due", "delivered_at", "next_attempt_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # http | email
     target: Mapped[str] = mapped_column(String(2000))  # URL without its query, or the recipients
@@ -311,7 +327,7 @@ class DestinationDelivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column()
     delivered_at: Mapped[datetime | None] = mapped_column()
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(ErrorText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
@@ -321,7 +337,7 @@ class SseEvent(Base):
     __tablename__ = "sse_events"
     __table_args__ = (Index("ix_sse_events_stream", "project_id", "environment", "id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     project_id: Mapped[str] = mapped_column(String(40))
     environment: Mapped[str] = mapped_column(String(20))
@@ -336,7 +352,7 @@ class EmittedEvent(Base):
     __tablename__ = "emitted_events"
     __table_args__ = (Index("ix_emitted_events_stream", "project_id", "environment", "id"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     project_id: Mapped[str] = mapped_column(String(40))
     environment: Mapped[str] = mapped_column(String(20))

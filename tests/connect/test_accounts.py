@@ -8,9 +8,11 @@ from mcp_gateway.connect.accounts import AccountError, Accounts
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.store.db import Database
 
+pytestmark = pytest.mark.both_databases
 
-async def test_an_account_for_a_missing_project_is_refused_clearly(tmp_path):
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+
+async def test_an_account_for_a_missing_project_is_refused_clearly(database_url):
+    db = Database(database_url)
     await db.migrate()
     with pytest.raises(AccountError, match="^project proj_missing does not exist$"):
         await Accounts(db, Vault([b"k" * 40])).add("proj_missing", "development", "u", "github", {"oauth_access_token": "x"})

@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from mcp_gateway.connect.accounts import Accounts
 from mcp_gateway.connect.developer_auth import DeveloperAuth
 from mcp_gateway.connect.oauth_apps import OAuthApps
@@ -15,12 +17,14 @@ from mcp_gateway.connect.rotation import reencrypt_all
 from mcp_gateway.connect.vault import Vault, VaultError
 from mcp_gateway.store.db import Database
 
+pytestmark = pytest.mark.both_databases
+
 OLD = b"old-master-secret-0123456789-abcdefghijklmnop"
 NEW = b"new-master-secret-0123456789-abcdefghijklmnop"
 
 
-async def test_rotation_keeps_everything_readable_and_retires_the_old_key(tmp_path):
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'g.db'}")
+async def test_rotation_keeps_everything_readable_and_retires_the_old_key(database_url):
+    db = Database(database_url)
     await db.migrate()
     old_vault = Vault([OLD])
     old_auth = DeveloperAuth(db, [OLD], old_vault)
@@ -55,8 +59,9 @@ async def test_rotation_keeps_everything_readable_and_retires_the_old_key(tmp_pa
     await db.close()
 
 
-def test_vault_rotate_command(tmp_path):
-    env = {**os.environ, "MCP_GATEWAY_DATA_DIR": str(tmp_path), "MCP_GATEWAY_SECRET_KEY": OLD.decode()}
+def test_vault_rotate_command(tmp_path, database_url):
+    env = {**os.environ, "MCP_GATEWAY_DATA_DIR": str(tmp_path), "MCP_GATEWAY_DATABASE_URL": database_url,
+           "MCP_GATEWAY_SECRET_KEY": OLD.decode()}
     run = lambda *args, **kw: subprocess.run([sys.executable, "-m", "mcp_gateway", *args], capture_output=True, text=True, **kw)
     added = run("accounts", "add", "--app", "github", "--external-user-id", "u", input='{"oauth_access_token": "gho_y"}', env=env)
     assert added.returncode == 0, added.stderr

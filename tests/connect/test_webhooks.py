@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
 from sqlalchemy import select
 
 from mcp_gateway.connect.developer_auth import DeveloperAuth
@@ -17,9 +18,11 @@ from tests.receiver import Receiver
 
 KEY = b"webhook-test-master-secret-0123456789abcdef"
 
+pytestmark = pytest.mark.both_databases
 
-async def _setup(tmp_path):
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'w.db'}")
+
+async def _setup(database_url):
+    db = Database(database_url)
     await db.migrate()
     vault = Vault([KEY])
     auth = DeveloperAuth(db, [KEY], vault)
@@ -27,8 +30,8 @@ async def _setup(tmp_path):
     return db, vault, auth, project
 
 
-async def test_a_failing_receiver_is_retried_then_given_up(tmp_path):
-    db, vault, auth, project = await _setup(tmp_path)
+async def test_a_failing_receiver_is_retried_then_given_up(database_url):
+    db, vault, auth, project = await _setup(database_url)
     hooks = Webhooks(db, vault, auth.webhook_secret, backoff=(0.05, 0.05))
     with Receiver(fail_first=100) as receiver:
         await hooks.enqueue(project.project_id, receiver.url + "/hook", {"event": "CONNECTION_ERROR", "error": "nope"})
@@ -46,8 +49,8 @@ async def test_a_failing_receiver_is_retried_then_given_up(tmp_path):
     await db.close()
 
 
-async def test_two_processes_deliver_each_webhook_once(tmp_path):
-    db, vault, auth, project = await _setup(tmp_path)
+async def test_two_processes_deliver_each_webhook_once(database_url):
+    db, vault, auth, project = await _setup(database_url)
     first = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,))
     second = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,))
     with Receiver() as receiver:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 import socket
 import threading
 from pathlib import Path
@@ -38,7 +39,8 @@ def s3(s3_url):
 
 @pytest.fixture
 def bucket(s3, request):
-    name = "dest-" + request.node.name.lower().replace("_", "-")[:40].strip("-")
+    """A new bucket named after the test; the suffix keeps runs on each database apart."""
+    name = "dest-" + request.node.originalname.lower().replace("_", "-")[:40].strip("-") + "-" + secrets.token_hex(3)
     s3.create_bucket(Bucket=name)
     return name
 
@@ -70,8 +72,8 @@ def destination_settings(data_dir: Path, s3_url: str, **overrides: Any) -> Setti
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}")
+async def db(database_url):
+    database = Database(database_url)
     await database.migrate()
     yield database
     await database.close()

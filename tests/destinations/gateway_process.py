@@ -1,8 +1,9 @@
-"""A gateway process for the crash tests: runs the destination workers against a SQLite
-file and an S3 endpoint and, with `--produce`, finishes runs that send S3 events, printing
-`committed <run_id> <events>` once each commit has returned.
+"""A gateway process for the crash tests: runs the destination workers against the database
+of MCP_GATEWAY_DATABASE_URL (as the gateway reads it) and an S3 endpoint and, with `--produce`,
+finishes runs that send S3 events, printing `committed <run_id> <events>` once each commit has
+returned.
 
-    python -m tests.destinations.gateway_process DB_PATH S3_URL BUCKET [--produce RUNS] [--sse PROJECT]
+    MCP_GATEWAY_DATABASE_URL=... python -m tests.destinations.gateway_process DATA_DIR S3_URL BUCKET [--produce RUNS] [--sse PROJECT]
 
 With `--sse PROJECT` it instead sends one SSE event to PROJECT's development environment for
 each line read from stdin (the line is the payload's `n`), printing `sent <n>`.
@@ -13,10 +14,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import secrets
 import sys
 from pathlib import Path
 
+from mcp_gateway.config import normalize_database_url
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.store.db import Database
@@ -27,10 +30,9 @@ BLOB_BYTES = 2048  # hex, so 4 KB a line that gzip only halves: a few runs fill 
 
 
 async def main(args: argparse.Namespace) -> None:
-    db_path = Path(args.db)
-    settings = destination_settings(db_path.parent, args.s3_url, s3_batch_window=args.window,
-                                    s3_part_size=5 * 1024 * 1024, destination_lease=2.0)
-    settings.database_url = f"sqlite+aiosqlite:///{db_path}"
+    settings = destination_settings(Path(args.data_dir), args.s3_url, s3_batch_window=args.window,
+                                    s3_part_size=5 * 1024 * 1024, destination_lease=2.0,
+                                    database_url=normalize_database_url(os.environ["MCP_GATEWAY_DATABASE_URL"]))
     db = Database(settings.database_url)
     await db.migrate()
     destinations = Destinations(db, settings, Vault([KEY]))
@@ -58,7 +60,7 @@ async def send_sse_lines(destinations: Destinations, project_id: str) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("db")
+    parser.add_argument("data_dir")
     parser.add_argument("s3_url")
     parser.add_argument("bucket")
     parser.add_argument("--produce", type=int, default=0)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import func, select
 
 from mcp_gateway.catalog import App, NoAuth, props
 from mcp_gateway.runtime.engine import run_action
 from mcp_gateway.store.models import DestinationRun, SseEvent
 from tests.destinations.s3_objects import objects
+
+pytestmark = pytest.mark.both_databases
 
 demo = App("demo_destinations", "Demo Destinations", "Sends what it is given to destinations.", auth=NoAuth())
 

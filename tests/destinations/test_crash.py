@@ -3,6 +3,7 @@ multipart upload; after a restart every committed event is in S3 exactly once.""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import queue
 import signal
@@ -13,10 +14,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from tests.destinations.gateway_process import EVENTS_PER_RUN
 from tests.destinations.s3_objects import objects
+
+pytestmark = pytest.mark.both_databases
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,10 +29,11 @@ ROOT = Path(__file__).resolve().parents[2]
 class Process:
     """The gateway process, its output lines read as they come."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, database_url: str, *args: str) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.destinations.gateway_process", *args],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "MCP_GATEWAY_DATABASE_URL": database_url},
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.committed: list[str] = []
@@ -58,21 +64,25 @@ class Process:
         self.proc.wait(10)
 
 
-def queue_state(db_path: Path) -> tuple[int, int, int, int]:
+def queue_state(database_url: str) -> tuple[int, int, int, int]:
     """Events waiting for a batch, batches not yet uploaded, events and batches in the database."""
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.connect() as conn:
-        waiting = conn.execute(text("SELECT count(*) FROM s3_events WHERE batch_id IS NULL")).scalar()
-        open_batches = conn.execute(text("SELECT count(*) FROM s3_batches WHERE uploaded_at IS NULL")).scalar()
-        total = conn.execute(text("SELECT count(*) FROM s3_events")).scalar()
-        batches = conn.execute(text("SELECT count(*) FROM s3_batches")).scalar()
-    engine.dispose()
-    return waiting, open_batches, total, batches
+    queries = ("SELECT count(*) FROM s3_events WHERE batch_id IS NULL", "SELECT count(*) FROM s3_batches WHERE uploaded_at IS NULL",
+               "SELECT count(*) FROM s3_events", "SELECT count(*) FROM s3_batches")
+
+    async def count() -> tuple[int, int, int, int]:
+        engine = create_async_engine(database_url)
+        try:
+            async with engine.connect() as conn:
+                waiting, open_batches, total, batches = [await conn.scalar(text(query)) for query in queries]
+        finally:
+            await engine.dispose()
+        return waiting, open_batches, total, batches
+
+    return asyncio.run(count())
 
 
-def test_sigkill_loses_and_duplicates_nothing(tmp_path, s3_url, s3, bucket):
-    db_path = tmp_path / "gateway.db"
-    args = (str(db_path), s3_url, bucket)
+def test_sigkill_loses_and_duplicates_nothing(tmp_path, database_url, s3_url, s3, bucket):
+    args = (database_url, str(tmp_path), s3_url, bucket)
     processes = []
     try:
         # 1. Killed after commits, before the window has passed: nothing sealed or written yet.
@@ -93,12 +103,12 @@ def test_sigkill_loses_and_duplicates_nothing(tmp_path, s3_url, s3, bucket):
         processes.append(third)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            waiting, open_batches, total, batches = queue_state(db_path)
+            waiting, open_batches, total, batches = queue_state(database_url)
             if waiting == 0 and open_batches == 0:
                 break
             time.sleep(0.5)
         else:
-            raise AssertionError(f"not delivered in time: {queue_state(db_path)}")
+            raise AssertionError(f"not delivered in time: {queue_state(database_url)}")
         third.kill()
     finally:
         for process in processes:

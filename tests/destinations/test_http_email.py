@@ -8,12 +8,15 @@ import base64
 import json
 from email import message_from_bytes, policy
 
+import pytest
 from sqlalchemy import select
 
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.store.models import DestinationDelivery
 from tests.destinations.conftest import destination_settings, free_port
 from tests.receiver import Receiver
+
+pytestmark = pytest.mark.both_databases
 
 
 def run(destinations):

@@ -7,6 +7,7 @@ import asyncio
 import secrets
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import select
 
 from mcp_gateway.destinations import Destinations
@@ -14,6 +15,8 @@ from mcp_gateway.destinations.s3 import object_key
 from mcp_gateway.store.models import S3Batch
 from tests.destinations.conftest import destination_settings
 from tests.destinations.s3_objects import KEY_FORMAT, objects
+
+pytestmark = pytest.mark.both_databases
 
 
 def run(destinations, **kw):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,13 +15,18 @@ import httpx
 import pytest
 import uvicorn
 from httpx_sse import aconnect_sse
+from sqlalchemy import insert, text
 from starlette.applications import Starlette
 
 from mcp_gateway.api import sse as sse_api
 from mcp_gateway.api.rest import Api
 from mcp_gateway.connect.developer_auth import DeveloperAuth
 from mcp_gateway.destinations import Destinations
+from mcp_gateway.lifecycle import Drain
+from mcp_gateway.store.models import SseEvent
 from tests.destinations.conftest import KEY, destination_settings, free_port
+
+pytestmark = pytest.mark.both_databases
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +37,7 @@ async def gateway(db, vault, tmp_path, s3_url):
     destinations = Destinations(db, destination_settings(tmp_path, s3_url), vault)
     auth = DeveloperAuth(db, [KEY], vault)
     api = Api(auth)
-    sse_api.register(api, SimpleNamespace(destinations=destinations, auth=auth), lambda request: "")
+    sse_api.register(api, SimpleNamespace(destinations=destinations, auth=auth, drain=Drain()), lambda request: "")
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(Starlette(routes=api.routes()), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
@@ -43,7 +49,8 @@ async def gateway(db, vault, tmp_path, s3_url):
         project = await auth.create_project(name)
         token, _ = await auth.issue_token(project.client_id, project.client_secret)
         projects[name] = SimpleNamespace(id=project.project_id, token=token)
-    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", destinations=destinations, db_path=tmp_path / "gateway.db", **projects)
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}", destinations=destinations, data_dir=tmp_path, database_url=db.url,
+                          **projects)
     await destinations.stop()  # ends open streams
     server.should_exit = True
     await serving
@@ -101,8 +108,9 @@ async def test_channels_filter_and_last_event_id_resumes(gateway):
 
 async def test_events_from_another_gateway_process_arrive(gateway, s3_url):
     sender = subprocess.Popen(
-        [sys.executable, "-m", "tests.destinations.gateway_process", str(gateway.db_path), s3_url, "unused-bucket", "--sse", gateway.mine.id],
+        [sys.executable, "-m", "tests.destinations.gateway_process", str(gateway.data_dir), s3_url, "unused-bucket", "--sse", gateway.mine.id],
         cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "MCP_GATEWAY_DATABASE_URL": gateway.database_url},
     )
     try:
         assert sender.stdout.readline().strip() == "ready"
@@ -179,3 +187,27 @@ async def test_a_runs_deliveries_are_visible_to_its_project_only(gateway):
     body = mine.json()
     assert (body["destinations"], body["reached"]) == (2, 2)
     assert sorted((d["target"], d["events"], d["delivered"]) for d in body["data"]) == [("events", 2, 2), ("other", 1, 1)]
+
+
+
+async def test_event_ids_keep_counting_past_32_bits(gateway, db):
+    """A long-running gateway's ids outgrow 32 bits; they are stored, listed and resumed from
+    (PostgreSQL's INTEGER would end there, SQLite's ids are 64-bit)."""
+    first = 2**31 + 10
+    async with db.engine.begin() as conn:
+        if db.is_sqlite:  # the next id is the largest one plus one
+            await conn.execute(insert(SseEvent).values(id=first - 1, run_id="run_earlier", project_id=gateway.theirs.id,
+                                                       environment="development", channel="events", payload="{}"))
+        else:  # the next id comes from the column's sequence
+            await conn.execute(text("SELECT setval('sse_events_id_seq', :last)"), {"last": first - 1})
+    await sse_run(gateway, gateway.mine, ("events", {"n": 1}), ("events", {"n": 2}))
+    url = f"{gateway.url}/v1/connect/{gateway.mine.id}"
+    async with httpx.AsyncClient(timeout=10) as client:
+        listed = (await client.get(f"{url}/sse", headers=headers(gateway.mine))).json()["data"]
+        resume = headers(gateway.mine, **{"Last-Event-ID": str(first)})
+        async with aconnect_sse(client, "GET", f"{url}/sse", headers=resume) as source:
+            resumed = await read_events(source.aiter_sse(), 1)
+        emits = await client.get(f"{url}/emits", params={"before": 2**40}, headers=headers(gateway.mine))
+    assert [event["id"] for event in listed] == [first, first + 1]
+    assert resumed == [("events", {"n": 2}, first + 1)]
+    assert emits.status_code == 200 and emits.json()["data"] == []

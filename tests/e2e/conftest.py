@@ -6,8 +6,8 @@ from tests.support import GatewayServer, gateway_settings
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
+def server(tmp_path_factory, database_backend):
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), database_backend)).start()
     yield gateway
     gateway.stop()
 

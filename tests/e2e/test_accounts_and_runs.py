@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import httpx
 import pytest
 from mcp import Client
 
 from tests.e2e.test_mcp_transports import streamable
+
+pytestmark = pytest.mark.both_databases
 
 TOKEN_A = "gho_user_a_secret_token_value"
 TOKEN_B = "gho_user_b_secret_token_value"
@@ -95,18 +95,26 @@ async def test_upstream_errors_become_error_results_with_a_hint(server, project,
     assert "404" in text and "Not Found" in text and "check that the IDs" in text
 
 
+async def test_an_upstream_error_quoting_a_nul_character_is_recorded(server, project, accounts, respx_mock):
+    """JSON may carry a NUL that PostgreSQL cannot keep in text: the run record shows it as U+FFFD."""
+    respx_mock.get("https://api.github.com/repos/octocat/nul").mock(return_value=httpx.Response(404, json={"message": "Not\u0000Found"}))
+    async with Client(streamable(server.url + "/", headers_for(project, "bob")), mode="legacy") as client:
+        result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/nul"})
+    assert result.is_error is True and "Not\x00Found" in result.content[0].text
+    server.call(server.gateway.runtime.runlog.flush())
+    [(error,)] = server.execute("select error from action_runs where external_user_id = 'bob' and not ok")
+    assert "Not\ufffdFound" in error
+
+
 async def test_runs_are_recorded_without_values_and_credentials_are_encrypted(server, project, accounts, respx_mock):
     respx_mock.get("https://api.github.com/repos/octocat/Hello-World").mock(return_value=httpx.Response(200, json=REPO))
     async with Client(streamable(server.url + "/", headers_for(project, "alice")), mode="legacy") as client:
         await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
     server.call(server.gateway.runtime.runlog.flush())
-    db = sqlite3.connect(server.settings.data_dir / "gateway.db")
-    runs = db.execute(
-        "select action_key, ok, account_id, via from action_runs where external_user_id = 'alice' and ok = 1"
-    ).fetchall()
-    assert ("github-get-repository", 1, accounts["alice"], "mcp") in runs
-    dump = "\n".join(db.iterdump())
+    runs = server.execute("select action_key, ok, account_id, via from action_runs where external_user_id = 'alice' and ok")
+    assert ("github-get-repository", True, accounts["alice"], "mcp") in runs
+    stored = server.stored_text()
     for secret in (TOKEN_A, TOKEN_B, project["client_secret"]):
-        assert secret not in dump
-    stored = db.execute("select credentials from accounts where id = ?", (accounts["alice"],)).fetchone()[0]
-    assert stored.startswith("v1.")
+        assert secret not in stored
+    [(credentials,)] = server.execute("select credentials from accounts where id = :id", id=accounts["alice"])
+    assert credentials.startswith("v1.")

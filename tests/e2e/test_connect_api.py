@@ -9,6 +9,8 @@ import pytest
 from pipedream import Pipedream
 from pipedream.core.api_error import ApiError
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def sdk(server, project):
@@ -55,6 +57,11 @@ def test_token_defaults_to_four_hours(server, project):
         ({"external_user_id": "u", "expires_in": 14401}, "expires_in must be a whole number of seconds from 1 to 14400"),
         ({"external_user_id": "u", "success_redirect_uri": "javascript:alert(1)"}, "success_redirect_uri must be an absolute http(s) URL"),
         ({"external_user_id": "u", "webhook_uri": "not a url"}, "webhook_uri must be an absolute http(s) URL"),
+        # Values the columns cannot keep (on PostgreSQL), refused the same way on every database.
+        ({"external_user_id": "u", "error_redirect_uri": "https://app.example/" + "x" * 2000}, "the limit is 2000"),
+        ({"external_user_id": "u", "webhook_uri": "https://app.example/\x00"}, "webhook_uri must be an absolute http(s) URL"),
+        ({"external_user_id": "u", "scope": "read " * 101}, "scope is 505 characters long; the limit is 500"),
+        ({"external_user_id": "u", "scope": "read\x00write"}, "scope must be a string of space-separated scopes"),
         ({"external_user_id": "u", "allowed_origins": ["https://a.example/path"]}, "is not an origin"),
         ({"external_user_id": "u", "app_id": "nosuch"}, "app_id 'nosuch' is not an app"),
     ],
@@ -107,5 +114,6 @@ def test_deleting_an_account_or_a_user_removes_credentials(server, project, sdk)
     assert removed.status_code == 204
     remaining = server.call(server.gateway.accounts.find(pid, "development", external_id="del-user")).items
     assert remaining == []
-    raw = b"".join(f.read_bytes() for f in server.settings.data_dir.glob("gateway.db*"))
+    # Not in any row, nor anywhere in SQLite's files.
+    raw = server.stored_text().encode() + b"".join(f.read_bytes() for f in server.settings.data_dir.glob("gateway.db*"))
     assert b"gho_delete_me_1" not in raw and b"xoxp-delete-me-2" not in raw

@@ -26,7 +26,10 @@ CLIENT_SECRET = "gw-oauth-client-secret-value"
 
 if shutil.which("chromium") is None and os.environ.get("MCP_GATEWAY_TESTS_REQUIRE_BROWSER"):
     raise RuntimeError("the Connect Link tests need Chromium: apt-get install chromium")
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium (apt-get install chromium)")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Chromium (apt-get install chromium)"),
+    pytest.mark.both_databases,
+]
 
 OAUTH_APP = """
 from mcp_gateway.catalog import App, Identity, OAuth
@@ -121,10 +124,14 @@ def gateway_logs():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, provider, receiver, gateway_logs):
+def server(tmp_path_factory, provider, receiver, gateway_logs, database_backend):
+    # Each database's gateway meets a provider and a receiver that have seen nothing yet (the
+    # tests count their requests); they keep their URLs, which the apps below were loaded with.
+    provider.reset()
+    receiver.reset()
     root = tmp_path_factory.mktemp("connect")
     write_apps(root / "tools", provider.url, receiver.url)
-    settings = gateway_settings(root / "data", custom_tools_dir=root / "tools", webhook_backoff=(0.3, 0.6, 1.0))
+    settings = gateway_settings(root / "data", database_backend, custom_tools_dir=root / "tools", webhook_backoff=(0.3, 0.6, 1.0))
     gateway = GatewayServer(settings)
     provider.add_client("gw-client", CLIENT_SECRET, [gateway.url + "/connect/oauth/callback"])
     gateway.start()
@@ -233,8 +240,8 @@ async def test_oauth_connect_link_then_calls_use_and_refresh_the_token(server, p
     (account,) = server.call(server.gateway.accounts.find(project["project_id"], "development", external_id="dana")).items
     assert account.healthy is False and "invalid_grant" in account.error
 
-    # Nothing secret was stored in clear text.
-    raw = b"".join(f.read_bytes() for f in (server.settings.data_dir).glob("gateway.db*"))
+    # Nothing secret was stored in clear text: not in any row, nor anywhere in SQLite's files.
+    raw = server.stored_text().encode() + b"".join(f.read_bytes() for f in server.settings.data_dir.glob("gateway.db*"))
     for secret in [*provider.issued_access_tokens(), CLIENT_SECRET, link.split("token=")[1].split("&")[0]]:
         assert secret.encode() not in raw
 

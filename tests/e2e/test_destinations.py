@@ -24,6 +24,8 @@ from tests.files.support import S3Server
 from tests.receiver import Receiver
 from tests.support import GatewayServer, gateway_settings
 
+pytestmark = pytest.mark.both_databases
+
 AUDIT_APP = """
 from mcp_gateway.catalog import App, NoAuth
 
@@ -67,7 +69,7 @@ TOOL = "custom.audit_trail-record"
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, database_backend):
     s3 = S3Server.start()
     bucket = s3.create_bucket()
     mailbox = Mailbox()
@@ -77,7 +79,7 @@ def world(tmp_path_factory):
     (custom / "audit_trail" / "app.py").write_text(textwrap.dedent(AUDIT_APP))
     (custom / "audit_trail" / "actions" / "record.py").write_text(textwrap.dedent(AUDIT_ACTION))
     settings = gateway_settings(
-        tmp_path_factory.mktemp("gateway"), custom_tools_dir=custom,
+        tmp_path_factory.mktemp("gateway"), database_backend, custom_tools_dir=custom,
         s3_endpoint_url=s3.endpoint_url, s3_access_key_id="test-access-key", s3_secret_access_key="test-secret-key",
         s3_batch_window=0.5, destination_backoff=(0.2, 0.2), destination_private_urls=True, sse_poll_interval=0.1,
         smtp_host="127.0.0.1", smtp_port=mailbox.controller.port, smtp_security="none", smtp_to=["ops@example.com"],

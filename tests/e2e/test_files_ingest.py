@@ -15,14 +15,16 @@ from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import CSV, PDF, PNG
 from tests.support import GatewayServer, gateway_settings
 
+pytestmark = pytest.mark.both_databases
+
 MAX_FILE = 64 * 1024
 MAX_UPLOAD = 256 * 1024
 UPLOAD_URL = "https://uploads.example.com/v1/files"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    settings = gateway_settings(tmp_path_factory.mktemp("gateway"), file_max_size=MAX_FILE, file_max_upload=MAX_UPLOAD)
+def server(tmp_path_factory, database_backend):
+    settings = gateway_settings(tmp_path_factory.mktemp("gateway"), database_backend, file_max_size=MAX_FILE, file_max_upload=MAX_UPLOAD)
     gateway = GatewayServer(settings).start()
     yield gateway
     gateway.stop()

@@ -11,14 +11,16 @@ from tests.e2e.test_mcp_transports import streamable
 from tests.files.samples import PDF
 from tests.support import GatewayServer, gateway_settings
 
+pytestmark = pytest.mark.both_databases
+
 NOTES_URL = "https://files.example.com/notes.txt"
 REPORT_URL = "https://files.example.com/report.pdf"
 UPLOAD_URL = "https://uploads.example.com/v1/files"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway")))
+def server(tmp_path_factory, database_backend):
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), database_backend))
     gateway.settings.public_url = gateway.url  # where the local store's links point
     yield gateway.start()
     gateway.stop()

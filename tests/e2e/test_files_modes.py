@@ -14,6 +14,8 @@ from tests.e2e.test_mcp_transports import streamable
 from tests.llm_server import LLMRequest, ScriptedLLM, Turn
 from tests.support import GatewayServer, gateway_settings
 
+pytestmark = pytest.mark.both_databases
+
 REPORT_APP = """
 from mcp_gateway.catalog import App, NoAuth
 
@@ -77,13 +79,13 @@ def llm():
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory, llm):
+def gateway(tmp_path_factory, llm, database_backend):
     custom = tmp_path_factory.mktemp("custom")
     (custom / "report_kit" / "actions").mkdir(parents=True)
     (custom / "report_kit" / "app.py").write_text(textwrap.dedent(REPORT_APP))
     (custom / "report_kit" / "actions" / "report.py").write_text(textwrap.dedent(REPORT_ACTIONS))
     settings = gateway_settings(
-        tmp_path_factory.mktemp("gateway"), custom_tools_dir=custom,
+        tmp_path_factory.mktemp("gateway"), database_backend, custom_tools_dir=custom,
         llm_provider="anthropic", llm_api_key="sk-e2e-not-a-real-key-0000000000", llm_base_url=llm.anthropic_url,
         llm_model="claude-haiku-4-5",
     )

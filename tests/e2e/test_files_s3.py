@@ -4,18 +4,21 @@ gateway, a later run restores them, and the sweep deletes them once expired."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 from pipedream import Pipedream
+from sqlalchemy import update
 
+from mcp_gateway.store.models import FileStash
 from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import PDF
 from tests.files.support import S3Server
 from tests.support import GatewayServer, gateway_settings
+
+pytestmark = pytest.mark.both_databases
 
 REPORT_URL = "https://files.example.com/report.pdf"
 UPLOAD_URL = "https://uploads.example.com/v1/files"
@@ -34,8 +37,8 @@ def bucket(s3):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, s3, bucket):
-    settings = gateway_settings(tmp_path_factory.mktemp("gateway"), **s3.settings(bucket), s3_file_prefix="gateway")
+def server(tmp_path_factory, s3, bucket, database_backend):
+    settings = gateway_settings(tmp_path_factory.mktemp("gateway"), database_backend, **s3.settings(bucket), s3_file_prefix="gateway")
     gateway = GatewayServer(settings).start()
     yield gateway
     gateway.stop()
@@ -93,8 +96,7 @@ def test_the_sweep_deletes_expired_objects(sdk, server, s3, bucket, upstream):
                              configured_props={"url": REPORT_URL, "filePath": "/tmp/old.pdf"})
     key = "gateway/" + result.exports["$filestash_uploads"][0]["s3Key"]
     assert key in s3.keys(bucket)
-    past = (datetime.now(timezone.utc) - timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S.%f")
-    with sqlite3.connect(server.settings.data_dir / "gateway.db") as db:
-        db.execute("UPDATE file_stashes SET expires_at = ? WHERE id = ?", (past, result.stash_id))
+    past = datetime.now(timezone.utc) - timedelta(minutes=1)
+    server.execute(update(FileStash).where(FileStash.id == result.stash_id).values(expires_at=past))
     assert server.call(server.gateway.runtime.files.sweep()) == 1
     assert key not in s3.keys(bucket)

@@ -4,7 +4,6 @@ store: a download keeps its file, a later run of the same user sees it in /tmp, 
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -13,18 +12,22 @@ import httpx
 import pytest
 from pipedream import Pipedream
 from pipedream.core.api_error import ApiError
+from sqlalchemy import update
 
+from mcp_gateway.store.models import FileStash
 from tests.e2e.test_rest_catalog import client_options
 from tests.files.samples import PDF
 from tests.support import GatewayServer, gateway_settings
+
+pytestmark = pytest.mark.both_databases
 
 REPORT_URL = "https://files.example.com/q3/report.pdf"
 UPLOAD_URL = "https://uploads.example.com/v1/files"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
+def server(tmp_path_factory, database_backend):
+    gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), database_backend)).start()
     yield gateway
     gateway.stop()
 
@@ -132,9 +135,8 @@ def test_links_cannot_be_altered(sdk, upstream):
 def test_an_expired_stash_is_refused_and_swept(sdk, server, upstream):
     result = download(sdk)
     upload = result.exports["$filestash_uploads"][0]
-    past = (datetime.now(timezone.utc) - timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S.%f")  # as the store writes it
-    with sqlite3.connect(server.settings.data_dir / "gateway.db") as db:
-        db.execute("UPDATE file_stashes SET expires_at = ? WHERE id = ?", (past, result.stash_id))
+    past = datetime.now(timezone.utc) - timedelta(minutes=1)
+    server.execute(update(FileStash).where(FileStash.id == result.stash_id).values(expires_at=past))
     with pytest.raises(ApiError) as caught:
         download(sdk, stash_id=result.stash_id)
     assert caught.value.status_code == 404 and "stashes last 24 hours" in caught.value.body["error"]

@@ -4,6 +4,7 @@ are announced; the state lives in the store, so a second gateway process can con
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import httpx
@@ -11,9 +12,13 @@ import pytest
 from mcp import Client
 from mcp.client.sse import sse_client
 
+from mcp_gateway.mcp.conversations import Conversation, ConversationStore, conversation_key
+from mcp_gateway.runtime.service import Caller
 from tests.apps.test_google_sheets import SHEETS, SID, WORKSHEETS, append_response, value_range
 from tests.e2e.test_mcp_transports import streamable
 from tests.support import GatewayServer, gateway_settings
+
+pytestmark = pytest.mark.both_databases
 
 ACTION = "google_sheets-add-single-row"
 BEGIN = "begin_configuration_google_sheets-add-single-row"
@@ -110,7 +115,8 @@ async def test_stateless_requests_without_a_conversation_id_are_told_what_to_sen
 def test_a_second_gateway_process_continues_the_configuration(server, project, sheets_account, tmp_path, respx_mock):
     """Two gateways on one database: configuration begun on one is continued on the other."""
     respx_mock.route(host="127.0.0.1").pass_through()
-    other = GatewayServer(gateway_settings(server.settings.data_dir, secret_key=server.settings.secret_key)).start()
+    other = GatewayServer(gateway_settings(server.settings.data_dir, database_url=server.settings.database_url,
+                                           secret_key=server.settings.secret_key)).start()
     try:
         body = {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": BEGIN, "arguments": {}}}
         meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {}}
@@ -124,6 +130,23 @@ def test_a_second_gateway_process_continues_the_configuration(server, project, s
         assert [t["name"] for t in listed["result"]["tools"]] == ["configure_props", "list_prop_options", "abort_configuration"]
     finally:
         other.stop()
+
+
+def test_two_processes_starting_one_conversation_at_once_both_save_it(server, project):
+    """Two stores on one database, as in two processes, save a conversation's first state at the
+    same moment: both succeed and one of the two states is kept."""
+    caller = Caller(project["project_id"], "development", "racing-user")
+    stores = [ConversationStore(server.gateway.db, server.gateway.vault, ttl=3600) for _ in range(2)]
+
+    async def race(conversation_id: str) -> Conversation:
+        key = conversation_key(caller, conversation_id)
+        await asyncio.gather(stores[0].save(caller, Conversation(key, action_key=ACTION)),
+                             stores[1].save(caller, Conversation(key, apps=("google_sheets",))))
+        return await stores[0].get(caller, conversation_id)
+
+    for n in range(10):
+        kept = server.call(race(f"race-{n}"))
+        assert (kept.action_key, kept.apps) in ((ACTION, None), (None, ("google_sheets",)))
 
 
 async def test_long_action_keys_get_short_stable_begin_names():

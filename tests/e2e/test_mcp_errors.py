@@ -80,6 +80,20 @@ def test_bad_parameter_value_is_named(server, pd_headers, header, value, named):
     assert named in response.json()["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    ("path", "named"),
+    [
+        ("/?externalUserId=user%00one", "must not contain NUL characters"),  # no database keeps NUL in text
+        ("/" + "u" * 251 + "/http", "the limit is 250"),
+    ],
+)
+def test_external_user_ids_the_store_cannot_keep_are_refused(server, pd_headers, path, named):
+    headers = {k: v for k, v in pd_headers.items() if k != "x-pd-external-user-id"}
+    response = post(server, headers, path=path)
+    assert response.status_code == 400
+    assert named in response.json()["error"]["message"]
+
+
 def test_requests_without_session_are_told_to_initialize(server, pd_headers):
     response = post(server, pd_headers, {"jsonrpc": "2.0", "id": 2, "method": "tools/list"})
     assert response.status_code == 400

@@ -9,6 +9,8 @@ from mcp import Client
 from mcp.client.sse import sse_client
 from mcp.client.streamable_http import streamable_http_client
 
+pytestmark = pytest.mark.both_databases
+
 ECHO_URL = "https://api.example.com/echo"
 
 

@@ -12,6 +12,8 @@ from pipedream.core.api_error import ApiError
 
 from mcp_gateway.catalog import App, KeyField, Keys
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def fresh(server):

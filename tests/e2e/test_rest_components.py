@@ -4,7 +4,6 @@ reload dynamic props, run. Third-party APIs are mocked at the HTTP boundary with
 from __future__ import annotations
 
 import json
-import sqlite3
 import textwrap
 from urllib.parse import unquote, urlsplit
 
@@ -13,11 +12,14 @@ import pytest
 from pipedream import AsyncPipedream, Pipedream
 from pipedream.core.api_error import ApiError
 from pipedream.types import ConfigurablePropAny, ConfigurablePropApp, ConfigurablePropString
+from sqlalchemy import select
 
 from mcp_gateway.api import components
+from mcp_gateway.store.models import DynamicProps
 from tests.e2e.test_rest_catalog import client_options
-from tests.pg_server import PostgresServer
 from tests.support import GatewayServer, gateway_settings
+
+pytestmark = pytest.mark.both_databases
 
 SHEETS_TOKEN = "ya29.sheets-user-token"
 SPREADSHEET = "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms"
@@ -59,10 +61,10 @@ def error_of(call):
 
 
 def saved_dynamic_props(server, dynamic_props_id):
-    """The stored row: project, external user, action key, configured props (JSON)."""
-    with sqlite3.connect(server.settings.data_dir / "gateway.db") as db:
-        return db.execute("SELECT project_id, external_user_id, action_key, configured_props FROM dynamic_props WHERE id = ?",
-                          (dynamic_props_id,)).fetchone()
+    """The stored row: project, external user, action key, configured props."""
+    [row] = server.execute(select(DynamicProps.project_id, DynamicProps.external_user_id, DynamicProps.action_key,
+                                  DynamicProps.configured_props).where(DynamicProps.id == dynamic_props_id))
+    return row
 
 
 def mock_worksheets(respx_mock):
@@ -74,6 +76,7 @@ def mock_worksheets(respx_mock):
 # Listing and retrieving
 
 
+@pytest.mark.store_independent  # the catalog, paged through
 def test_listing_pages_through_every_action(sdk, server):
     pages = list(sdk.actions.list(limit=7).iter_pages())
     keys = [c.key for page in pages for c in page.items]
@@ -85,6 +88,7 @@ def test_listing_pages_through_every_action(sdk, server):
     assert [c.key for c in sdk.components.list(limit=100)] == keys
 
 
+@pytest.mark.store_independent  # the catalog, filtered
 def test_listing_filters(sdk, server):
     slack = [c.key for c in sdk.actions.list(app="slack")]
     assert slack and all(k.startswith("slack-") for k in slack)
@@ -272,8 +276,8 @@ def test_dynamic_props_reload_then_configure_and_run(sdk, server, project, sheet
     # The saved values name the account, never its credentials.
     saved = saved_dynamic_props(server, reloaded.dynamic_props.id)
     assert saved[:3] == (project["project_id"], "sheets-user", "google_sheets-add-single-row")
-    assert json.loads(saved[3])["googleSheets"] == {"authProvisionId": sheets_account}
-    assert SHEETS_TOKEN not in saved[3]
+    assert saved[3]["googleSheets"] == {"authProvisionId": sheets_account}
+    assert SHEETS_TOKEN not in json.dumps(saved[3])
 
 
 def test_without_headers_the_row_is_a_list(sdk, sheets_account, local):
@@ -383,14 +387,14 @@ def test_an_account_of_another_user_is_refused(sdk, server, project, sheets_acco
 
 
 @pytest.fixture(scope="module")
-def postgres_account(server, project):
-    postgres = PostgresServer.start()
-    parts = urlsplit(postgres.url)
+def postgres_account(server, project, postgres_server):
+    database = postgres_server.create_database("sql_prop")
+    parts = urlsplit(database)
     auth = {"host": parts.hostname, "port": str(parts.port), "user": unquote(parts.username),
             "password": unquote(parts.password), "database": parts.path.lstrip("/"), "sslmode": "disable"}
     account = server.add_account(project["project_id"], "sql-user", "postgresql", auth)
     yield account
-    postgres.stop()
+    postgres_server.drop_databases([database])
 
 
 def test_the_sql_prop_in_the_seeds_shape(sdk, postgres_account):
@@ -481,13 +485,13 @@ ECHO = "~/rest_probe-echo"
 
 
 @pytest.fixture(scope="module")
-def probes(tmp_path_factory):
+def probes(tmp_path_factory, database_backend):
     """Two gateway processes on one database, serving a custom tools directory."""
     custom = tmp_path_factory.mktemp("custom")
     (custom / "rest_probe" / "actions").mkdir(parents=True)
     (custom / "rest_probe" / "app.py").write_text(textwrap.dedent(PROBE_APP))
     (custom / "rest_probe" / "actions" / "echo.py").write_text(textwrap.dedent(PROBE_ACTION))
-    settings = gateway_settings(tmp_path_factory.mktemp("shared"), custom_tools_dir=custom)
+    settings = gateway_settings(tmp_path_factory.mktemp("shared"), database_backend, custom_tools_dir=custom)
     servers = [GatewayServer(settings).start(), GatewayServer(settings).start()]
     project = servers[0].create_project("probes")
     yield [Pipedream(**client_options(s, project)) for s in servers], servers[0]
@@ -532,7 +536,7 @@ def test_dynamic_props_made_by_one_process_are_used_by_another(probes):
                                                   page=1, prev_context=first_page.context)
     assert next_page.string_options is None and [o.label for o in next_page.options] == ["Blue"]
 
-    assert json.loads(saved_dynamic_props(server, dyp)[3]) == {"fieldCount": 2}
+    assert saved_dynamic_props(server, dyp)[3] == {"fieldCount": 2}
 
 
 def test_reloading_with_badly_typed_values_names_them(probes):

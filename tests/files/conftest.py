@@ -46,8 +46,8 @@ async def store(request, tmp_path) -> AsyncIterator[LocalFileStore | S3FileStore
 
 
 @pytest.fixture
-async def database(tmp_path) -> AsyncIterator[Database]:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'files.db'}")
+async def database(database_url) -> AsyncIterator[Database]:
+    db = Database(database_url)
     await db.migrate()
     async with db.session() as s:
         s.add_all([Project(id="proj_a", name="A"), Project(id="proj_b", name="B")])

@@ -14,6 +14,8 @@ from mcp_gateway.files import FileNotFound, FileTooLarge, FileTypeRefused, RunFi
 from mcp_gateway.store.models import IngestedFile, utcnow
 from tests.files.samples import PDF, PNG
 
+pytestmark = pytest.mark.both_databases
+
 
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
@@ -57,6 +59,13 @@ async def test_size_and_type_limits(files):
     files.allowed_types = ["application/pdf"]
     with pytest.raises(FileTypeRefused, match="accepts only application/pdf"):
         await files.ingest("proj_a", "development", name="x.png", data=PNG)
+
+
+@pytest.mark.parametrize("declared", ["text/" + "x" * 300, "text/pl\x00ain"])
+async def test_a_claimed_type_that_is_no_media_type_gives_way_to_the_sniffed_one(files, declared):
+    ref = await files.ingest("proj_a", "development", name="notes.txt", data=b"hello", declared=declared)
+    assert ref.mime_type == "text/plain"
+    assert (await files.ingested("proj_a", "development", ref.file_id)).mime_type == "text/plain"
 
 
 async def test_a_file_id_given_to_a_path_prop_puts_the_file_in_tmp(files):

@@ -15,6 +15,8 @@ from mcp_gateway.files import FileNotFound, Files, RunFiles, StashNotFound
 from mcp_gateway.store.models import FileStash, utcnow
 from tests.files.samples import PDF
 
+pytestmark = pytest.mark.both_databases
+
 OWNER = ("proj_a", "development", "alice")
 
 

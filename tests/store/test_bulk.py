@@ -3,31 +3,20 @@ transaction, on a SQLite file (writer thread), in-memory SQLite and PostgreSQL (
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from types import SimpleNamespace
 
-import asyncpg
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from mcp_gateway.config import normalize_database_url
 from mcp_gateway.store import ids
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import new_ordered_id
 from mcp_gateway.store.models import ActionRun, DestinationRun, S3Event, utcnow
-
-
-async def _fresh_postgres(url: str) -> str:
-    name = f"bulk_{secrets.token_hex(4)}"
-    conn = await asyncpg.connect(url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return url.replace("postgresql://", "postgresql+asyncpg://", 1).rsplit("/", 1)[0] + f"/{name}"
 
 
 @pytest.fixture(params=["sqlite-file", "sqlite-memory", "postgresql"])
@@ -37,7 +26,7 @@ async def db(request, tmp_path) -> AsyncIterator[Database]:
     elif request.param == "sqlite-memory":
         url = "sqlite+aiosqlite://"
     else:
-        url = await _fresh_postgres(request.getfixturevalue("postgres_url"))
+        url = normalize_database_url(request.getfixturevalue("postgres_server").create_database("bulk"))
     database = Database(url)
     await database.migrate()
     try:
