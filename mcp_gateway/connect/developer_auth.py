@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import CLIENT, PROJECT, new_id
@@ -174,8 +175,12 @@ class DeveloperAuth:
         """Create a project with a fixed id if it does not exist (the local stdio project)."""
         if await self.project_exists(project_id):
             return
-        async with self._db.session() as s, s.begin():
-            s.add(Project(id=project_id, name=name))
+        try:
+            async with self._db.session() as s, s.begin():
+                s.add(Project(id=project_id, name=name))
+        except IntegrityError:  # another process starting at the same moment made it
+            if not await self.project_exists(project_id):
+                raise
 
     async def project_exists(self, project_id: str) -> bool:
         async with self._db.session() as s:

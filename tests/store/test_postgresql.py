@@ -1,4 +1,5 @@
-"""Database URLs as people paste them: libpq's `sslmode=` from managed PostgreSQL services works."""
+"""PostgreSQL as deployments meet it: URLs as managed services hand them out (libpq's `sslmode=`),
+and several processes starting at once on one database."""
 
 from __future__ import annotations
 
@@ -49,6 +50,26 @@ async def test_processes_starting_together_on_an_empty_database_all_come_up(post
         await asyncio.wait_for(asyncio.gather(*(db.migrate() for db in databases)), 60)
         for db in databases:
             await db.ping()
+    finally:
+        for db in databases:
+            await db.close()
+        postgres_server.drop_databases([url])
+
+
+async def test_processes_starting_together_make_the_local_project_once(postgres_server):
+    import asyncio
+
+    from mcp_gateway.connect.developer_auth import DeveloperAuth
+    from mcp_gateway.connect.vault import Vault
+
+    url = normalize_database_url(postgres_server.create_database("project"))
+    databases = [Database(url) for _ in range(4)]
+    try:
+        await databases[0].migrate()
+        secret = b"k" * 40
+        auths = [DeveloperAuth(db, [secret], Vault([secret]), 3600) for db in databases]
+        await asyncio.gather(*(auth.ensure_project("proj_local", "local") for auth in auths))
+        assert all([await auth.project_exists("proj_local") for auth in auths])
     finally:
         for db in databases:
             await db.close()
