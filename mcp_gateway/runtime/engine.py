@@ -12,6 +12,7 @@ import base64
 import logging
 import shutil
 import tempfile
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,22 +41,25 @@ from .errors import ConfigurationError, RunTimeout
 
 DEFAULT_TIMEOUT = 30.0
 
-_shared_client: httpx.AsyncClient | None = None
+# A client's pooled connections belong to the event loop that opened them, so each loop (one in
+# a server; several where servers share a process, as in tests) has its own pool.
+_shared_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = weakref.WeakKeyDictionary()
 
 logger = logging.getLogger(__name__)
 
 
 def shared_http_client() -> httpx.AsyncClient:
-    """One connection pool for every app's API calls (per process)."""
-    global _shared_client
-    if _shared_client is None or _shared_client.is_closed:
-        _shared_client = httpx.AsyncClient(
+    """One connection pool for every app's API calls (per event loop; call it inside one)."""
+    loop = asyncio.get_running_loop()
+    client = _shared_clients.get(loop)
+    if client is None or client.is_closed:
+        client = _shared_clients[loop] = httpx.AsyncClient(
             timeout=httpx.Timeout(DEFAULT_TIMEOUT, connect=10.0),
             follow_redirects=True,
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
             headers={"User-Agent": "mcp-gateway"},
         )
-    return _shared_client
+    return client
 
 
 @dataclass(slots=True)
