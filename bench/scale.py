@@ -102,18 +102,21 @@ async def idle_sessions(gateways: Gateways, count: int) -> dict[str, float]:
     """Resident memory of the first process: at rest, with `count` idle sessions, and with each
     of them holding its notification stream open too (all to that one process)."""
     url = gateways.targets()[0].url
-    limits = httpx.Limits(max_connections=count + 10, max_keepalive_connections=count + 10)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+    # Each session is opened on a connection of its own, as separate clients would (and no reused
+    # connection meets the server closing it for idleness).
+    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_keepalive_connections=0)) as opener:
         for _ in range(50):  # warm the code paths so the figure is the sessions' own
-            await client.post(url, json=INIT, headers=gateways.headers)
+            await opener.post(url, json=INIT, headers=gateways.headers)
         await asyncio.sleep(1)
         before = gateways.rss_kib()
         sessions: list[str] = []
         for start in range(0, count, 50):
-            answers = await asyncio.gather(*(client.post(url, json=INIT, headers=gateways.headers) for _ in range(min(50, count - start))))
+            answers = await asyncio.gather(*(opener.post(url, json=INIT, headers=gateways.headers) for _ in range(min(50, count - start))))
             sessions += [a.headers["mcp-session-id"] for a in answers]
-        await asyncio.sleep(1)
-        with_sessions = gateways.rss_kib()
+    await asyncio.sleep(1)
+    with_sessions = gateways.rss_kib()
+    limits = httpx.Limits(max_connections=count + 10, max_keepalive_connections=count + 10)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         opened = asyncio.Event()
         ready = 0
         stop = asyncio.Event()
@@ -128,7 +131,11 @@ async def idle_sessions(gateways: Gateways, count: int) -> dict[str, float]:
                     opened.set()
                 await stop.wait()
 
-        holders = [asyncio.create_task(hold(s)) for s in sessions]
+        holders: list[asyncio.Task[None]] = []
+        for start in range(0, len(sessions), 100):  # a hundred connections at a time, as clients arrive
+            holders += [asyncio.create_task(hold(s)) for s in sessions[start:start + 100]]
+            while ready < len(holders) and not any(h.done() for h in holders):
+                await asyncio.sleep(0.01)
         await asyncio.wait_for(opened.wait(), 120)
         await asyncio.sleep(1)
         with_streams = gateways.rss_kib()
