@@ -1,14 +1,19 @@
 """The record of every run, written in batches.
 
 One transaction for many runs keeps SQLite's single writer off the hot path of a
-tool call; records are flushed within `flush_interval` and on shutdown.
+tool call; records are flushed within `flush_interval` and on shutdown. When the database
+cannot be reached the batch waits for the next flush; when it refuses a row, that row alone
+is logged and dropped, so one bad record never holds back the others.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import ActionRun
@@ -54,11 +59,33 @@ class RunLog:
                 return
             try:
                 await self._db.insert_many({ActionRun: batch})
-            except Exception:
-                self._pending[:0] = batch  # keep them for the next flush
-                raise
+            except Exception as exc:
+                if _transient(exc):
+                    self._pending[:0] = batch  # keep them for the next flush
+                    raise
+                await self._one_by_one(batch)
+
+    async def _one_by_one(self, batch: list[dict[str, Any]]) -> None:
+        """Write each record alone after the database refused the batch: it refused one of them."""
+        for i, fields in enumerate(batch):
+            try:
+                await self._db.insert_many({ActionRun: [fields]})
+            except Exception as exc:
+                if _transient(exc):
+                    self._pending[:0] = batch[i:]
+                    raise
+                logger.error("dropped a run record of %s in project %s, which the database refused: %s",
+                             fields.get("action_key"), fields.get("project_id"), type(exc).__name__)
 
     async def close(self) -> None:
         if self._flusher is not None:
             self._flusher.cancel()
         await self.flush()
+
+
+def _transient(exc: BaseException) -> bool:
+    """Whether trying the same rows again later may work (the connection, not the data)."""
+    # SQLite files are written through sqlite3 itself (see store.bulk), so its errors come raw.
+    if isinstance(exc, (OperationalError, InterfaceError, sqlite3.OperationalError, sqlite3.InterfaceError, OSError, TimeoutError)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
