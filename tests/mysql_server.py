@@ -19,7 +19,6 @@ The binaries come from `$MARIADB_BIN` when set (a directory holding `mariadbd` a
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import os
 import pwd
@@ -32,6 +31,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.child import die_with_parent, free_port
 
 INSTALL_HINT = (
     "the MariaDB server binaries (mariadbd, mariadb-install-db) were not found; install Debian's "
@@ -68,10 +69,6 @@ def find_binaries() -> tuple[Path, Path]:
     return found["mariadbd"], found["mariadb-install-db"]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -99,7 +96,7 @@ class MysqlServer:
         _remove_leftovers(base)
         root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=base))
         (root / "owner.pid").write_text(str(os.getpid()))
-        server = cls(mariadbd=mariadbd, install_db=install_db, root=root, port=_free_port(), run_as=run_as)
+        server = cls(mariadbd=mariadbd, install_db=install_db, root=root, port=free_port(), run_as=run_as)
         try:
             server._own(root)
             server._write_certificates()
@@ -112,7 +109,7 @@ class MysqlServer:
                 except MysqlUnavailable as exc:  # the free port was taken in the meantime
                     if attempt == 2 or "Bind on TCP/IP port" not in str(exc):
                         raise
-                    server.port = _free_port()
+                    server.port = free_port()
         except BaseException:
             server.stop()
             raise
@@ -279,7 +276,7 @@ class MysqlServer:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent,  # runs after the switch to run_as, which would clear it
+            preexec_fn=die_with_parent(signal.SIGKILL),  # runs after the switch to run_as, which would clear it
             **self._child_options(),
         )
         deadline = time.monotonic() + 60
@@ -317,13 +314,6 @@ def _accepts(host: str, port: int) -> bool:
         return False
 
 
-def _die_with_parent() -> None:
-    """In the child: have the kernel kill the server when the test process dies."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the fixture's stop() still runs normally
-        pass
 
 
 def _base_dir(other_user: bool) -> str:

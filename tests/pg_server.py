@@ -19,14 +19,12 @@ Tests that need an empty database of their own take one with `create_database()`
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import glob
 import os
 import pwd
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -36,6 +34,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import asyncpg
+
+from tests.child import die_with_parent, free_port
 
 INSTALL_HINT = (
     "the PostgreSQL server binaries (initdb, postgres) were not found; "
@@ -78,10 +78,6 @@ def _version_key(name: str) -> tuple[int, ...]:
         return (0,)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -103,7 +99,7 @@ class PostgresServer:
         bin_dir = find_bin_dir()
         run_as = _unprivileged_user() if os.geteuid() == 0 else None
         root = Path(tempfile.mkdtemp(prefix="mcp-gateway-pg-", dir=_base_dir(run_as is not None)))
-        server = cls(bin_dir=bin_dir, root=root, port=_free_port(), run_as=run_as)
+        server = cls(bin_dir=bin_dir, root=root, port=free_port(), run_as=run_as)
         try:
             if run_as is not None:
                 account = pwd.getpwnam(run_as)
@@ -116,7 +112,7 @@ class PostgresServer:
                 except PostgresUnavailable as exc:  # the free port was taken in the meantime
                     if attempt == 2 or "could not bind" not in str(exc):
                         raise
-                    server.port = _free_port()
+                    server.port = free_port()
         except BaseException:
             server.stop()
             raise
@@ -246,7 +242,8 @@ class PostgresServer:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent,  # runs after the switch to run_as, which would clear it
+                # SIGQUIT is PostgreSQL's immediate shutdown; set after the switch to run_as, which would clear it
+                preexec_fn=die_with_parent(signal.SIGQUIT),
                 **self._child_options(),
             )
         finally:
@@ -281,13 +278,6 @@ class PostgresServer:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _die_with_parent() -> None:
-    """In the child: have the kernel send SIGQUIT (immediate shutdown) when the test process dies."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGQUIT)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the fixture's stop() still runs normally
-        pass
 
 
 def _base_dir(other_user: bool) -> str:

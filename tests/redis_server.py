@@ -4,15 +4,15 @@ test process and is ended by the kernel if that process dies without stopping it
 
 from __future__ import annotations
 
-import ctypes
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.child import die_with_parent, free_port
 
 INSTALL_HINT = "redis-server was not found; install Debian's `redis-server` package (`apt-get install redis-server`)"
 
@@ -21,14 +21,8 @@ class RedisUnavailable(RuntimeError):
     """The server binary is missing or the server would not start."""
 
 
-def _die_with_parent() -> None:
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -47,11 +41,11 @@ class RedisServer:
         if binary is None:
             raise RedisUnavailable(INSTALL_HINT)
         directory = Path(tempfile.mkdtemp(prefix="mcp-gateway-redis-"))
-        port = _free_port()
+        port = free_port()
         process = subprocess.Popen(
             [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", str(directory), "--daemonize", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=_die_with_parent,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent(),
         )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:

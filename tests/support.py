@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import threading
 from collections.abc import Coroutine
 from pathlib import Path
@@ -16,13 +15,10 @@ from sqlalchemy import Executable, inspect, text
 
 from mcp_gateway.app import Gateway, create_app
 from mcp_gateway.config import Settings
+from tests.child import free_port  # noqa: F401  (imported from here by many tests)
 from tests.databases import SQLITE, DatabaseBackend
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def gateway_settings(data_dir: Path, database: DatabaseBackend = SQLITE, **overrides: Any) -> Settings:

@@ -6,7 +6,7 @@ This is the public API the files under `tools/` are written against.
 from . import props
 from .context import AccountContext, OptionsContext, Props, PropsContext, RunContext
 from .errors import ActionError, CatalogError, UpstreamError
-from .http import AppHttp, retry_after_seconds, upstream_error
+from .http import AppHttp, retry_after_seconds, status_hint, upstream_error
 from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
@@ -42,5 +42,6 @@ __all__ = [
     "props",
     "retry_after_seconds",
     "tool_name",
+    "status_hint",
     "upstream_error",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -149,25 +149,29 @@ def upstream_error(app_name: str, method: str, response: httpx.Response) -> Upst
     detail = _error_detail(response) or body or response.reason_phrase
     where = f"{method} {response.request.url.copy_with(query=None)}"
     retry_after = retry_after_seconds(response)
-    if status == 403 and retry_after is not None:
-        status_kind = 429  # APIs such as GitHub's answer rate limits with 403
-    else:
-        status_kind = status
-    if status_kind == 401:
-        hint = "the connected account's credentials were rejected; the user should reconnect the account"
-    elif status_kind == 403:
-        hint = "the account lacks permission for this operation (missing scope or access)"
-    elif status_kind == 404:
-        hint = "check that the IDs passed are correct and visible to this account"
-    elif status_kind == 429:
-        wait = f"retry after {retry_after:g} s" if retry_after is not None else "retry later"
-        hint = f"rate limited by {app_name}; {wait}"
-    elif status >= 500:
-        hint = f"{app_name} had a server error; retrying later may work"
-    else:
-        hint = "fix the request values named in the message"
-    message = f"{app_name} API error {status} on {where}: {detail} ({hint})"
+    message = f"{app_name} API error {status} on {where}: {detail} ({status_hint(app_name, status, retry_after)})"
     return UpstreamError(message, status=status, retry_after=retry_after, body=body)
+
+
+def status_hint(app_name: str, status: int, retry_after: float | None, hints: Mapping[int, str] | None = None) -> str:
+    """What to do about an API's error status; `hints` replaces the generic words for some
+    statuses with the app's own (what a 404 means there, say)."""
+    if status == 403 and retry_after is not None:
+        status = 429  # APIs such as GitHub's answer rate limits with 403
+    if hints and status in hints:
+        return hints[status]
+    if status == 401:
+        return "the connected account's credentials were rejected; the user should reconnect the account"
+    if status == 403:
+        return "the account lacks permission for this operation (missing scope or access)"
+    if status == 404:
+        return "check that the IDs passed are correct and visible to this account"
+    if status == 429:
+        wait = f"retry after {retry_after:g} s" if retry_after is not None else "retry later"
+        return f"rate limited by {app_name}; {wait}"
+    if status >= 500:
+        return f"{app_name} had a server error; retrying later may work"
+    return "fix the request values named in the message"
 
 
 def _error_detail(response: httpx.Response) -> str | None:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import socket
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from mcp_gateway.config import Settings
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.store.db import Database
+from tests.child import free_port
 
 KEY = b"destinations-test-master-secret-0123456789"
 S3_KEYS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
@@ -44,11 +44,6 @@ def bucket(s3, request):
     s3.create_bucket(Bucket=name)
     return name
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def destination_settings(data_dir: Path, s3_url: str, **overrides: Any) -> Settings:

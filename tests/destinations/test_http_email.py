@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.store.models import DestinationDelivery
-from tests.destinations.conftest import destination_settings, free_port
+from tests.child import free_port
+from tests.destinations.conftest import destination_settings
 from tests.receiver import Receiver
 
 pytestmark = pytest.mark.both_databases

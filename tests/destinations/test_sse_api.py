@@ -24,7 +24,8 @@ from mcp_gateway.connect.developer_auth import DeveloperAuth
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.lifecycle import Drain
 from mcp_gateway.store.models import SseEvent
-from tests.destinations.conftest import KEY, destination_settings, free_port
+from tests.child import free_port
+from tests.destinations.conftest import KEY, destination_settings
 
 pytestmark = pytest.mark.both_databases
 

@@ -8,25 +8,21 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import os
-import re
-import signal
 import subprocess
-import sys
 import textwrap
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from httpx_sse import aconnect_sse
 
 from tests.destinations.s3_objects import objects
 from tests.files.support import S3_KEYS, S3Server
 from tests.receiver import Receiver
-from tests.support import free_port
+from tests.serve_process import ServeProcess
 
 API_KEY = "scale-kit-key-0000000000"
 BATCH_WINDOW = 1.0
@@ -119,21 +115,13 @@ async def read_note(ctx):
 
 
 @dataclass
-class Process:
-    url: str
-    popen: subprocess.Popen[bytes]
-    log: Path
-
-
-@dataclass
 class Cluster:
-    processes: list[Process]
+    processes: list[ServeProcess]
     project: dict[str, str]
     token: str
     bucket: str
     s3: S3Server
     receiver: Receiver
-    env: dict[str, str]
     numbers: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -146,27 +134,6 @@ class Cluster:
                 "x-pd-tool-mode": mode, "accept": "application/json", **extra}
 
 
-def _start(index: int, env: dict[str, str], log_dir: Path) -> Process:
-    port = free_port()
-    log = log_dir / f"gateway-{index}.log"
-    popen = subprocess.Popen(
-        [sys.executable, "-m", "mcp_gateway", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env={**env, "MCP_GATEWAY_DATA_DIR": str(log_dir / f"data-{index}")}, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if popen.poll() is not None:
-            raise RuntimeError(f"gateway {index} exited with {popen.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                return Process(url, popen, log)
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    popen.kill()
-    raise RuntimeError(f"gateway {index} did not start:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory, postgres_server, redis_server) -> Iterator[Cluster]:
     root = tmp_path_factory.mktemp("scale")
@@ -175,49 +142,42 @@ def cluster(tmp_path_factory, postgres_server, redis_server) -> Iterator[Cluster
     s3 = S3Server.start()
     receiver = Receiver(api_key=API_KEY).__enter__()
     database = postgres_server.create_database("scale")
-    processes: list[Process] = []
+    processes: list[ServeProcess] = []
     try:
         (custom / "scale_kit" / "app.py").write_text(textwrap.dedent(SCALE_APP).replace("{receiver}", receiver.url))
         (custom / "scale_kit" / "actions" / "main.py").write_text(textwrap.dedent(SCALE_ACTIONS))
         bucket = s3.create_bucket()
-        files_bucket = s3.create_bucket()
-        env = {
-            **os.environ,
-            "MCP_GATEWAY_DATABASE_URL": database,
-            "MCP_GATEWAY_REDIS_URL": redis_server.url,
-            "MCP_GATEWAY_SECRET_KEY": "s" * 48,
-            "MCP_GATEWAY_CUSTOM_TOOLS_DIR": str(custom),
-            "MCP_GATEWAY_RATE_LIMITS": "off",
-            "MCP_GATEWAY_FILE_STORE": "s3",
-            "MCP_GATEWAY_S3_FILE_BUCKET": files_bucket,
-            "MCP_GATEWAY_S3_ENDPOINT_URL": s3.endpoint_url,
-            "MCP_GATEWAY_S3_ACCESS_KEY_ID": S3_KEYS["access_key_id"],
-            "MCP_GATEWAY_S3_SECRET_ACCESS_KEY": S3_KEYS["secret_access_key"],
-            "MCP_GATEWAY_S3_REGION": S3_KEYS["region"],
-            "MCP_GATEWAY_S3_BATCH_WINDOW": str(BATCH_WINDOW),
-            "MCP_GATEWAY_DESTINATION_LEASE": "3",
-            "MCP_GATEWAY_DESTINATION_BACKOFF": "0.2,0.5,1",
-            "MCP_GATEWAY_LOG_FORMAT": "json",
+        settings = {
+            "DATABASE_URL": database,
+            "REDIS_URL": redis_server.url,
+            "CUSTOM_TOOLS_DIR": str(custom),
+            "RATE_LIMITS": "off",
+            "FILE_STORE": "s3",
+            "S3_FILE_BUCKET": s3.create_bucket(),
+            "S3_ENDPOINT_URL": s3.endpoint_url,
+            "S3_ACCESS_KEY_ID": S3_KEYS["access_key_id"],
+            "S3_SECRET_ACCESS_KEY": S3_KEYS["secret_access_key"],
+            "S3_REGION": S3_KEYS["region"],
+            "S3_BATCH_WINDOW": str(BATCH_WINDOW),
+            "DESTINATION_LEASE": "3",
+            "DESTINATION_BACKOFF": "0.2,0.5,1",
+            "LOG_FORMAT": "json",
         }
-        env.pop("MCP_GATEWAY_PUBLIC_URL", None)
-        created = subprocess.run([sys.executable, "-m", "mcp_gateway", "project", "create", "--name", "scale test"],
-                                 env={**env, "MCP_GATEWAY_DATA_DIR": str(root / "cli")}, capture_output=True, text=True, check=False)
-        assert created.returncode == 0, created.stderr
-        project = json.loads(created.stdout)
-        processes = [_start(i, env, root) for i in range(3)]
-        token = httpx.post(processes[0].url + "/v1/oauth/token", json={
-            "grant_type": "client_credentials", "client_id": project["client_id"], "client_secret": project["client_secret"],
-        }).json()["access_token"]
-        yield Cluster(processes, project, token, bucket, s3, receiver, env)
+        processes = [ServeProcess(root / f"data-{i}", **settings) for i in range(3)]
+        project = processes[0].create_project()
+        for process in processes:
+            process.start()
+        yield Cluster(processes, project, processes[0].token(project), bucket, s3, receiver)
     finally:
         for process in processes:
-            if process.popen.poll() is None:
-                process.popen.terminate()
+            if process.alive():
+                process.terminate()
         for process in processes:
-            try:
-                process.popen.wait(20)
-            except subprocess.TimeoutExpired:
-                process.popen.kill()
+            if process.alive():
+                try:
+                    process.wait(20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
         receiver.__exit__(None, None, None)
         s3.stop()
         postgres_server.drop_databases([database])
@@ -327,11 +287,12 @@ async def legacy_sse_flow(cluster: Cluster, user: str, record: str) -> set[int]:
     first, second, third = cluster.urls
     stream_headers = {**cluster.headers(user), "accept": "text/event-stream"}
     sent: set[int] = set()
-    async with httpx.AsyncClient(timeout=30) as client, client.stream("GET", first + "/", headers=stream_headers) as stream:
-        assert stream.status_code == 200
-        events = sse_events(stream)
-        kind, endpoint = await anext(events)
-        assert kind == "endpoint" and "sessionId=" in endpoint
+    async with httpx.AsyncClient(timeout=30) as client, aconnect_sse(client, "GET", first + "/", headers=stream_headers) as source:
+        assert source.response.status_code == 200
+        events = source.aiter_sse()
+        announced = await anext(events)
+        assert announced.event == "endpoint" and "sessionId=" in announced.data
+        endpoint = announced.data
         posts = itertools.cycle((second, third))
         messages = [
             {"jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -349,26 +310,13 @@ async def legacy_sse_flow(cluster: Cluster, user: str, record: str) -> set[int]:
             accepted = await client.post(next(posts) + endpoint, json=message, headers={"Authorization": f"Bearer {cluster.token}"})
             assert accepted.status_code == 202, accepted.text
             if "id" in message:
-                kind, data = await asyncio.wait_for(anext(events), 30)
-                reply = json.loads(data)
+                reply = (await asyncio.wait_for(anext(events), 30)).json()
                 answers[reply["id"]] = reply
         assert answers[1]["result"]["serverInfo"]
         assert any(t["name"] == record for t in answers[2]["result"]["tools"])
         for n, number in enumerate(sorted(sent)):
             assert answers[10 + n]["result"]["structuredContent"]["ret"]["n"] == number
     return sent
-
-
-async def sse_events(stream: httpx.Response):
-    kind, data = "message", []
-    async for line in stream.aiter_lines():
-        if line.startswith("event:"):
-            kind = line[6:].strip()
-        elif line.startswith("data:"):
-            data.append(line[5:].strip())
-        elif line == "" and data:
-            yield kind, "\n".join(data)
-            kind, data = "message", []
 
 
 async def full_config_flow(cluster: Cluster, user: str) -> None:
@@ -378,17 +326,17 @@ async def full_config_flow(cluster: Cluster, user: str) -> None:
     headers = cluster.headers(user, "full-config", **{"x-pd-conversation-id": "conv-scale"})
     session = initialize(first, headers)
     in_session = {**headers, "mcp-session-id": session, "mcp-protocol-version": "2025-06-18"}
-    async with httpx.AsyncClient(timeout=30) as client, client.stream(
-        "GET", second + "/", headers={**in_session, "accept": "text/event-stream"}
-    ) as stream:
-        assert stream.status_code == 200
-        events = sse_events(stream)
+    async with httpx.AsyncClient(timeout=30) as client, aconnect_sse(
+        client, "GET", second + "/", headers={**in_session, "accept": "text/event-stream"}
+    ) as source:
+        assert source.response.status_code == 200
+        events = source.aiter_sse()
         begin = next(name for name in tool_names(rpc(third, in_session, "tools/list")) if name.startswith("begin_configuration_"))
         assert begin.endswith("scale_kit-greet")
         structured_or_text = rpc(third, in_session, "tools/call", {"name": begin, "arguments": {}})
         assert structured_or_text.status_code == 200 and not structured_or_text.json()["result"].get("isError")
-        _, changed = await asyncio.wait_for(anext(events), 15)
-        assert json.loads(changed)["method"] == "notifications/tools/list_changed"
+        changed = await asyncio.wait_for(anext(events), 15)
+        assert changed.json()["method"] == "notifications/tools/list_changed"
         set_props = rpc(first, in_session, "tools/call", {"name": "configure_props", "arguments": {"style": "formal", "name": "Ada"}})
         assert not set_props.json()["result"].get("isError"), set_props.text
         listed = rpc(second, in_session, "tools/list").json()["result"]["tools"]
@@ -460,7 +408,7 @@ def test_killing_a_process_mid_run_loses_no_acknowledged_work(cluster):
         for i, n in enumerate(numbers):
             tasks.append(asyncio.create_task(call(cluster.urls[i % 3], session, n)))
             if i == 45:
-                victim.popen.send_signal(signal.SIGKILL)
+                victim.kill()
             await asyncio.sleep(0.01)
         done = {n for n in await asyncio.gather(*tasks) if n is not None}
         # After the kill, the survivors keep serving.
@@ -470,7 +418,6 @@ def test_killing_a_process_mid_run_loses_no_acknowledged_work(cluster):
         return done, set(after)
 
     acknowledged, after = asyncio.run(run())
-    assert victim.popen.wait(10) == -signal.SIGKILL
     assert len(acknowledged) >= 45
     wanted = acknowledged | after
     found = wait_for_numbers(cluster, wanted)
@@ -478,8 +425,8 @@ def test_killing_a_process_mid_run_loses_no_acknowledged_work(cluster):
     assert wanted <= set(ours), f"lost: {sorted(wanted - set(ours))}"
     assert len(ours) == len(set(ours)), "an event was delivered twice"
     for survivor in cluster.processes[:2]:
-        assert survivor.popen.poll() is None
-        logged = survivor.log.read_text()
+        assert survivor.alive()
+        logged = "\n".join(survivor.lines)
         assert API_KEY not in logged and cluster.token not in logged
         ready = httpx.get(survivor.url + "/readyz")
         assert ready.status_code == 200 and ready.json()["checks"]["redis"] == "ok"

@@ -17,7 +17,7 @@ import pytest
 from mcp import Client
 
 from tests.e2e.test_mcp_transports import streamable
-from tests.ops.serve_process import ServeProcess
+from tests.serve_process import ServeProcess
 from tests.support import GatewayServer, gateway_settings
 
 SLOW_APP = """

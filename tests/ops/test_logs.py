@@ -16,7 +16,7 @@ import pytest
 
 from mcp_gateway.config import ConfigError, Settings
 from mcp_gateway.logs import JsonFormatter, TextFormatter, current_request_id, redact
-from tests.ops.serve_process import ServeProcess
+from tests.serve_process import ServeProcess
 from tests.support import GatewayServer, gateway_settings
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 import time
 
 import httpx
-import pytest
 import redis
 
 from mcp_gateway.config import normalize_database_url
-from tests.redis_server import RedisServer
 from tests.support import GatewayServer, gateway_settings
 
 
@@ -25,15 +23,6 @@ def test_a_single_process_on_sqlite_is_ready_when_its_database_answers(tmp_path)
         assert readyz(server) == (200, {"status": "ready", "checks": {"database": "ok"}})
     finally:
         server.stop()
-
-
-@pytest.fixture
-def own_redis(redis_server):
-    """A Redis server of this test's own, to pause and stop (the session's `redis_server` is
-    asked for only for its rule on skipping when redis-server is not installed)."""
-    server = RedisServer.start()
-    yield server
-    server.stop()
 
 
 def test_unready_names_the_failing_check_until_it_recovers(tmp_path, postgres_server, own_redis):

@@ -4,19 +4,9 @@ what does not goes on working."""
 from __future__ import annotations
 
 import httpx
-import pytest
 
 from mcp_gateway.config import RateLimit
-from tests.redis_server import RedisServer
 from tests.support import GatewayServer, gateway_settings
-
-
-@pytest.fixture
-def own_redis(redis_server):
-    """A Redis server of this test's own, to stop (see tests/ops/test_readiness.py)."""
-    server = RedisServer.start()
-    yield server
-    server.stop()
 
 
 def test_a_lost_redis_is_a_clear_503_where_it_is_needed(tmp_path, own_redis):

@@ -121,7 +121,7 @@ async def test_an_unreachable_redis_fails_at_start_without_showing_its_password(
     with pytest.raises(SharedUnavailable) as failed:
         await open_shared(url)
     assert "hunter2-secret" not in str(failed.value)
-    assert f"redis://gateway:***@127.0.0.1:" in str(failed.value)
+    assert "redis://gateway:***@127.0.0.1:" in str(failed.value)
 
 
 def test_without_a_redis_url_state_stays_in_memory():

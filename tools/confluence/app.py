@@ -3,7 +3,7 @@ import json
 import re
 from urllib.parse import unquote
 
-from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props, status_hint
 
 from .. import _atlassian
 
@@ -50,20 +50,11 @@ async def resolve_site(ctx):
     return await _atlassian.resolve_site(ctx, "confluence", "Confluence")
 
 
-def _hint(status, retry_after):
-    if status == 401:
-        return "the connected account's credentials were rejected; the user should reconnect the account"
-    if status == 403:
-        return "the account lacks permission for this operation in Confluence"
-    if status == 404:
-        return "check that the page, space or attachment ID is correct and visible to this account"
-    if status == 409:
-        return "the content changed meanwhile or a title is taken; read it again and retry"
-    if status == 429:
-        return f"rate limited by Confluence; retry after {retry_after:g} s" if retry_after is not None else "rate limited by Confluence; retry later"
-    if status >= 500:
-        return "Confluence had a server error; retrying later may work"
-    return "fix the request values named in the message"
+_HINTS = {
+    403: "the account lacks permission for this operation in Confluence",
+    404: "check that the page, space or attachment ID is correct and visible to this account",
+    409: "the content changed meanwhile or a title is taken; read it again and retry",
+}
 
 
 def _confluence_detail(body):
@@ -101,7 +92,7 @@ async def confluence(ctx, method, path, **kw):
         if not detail:
             raise
         raise UpstreamError(
-            f"Confluence API error {exc.status} on {method} {path}: {detail} ({_hint(exc.status, exc.retry_after)})",
+            f"Confluence API error {exc.status} on {method} {path}: {detail} ({status_hint('Confluence', exc.status, exc.retry_after, _HINTS)})",
             status=exc.status,
             retry_after=exc.retry_after,
             body=exc.body,

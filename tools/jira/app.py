@@ -1,7 +1,7 @@
 import json
 import re
 
-from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props, status_hint
 
 from .. import _atlassian
 
@@ -34,18 +34,10 @@ async def resolve_site(ctx):
     return await _atlassian.resolve_site(ctx, "jira", "Jira")
 
 
-def _hint(status, retry_after):
-    if status == 401:
-        return "the connected account's credentials were rejected; the user should reconnect the account"
-    if status == 403:
-        return "the account lacks permission for this operation in Jira"
-    if status == 404:
-        return "check that the issue key, project or IDs are correct and visible to this account"
-    if status == 429:
-        return f"rate limited by Jira; retry after {retry_after:g} s" if retry_after is not None else "rate limited by Jira; retry later"
-    if status >= 500:
-        return "Jira had a server error; retrying later may work"
-    return "fix the request values named in the message"
+_HINTS = {
+    403: "the account lacks permission for this operation in Jira",
+    404: "check that the issue key, project or IDs are correct and visible to this account",
+}
 
 
 def _jira_detail(body):
@@ -74,7 +66,7 @@ async def jira(ctx, method, path, **kw):
         if not detail:
             raise
         raise UpstreamError(
-            f"Jira API error {exc.status} on {method} {path}: {detail} ({_hint(exc.status, exc.retry_after)})",
+            f"Jira API error {exc.status} on {method} {path}: {detail} ({status_hint('Jira', exc.status, exc.retry_after, _HINTS)})",
             status=exc.status,
             retry_after=exc.retry_after,
             body=exc.body,

@@ -85,6 +85,9 @@ class ServeProcess:
         self._reader.join(5)
         return code
 
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
     def kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
