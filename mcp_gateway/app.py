@@ -1,11 +1,10 @@
-"""Wiring: the gateway's parts built from settings, and the ASGI app that serves them."""
+"""The ASGI app: routes, middleware and lifespan composed over a `Gateway`."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -24,36 +23,15 @@ from mcp_gateway.api import rate_limits as rate_limits_api
 from mcp_gateway.api import sse as sse_api
 from mcp_gateway.api import tokens as tokens_api
 from mcp_gateway.api.rest import Api
-from mcp_gateway.catalog import Catalog, load_catalog
+from mcp_gateway.body_limit import BodyLimit
 from mcp_gateway.config import Settings
-from mcp_gateway.connect.accounts import Accounts
-from mcp_gateway.connect.credentials import CredentialBroker
-from mcp_gateway.connect.developer_auth import DeveloperAuth
-from mcp_gateway.connect.flow import ConnectFlow
-from mcp_gateway.connect.oauth_apps import OAuthApps
-from mcp_gateway.connect.tokens import ConnectTokens
-from mcp_gateway.connect.vault import Vault
-from mcp_gateway.connect.webhooks import Webhooks
-from mcp_gateway.destinations import Destinations
 from mcp_gateway.destinations.backlog import backlog
-from mcp_gateway.files import BaseUrlMiddleware, Files
-from mcp_gateway.lifecycle import Drain, Readiness, ReadyCheck
-from mcp_gateway.metrics import Metrics, metrics_endpoint
-from mcp_gateway.agents import SubAgent
-from mcp_gateway.mcp.accounts import AccountLinks
-from mcp_gateway.mcp.conversations import ConversationStore
-from mcp_gateway.mcp.full_config import FullConfig
+from mcp_gateway.files import BaseUrlMiddleware
+from mcp_gateway.gateway import Gateway
+from mcp_gateway.metrics import metrics_endpoint
 from mcp_gateway.mcp.http import McpEndpoint
-from mcp_gateway.mcp.protocol import Protocol
 from mcp_gateway.mcp.security import HostGuard, is_loopback
-from mcp_gateway.mcp.sessions import SessionStore, StreamHub
-from mcp_gateway.mcp.subagent import SubAgentMode
-from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.observe import RequestObserver
-from mcp_gateway.runtime.engine import shared_http_client
-from mcp_gateway.runtime.service import Runtime
-from mcp_gateway.store.db import Database
-from mcp_gateway.store.shared import Shared, open_shared
 from mcp_gateway.web.catalog import CatalogPages
 from mcp_gateway.web.connect import ConnectPages
 
@@ -66,97 +44,6 @@ API_MODULES = (
     oauth_api, tokens_api, accounts_api, catalog_api, components_api, files_api, proxy_api, rate_limits_api, sse_api,
     openapi_api,
 )
-
-
-@dataclass
-class Gateway:
-    settings: Settings
-    db: Database
-    shared: Shared
-    catalog: Catalog
-    vault: Vault
-    auth: DeveloperAuth
-    accounts: Accounts
-    oauth_apps: OAuthApps
-    tokens: ConnectTokens
-    webhooks: Webhooks
-    destinations: Destinations
-    flow: ConnectFlow
-    runtime: Runtime
-    sessions: SessionStore
-    hub: StreamHub
-    protocol: Protocol
-    metrics: Metrics
-    drain: Drain
-    readiness: Readiness
-
-    @classmethod
-    async def open(cls, settings: Settings, catalog: Catalog | None = None) -> Gateway:
-        shared = await open_shared(settings.redis_url)  # first: a wrong Redis URL fails before any work
-        db = Database(settings.database_url)
-        await db.migrate()
-        catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
-        vault = Vault(settings.secret_keys)
-        auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
-        accounts = Accounts(db, vault)
-        oauth_apps = OAuthApps(db, vault)
-        tokens = ConnectTokens(db, vault)
-        webhooks = Webhooks(db, vault, auth.webhook_secret, backoff=settings.webhook_backoff)
-        destinations = Destinations(db, settings, vault, shared)
-        drain = Drain()
-        metrics = Metrics(in_flight=lambda: drain.in_flight)
-        ready_checks: dict[str, ReadyCheck] = {"database": db.ping}
-        if shared.distributed:
-            ready_checks["redis"] = shared.ping
-        runtime = Runtime(
-            catalog,
-            db,
-            accounts,
-            CredentialBroker(accounts, oauth_apps, shared),
-            run_timeout=settings.run_timeout,
-            files=Files.from_settings(settings, db),
-            destinations=destinations,
-            observer=metrics,
-        )
-        tools_only = ToolsOnly(catalog, runtime)
-        sessions = SessionStore(db, settings.session_ttl, shared)
-        await sessions.start()
-        agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
-        return cls(
-            settings=settings,
-            db=db,
-            shared=shared,
-            catalog=catalog,
-            vault=vault,
-            auth=auth,
-            accounts=accounts,
-            oauth_apps=oauth_apps,
-            tokens=tokens,
-            webhooks=webhooks,
-            destinations=destinations,
-            flow=ConnectFlow(db, catalog, tokens, accounts, oauth_apps, webhooks, vault, shared_http_client),
-            runtime=runtime,
-            sessions=sessions,
-            hub=StreamHub(shared),
-            protocol=Protocol(
-                tools_only,
-                AccountLinks(tokens),
-                FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
-                SubAgentMode(catalog, agent) if agent is not None else None,
-            ),
-            metrics=metrics,
-            drain=drain,
-            readiness=Readiness(drain, ready_checks),
-        )
-
-    async def close(self) -> None:
-        await self.webhooks.stop()
-        await self.destinations.stop()
-        if self.runtime.files is not None:
-            await self.runtime.files.close()
-        await self.runtime.runlog.close()
-        await self.shared.close()
-        await self.db.close()
 
 
 def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.0.1") -> Starlette:
@@ -175,13 +62,10 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         public_url=settings.public_url,
     )
 
-    def base_url(request: Request) -> str:
-        return settings.public_url or f"{request.url.scheme}://{request.headers.get('host', request.url.netloc)}"
-
     api = Api(gateway.auth, rate_limits_api.limiter(settings, gateway.shared))
     for module in API_MODULES:
-        module.register(api, gateway, base_url)
-    pages = ConnectPages(gateway.flow, gateway.catalog, base_url)
+        module.register(api, gateway, gateway.base_url)
+    pages = ConnectPages(gateway.flow, gateway.catalog, gateway.base_url)
 
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -193,7 +77,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         Route("/metrics", metrics_endpoint(gateway.metrics, lambda: queue_depths(gateway), settings.metrics_token), methods=["GET"]),
         *api.routes(),
         *pages.routes(),
-        *CatalogPages(gateway.catalog, base_url).routes(),
+        *CatalogPages(gateway.catalog, settings, gateway.base_url).routes(),
         # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
         Route("/", mcp, methods=mcp_methods),
         Route("/messages", mcp, methods=["POST"]),
@@ -222,6 +106,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
 
     middleware = [
         Middleware(RequestObserver, drain=gateway.drain, metrics=gateway.metrics),
+        Middleware(BodyLimit, max_body_bytes=settings.max_body_bytes, max_upload_bytes=settings.file_max_upload),
         # Download links in results point at the host the request came to (unless a public URL is set).
         Middleware(BaseUrlMiddleware),
     ]

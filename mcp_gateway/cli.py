@@ -13,9 +13,8 @@ from typing import Any
 from mcp_gateway import __version__
 from mcp_gateway.catalog import CatalogError
 from mcp_gateway.config import DEFAULT_HOST, DEFAULT_PORT, ENVIRONMENTS, TOOL_MODES, ConfigError, Settings
+from mcp_gateway.connect.developer_auth import LOCAL_PROJECT_ID
 from mcp_gateway.logs import configure_logging
-
-LOCAL_PROJECT_ID = "proj_local"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,12 +141,13 @@ def main(argv: list[str] | None = None) -> None:
 
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "apps" and args.apps_command == "import-openapi":
-        return _import_openapi(args, settings)
+        return await _import_openapi(args, settings)
     if args.command == "apps" and args.apps_command == "add-mcp":
         return await _add_mcp(args, settings)
     if args.command == "apps":
         return _apps_list(args, settings)
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
+    from mcp_gateway.store.lengths import TooLong
 
     if args.command == "serve":
         configure_logging(settings.log_format, args.log_level)
@@ -168,12 +168,15 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 
             print(json.dumps({"reencrypted": await reencrypt_all(gateway.db, gateway.vault)}, indent=2))
             return 0
+    except TooLong as exc:  # an option's value longer than the database keeps
+        print(f"mcp-gateway: {exc}", file=sys.stderr)
+        return 2
     finally:
         await gateway.close()
     return 1
 
 
-def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
+async def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_gateway.catalog.openapi import OVERRIDES_FILE, SPEC_FILE, build_app, read_document
 
     target_root = args.dir or settings.custom_tools_dir
@@ -183,8 +186,8 @@ def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     try:
         # JSON round trip: YAML's dates and the like become the strings JSON keeps.
-        spec = json.loads(json.dumps(read_document(args.spec), default=str))
-        overrides = json.loads(json.dumps(read_document(args.overrides), default=str)) if args.overrides else {}
+        spec = json.loads(json.dumps(await read_document(args.spec, settings.egress), default=str))
+        overrides = json.loads(json.dumps(await read_document(args.overrides, settings.egress), default=str)) if args.overrides else {}
         app = build_app(args.slug, spec, overrides)
     except CatalogError as exc:
         print(f"mcp-gateway: cannot import {args.spec}: {exc}", file=sys.stderr)
@@ -233,8 +236,8 @@ async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
                 print("mcp-gateway: set MCP_GATEWAY_PUBLIC_URL, where users reach this gateway: the authorization "
                       "server sends them back to it after they sign in", file=sys.stderr)
                 return 2
-            oauth = await discover_oauth(args.url)
-        tools = await list_remote_tools(args.url, token)
+            oauth = await discover_oauth(args.url, settings.egress)
+        tools = await list_remote_tools(args.url, token, settings.egress)
     except RemoteMcpError as exc:
         refused = token is None and ("401" in str(exc) or "403" in str(exc))
         hint = "; give a token to list the tools with --token-env" if refused else ""
@@ -265,9 +268,9 @@ async def _add_mcp(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _register_remote_client(slug: str, oauth: dict[str, Any], settings: Settings) -> int:
     """Make this gateway a client of the server's authorization server, once (RFC 7591)."""
-    from mcp_gateway.app import Gateway
     from mcp_gateway.catalog.remote_mcp import RemoteMcpError, register_client
     from mcp_gateway.connect.flow import CALLBACK_PATH
+    from mcp_gateway.gateway import Gateway
 
     if not oauth.get("registration_url"):
         print(f"the authorization server offers no client registration: register a client with the redirect URI "
@@ -279,7 +282,7 @@ async def _register_remote_client(slug: str, oauth: dict[str, Any], settings: Se
             print(f"{slug} already has an OAuth client; users connect with it")
             return 0
         try:
-            client_id, secret = await register_client(oauth["registration_url"], f"{settings.public_url}{CALLBACK_PATH}")
+            client_id, secret = await register_client(oauth["registration_url"], f"{settings.public_url}{CALLBACK_PATH}", settings.egress)
         except RemoteMcpError as exc:
             print(f"mcp-gateway: {exc}", file=sys.stderr)
             return 2
@@ -318,7 +321,8 @@ def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
 async def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from mcp_gateway.app import Gateway, create_app
+    from mcp_gateway.app import create_app
+    from mcp_gateway.gateway import Gateway
     from mcp_gateway.lifecycle import DrainingServer
 
     gateway = await Gateway.open(settings)
@@ -424,6 +428,10 @@ async def _oauth_apps(args: argparse.Namespace, gateway: Any) -> int:
 
 
 async def _accounts_add(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.connect.accounts import AccountError
+    from mcp_gateway.store.lengths import check_length
+    from mcp_gateway.store.models import Account
+
     if args.app not in gateway.catalog.apps:
         print(f"mcp-gateway: unknown app {args.app!r}", file=sys.stderr)
         return 2
@@ -435,10 +443,15 @@ async def _accounts_add(args: argparse.Namespace, gateway: Any) -> int:
     if not isinstance(credentials, dict) or not credentials:
         print("mcp-gateway: stdin must hold the credentials as one non-empty JSON object", file=sys.stderr)
         return 2
+    check_length("name", args.name, Account.name)
     if args.project_id == LOCAL_PROJECT_ID:
         await gateway.auth.ensure_project(LOCAL_PROJECT_ID, "local")
-    account_id = await gateway.accounts.add(
-        args.project_id, args.environment, args.external_user_id, args.app, credentials, name=args.name
-    )
+    try:
+        account_id = await gateway.accounts.add(
+            args.project_id, args.environment, args.external_user_id, args.app, credentials, name=args.name
+        )
+    except AccountError as exc:  # the external user id, or a project that does not exist
+        print(f"mcp-gateway: {exc}", file=sys.stderr)
+        return 2
     print(json.dumps({"id": account_id, "app": args.app, "external_user_id": args.external_user_id}))
     return 0

@@ -13,6 +13,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
+from mcp_gateway.net import LEGACY_PRIVATE_NETWORKS, EgressPolicy, parse_networks
+from mcp_gateway.net import SETTING as PRIVATE_NETWORKS_SETTING
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3010
 TOOL_MODES = ("sub-agent", "full-config", "tools-only")
@@ -171,6 +174,28 @@ def _seconds_list(name: str, default: tuple[float, ...]) -> tuple[float, ...]:
     return values
 
 
+# The on/off switch MCP_GATEWAY_PRIVATE_NETWORKS replaced; still read, with a warning at start.
+LEGACY_PRIVATE_URLS_SETTING = "MCP_GATEWAY_DESTINATION_PRIVATE_URLS"
+
+
+def _private_networks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """MCP_GATEWAY_PRIVATE_NETWORKS, or what the deprecated switch it replaces used to open."""
+    raw = _list(PRIVATE_NETWORKS_SETTING)
+    try:
+        parse_networks(raw)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    legacy = LEGACY_PRIVATE_URLS_SETTING
+    if not _bool(legacy, False):
+        return tuple(raw), ()
+    if raw:
+        return tuple(raw), (f"{legacy} is deprecated and ignored, since {PRIVATE_NETWORKS_SETTING} is set; remove it",)
+    return LEGACY_PRIVATE_NETWORKS, (
+        f"{legacy} is deprecated; it now stands for {PRIVATE_NETWORKS_SETTING}={','.join(LEGACY_PRIVATE_NETWORKS)}, "
+        "which applies to every outbound request; set that instead, narrowed to the networks you need",
+    )
+
+
 def _destination_settings() -> dict[str, object]:
     """Where `$.send` delivers: S3 (any S3-compatible endpoint), SMTP, and the delivery queue."""
     security = (os.environ.get("MCP_GATEWAY_SMTP_SECURITY") or "starttls").strip().lower()
@@ -196,7 +221,6 @@ def _destination_settings() -> dict[str, object]:
         "smtp_to": _list("MCP_GATEWAY_SMTP_TO"),
         "destination_backoff": _seconds_list("MCP_GATEWAY_DESTINATION_BACKOFF", DEFAULT_DESTINATION_BACKOFF),
         "destination_http_timeout": _float("MCP_GATEWAY_DESTINATION_HTTP_TIMEOUT", 5.0),
-        "destination_private_urls": _bool("MCP_GATEWAY_DESTINATION_PRIVATE_URLS", False),
         "destination_lease": _float("MCP_GATEWAY_DESTINATION_LEASE", 60.0),
         "destination_retention": _float("MCP_GATEWAY_DESTINATION_RETENTION", 7 * 86400.0),
         "sse_poll_interval": _float("MCP_GATEWAY_SSE_POLL_INTERVAL", 0.5),
@@ -223,6 +247,8 @@ class Settings:
     run_timeout: float = 30.0
     # Seconds the Connect proxy waits for an upstream API before answering 504.
     proxy_timeout: float = 30.0
+    # Bytes of request body any endpoint takes (multipart uploads have file_max_upload); past it, 413.
+    max_body_bytes: int = 10 * _MIB
     # Default per-project limits by bucket; a bucket not listed is not limited.
     rate_limits: dict[str, RateLimit] = field(default_factory=lambda: dict(DEFAULT_RATE_LIMITS))
     session_ttl: float = 24 * 3600.0
@@ -273,8 +299,11 @@ class Settings:
     # Seconds before each retry of a deferred HTTP request, email or S3 batch; given up after the last.
     destination_backoff: tuple[float, ...] = DEFAULT_DESTINATION_BACKOFF
     destination_http_timeout: float = 5.0
-    # Whether `$.send.http` may target loopback and private addresses (off: SSRF).
-    destination_private_urls: bool = False
+    # The loopback, private and other internal ranges the operator lets the gateway call on
+    # someone's behalf (an internal API, a database app, an on-premises server); CIDRs.
+    private_networks: tuple[str, ...] = ()
+    # Said once at start: settings that still work but should be changed.
+    deprecations: tuple[str, ...] = ()
     # How long a process holds a claimed delivery before another may take it over.
     destination_lease: float = 60.0
     # Delivered events, emits and SSE history older than this are deleted.
@@ -299,6 +328,11 @@ class Settings:
     file_allowed_types: list[str] = field(default_factory=list)
 
     @property
+    def egress(self) -> EgressPolicy:
+        """What outbound connections made for users, developers and models may reach."""
+        return EgressPolicy(parse_networks(self.private_networks))
+
+    @property
     def secret_keys(self) -> list[bytes]:
         """Every configured master secret, the current one first."""
         return [self.secret_key, *self.previous_secret_keys]
@@ -307,7 +341,7 @@ class Settings:
     def from_env(cls) -> Settings:
         data_dir = Path(os.environ.get("MCP_GATEWAY_DATA_DIR") or platformdirs.user_data_dir("mcp-gateway"))
         data_dir.mkdir(parents=True, exist_ok=True)
-        database_url = os.environ.get("MCP_GATEWAY_DATABASE_URL") or f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}"
+        database_url = os.environ.get("MCP_GATEWAY_DATABASE_URL") or default_database_url(data_dir)
         custom = os.environ.get("MCP_GATEWAY_CUSTOM_TOOLS_DIR")
         protection = os.environ.get("MCP_GATEWAY_DNS_REBINDING_PROTECTION")
         llm_provider, llm_api_key, llm_base_url, llm_model = _llm_provider()
@@ -317,8 +351,11 @@ class Settings:
             raise ConfigError(f"MCP_GATEWAY_DEFAULT_TOOL_MODE must be one of {', '.join(TOOL_MODES)}, not {mode!r}")
         if mode == "sub-agent" and llm_provider is None:
             raise ConfigError("MCP_GATEWAY_DEFAULT_TOOL_MODE=sub-agent needs MCP_GATEWAY_LLM_PROVIDER and its API key")
+        private_networks, deprecations = _private_networks()
         return cls(
             data_dir=data_dir,
+            private_networks=private_networks,
+            deprecations=deprecations,
             database_url=normalize_database_url(database_url),
             secret_key=load_secret_key(data_dir),
             redis_url=redis_url_from_env(),
@@ -331,6 +368,7 @@ class Settings:
             access_token_ttl=_float("MCP_GATEWAY_ACCESS_TOKEN_TTL", 3600.0),
             run_timeout=_float("MCP_GATEWAY_RUN_TIMEOUT", 30.0),
             proxy_timeout=_float("MCP_GATEWAY_PROXY_TIMEOUT", 30.0),
+            max_body_bytes=_positive_int("MCP_GATEWAY_MAX_BODY_BYTES", 10 * _MIB),
             rate_limits=_rate_limits("MCP_GATEWAY_RATE_LIMITS"),
             default_tool_mode=mode,
             log_format=_log_format(),
@@ -370,6 +408,11 @@ def _file_settings(data_dir: Path) -> dict[str, Any]:
         "file_ttl": _float("MCP_GATEWAY_FILE_TTL", 30 * 24 * 3600.0),
         "file_allowed_types": _list("MCP_GATEWAY_FILE_ALLOWED_TYPES"),
     }
+
+
+def default_database_url(data_dir: Path) -> str:
+    """The SQLite file in the data dir, the store when MCP_GATEWAY_DATABASE_URL is unset."""
+    return f"sqlite+aiosqlite:///{data_dir / 'gateway.db'}"
 
 
 def normalize_database_url(url: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import threading
 from collections.abc import Coroutine
 from pathlib import Path
@@ -13,10 +15,24 @@ import httpx
 import uvicorn
 from sqlalchemy import Executable, inspect, text
 
-from mcp_gateway.app import Gateway, create_app
+from mcp_gateway.app import create_app
 from mcp_gateway.config import Settings
+from mcp_gateway.gateway import Gateway
+from mcp_gateway.net import EgressPolicy
 from tests.child import free_port  # noqa: F401  (imported from here by many tests)
 from tests.databases import SQLITE, DatabaseBackend
+
+# Tests whose upstreams listen on this machine open loopback, as an operator would with
+# MCP_GATEWAY_PRIVATE_NETWORKS=127.0.0.0/8; the egress guard itself stays on.
+LOCAL_UPSTREAMS = EgressPolicy.allowing("127.0.0.0/8")
+
+# NUL or a lone surrogate, raw or as a JSON escape (a high surrogate not followed by a low one,
+# or a low one not after a high one).
+_UNSTORABLE_TEXT = re.compile(
+    r"[\x00\ud800-\udfff]|\\u0000"
+    r"|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 
@@ -131,5 +147,20 @@ class GatewayServer:
                 tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
                 rows = [row for table in tables for row in await conn.execute(text(f'SELECT * FROM "{table}"'))]
             return "\n".join(map(str, rows))
+
+        return self.call(run())
+
+    def unstorable_stored_text(self) -> list[str]:
+        """Stored text values (JSON ones as JSON text) holding NUL or a lone surrogate, raw or as
+        a JSON escape: what no database should have been given."""
+        assert self.gateway is not None
+        engine = self.gateway.db.engine
+
+        async def run() -> list[str]:
+            async with engine.connect() as conn:
+                tables = await conn.run_sync(lambda c: inspect(c).get_table_names())
+                rows = [row for table in tables for row in await conn.execute(text(f'SELECT * FROM "{table}"'))]
+            values = [v if isinstance(v, str) else json.dumps(v) for row in rows for v in row if isinstance(v, (str, dict, list))]
+            return [value for value in values if _UNSTORABLE_TEXT.search(value)]
 
         return self.call(run())

@@ -7,7 +7,6 @@ OAuth client. Tokens from the operator's default clients are never returned.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -18,12 +17,15 @@ from starlette.requests import Request
 from mcp_gateway.catalog import App
 from mcp_gateway.connect.accounts import AccountError, AccountRecord, Page
 from mcp_gateway.connect.tokens import ConnectTokenError
+from mcp_gateway.http_json import JsonBodyError, read_json
+from mcp_gateway.store.lengths import max_length
+from mcp_gateway.store.models import Account
 
 from .catalog import AppJson, PageInfo, PageQuery
 from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 
 class AccountJson(BaseModel):
@@ -94,7 +96,7 @@ class CreateAccountBody(BaseModel):
     app_slug: str
     cfmap_json: str = Field(description="A JSON object of the app's key fields and custom fields")
     connect_token: str
-    name: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=max_length(Account.name))
     account_id: str | None = None
     app_override_id: str | None = None
 
@@ -279,9 +281,9 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
 def _key_fields(cfmap_json: str) -> dict[str, str]:
     """The form of key fields that `cfmap_json` carries: a JSON object of scalar values."""
     try:
-        fields = json.loads(cfmap_json)
-    except (ValueError, RecursionError):
-        raise ApiError(400, "body field cfmap_json: must be a JSON object, as a string") from None
+        fields = read_json(cfmap_json.encode(), "body field cfmap_json")
+    except JsonBodyError as exc:
+        raise ApiError(400, f"{exc}; it must be a JSON object, as a string") from None
     if not isinstance(fields, dict):
         raise ApiError(400, "body field cfmap_json: must be a JSON object, as a string")
     form: dict[str, str] = {}

@@ -16,7 +16,7 @@ from mcp_gateway.catalog import App
 from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 T = TypeVar("T")
 

@@ -7,7 +7,6 @@ same endpoints under both of the hosted API's names (`run` is under `/actions` o
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,6 +18,7 @@ from mcp_gateway.connect.accounts import AccountError, check_external_user_id
 from mcp_gateway.connect.tokens import ConnectTokenError
 from mcp_gateway.files import FileError
 from mcp_gateway.files import serving as files_base_url
+from mcp_gateway.http_json import JsonBodyError, read_json
 from mcp_gateway.runtime.errors import AccountRequired, ConfigurationError
 from mcp_gateway.runtime.errors import DynamicPropsNotFound
 from mcp_gateway.runtime.service import Caller
@@ -28,7 +28,7 @@ from .files import FILE_ERROR_RESPONSES, file_api_error, ingest_uploads, multipa
 from .rest import Api, ApiError, Call, parse_model
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 _BASE = "/v1/connect/{project_id}"
 
@@ -363,6 +363,10 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             props = dict(parsed.configured_props or {})
             for name in form.uploads:
                 _check_file_part(action, name, props)
+            # A run refused for its account must leave no uploads behind, usable by file_id.
+            caller = caller_of(call, parsed)
+            async with runtime_errors(call, caller):
+                await gateway.runtime.check_account(caller, action, props, via="api")
             try:
                 refs = await ingest_uploads(files, call.project_id, call.environment, form)
             except FileError as exc:
@@ -408,9 +412,9 @@ def _run_form_fields(fields: dict[str, Any]) -> dict[str, Any]:
             raise ApiError(400, f"form field {name} is given {len(value)} times; give it once")
         if name == "configured_props":
             try:
-                value = json.loads(value)
-            except (ValueError, RecursionError):
-                raise ApiError(400, "form field configured_props must be a JSON object of values by prop name") from None
+                value = read_json(value.encode(), "form field configured_props")
+            except JsonBodyError as exc:
+                raise ApiError(400, f"{exc}; it must be a JSON object of values by prop name") from None
             if not isinstance(value, dict):
                 raise ApiError(400, "form field configured_props must be a JSON object of values by prop name")
         body[name] = value

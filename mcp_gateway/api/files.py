@@ -4,7 +4,6 @@ files (the SDK's `file_stash.download_file`), and the signed links of the local 
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,11 +29,12 @@ from mcp_gateway.files import (
 )
 from mcp_gateway.files.local import DOWNLOAD_PATH, LocalFileStore
 from mcp_gateway.files.service import MAX_FILES_PER_REQUEST
+from mcp_gateway.http_json import JsonBodyError, check_text, read_json
 
 from .rest import Api, ApiError, Call, content_kind
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 _BASE = "/v1/connect/{project_id}"
 
@@ -152,6 +152,7 @@ async def multipart_form(request: Request, limit: int) -> AsyncIterator[Form]:
     try:
         parsed = Form({}, {})
         for name, value in form.multi_items():
+            _check_form_text(name, value)
             if isinstance(value, UploadFile):
                 parsed.uploads.setdefault(name, []).append(value)
             else:
@@ -182,11 +183,10 @@ async def _multipart(files: Files, project_id: str, environment: str, request: R
 
 
 async def _json(files: Files, project_id: str, environment: str, request: Request) -> dict[str, Any]:
-    raw = await request.body()
     try:
-        payload = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise ApiError(400, "the body is not valid JSON") from None
+        payload = read_json(await request.body())
+    except JsonBodyError as exc:
+        raise ApiError(400, str(exc)) from None
     if not isinstance(payload, dict):
         raise ApiError(400, "the body must be a JSON object")
     replaced, refs = await files.ingest_payload(project_id, environment, payload)
@@ -194,6 +194,19 @@ async def _json(files: Files, project_id: str, environment: str, request: Reques
         raise ApiError(400, "the body holds no file: embed each as an object with name, contentType and "
                             "contentBytes (base64), or upload multipart/form-data")
     return replaced
+
+
+def _check_form_text(name: str, value: str | UploadFile) -> None:
+    """Multipart text is decoded in the charset the client names (UTF-7 can spell lone
+    surrogates), and may hold NUL: refuse what no store keeps."""
+    try:
+        check_text(name, "a form field's name")
+        if isinstance(value, UploadFile):
+            check_text(value.filename or "", f"the file name in form field {name}")
+        else:
+            check_text(value, f"form field {name}")
+    except JsonBodyError as exc:
+        raise ApiError(400, str(exc)) from None
 
 
 def _as_list(value: Any) -> list[Any]:

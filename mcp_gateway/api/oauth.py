@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
@@ -19,11 +18,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth
+from mcp_gateway.http_json import JsonBodyError, read_json
 
-from .rest import Api, Call
+from .rest import Api, Call, JsonResponse
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 TOKEN_PATH = "/v1/oauth/token"
 # Tokens carry the project's full access; a narrower requested scope is answered with this (RFC 6749 §3.3).
@@ -80,6 +80,8 @@ async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
     for name, value in (("client_id", client_id), ("client_secret", client_secret)):
         if not isinstance(value, str) or not value:
             return _oauth_error(400, "invalid_request", f"{name} is required")
+        if "\x00" in value:  # from form or Basic encoding (%00); no database looks text up with NUL in it
+            return _oauth_error(400, "invalid_request", f"{name} holds a NUL character, which no {name} has")
     scope = data.get("scope")
     if scope is not None and not isinstance(scope, str):
         return _oauth_error(400, "invalid_scope", "scope must be a space-separated string")
@@ -104,10 +106,12 @@ async def _token_params(request: Request) -> dict[str, object] | Response:
         return _oauth_error(400, "invalid_request", f"the body is larger than {_MAX_BODY // 1024} KB")
     try:
         if "application/json" in request.headers.get("content-type", ""):
-            data = json.loads(raw or b"{}")
+            data = read_json(raw or b"{}")
         else:
             data = dict(parse_qsl(raw.decode("utf-8")))
-    except (ValueError, RecursionError, UnicodeDecodeError):
+    except JsonBodyError as exc:
+        return _oauth_error(400, "invalid_request", str(exc))
+    except (ValueError, UnicodeDecodeError):
         return _oauth_error(400, "invalid_request", "the body must be JSON or form-encoded")
     if not isinstance(data, dict):
         return _oauth_error(400, "invalid_request", "the body must be a JSON object")
@@ -136,4 +140,4 @@ def _oauth_error(status: int, error: str, description: str, *, basic: bool = Fal
     headers = dict(_NO_STORE)
     if basic:  # RFC 6749 §5.2: a failed Basic authentication names the scheme
         headers["WWW-Authenticate"] = 'Basic realm="mcp-gateway"'
-    return JSONResponse({"error": error, "error_description": description}, status_code=status, headers=headers)
+    return JsonResponse({"error": error, "error_description": description}, status_code=status, headers=headers)

@@ -17,7 +17,7 @@ from mcp_gateway import __version__
 from .rest import Api, Call, Endpoint, ErrorBody
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 _REF = "#/components/schemas/{model}"
 _ERRORS = {

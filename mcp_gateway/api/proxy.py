@@ -33,12 +33,13 @@ from mcp_gateway.catalog.http import on_domain
 from mcp_gateway.catalog.model import App
 from mcp_gateway.connect.accounts import AccountError, ResolvedAccount
 from mcp_gateway.connect.credentials import AccountUnhealthy, RefreshUnavailable
+from mcp_gateway.net import EgressDenied
 from mcp_gateway.runtime.engine import shared_http_client
 
-from .rest import MAX_BODY, Api, ApiError, Call
+from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 logger = logging.getLogger(__name__)
 
@@ -164,11 +165,12 @@ class Proxy:
         # The runtime's broker: refreshes share its per-account locks.
         self._broker = gateway.runtime.credentials
         self._timeout = gateway.settings.proxy_timeout
+        self._egress = gateway.runtime.egress
 
     async def forward(self, call: Call) -> Response:
         query: ProxyQuery = call.query
         target = decode_target(call.path["url_64"])
-        body = await _read_body(call.request)
+        body = await call.request.body()  # its size bounded by BodyLimit
         overlay = forwarded_headers(call.request.headers, content_type=bool(body))
         app, account = await self._account(call, query)
         try:
@@ -231,11 +233,13 @@ class Proxy:
     async def _send(self, method: str, url: httpx.URL, headers: httpx.Headers, body: bytes, deadline: float) -> httpx.Response:
         try:
             async with asyncio.timeout_at(deadline):
-                return await shared_http_client().request(
+                return await shared_http_client(self._egress).request(
                     method, url, headers=headers, content=body or None, follow_redirects=False, timeout=self._timeout
                 )
         except (TimeoutError, httpx.TimeoutException):
             raise ApiError(504, f"{url.host} did not answer within {self._timeout:g} s") from None
+        except EgressDenied as exc:
+            raise ApiError(403, str(exc)) from None
         except httpx.HTTPError as exc:
             raise ApiError(502, f"could not reach {url.host}: {type(exc).__name__}: {exc or 'connection failed'}") from None
         except Exception:  # the caller gets a 502 naming the host, never a bare 500
@@ -246,16 +250,6 @@ class Proxy:
 def _reconnect(app: App, account_id: str, reason: str | None) -> str:
     why = f" ({reason})" if reason else ""
     return f"{app.name} account {account_id} no longer works{why}; ask the user to reconnect their {app.name} account"
-
-
-async def _read_body(request: Request) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
-        raise ApiError(413, f"the body is larger than {MAX_BODY // (1024 * 1024)} MB")
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        raise ApiError(413, f"the body is larger than {MAX_BODY // (1024 * 1024)} MB")
-    return body
 
 
 def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:
@@ -272,6 +266,7 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             summary=f"Send a {method} request to an app's API with a user's connected account",
             tag="proxy", query=ProxyQuery, limit="proxy", raw_body=True,
             extra_responses={
+                403: "The target resolves to an address this gateway's egress policy refuses",
                 409: "The account no longer works or lacks a value its base URL needs",
                 413: "The body is larger than 10 MB",
                 502: "The upstream API could not be reached",

@@ -37,7 +37,7 @@ from mcp_gateway.store.shared import Shared
 from .rest import Api, ApiError, Call, RateLimiter
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 TOKEN_PREFIX = "rl_"
 MAX_WINDOW_SECONDS = 86_400

@@ -7,7 +7,6 @@ a pydantic model, a `Response`, or None (204).
 
 from __future__ import annotations
 
-import json
 import logging
 import typing
 from collections.abc import Awaitable, Callable, Mapping
@@ -21,12 +20,13 @@ from starlette.routing import Route
 
 from mcp_gateway.config import ENVIRONMENTS
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.http_json import JsonBodyError, dump_json, read_json
+from mcp_gateway.store.lengths import TooLong
 from mcp_gateway.store.shared import SharedUnavailable
 
 logger = logging.getLogger(__name__)
 
 AuthKind = Literal["project", "developer", "public"]
-MAX_BODY = 10 * 1024 * 1024  # bytes of request body any endpoint reads
 
 
 class ApiError(Exception):
@@ -39,9 +39,16 @@ class ApiError(Exception):
         self.headers = dict(headers or {})
 
 
+class JsonResponse(JSONResponse):
+    """Starlette's, but encoding strings no UTF-8 encoder takes (lone surrogates) as JSON escapes."""
+
+    def render(self, content: Any) -> bytes:
+        return dump_json(content, allow_nan=False)
+
+
 def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
     """The one error shape of the API: `{"error": "<what is wrong and what to do>"}`."""
-    return JSONResponse({"error": message}, status_code=status, headers=dict(headers or {}))
+    return JsonResponse({"error": message}, status_code=status, headers=dict(headers or {}))
 
 
 class ErrorBody(BaseModel):
@@ -116,6 +123,8 @@ class Api:
                 return error_response(exc.status, exc.message, exc.headers)
             except AuthError as exc:
                 return error_response(exc.status, str(exc))
+            except TooLong as exc:  # a value longer than the database keeps
+                return error_response(400, str(exc))
 
         return dispatch
 
@@ -155,7 +164,7 @@ class Api:
             return Response(status_code=204)
         if isinstance(result, BaseModel):
             result = result.model_dump(mode="json", exclude_none=False)
-        return JSONResponse(result)
+        return JsonResponse(result)
 
 
 def environment_of(request: Request) -> str:
@@ -173,15 +182,15 @@ def content_kind(request: Request) -> str:
 
 
 async def json_body(request: Request) -> dict[str, Any]:
+    if content_kind(request) == "multipart/form-data":  # refused before the upload-sized body is read
+        raise ApiError(415, "this endpoint takes a JSON body (Content-Type: application/json), not multipart/form-data")
     raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise ApiError(413, f"the body is larger than {MAX_BODY // (1024 * 1024)} MB")
     if not raw.strip():
         return {}
     try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        raise ApiError(400, "the body must be JSON (Content-Type: application/json)") from None
+        data = read_json(raw)
+    except JsonBodyError as exc:
+        raise ApiError(400, str(exc)) from None
     if not isinstance(data, dict):
         raise ApiError(400, "the body must be a JSON object")
     return data

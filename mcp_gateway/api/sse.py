@@ -20,14 +20,14 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.requests import Request
 
 from mcp_gateway.destinations import RunDeliveries, SseMessage
+from mcp_gateway.store.ids import SSE_EVENT
 
 from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 KEEPALIVE_SECONDS = 15
-_MAX_ID = 2**62  # ids past this are no ids of ours (and would overflow the database's integers)
 
 
 class SseQuery(BaseModel):
@@ -35,7 +35,7 @@ class SseQuery(BaseModel):
 
 
 class SseEventJson(BaseModel):
-    id: int
+    id: str
     channel: str
     payload: Any = Field(description="What the run sent with `$.send.sse`")
     created_at: datetime
@@ -48,7 +48,7 @@ class SseEventList(BaseModel):
 class EmitsQuery(BaseModel):
     channel: str | None = None
     external_user_id: str | None = None
-    before: int | None = Field(None, ge=1, le=_MAX_ID, description="The last page's `page_info.end_cursor`")
+    before: str | None = Field(None, description="The last page's `page_info.end_cursor`")
     limit: int = Field(100, ge=1, le=1000)
 
 
@@ -60,7 +60,7 @@ class EmitMetadata(BaseModel):
 
 
 class EmitJson(BaseModel):
-    id: int
+    id: str
     indexed_at_ms: int
     event: Any
     metadata: EmitMetadata
@@ -68,7 +68,7 @@ class EmitJson(BaseModel):
 
 class EmitPageInfo(BaseModel):
     count: int
-    end_cursor: int | None = Field(description="Pass as `before` for the next (older) page; null on the last")
+    end_cursor: str | None = Field(description="Pass as `before` for the next (older) page; null on the last")
 
 
 class EmitList(BaseModel):
@@ -152,13 +152,11 @@ async def _as_events(messages: AsyncIterator[SseMessage]) -> AsyncIterator[Serve
         yield ServerSentEvent(data=message.data, event=message.channel, id=str(message.id))
 
 
-def _event_id(raw: str | None) -> int | None:
+def _event_id(raw: str | None) -> str | None:
     """A reconnecting EventSource's Last-Event-ID; anything that is not one of ours starts afresh."""
     raw = (raw or "").strip()
-    if not raw.isascii() or not raw.isdigit():
-        return None
-    value = int(raw)
-    return value if value <= _MAX_ID else None
+    random_part = raw.removeprefix(SSE_EVENT)
+    return raw if raw != random_part and random_part.isascii() and random_part.isalnum() else None
 
 
 def _sse_json(message: SseMessage) -> SseEventJson:

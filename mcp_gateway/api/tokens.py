@@ -14,7 +14,7 @@ from mcp_gateway.connect.tokens import ConnectTokenError, origins_allow
 from .rest import Api, ApiError, Call
 
 if TYPE_CHECKING:
-    from mcp_gateway.app import Gateway
+    from mcp_gateway.gateway import Gateway
 
 
 class CreateTokenBody(BaseModel):

@@ -7,10 +7,10 @@ from . import props
 from .context import AccountContext, OptionsContext, Props, PropsContext, RunContext
 from .errors import ActionError, CatalogError, UpstreamError
 from .http import AppHttp, retry_after_seconds, status_hint, upstream_error
-from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth
+from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth, tool_name
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
-from .schema import PropValidator, configurable_prop, input_schema, tool_name
+from .schema import PropValidator, configurable_prop, input_schema
 
 __all__ = [
     "MISSING",

@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from mcp_gateway.net import EgressPolicy
+
 from .http import AppHttp
 
 
@@ -37,11 +39,15 @@ class _BaseContext:
         auth: Mapping[str, Any] | None,
         http: AppHttp | None,
         external_user_id: str,
+        egress: EgressPolicy = EgressPolicy(),
     ) -> None:
         self.props = Props(props)
         self.auth: Mapping[str, Any] = auth or {}
         self._http = http
         self.external_user_id = external_user_id
+        # The gateway's egress policy, for code that dials out without `http`: a database
+        # driver checks `await egress.addresses(host, port)` and connects to what it returns.
+        self.egress = egress
 
     @property
     def http(self) -> AppHttp:
@@ -132,5 +138,5 @@ def _now_ms() -> int:
 class AccountContext(_BaseContext):
     """What an app's account test gets: the new credentials and an HTTP client using them."""
 
-    def __init__(self, *, auth: Mapping[str, Any], http: AppHttp | None) -> None:
-        super().__init__(props={}, auth=auth, http=http, external_user_id="")
+    def __init__(self, *, auth: Mapping[str, Any], http: AppHttp | None, egress: EgressPolicy = EgressPolicy()) -> None:
+        super().__init__(props={}, auth=auth, http=http, external_user_id="", egress=egress)

@@ -12,7 +12,9 @@ from typing import Any
 
 import httpx
 
-from .errors import UpstreamError
+from mcp_gateway.net import CREDENTIAL_HOSTS, shown_url
+
+from .errors import ActionError, UpstreamError
 
 _BODY_EXCERPT = 500
 
@@ -54,7 +56,9 @@ class AppHttp:
 
     def trusts(self, url: str) -> bool:
         """Whether the app's credentials may be sent to `url`."""
-        host = httpx.URL(url).host
+        return self.trusts_host(httpx.URL(url).host)
+
+    def trusts_host(self, host: str) -> bool:
         return any(on_domain(host, domain) for domain in self._trusted)
 
     @property
@@ -85,8 +89,12 @@ class AppHttp:
 
     async def _send(self, method: str, url: str, headers: dict[str, str], kw: dict[str, Any]) -> httpx.Response:
         started = time.perf_counter()
+        # A redirect keeps the credentials only while it stays on the app's own hosts.
+        extensions = {**(kw.pop("extensions", None) or {}), CREDENTIAL_HOSTS: self.trusts_host}
         try:
-            response = await self._client.request(method, url, headers=headers, **kw)
+            response = await self._client.request(method, url, headers=headers, extensions=extensions, **kw)
+        except httpx.InvalidURL as exc:
+            raise ActionError(f"{shown_url(url)!r} is not a URL that can be sent to: {exc}") from None
         except httpx.HTTPError as exc:
             if self._on_request is not None:
                 self._on_request(time.perf_counter() - started, None, exc)

@@ -6,6 +6,7 @@ definitions); each action file declares one action on it with `@app.action(...)`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -14,13 +15,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import CatalogError
 from .props import Prop
+from .schema import PropValidator
 
 if TYPE_CHECKING:
     from .context import AccountContext, PropsContext, RunContext
-    from .schema import PropValidator
 
 AuthType = Literal["oauth", "keys", "none"]
 StashMode = Literal["required", "optional"]
+
+MAX_TOOL_NAME = 64
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _ACTION_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -136,8 +139,6 @@ class Action:
     def validator(self) -> PropValidator:
         """Validator of the action's static props, built once."""
         if self._validator is None:
-            from .schema import PropValidator
-
             self._validator = PropValidator(self.key, self.props)
         return self._validator
 
@@ -151,6 +152,21 @@ class Action:
     @property
     def has_dynamic_props(self) -> bool:
         return any(p.reload_props for p in self.props.values())
+
+
+def tool_name(action: Action) -> str:
+    """The MCP tool name of an action: its key, made safe and at most 64 characters.
+
+    Custom tools (`~/key`) become `custom.key`; a name that would be too long keeps
+    its start and gets a hash of the whole key, so it stays unique and stable.
+    """
+    name = action.key
+    if name.startswith("~/"):
+        name = "custom." + name[2:]
+    if len(name) <= MAX_TOOL_NAME:
+        return name
+    digest = hashlib.sha256(action.key.encode()).hexdigest()[:8]
+    return f"{name[: MAX_TOOL_NAME - 9]}-{digest}"
 
 
 class App:

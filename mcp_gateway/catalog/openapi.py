@@ -29,6 +29,8 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from . import props as p
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client
+
 from .errors import ActionError, CatalogError
 from .model import App, Keys, KeyField, NoAuth, OAuth
 from .props import Prop
@@ -73,13 +75,14 @@ def load_openapi_app(folder: Path) -> App:
     return build_app(folder.name, spec, overrides)
 
 
-def read_document(source: str) -> dict[str, Any]:
+async def read_document(source: str, egress: EgressPolicy) -> dict[str, Any]:
     """An OpenAPI document or overrides file, JSON or YAML, from a path or an http(s) URL."""
     if source.startswith(("https://", "http://")):
         try:
-            response = httpx.get(source, follow_redirects=True, timeout=30)
+            async with http_client(egress, follow_redirects=True, timeout=30) as http:
+                response = await http.get(source)
             response.raise_for_status()
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, EgressDenied) as exc:
             raise OpenApiError(f"cannot fetch {source}: {exc}") from None
         text = response.text
     else:

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import CatalogError
-from .model import Action, App
+from .model import Action, App, tool_name
 from .openapi import SPEC_FILE, load_openapi_app
 from .remote_mcp import REMOTE_FILE, load_remote_app
-from .schema import tool_name
 from .search import AppMatch, SearchIndex
 
 _BUILTIN_PACKAGE = "mcp_gateway_apps"

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client, sdk_http_client
+
 from .errors import ActionError, CatalogError
 from .model import App, KeyField, Keys, NoAuth, OAuth
 from .openapi import action_name, humanize, schema_prop
@@ -99,7 +101,7 @@ def _declare(app: App, url: str, tool: Mapping[str, Any], *, token_field: str | 
     async def run(ctx: Any) -> Any:
         arguments = {k: v for k, v in ctx.props.items() if k in props and v is not None}
         token = ctx.auth.get(token_field) if token_field else None
-        result = await call_remote_tool(url, name, arguments, token)
+        result = await call_remote_tool(url, name, arguments, token, ctx.egress)
         text = "\n".join(block.get("text", "") for block in result["content"] if block.get("type") == "text").strip()
         if result["is_error"]:
             raise ActionError(f"{app.name} answered: {text or 'the tool failed'}")
@@ -115,9 +117,9 @@ def _declare(app: App, url: str, tool: Mapping[str, Any], *, token_field: str | 
     )(run)
 
 
-async def list_remote_tools(url: str, token: str | None) -> list[dict[str, Any]]:
+async def list_remote_tools(url: str, token: str | None, egress: EgressPolicy) -> list[dict[str, Any]]:
     """The server's tools, as `tools/list` answers them (JSON field names). Raises RemoteMcpError."""
-    client, statuses = _client(url, token)
+    client, statuses = _client(url, token, egress)
     try:
         async with client:
             listed = await client.list_tools()
@@ -126,8 +128,10 @@ async def list_remote_tools(url: str, token: str | None) -> list[dict[str, Any]]
     return [tool.model_dump(by_alias=True, exclude_none=True, mode="json") for tool in listed.tools]
 
 
-async def call_remote_tool(url: str, name: str, arguments: Mapping[str, Any], token: str | None) -> dict[str, Any]:
-    client, statuses = _client(url, token)
+async def call_remote_tool(
+    url: str, name: str, arguments: Mapping[str, Any], token: str | None, egress: EgressPolicy,
+) -> dict[str, Any]:
+    client, statuses = _client(url, token, egress)
     try:
         async with client:
             result = await client.call_tool(name, dict(arguments))
@@ -140,13 +144,13 @@ async def call_remote_tool(url: str, name: str, arguments: Mapping[str, Any], to
     }
 
 
-async def discover_oauth(url: str) -> dict[str, Any]:
+async def discover_oauth(url: str, egress: EgressPolicy) -> dict[str, Any]:
     """Where the server's users sign in, per the MCP authorization spec: the protected resource's
     metadata (RFC 9728) names its authorization server, whose metadata (RFC 8414) names the
     endpoints. Raises RemoteMcpError saying what is missing."""
     parts = urlsplit(url)
     origin, path = f"{parts.scheme}://{parts.netloc}", parts.path.rstrip("/")
-    async with httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=True) as http:
+    async with http_client(egress, timeout=_TIMEOUT, follow_redirects=True) as http:
         resource = await _first_json(http, [f"{origin}/.well-known/oauth-protected-resource{path}",
                                             f"{origin}/.well-known/oauth-protected-resource"])
         if resource is None or not resource.get("authorization_servers"):
@@ -169,15 +173,17 @@ async def discover_oauth(url: str) -> dict[str, Any]:
     }
 
 
-async def register_client(registration_url: str, redirect_uri: str) -> tuple[str, str]:
+async def register_client(registration_url: str, redirect_uri: str, egress: EgressPolicy) -> tuple[str, str]:
     """A client of the authorization server for this gateway (RFC 7591 dynamic registration)."""
     metadata = {"client_name": "mcp-gateway", "redirect_uris": [redirect_uri], "response_types": ["code"],
                 "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "client_secret_post"}
-    async with httpx.AsyncClient(timeout=_TIMEOUT) as http:
+    async with http_client(egress, timeout=_TIMEOUT) as http:
         try:
             answer = await http.post(registration_url, json=metadata)
         except httpx.HTTPError as exc:
             raise RemoteMcpError(f"could not reach {registration_url}: {type(exc).__name__}") from None
+        except EgressDenied as exc:
+            raise RemoteMcpError(str(exc)) from None
     body = answer.json() if answer.headers.get("content-type", "").startswith("application/json") else {}
     if answer.status_code >= 400 or not body.get("client_id"):
         detail = body.get("error_description") or body.get("error") or f"HTTP {answer.status_code}"
@@ -191,6 +197,8 @@ async def _first_json(http: Any, urls: list[str]) -> dict[str, Any] | None:
             answer = await http.get(candidate)
         except httpx.HTTPError:
             continue
+        except EgressDenied as exc:
+            raise RemoteMcpError(str(exc)) from None
         if answer.status_code == 200:
             try:
                 data = answer.json()
@@ -201,10 +209,9 @@ async def _first_json(http: Any, urls: list[str]) -> dict[str, Any] | None:
     return None
 
 
-def _client(url: str, token: str | None) -> tuple[Any, list[int]]:
+def _client(url: str, token: str | None, egress: EgressPolicy) -> tuple[Any, list[int]]:
     """An MCP client for the server, and the HTTP statuses it will have been answered with
     (the client reports a refused request only as a JSON-RPC error)."""
-    import httpx2
     from mcp import Client
     from mcp.client.streamable_http import streamable_http_client
 
@@ -214,7 +221,7 @@ def _client(url: str, token: str | None) -> tuple[Any, list[int]]:
         statuses.append(response.status_code)
 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    http = httpx2.AsyncClient(headers=headers, timeout=_TIMEOUT, event_hooks={"response": [note]})
+    http = sdk_http_client(egress, headers=headers, timeout=_TIMEOUT, event_hooks={"response": [note]})
     return Client(streamable_http_client(url, http_client=http), mode="auto"), statuses
 
 
@@ -222,6 +229,8 @@ def describe_failure(exc: BaseException, statuses: list[int]) -> str:
     """One line about a failure; exception groups (from the transport's task group) are unwrapped."""
     while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
         exc = exc.exceptions[0]
+    if isinstance(exc, EgressDenied):
+        return str(exc)
     refused = [s for s in statuses if s >= 400]
     if 401 in refused or 403 in refused:
         return (f"it refused the credentials ({refused[-1]}); the user should reconnect the account with a "

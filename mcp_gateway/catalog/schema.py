@@ -3,14 +3,11 @@ validation of the values a caller sends."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Action
 from .props import MISSING, Prop
 
-MAX_TOOL_NAME = 64
 _SCALAR = {"boolean": "boolean", "integer": "integer", "string": "string", "object": "object"}
 _SQL_SCHEMA: dict[str, Any] = {
     "anyOf": [
@@ -235,18 +232,3 @@ def _check_scalar(t: str, prop: Prop, value: Any) -> str | None:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
-
-
-def tool_name(action: Action) -> str:
-    """The MCP tool name of an action: its key, made safe and at most 64 characters.
-
-    Custom tools (`~/key`) become `custom.key`; a name that would be too long keeps
-    its start and gets a hash of the whole key, so it stays unique and stable.
-    """
-    name = action.key
-    if name.startswith("~/"):
-        name = "custom." + name[2:]
-    if len(name) <= MAX_TOOL_NAME:
-        return name
-    digest = hashlib.sha256(action.key.encode()).hexdigest()[:8]
-    return f"{name[: MAX_TOOL_NAME - 9]}-{digest}"

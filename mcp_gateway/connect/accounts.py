@@ -16,11 +16,12 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import ACCOUNT, EXTERNAL_USER, new_id
+from mcp_gateway.store.lengths import max_length
 from mcp_gateway.store.models import Account, ConnectToken, ExternalUser, OAuthApp, utcnow
 
 from .vault import Vault
 
-MAX_EXTERNAL_USER_ID = 250
+MAX_EXTERNAL_USER_ID = max_length(ExternalUser.external_id)
 
 
 class AccountError(Exception):

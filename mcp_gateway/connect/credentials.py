@@ -10,6 +10,7 @@ import weakref
 from typing import Any
 
 from mcp_gateway.catalog.model import App
+from mcp_gateway.net import EgressPolicy
 from mcp_gateway.store.shared import Shared, SharedUnavailable
 
 from . import oauth
@@ -37,7 +38,10 @@ class RefreshUnavailable(Exception):
 
 
 class CredentialBroker:
-    def __init__(self, accounts: Accounts, oauth_apps: OAuthApps, shared: Shared | None = None) -> None:
+    def __init__(
+        self, accounts: Accounts, oauth_apps: OAuthApps, shared: Shared | None = None, *, egress: EgressPolicy = EgressPolicy(),
+    ) -> None:
+        self._egress = egress  # where token endpoints may be
         self._accounts = accounts
         self._oauth_apps = oauth_apps
         self._shared = shared if shared is not None and shared.distributed else None
@@ -107,7 +111,7 @@ class CredentialBroker:
     async def _refresh_now(self, app: App, current: ResolvedAccount) -> dict[str, Any]:
         try:
             client = await self._oauth_apps.resolve(current.project_id, app.slug, current.oauth_app_id)
-            credentials, expires_at = await oauth.refresh(app, client, current.credentials)
+            credentials, expires_at = await oauth.refresh(app, client, current.credentials, egress=self._egress)
         except (OAuthAppError, oauth.OAuthFlowError) as exc:
             reason = f"token refresh failed: {exc}"
             if isinstance(exc, OAuthAppError) or exc.permanent:

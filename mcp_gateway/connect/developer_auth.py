@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import CLIENT, PROJECT, new_id
+from mcp_gateway.store.lengths import check_length
 from mcp_gateway.store.models import Project, ProjectClient
 
 from .keys import derive_key
@@ -27,6 +28,8 @@ from .vault import Vault
 
 TOKEN_PREFIX = "mgt_"
 WEBHOOK_SECRET_PREFIX = "whsec_"
+# The project stdio and `accounts add` use when none is named: one per data dir.
+LOCAL_PROJECT_ID = "proj_local"
 
 
 class AuthError(Exception):
@@ -83,6 +86,7 @@ class DeveloperAuth:
         name = name.strip()
         if not name:
             raise ValueError("a project needs a non-empty name")
+        check_length("name", name, Project.name)
         project_id = new_id(PROJECT, 10)
         client_id = new_id(CLIENT, 20)
         client_secret = "mgs_" + secrets.token_urlsafe(32)
@@ -168,6 +172,7 @@ class DeveloperAuth:
                 if key not in allowed:
                     raise ValueError(f"unknown project setting {key!r}")
                 if value is not None:
+                    check_length(key, value.strip(), getattr(Project, key))
                     setattr(project, key, value.strip() or None)
             return {"project_id": project.id, "name": project.name, **{k: getattr(project, k) for k in sorted(allowed)}}
 

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 
 from mcp_gateway.catalog import AccountContext, ActionError, App, Catalog, Identity, Keys, UpstreamError
 from mcp_gateway.catalog.http import AppHttp
+from mcp_gateway.net import EgressPolicy
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import Account, OAuthFlow, Project, utcnow
 
@@ -64,7 +65,10 @@ class ConnectFlow:
         webhooks: Webhooks,
         vault: Vault,
         http: Callable[[], httpx.AsyncClient],
+        *,
+        egress: EgressPolicy = EgressPolicy(),
     ) -> None:
+        self._egress = egress
         self._db = db
         self._catalog = catalog
         self._tokens = tokens
@@ -142,7 +146,7 @@ class ConnectFlow:
         try:
             client = await self._oauth_apps.resolve(session.project_id, app.slug, flow.oauth_app_id)
             credentials, expires_at = await oauth.exchange_code(
-                app, client, code=code, redirect_uri=flow.redirect_uri, code_verifier=verifier
+                app, client, code=code, redirect_uri=flow.redirect_uri, code_verifier=verifier, egress=self._egress,
             )
         except (OAuthAppError, oauth.OAuthFlowError) as exc:
             return await self._fail(session, app, str(exc))
@@ -242,7 +246,7 @@ class ConnectFlow:
             )
         except KeyError as exc:
             raise ActionError(str(exc.args[0])) from None
-        return await app.test(AccountContext(auth=credentials, http=http))
+        return await app.test(AccountContext(auth=credentials, http=http, egress=self._egress))
 
     async def _account_json(self, account_id: str, app: App) -> dict[str, Any]:
         async with self._db.session() as s:

@@ -15,6 +15,7 @@ from authlib.integrations.base_client.errors import OAuthError as AuthlibOAuthEr
 from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from mcp_gateway.catalog.model import App, OAuth
+from mcp_gateway.net import EgressDenied, EgressPolicy, sdk_transport
 
 from .oauth_apps import OAuthClient
 
@@ -64,29 +65,33 @@ def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state
 
 
 async def exchange_code(
-    app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None
+    app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None, egress: EgressPolicy,
 ) -> tuple[dict[str, Any], datetime | None]:
     oauth = oauth_of(app)
     kwargs: dict[str, Any] = {**oauth.extra_token_params, "code": code, "grant_type": "authorization_code"}
     if oauth.pkce and code_verifier:
         kwargs["code_verifier"] = code_verifier
-    async with _client(oauth, client, redirect_uri=redirect_uri) as session:
+    async with _client(oauth, client, redirect_uri=redirect_uri, egress=egress) as session:
         try:
             token = await session.fetch_token(oauth.token_url, **kwargs)
         except AuthlibOAuthError as exc:
             raise OAuthFlowError(f"{app.name} refused the authorization code: {_describe(exc)}") from None
         except _UNREACHABLE as exc:
             raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {type(exc).__name__}") from None
+        except EgressDenied as exc:
+            raise OAuthFlowError(f"{app.name}'s token endpoint is not one this gateway may call: {exc}", permanent=True) from None
     return credentials_from(oauth, token)
 
 
-async def refresh(app: App, client: OAuthClient, credentials: Mapping[str, Any]) -> tuple[dict[str, Any], datetime | None]:
+async def refresh(
+    app: App, client: OAuthClient, credentials: Mapping[str, Any], *, egress: EgressPolicy,
+) -> tuple[dict[str, Any], datetime | None]:
     """New credentials from the refresh token; keeps the old refresh token if the provider sends none."""
     oauth = oauth_of(app)
     refresh_token = credentials.get("oauth_refresh_token")
     if not refresh_token:
         raise OAuthFlowError(f"the {app.name} account has no refresh token; the user must reconnect it", permanent=True)
-    async with _client(oauth, client) as session:
+    async with _client(oauth, client, egress=egress) as session:
         try:
             token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token, **oauth.extra_token_params)
         except AuthlibOAuthError as exc:
@@ -94,6 +99,8 @@ async def refresh(app: App, client: OAuthClient, credentials: Mapping[str, Any])
             raise OAuthFlowError(f"{app.name} refused to refresh the token: {_describe(exc)}", permanent=permanent) from None
         except _UNREACHABLE as exc:
             raise OAuthFlowError(f"could not reach {app.name}'s token endpoint: {type(exc).__name__}") from None
+        except EgressDenied as exc:
+            raise OAuthFlowError(f"{app.name}'s token endpoint is not one this gateway may call: {exc}", permanent=True) from None
     fresh, expires_at = credentials_from(oauth, token)
     # Custom fields and anything else the account held stay; the token fields are replaced.
     merged = {k: v for k, v in credentials.items() if not k.startswith("oauth_")}
@@ -152,8 +159,11 @@ class _TokenClient(AsyncOAuth2Client):
         return await super().post(url, data=data, headers=headers, **kwargs)
 
 
-def _client(oauth: OAuth, client: OAuthClient, *, redirect_uri: str | None = None) -> _TokenClient:
+def _client(
+    oauth: OAuth, client: OAuthClient, *, redirect_uri: str | None = None, egress: EgressPolicy = EgressPolicy(),
+) -> _TokenClient:
     return _TokenClient(
+        transport=sdk_transport(egress),
         client_id=client.client_id,
         client_secret=client.client_secret,
         token_endpoint_auth_method=oauth.token_auth_method,

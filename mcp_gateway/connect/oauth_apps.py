@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import OAUTH_APP, new_id
+from mcp_gateway.store.lengths import check_length
 from mcp_gateway.store.models import OAuthApp
 
 from .vault import Vault
@@ -51,6 +52,8 @@ class OAuthApps:
     ) -> str:
         if not client_id.strip() or not client_secret.strip():
             raise OAuthAppError("an OAuth client needs both its client id and its client secret")
+        check_length("client_id", client_id.strip(), OAuthApp.client_id)
+        check_length("name", name, OAuthApp.name)
         oauth_app_id = new_id(OAUTH_APP)
         async with self._db.session() as s, s.begin():
             s.add(

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import CONNECT_TOKEN
+from mcp_gateway.store.lengths import check_length
 from mcp_gateway.store.models import ConnectToken, utcnow
 
 from .accounts import AccountError, check_external_user_id
@@ -138,6 +139,7 @@ class ConnectTokens:
             raise ConnectTokenError("scope must be a string of space-separated scopes")
         if scope is not None and len(scope) > MAX_SCOPE:
             raise ConnectTokenError(f"scope is {len(scope)} characters long; the limit is {MAX_SCOPE}")
+        check_length("oauth_app_id", oauth_app_id, ConnectToken.oauth_app_id)
         fields = dict(
             project_id=project_id,
             environment=environment,

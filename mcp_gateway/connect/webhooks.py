@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select, update
 
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import WebhookDelivery, utcnow
 
@@ -52,6 +53,12 @@ def verify(secret: str, body: bytes, header: str, *, tolerance: float = 300.0) -
     return hmac.compare_digest(sign(secret, body, t), header)
 
 
+def delivery_id(secret: str, row_id: int) -> str:
+    """The id a receiver sees for one delivery (the same on every retry): derived from the
+    project's webhook secret, so it neither counts other projects' deliveries nor can be guessed."""
+    return "whd_" + hmac.new(secret.encode(), f"delivery:{row_id}".encode(), hashlib.sha256).hexdigest()[:24]
+
+
 class Webhooks:
     def __init__(
         self,
@@ -61,7 +68,9 @@ class Webhooks:
         *,
         backoff: Sequence[float],
         poll_interval: float = 1.0,
+        egress: EgressPolicy = EgressPolicy(),
     ) -> None:
+        self._egress = egress
         self._db = db
         self._vault = vault
         self._secret_for = secret_for
@@ -168,15 +177,17 @@ class Webhooks:
                 "Content-Type": "application/json",
                 SIGNATURE_HEADER: sign(secret, body),
                 "MCP-Gateway-Event": row.event,
-                "MCP-Gateway-Delivery": str(row.id),
+                "MCP-Gateway-Delivery": delivery_id(secret, row.id),
             }
             if self._client is None:
-                self._client = httpx.AsyncClient(timeout=_TIMEOUT, follow_redirects=False)
+                self._client = http_client(self._egress, timeout=_TIMEOUT, follow_redirects=False)
             response = await self._client.post(row.url, content=body, headers=headers)
             if response.status_code >= 300:
                 error = f"the receiver answered HTTP {response.status_code}"
         except httpx.HTTPError as exc:
             error = f"could not reach the receiver: {type(exc).__name__}"
+        except EgressDenied as exc:
+            error = str(exc)
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "last_error": error}
         if error is None:

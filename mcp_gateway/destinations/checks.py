@@ -3,13 +3,14 @@ rather than a delivery minutes later."""
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import re
 from collections.abc import Mapping, Sequence
 from email.utils import parseaddr
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from mcp_gateway.net import EgressDenied, EgressPolicy
 
 from .errors import DestinationError
 
@@ -78,24 +79,16 @@ def prefix(value: Any) -> str:
     return text(value, "$.send.s3: prefix", max_length=900, empty=True).strip("/")
 
 
-def http_url(value: Any, *, private_allowed: bool) -> str:
+def http_url(value: Any, *, egress: EgressPolicy) -> str:
     url = text(value, "$.send.http: url", max_length=2000)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise DestinationError(f"$.send.http: url {url!r} must be an absolute http:// or https:// URL")
-    if not private_allowed and _is_private(parts.hostname):
-        raise DestinationError(f"$.send.http: url {url!r} points at a local or private address, which is not allowed")
-    return url
-
-
-def _is_private(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
     try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+        egress.check_literal(url)  # the delivery checks the resolved addresses again
+    except EgressDenied as exc:
+        raise DestinationError(f"$.send.http: {exc}") from None
+    return url
 
 
 def url_target(url: str) -> str:

@@ -7,20 +7,25 @@ from typing import Any
 
 import httpx
 
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client
+
 from .outcome import DELIVERED, Outcome
 
 _RETRIED = {408, 429}
 
 
 class HttpSender:
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, egress: EgressPolicy) -> None:
+        self._egress = egress
         # The hosted product's limit: the whole request, connection included, within `timeout`.
         self._timeout = httpx.Timeout(timeout)
         self._client: httpx.AsyncClient | None = None
 
     async def send(self, request: dict[str, Any]) -> Outcome:
         if self._client is None:
-            self._client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False, headers={"User-Agent": "mcp-gateway"})
+            self._client = http_client(
+                self._egress, timeout=self._timeout, follow_redirects=False, headers={"User-Agent": "mcp-gateway"},
+            )
         auth = request.get("auth")
         options: dict[str, Any] = {
             "headers": request.get("headers") or {},
@@ -39,6 +44,8 @@ class HttpSender:
             return Outcome(f"no answer within {self._timeout.read:g} s")
         except httpx.HTTPError as exc:
             return Outcome(f"could not reach the URL: {type(exc).__name__}")
+        except EgressDenied as exc:  # the operator's setting would have to change first
+            return Outcome(str(exc), permanent=True)
         if response.status_code < 400:
             return DELIVERED
         permanent = response.status_code < 500 and response.status_code not in _RETRIED

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from mcp_gateway.store.db import Database
+from mcp_gateway.store.ids import EMITTED_EVENT, SSE_EVENT, new_ordered_id
 from mcp_gateway.store.models import DestinationDelivery, DestinationRun, EmittedEvent, S3Event, SseEvent, utcnow
 
 from .items import DeliveryItem, EmitItem, S3Item, SseItem
@@ -120,11 +121,13 @@ class Outbox:
                     })
                 elif isinstance(item, SseItem):
                     rows[SseEvent].append({
+                        "public_id": new_ordered_id(SSE_EVENT),
                         "run_id": run.run_id, "project_id": run.project_id, "environment": run.environment,
                         "channel": item.channel, "payload": item.data, "created_at": now,
                     })
                 elif isinstance(item, EmitItem):
                     rows[EmittedEvent].append({
+                        "public_id": new_ordered_id(EMITTED_EVENT),
                         "run_id": run.run_id, "project_id": run.project_id, "environment": run.environment,
                         "external_user_id": run.external_user_id, "action_key": run.action_key,
                         "channel": item.channel, "event": item.event, "created_at": now,

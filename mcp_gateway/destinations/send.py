@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mcp_gateway.net import EgressPolicy
+
 from . import checks
 from .errors import DestinationError
 from .items import DeliveryItem, EmitItem, Item, S3Item, SseItem
@@ -39,7 +41,7 @@ class Rules:
     s3_buckets: Sequence[str] = ()
     email_enabled: bool = False
     email_to: Sequence[str] = ()
-    private_urls: bool = False
+    egress: EgressPolicy = EgressPolicy()
 
 
 @dataclass(eq=False)
@@ -80,7 +82,7 @@ class Send:
         if values.get("data") is not None and values.get("body") is not None:
             raise DestinationError("$.send.http: give the body as data or as body, not both")
         body = values["data"] if values.get("data") is not None else values.get("body")
-        url = checks.http_url(values["url"], private_allowed=self.rules.private_urls)
+        url = checks.http_url(values["url"], egress=self.rules.egress)
         request: dict[str, Any] = {
             "method": method,
             "url": url,

@@ -47,7 +47,7 @@ class Destinations:
             s3_buckets=tuple(settings.s3_buckets),
             email_enabled=settings.smtp_host is not None,
             email_to=tuple(settings.smtp_to),
-            private_urls=settings.destination_private_urls,
+            egress=settings.egress,
         )
         self.s3_client = S3Client(
             endpoint_url=settings.s3_endpoint_url,
@@ -60,7 +60,7 @@ class Destinations:
             window=settings.s3_batch_window, part_size=settings.s3_part_size,
             backoff=settings.destination_backoff, lease=settings.destination_lease,
         )
-        self._http = HttpSender(settings.destination_http_timeout)
+        self._http = HttpSender(settings.destination_http_timeout, settings.egress)
         email = None
         if settings.smtp_host is not None:
             email = EmailSender(SmtpServer(

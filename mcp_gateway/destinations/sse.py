@@ -4,6 +4,7 @@ Events live in the database, and each process polls it for new ones (a local com
 wakes the poll at once), so a client connected to any gateway process receives events
 sent by runs in every other. A client that connects gets the latest 100 events first,
 as the hosted product does, or everything after its `Last-Event-ID` when it reconnects.
+Clients see each event's `public_id`; the row id that orders events stays inside.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ _POLL_PAGE = 1000
 
 @dataclass(frozen=True, slots=True)
 class SseMessage:
-    id: int
+    id: str  # the event's public id
     channel: str
     data: str  # JSON
     created_at: datetime
@@ -77,12 +78,22 @@ class SseHub:
         query = self._query(project_id, environment, channels).order_by(SseEvent.id.desc()).limit(limit)
         return list(reversed(await self._fetch(query)))
 
-    async def after(self, project_id: str, environment: str, last_id: int, channels: Sequence[str] = ()) -> list[SseMessage]:
-        query = self._query(project_id, environment, channels).where(SseEvent.id > last_id).order_by(SseEvent.id).limit(_REPLAY_LIMIT)
+    async def after(
+        self, project_id: str, environment: str, last_event_id: str, channels: Sequence[str] = ()
+    ) -> list[SseMessage] | None:
+        """The events after `last_event_id`, oldest first; None when it names no event of this
+        project's environment (another project's, or one pruned since)."""
+        async with self._db.session() as s:
+            position = await s.scalar(select(SseEvent.id).where(
+                SseEvent.public_id == last_event_id, SseEvent.project_id == project_id, SseEvent.environment == environment
+            ))
+        if position is None:
+            return None
+        query = self._query(project_id, environment, channels).where(SseEvent.id > position).order_by(SseEvent.id).limit(_REPLAY_LIMIT)
         return await self._fetch(query)
 
     async def stream(
-        self, project_id: str, environment: str, channels: Sequence[str] = (), last_event_id: int | None = None
+        self, project_id: str, environment: str, channels: Sequence[str] = (), last_event_id: str | None = None
     ) -> AsyncIterator[SseMessage]:
         """History, then live events, until the hub closes or the subscriber falls too far behind."""
         subscriber = _Subscriber(project_id, environment, frozenset(channels))
@@ -90,10 +101,9 @@ class SseHub:
         self._subscribers.add(subscriber)
         try:
             await self._ensure_poller()
-            if last_event_id is None:
+            history = None if last_event_id is None else await self.after(project_id, environment, last_event_id, channels)
+            if history is None:
                 history = await self.recent(project_id, environment, channels)
-            else:
-                history = await self.after(project_id, environment, last_event_id, channels)
             replayed = {message.id for message in history}
             for message in history:
                 yield message
@@ -151,7 +161,7 @@ class SseHub:
             if row.id in self._seen:
                 continue
             self._seen[row.id] = now
-            message = SseMessage(row.id, row.channel, row.payload, row.created_at)
+            message = SseMessage(row.public_id, row.channel, row.payload, row.created_at)
             for subscriber in list(self._subscribers):
                 if subscriber.wants(row.project_id, row.environment, row.channel):
                     subscriber.offer(message)
@@ -173,4 +183,4 @@ class SseHub:
             return list((await s.scalars(query)).all())
 
     async def _fetch(self, query) -> list[SseMessage]:  # type: ignore[no-untyped-def]
-        return [SseMessage(r.id, r.channel, r.payload, r.created_at) for r in await self._fetch_rows(query)]
+        return [SseMessage(r.public_id, r.channel, r.payload, r.created_at) for r in await self._fetch_rows(query)]

@@ -42,7 +42,8 @@ class LocalFileStore:
         # Written aside and renamed, so a reader never sees half a file.
         partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
         try:
-            with partial.open("wb") as out:
+            # Readable by the gateway's user only, whatever the umask: the files are users' data.
+            with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
                 if isinstance(source, Path):
                     with source.open("rb") as f:
                         shutil.copyfileobj(f, out, CHUNK)

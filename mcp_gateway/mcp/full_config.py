@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mcp_gateway.catalog import Action, Catalog, Prop, input_schema, tool_name
-from mcp_gateway.catalog.schema import MAX_TOOL_NAME, PropValidator
+from mcp_gateway.catalog.model import MAX_TOOL_NAME
+from mcp_gateway.catalog.schema import PropValidator
 from mcp_gateway.files import FileError
 from mcp_gateway.runtime.errors import ConfigurationError, DynamicPropsNotFound
 from mcp_gateway.runtime.service import Caller, Runtime

@@ -12,7 +12,6 @@ The transport is chosen per request, with no client configuration:
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +21,7 @@ from starlette.types import Receive, Scope, Send
 
 from mcp_gateway.catalog import Catalog
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.http_json import JsonBodyError, dump_json, read_json
 from mcp_gateway.lifecycle import Drain
 from mcp_gateway.store.shared import SharedUnavailable
 
@@ -35,19 +35,19 @@ from .protocol import (
     PARSE_ERROR,
     JsonRpcError,
     Protocol,
+    check_message,
     error_response,
     negotiate,
     read_envelope,
 )
 from .security import HostGuard
 from .sessions import Session, SessionStore, StreamHub
-from .spec import HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS, UNSUPPORTED_PROTOCOL_VERSION
+from .spec import BATCH_PROTOCOL_VERSIONS, HANDSHAKE_PROTOCOL_VERSIONS, MODERN_PROTOCOL_VERSIONS, UNSUPPORTED_PROTOCOL_VERSION
 
 logger = logging.getLogger(__name__)
 
 SESSION_HEADER = "mcp-session-id"
 PING_SECONDS = 15.0
-MAX_BODY = 4 * 1024 * 1024
 _JSON = [(b"content-type", b"application/json")]
 _SSE = [
     (b"content-type", b"text/event-stream"),
@@ -66,29 +66,38 @@ class HttpError(Exception):
         self.headers = headers or []
 
 
-def _dumps(obj: Any) -> bytes:
-    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
-
-
 async def _send(send: Send, status: int, body: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> None:
     await send({"type": "http.response.start", "status": status, "headers": (headers or []) + [(b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def _read_json(headers: Mapping[str, str], receive: Receive) -> Any:
+    """A POST's body, parsed (`BodyLimit` has bounded its size)."""
+    if headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        raise HttpError(415, "MCP messages are JSON: send them with Content-Type: application/json")
     chunks = []
-    size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             raise HttpError(400, "client disconnected before sending the body")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise HttpError(413, f"request body is larger than {MAX_BODY} bytes")
-        chunks.append(chunk)
+        chunks.append(message.get("body", b""))
         if not message.get("more_body"):
-            return b"".join(chunks)
+            break
+    try:
+        return read_json(b"".join(chunks))
+    except JsonBodyError as exc:
+        raise HttpError(400, f"Parse error: {exc}", code=PARSE_ERROR) from None
+
+
+def _check_messages(messages: list[Any], *, batch: bool) -> None:
+    for index, message in enumerate(messages):
+        try:
+            check_message(message)
+        except JsonRpcError as exc:
+            # Params are checked after the id, so an INVALID_PARAMS message has an id to answer.
+            request_id = message.get("id") if exc.code == INVALID_PARAMS else None
+            where = f"message {index} of the batch: " if batch else ""
+            raise HttpError(400, where + exc.message, code=exc.code, request_id=request_id) from None
 
 
 class McpEndpoint:
@@ -146,11 +155,11 @@ class McpEndpoint:
                 raise HttpError(405, f"{method} is not supported here; use POST, GET or DELETE", headers=[(b"allow", b"GET, POST, DELETE")])
         except SharedUnavailable as exc:
             logger.error("MCP %s failed: %s", method, exc)
-            body = _dumps({"jsonrpc": "2.0", "id": None, "error": {
+            body = dump_json({"jsonrpc": "2.0", "id": None, "error": {
                 "code": INTERNAL_ERROR, "message": "the gateway cannot reach its shared state (Redis); retry shortly"}})
             await _send(send, 503, body, _JSON + [(b"retry-after", b"5")])
         except HttpError as exc:
-            body = _dumps({"jsonrpc": "2.0", "id": exc.request_id, "error": {"code": exc.code, "message": str(exc)}})
+            body = dump_json({"jsonrpc": "2.0", "id": exc.request_id, "error": {"code": exc.code, "message": str(exc)}})
             await _send(send, exc.status, body, _JSON + exc.headers)
 
     # Auth and parameters
@@ -172,10 +181,9 @@ class McpEndpoint:
 
     async def _session(self, session_id: str, principal: Principal, request_id: Any = None) -> Session:
         session = await self._sessions.get(session_id)
-        if session is None:
+        # Another project's session is answered as an unknown one: session ids are not to be probed.
+        if session is None or session.params.project_id != principal.project_id:
             raise HttpError(404, "session not found or expired: start a new session with initialize", request_id=request_id)
-        if session.params.project_id != principal.project_id:
-            raise HttpError(403, "this session belongs to another project", request_id=request_id)
         return session
 
     # Streamable HTTP
@@ -184,11 +192,7 @@ class McpEndpoint:
         accept = headers.get("accept", "")
         if accept and "application/json" not in accept and "*/*" not in accept:
             raise HttpError(406, "POST responses are JSON: send `Accept: application/json, text/event-stream`")
-        body = await _read_body(receive)
-        try:
-            message = json.loads(body)
-        except (ValueError, RecursionError):
-            raise HttpError(400, "Parse error: the body is not valid JSON", code=PARSE_ERROR) from None
+        message = await _read_json(headers, receive)
         version = headers.get("mcp-protocol-version")
         is_modern = version in MODERN_PROTOCOL_VERSIONS or (
             version is None and isinstance(message, dict) and message.get("method") == "server/discover"
@@ -206,8 +210,11 @@ class McpEndpoint:
             await self._handshake_era(message, headers, query, path, send, base_url)
 
     async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
-        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0" or not isinstance(message.get("method"), str):
+        if isinstance(message, list):
+            raise HttpError(400, f"JSON-RPC batches are not part of MCP {', '.join(MODERN_PROTOCOL_VERSIONS)}: send one message per POST")
+        if not isinstance(message, dict) or "method" not in message:
             raise HttpError(400, "the body must be one JSON-RPC 2.0 request or notification object")
+        _check_messages([message], batch=False)
         if "id" not in message:
             await _send(send, 202)  # no client notifications exist at this revision; accept and drop
             return
@@ -234,13 +241,14 @@ class McpEndpoint:
             logger.exception("%s failed", method)
             response = error_response(request_id, JsonRpcError(INTERNAL_ERROR, "internal error; the gateway logged the details"))
             status = 200
-        await _send(send, status, _dumps(response), _JSON)
+        await _send(send, status, dump_json(response), _JSON)
 
     async def _handshake_era(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
         batch = isinstance(message, list)
         messages = message if batch else [message]
-        if not messages or not all(isinstance(m, dict) and m.get("jsonrpc") == "2.0" for m in messages):
-            raise HttpError(400, "the body must be a JSON-RPC 2.0 message (or a batch of them)")
+        if not messages:
+            raise HttpError(400, "the body must be a JSON-RPC 2.0 message (or a batch of them), not an empty array")
+        _check_messages(messages, batch=batch)
         first_id = messages[0].get("id")
         principal = self._principal(headers, first_id)
         init = next((m for m in messages if m.get("method") == "initialize"), None)
@@ -260,12 +268,15 @@ class McpEndpoint:
             )
             extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
             response = {"jsonrpc": "2.0", "id": init.get("id"), "result": self._protocol.initialize_result(init_params)}
-            await _send(send, 200, _dumps(response), _JSON + extra_headers)
+            await _send(send, 200, dump_json(response), _JSON + extra_headers)
             return
         session_id = headers.get(SESSION_HEADER)
         if not session_id:
             raise HttpError(400, "missing Mcp-Session-Id header: send initialize first, then the session id it returns", request_id=first_id)
         session = await self._session(session_id, principal, first_id)
+        if batch and session.protocol_version not in BATCH_PROTOCOL_VERSIONS:
+            raise HttpError(400, f"JSON-RPC batches are not part of MCP {session.protocol_version}, this session's "
+                                 "protocol version: send one message per POST")
         mcp = self._params(principal, raw_params(headers, query, path), session.params, first_id)
         client = ClientContext(session.protocol_version, session.capabilities, base_url, session.id)
         notifications: list[dict[str, Any]] = []
@@ -281,15 +292,15 @@ class McpEndpoint:
             else:
                 await self._reply(send, headers, [*notifications, *responses], extra_headers)
                 return
-        await _send(send, 200, _dumps(responses if batch else responses[0]), _JSON + extra_headers)
+        await _send(send, 200, dump_json(responses if batch else responses[0]), _JSON + extra_headers)
 
     async def _reply(self, send: Send, headers: Mapping[str, str], messages: list[dict[str, Any]], extra_headers: list[tuple[bytes, bytes]]) -> None:
         """Answer a POST with notifications before its response: as an event stream when the
         client takes one, else just the response (clients re-list tools each turn anyway)."""
         if "text/event-stream" not in headers.get("accept", ""):
-            await _send(send, 200, _dumps(messages[-1]), _JSON + extra_headers)
+            await _send(send, 200, dump_json(messages[-1]), _JSON + extra_headers)
             return
-        body = b"".join(b"event: message\ndata: " + _dumps(m) + b"\n\n" for m in messages)
+        body = b"".join(b"event: message\ndata: " + dump_json(m) + b"\n\n" for m in messages)
         await _send(send, 200, body, [(b"content-type", b"text/event-stream"), (b"cache-control", b"no-store")] + extra_headers)
 
     async def _answer(
@@ -363,24 +374,21 @@ class McpEndpoint:
                     item = getter.result()
                     if item is None:
                         break
-                    await send({"type": "http.response.body", "body": b"event: message\ndata: " + _dumps(item) + b"\n\n", "more_body": True})
+                    await send({"type": "http.response.body", "body": b"event: message\ndata: " + dump_json(item) + b"\n\n", "more_body": True})
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
             finally:
                 disconnected.cancel()
                 draining.cancel()
 
     async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send, base_url: str) -> None:
-        body = await _read_body(receive)
+        message = await _read_json(headers, receive)
         principal = self._principal(headers)
         session = await self._session(query["sessionId"], principal)
         if not await self._hub.has(session.id):
             raise HttpError(404, "no open event stream for this session: reconnect with GET")
-        try:
-            message = json.loads(body)
-        except (ValueError, RecursionError):
-            raise HttpError(400, "Parse error: the body is not valid JSON", code=PARSE_ERROR) from None
-        if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
-            raise HttpError(400, "the body must be one JSON-RPC 2.0 message")
+        if not isinstance(message, dict):
+            raise HttpError(400, "the body must be one JSON-RPC 2.0 message object (this transport takes no batches)")
+        _check_messages([message], batch=False)
         await _send(send, 202, b"Accepted", [(b"content-type", b"text/plain")])
         # The answer is worked out after the 202; a drain waits for it like for a request.
         self._drain.enter()

@@ -88,6 +88,9 @@ def resolve(
     def get(name: str) -> str | None:
         return raw.get(name)
 
+    for name, value in raw.items():
+        if value and "\x00" in value:  # from %00 in the query or path; no database keeps NUL in text
+            raise ParamError(f"the {_NAMES[name]} must not contain NUL characters")
     project_id = get("project_id") or (base.project_id if base else default_project_id)
     if not project_id:
         raise ParamError(f"missing project id: send the {_NAMES['project_id']} (proj_...)")

@@ -47,6 +47,7 @@ __all__ = [
     "UNSUPPORTED_PROTOCOL_VERSION",
     "JsonRpcError",
     "Protocol",
+    "check_message",
     "error_response",
 ]
 
@@ -83,6 +84,22 @@ class JsonRpcError(Exception):
 
 def error_response(request_id: Any, exc: JsonRpcError) -> dict[str, Any]:
     return {"jsonrpc": "2.0", "id": request_id, "error": exc.to_json()}
+
+
+def check_message(message: Any) -> None:
+    """Refuse a message the dispatcher could not read: raise INVALID_REQUEST or INVALID_PARAMS
+    naming what is wrong. A message without a method (a response) is left to be dropped."""
+    if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
+        raise JsonRpcError(INVALID_REQUEST, 'each message must be a JSON-RPC 2.0 object with "jsonrpc": "2.0"')
+    if "method" not in message:
+        return
+    if not isinstance(message["method"], str):
+        raise JsonRpcError(INVALID_REQUEST, "method must be a string, the name of the method to call")
+    request_id = message.get("id")
+    if "id" in message and (isinstance(request_id, bool) or not isinstance(request_id, (str, int))):
+        raise JsonRpcError(INVALID_REQUEST, "id must be a string or an integer")
+    if message.get("params") is not None and not isinstance(message["params"], dict):
+        raise JsonRpcError(INVALID_PARAMS, f"{message['method'][:100]} params must be an object of named parameters")
 
 
 def negotiate(requested: Any) -> str:

@@ -12,6 +12,8 @@ from typing import Final
 HANDSHAKE_PROTOCOL_VERSIONS: Final = ("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25")
 MODERN_PROTOCOL_VERSIONS: Final = ("2026-07-28",)
 LATEST_HANDSHAKE_VERSION: Final = HANDSHAKE_PROTOCOL_VERSIONS[-1]
+# The one revision whose transports carry JSON-RPC batches (added in it, removed in the next).
+BATCH_PROTOCOL_VERSIONS: Final = ("2025-03-26",)
 
 PROTOCOL_VERSION_META_KEY: Final = "io.modelcontextprotocol/protocolVersion"
 CLIENT_CAPABILITIES_META_KEY: Final = "io.modelcontextprotocol/clientCapabilities"

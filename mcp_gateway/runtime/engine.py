@@ -36,24 +36,30 @@ from mcp_gateway.catalog import (
 from mcp_gateway.catalog.http import RefreshHook, RequestHook
 from mcp_gateway.catalog.props import to_option
 from mcp_gateway.files import StashOutput
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client
 
 from .errors import ConfigurationError, RunTimeout
 
 DEFAULT_TIMEOUT = 30.0
 
 # A client's pooled connections belong to the event loop that opened them, so each loop (one in
-# a server; several where servers share a process, as in tests) has its own pool.
-_shared_clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient] = weakref.WeakKeyDictionary()
+# a server; several where servers share a process, as in tests) has its own pool, one for each
+# egress policy in use on it.
+_shared_clients: weakref.WeakKeyDictionary[
+    asyncio.AbstractEventLoop, dict[EgressPolicy, httpx.AsyncClient]
+] = weakref.WeakKeyDictionary()
 
 logger = logging.getLogger(__name__)
 
 
-def shared_http_client() -> httpx.AsyncClient:
-    """One connection pool for every app's API calls (per event loop; call it inside one)."""
-    loop = asyncio.get_running_loop()
-    client = _shared_clients.get(loop)
+def shared_http_client(egress: EgressPolicy) -> httpx.AsyncClient:
+    """One connection pool for every app's API calls under `egress` (per event loop; call it
+    inside one). Redirects are followed, each hop checked by the policy."""
+    clients = _shared_clients.setdefault(asyncio.get_running_loop(), {})
+    client = clients.get(egress)
     if client is None or client.is_closed:
-        client = _shared_clients[loop] = httpx.AsyncClient(
+        client = clients[egress] = http_client(
+            egress,
             timeout=httpx.Timeout(DEFAULT_TIMEOUT, connect=10.0),
             follow_redirects=True,
             limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
@@ -135,6 +141,7 @@ def app_http(
     auth: Mapping[str, Any] | None,
     on_unauthorized: RefreshHook | None = None,
     on_request: RequestHook | None = None,
+    egress: EgressPolicy = EgressPolicy(),
 ) -> AppHttp | None:
     app = action.app
     values = auth or {}
@@ -144,7 +151,7 @@ def app_http(
     except KeyError as exc:
         raise ConfigurationError(f"{app.name} account is incomplete: {exc.args[0]}") from None
     return AppHttp(
-        shared_http_client(),
+        shared_http_client(egress),
         app_name=app.name,
         headers=app.headers_for(values),
         base_url=base_url,
@@ -167,6 +174,7 @@ async def run_action(
     extra_props: Mapping[str, Prop] | None = None,
     send: Any = None,
     on_request: RequestHook | None = None,
+    egress: EgressPolicy = EgressPolicy(),
 ) -> RunResult:
     """Validate `values` against the action's props and run it.
 
@@ -190,7 +198,8 @@ async def run_action(
     ctx = RunContext(
         props=with_defaults(props, values),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized, on_request),
+        http=app_http(action, auth, on_unauthorized, on_request, egress),
+        egress=egress,
         external_user_id=external_user_id,
         tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
         send=send,
@@ -209,7 +218,7 @@ async def run_action(
         else:  # a timeout inside the action (a driver's, an API client's)
             result.error = f"{action.key} failed: a request timed out: {exc or 'TimeoutError'}"
         ctx.record_error(exc)
-    except (ActionError, UpstreamError) as exc:
+    except (ActionError, UpstreamError, EgressDenied) as exc:
         ctx.record_error(exc)
         result.error = str(exc)
     except httpx.HTTPError as exc:
@@ -246,6 +255,7 @@ async def fetch_options(
     timeout: float = DEFAULT_TIMEOUT,
     on_unauthorized: RefreshHook | None = None,
     on_request: RequestHook | None = None,
+    egress: EgressPolicy = EgressPolicy(),
 ) -> dict[str, Any]:
     """The configure-prop response: `options` / `stringOptions`, `context`, `errors`, `observations`."""
     props = {**action.props, **(extra_props or {})}
@@ -262,7 +272,8 @@ async def fetch_options(
     ctx = OptionsContext(
         props=with_defaults(props, unwrap_values(values)),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized, on_request),
+        http=app_http(action, auth, on_unauthorized, on_request, egress),
+        egress=egress,
         external_user_id=external_user_id,
         page=page,
         prev_context=prev_context,
@@ -276,7 +287,7 @@ async def fetch_options(
         if deadline.expired():
             return _options_response([], None, [f"options for {prop_name} timed out after {timeout:g} s"])
         return _options_response([], None, [f"a request timed out: {exc or 'TimeoutError'}"])
-    except (ActionError, httpx.HTTPError, KeyError, ValueError) as exc:
+    except (ActionError, httpx.HTTPError, EgressDenied, KeyError, ValueError) as exc:
         return _options_response([], None, [str(exc)])
     except Exception as exc:  # an options function's bug is reported, not raised
         return _options_response([], None, [f"{type(exc).__name__}: {exc}"])
@@ -307,6 +318,7 @@ async def reload_props(
     timeout: float = DEFAULT_TIMEOUT,
     on_unauthorized: RefreshHook | None = None,
     on_request: RequestHook | None = None,
+    egress: EgressPolicy = EgressPolicy(),
 ) -> dict[str, Prop]:
     """The action's full prop set given the values so far: static props plus dynamic ones."""
     if action.additional_props is None:
@@ -314,7 +326,8 @@ async def reload_props(
     ctx = PropsContext(
         props=with_defaults(action.props, unwrap_values(values)),
         auth=auth,
-        http=app_http(action, auth, on_unauthorized, on_request),
+        http=app_http(action, auth, on_unauthorized, on_request, egress),
+        egress=egress,
         external_user_id=external_user_id,
     )
     try:
@@ -322,7 +335,7 @@ async def reload_props(
             extra = await action.additional_props(ctx)
     except TimeoutError:
         raise ConfigurationError(f"reloading the props of {action.key} took longer than {timeout:g} s") from None
-    except (ActionError, UpstreamError, httpx.HTTPError, KeyError, ValueError) as exc:
+    except (ActionError, UpstreamError, httpx.HTTPError, EgressDenied, KeyError, ValueError) as exc:
         raise ConfigurationError(f"could not reload the props of {action.key}: {exc}") from exc
     except Exception as exc:  # a bug in the app's code: the caller still gets an answer
         logger.exception("the additional props of %s failed", action.key)

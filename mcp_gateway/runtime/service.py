@@ -15,10 +15,11 @@ import httpx
 
 from mcp_gateway.catalog import Action, Catalog, Prop, PropValidator
 from mcp_gateway.catalog.http import RefreshHook, RequestHook
-from mcp_gateway.connect.accounts import AccountError, Accounts
+from mcp_gateway.connect.accounts import AccountError, Accounts, ResolvedAccount
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.files import FileError, Files, RunFiles, StashSync, needs_files, stash_requested
+from mcp_gateway.net import EgressPolicy
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import DYNAMIC_PROPS, new_id
 from mcp_gateway.store.models import DynamicProps, utcnow
@@ -68,7 +69,10 @@ class Runtime:
         files: Files | None = None,
         destinations: Destinations | None = None,
         observer: RunObserver | None = None,
+        egress: EgressPolicy = EgressPolicy(),
     ) -> None:
+        # Where the actions' requests and connections may go.
+        self.egress = egress
         self.catalog = catalog
         self._db = db
         self._accounts = accounts
@@ -92,10 +96,24 @@ class Runtime:
 
         return hook
 
-    async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> _RunAuth:
+    async def check_account(self, caller: Caller, action: Action, values: Mapping[str, Any], *, via: str) -> None:
+        """Refuse a run as `run` would when its user has no usable account, before anything it
+        was sent with is stored (a multipart run's uploads). A refusal is recorded as a run's."""
+        started = time.perf_counter()
+        try:
+            await self._account(caller, action, values)
+        except (ConfigurationError, AccountRequired) as exc:
+            self._record(caller, action, None, via, str(exc), started)
+            if self._observer is not None:
+                outcome = "account_required" if isinstance(exc, AccountRequired) else "invalid"
+                self._observer.run_finished(action.app.slug, outcome, time.perf_counter() - started)
+            raise
+
+    async def _account(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> ResolvedAccount | None:
+        """The healthy account a run is to use; None for an app without auth."""
         app = action.app
         if app.auth_type == "none":
-            return _RunAuth(None, None, None)
+            return None
         account_id = caller.account_id
         app_value = values.get(action.app_prop_name or "")
         if isinstance(app_value, Mapping) and app_value.get("authProvisionId"):
@@ -114,6 +132,13 @@ class Runtime:
             )
         if not account.healthy:
             raise self._reconnect(caller, app.name, app.slug, account.id, account.error)
+        return account
+
+    async def _auth(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> _RunAuth:
+        account = await self._account(caller, action, values)
+        if account is None:
+            return _RunAuth(None, None, None)
+        app = action.app
         try:
             credentials = await self.credentials.fresh(app, account)
         except AccountUnhealthy as exc:
@@ -179,6 +204,7 @@ class Runtime:
                     timeout=self.run_timeout,
                     on_unauthorized=auth.on_unauthorized,
                     on_request=on_request,
+                    egress=self.egress,
                 )
             async with self._run_files(caller, stash_id, values) as run_files:
                 if run_files is not None:
@@ -203,6 +229,7 @@ class Runtime:
                     on_unauthorized=auth.on_unauthorized,
                     send=send,
                     on_request=on_request,
+                    egress=self.egress,
                 )
                 if send is not None:
                     # A failed run delivers none of its sends, so a retry never doubles them.
@@ -278,6 +305,7 @@ class Runtime:
             extra_props=extra_props,
             timeout=self.run_timeout,
             on_request=self._request_hook(action),
+            egress=self.egress,
         )
 
     async def reload(self, caller: Caller, action: Action, values: Mapping[str, Any]) -> dict[str, Prop]:
@@ -291,6 +319,7 @@ class Runtime:
             timeout=self.run_timeout,
             on_unauthorized=auth.on_unauthorized,
             on_request=self._request_hook(action),
+            egress=self.egress,
         )
 
     async def save_dynamic_props(

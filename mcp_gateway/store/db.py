@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from .bulk import BulkWriter, Rows
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # The newest migration. Checked against Alembic's view in the tests; lets a start on
 # an up-to-date database skip loading Alembic at all.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 # A fixed key for PostgreSQL's advisory lock around migrations ("mcpgw" in ASCII).
 _MIGRATION_LOCK = 0x6D63706777
 
@@ -30,6 +31,7 @@ class Database:
             kwargs.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
+            _create_private(self.engine.url.database)
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.session = async_sessionmaker(self.engine, expire_on_commit=False)
         self._bulk = BulkWriter(self.engine, connect=lambda conn: _sqlite_pragmas(conn, None))
@@ -88,6 +90,17 @@ def _upgrade(connection: Connection) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), "head")
+
+
+def _create_private(path: str | None) -> None:
+    """Make the SQLite file readable by its owner only (0600, whatever the umask); one made by an
+    older version is tightened too. SQLite creates the -wal, -shm and -journal files with the
+    database file's mode, so new ones follow; existing ones are tightened here."""
+    if path and path != ":memory:" and not path.startswith("file:"):
+        os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+        for name in (path, f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+            if os.path.exists(name) and os.stat(name).st_mode & 0o077:
+                os.chmod(name, 0o600)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

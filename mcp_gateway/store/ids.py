@@ -12,6 +12,8 @@ CONNECT_TOKEN = "ctok_"
 DYNAMIC_PROPS = "dyp_"
 OAUTH_APP = "oa_"
 CLIENT = "cli_"
+SSE_EVENT = "sse_"
+EMITTED_EVENT = "emit_"
 
 _ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 

@@ -3,6 +3,7 @@ development and production never see each other's data."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -37,15 +38,19 @@ class UTCDateTime(TypeDecorator[datetime]):
 ROW_ID = BigInteger().with_variant(Integer, "sqlite")
 
 
+_UNSTORABLE_IN_TEXT = re.compile("[\x00\ud800-\udfff]")
+
+
 class ErrorText(TypeDecorator[str]):
     """Error messages, which quote what upstream APIs and receivers answered: stored with any NUL
-    shown as U+FFFD, since PostgreSQL cannot keep NUL in text (and a JSON string may carry one)."""
+    or lone surrogate shown as U+FFFD, since PostgreSQL cannot keep NUL in text, and no database
+    takes a lone surrogate (a JSON string may carry either)."""
 
     impl = Text
     cache_ok = True
 
     def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
-        return value.replace("\x00", "\ufffd") if value is not None else None
+        return _UNSTORABLE_IN_TEXT.sub("\ufffd", value) if value is not None else None
 
 
 class Base(DeclarativeBase):
@@ -332,12 +337,14 @@ class DestinationDelivery(Base):
 
 
 class SseEvent(Base):
-    """A `$.send.sse` event; its id is the SSE event id clients resume from (Last-Event-ID)."""
+    """A `$.send.sse` event. `public_id` is the SSE event id clients see and resume from
+    (Last-Event-ID); `id` orders the events and is never shown, as it counts every project's."""
 
     __tablename__ = "sse_events"
     __table_args__ = (Index("ix_sse_events_stream", "project_id", "environment", "id"),)
 
     id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
+    public_id: Mapped[str] = mapped_column(String(40), unique=True, index=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     project_id: Mapped[str] = mapped_column(String(40))
     environment: Mapped[str] = mapped_column(String(20))
@@ -347,12 +354,14 @@ class SseEvent(Base):
 
 
 class EmittedEvent(Base):
-    """A `$.send.emit` event, kept for the developer to read back."""
+    """A `$.send.emit` event, kept for the developer to read back under its `public_id`
+    (`id` orders the events and is never shown, as it counts every project's)."""
 
     __tablename__ = "emitted_events"
     __table_args__ = (Index("ix_emitted_events_stream", "project_id", "environment", "id"),)
 
     id: Mapped[int] = mapped_column(ROW_ID, primary_key=True, autoincrement=True)
+    public_id: Mapped[str] = mapped_column(String(40), unique=True, index=True)
     run_id: Mapped[str] = mapped_column(String(40), index=True)
     project_id: Mapped[str] = mapped_column(String(40))
     environment: Mapped[str] = mapped_column(String(20))

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib.metadata
 import json
+import shlex
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
+from urllib.request import url2pathname
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -20,9 +23,13 @@ from starlette.routing import Route
 
 import mcp_gateway
 from mcp_gateway.catalog import Action, Catalog, tool_name
+from mcp_gateway.connect.developer_auth import LOCAL_PROJECT_ID
+from mcp_gateway.config import Settings, default_database_url
 
 CATALOG_PATH = "/catalog"
 _TOKEN_PLACEHOLDER = "<access token from POST /v1/oauth/token>"
+# `uvx --from mcp-gateway` would install the unrelated package of that name from PyPI.
+SOURCE_PLACEHOLDER = "git+<URL of the mcp-gateway repository this gateway was installed from>"
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;background:#f5f5f7;color:#1d1d1f;margin:0}
@@ -63,19 +70,57 @@ def _app_link(slug: str) -> str:
 
 
 @functools.cache
-def uvx_source() -> str:
-    """What `uvx --from` installs the gateway from: this checkout when it runs from one, else the package."""
+def uvx_source() -> str | None:
+    """What `uvx --from` starts this gateway from: its checkout, or the git commit or folder the
+    installed package records (PEP 610); None when it records neither."""
     checkout = Path(mcp_gateway.__file__).resolve().parents[1]
-    return str(checkout) if (checkout / "pyproject.toml").is_file() else "mcp-gateway"
+    if (checkout / "pyproject.toml").is_file():
+        return str(checkout)
+    try:
+        recorded = importlib.metadata.distribution("mcp-gateway").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    origin = json.loads(recorded or "{}")
+    vcs = origin.get("vcs_info", {})
+    if vcs.get("vcs") == "git":
+        return f"git+{origin['url']}@{vcs['commit_id']}"
+    folder = Path(url2pathname(urlsplit(origin.get("url", "")).path))
+    if "dir_info" in origin and (folder / "pyproject.toml").is_file():
+        return str(folder)
+    return None
 
 
-def client_configs(base_url: str, slug: str, user: str, project_id: str, environment: str) -> dict[str, str]:
+def stdio_environment(settings: Settings) -> tuple[dict[str, str], list[str]]:
+    """The variables that give `mcp-gateway stdio` this gateway's database, secret key and apps, and
+    the names of those the page must not show (secrets), which the user adds with the server's values."""
+    env = {"MCP_GATEWAY_DATA_DIR": str(settings.data_dir)}
+    if settings.custom_tools_dir is not None:
+        env["MCP_GATEWAY_CUSTOM_TOOLS_DIR"] = str(settings.custom_tools_dir)
+    withheld = []
+    if settings.database_url != default_database_url(settings.data_dir):
+        withheld.append("MCP_GATEWAY_DATABASE_URL")
+    key_file = settings.data_dir / "secret.key"
+    if not key_file.is_file() or key_file.read_text().strip().encode() != settings.secret_key:
+        withheld.append("MCP_GATEWAY_SECRET_KEY")
+    if settings.previous_secret_keys:
+        withheld.append("MCP_GATEWAY_PREVIOUS_SECRET_KEYS")
+    return env, withheld
+
+
+def stdio_command(source: str | None, *args: str) -> list[str]:
+    """`uvx` running this gateway's `mcp-gateway` with `args`."""
+    return ["uvx", "--from", source or SOURCE_PLACEHOLDER, "mcp-gateway", *args]
+
+
+def client_configs(base_url: str, slug: str, user: str, project_id: str, environment: str, *,
+                   stdio_project_id: str, stdio_env: dict[str, str], source: str | None) -> dict[str, str]:
     """Ready-to-paste configuration for one app and user, by client."""
     headers = {"Authorization": f"Bearer {_TOKEN_PLACEHOLDER}", "x-pd-project-id": project_id,
                "x-pd-environment": environment, "x-pd-external-user-id": user, "x-pd-app-slug": slug}
-    claude = {"mcpServers": {slug: {"command": "uvx", "args": [
-        "--from", uvx_source(), "mcp-gateway", "stdio", "--app", slug, "--external-user-id", user]}}}
-    cursor = {"mcpServers": {slug: {"url": f"{base_url}/", "headers": headers}}}
+    command, *args = stdio_command(source, "stdio", "--app", slug, "--project-id", stdio_project_id,
+                                   "--environment", environment, "--external-user-id", user)
+    claude = {"mcpServers": {slug: {"command": command, "args": args, "env": stdio_env}}}
+    cursor = {"mcpServers": {slug: {"type": "http", "url": f"{base_url}/", "headers": headers}}}
     openai = {"type": "mcp", "server_label": slug, "server_url": f"{base_url}/", "headers": headers,
               "require_approval": "never"}
     return {name: json.dumps(config, indent=2) for name, config in
@@ -83,9 +128,10 @@ def client_configs(base_url: str, slug: str, user: str, project_id: str, environ
 
 
 class CatalogPages:
-    def __init__(self, catalog: Catalog, base_url: Callable[[Request], str]) -> None:
+    def __init__(self, catalog: Catalog, settings: Settings, base_url: Callable[[Request], str]) -> None:
         self._catalog = catalog
         self._base_url = base_url
+        self._stdio_env, self._withheld = stdio_environment(settings)
 
     def routes(self) -> list[Route]:
         # One path with `?app=`: a second path segment would take `/{external_user_id}/{app}` from MCP.
@@ -121,9 +167,16 @@ class CatalogPages:
             return _page("Unknown app", f"<h1>No app {_e(slug)}</h1><p><a href=\"{CATALOG_PATH}\">All apps</a></p>", 404)
         params = request.query_params
         user = params.get("user", "").strip()[:250] or "user-123"
-        project_id = params.get("project_id", "").strip()[:40] or "proj_..."
+        chosen_project = params.get("project_id", "").strip()[:40]
+        # Over HTTP a project is the developer's own; stdio can always use its local one.
+        project_id, stdio_project_id = chosen_project or "proj_...", chosen_project or LOCAL_PROJECT_ID
         environment = params.get("environment") if params.get("environment") in ("development", "production") else "development"
-        configs = client_configs(self._base_url(request).rstrip("/"), app.slug, user, project_id, environment)
+        source = uvx_source()
+        configs = client_configs(self._base_url(request).rstrip("/"), app.slug, user, project_id, environment,
+                                 stdio_project_id=stdio_project_id, stdio_env=self._stdio_env, source=source)
+        add_account = shlex.join([f"{name}={value}" for name, value in self._stdio_env.items()] + stdio_command(
+            source, "accounts", "add", "--app", app.slug, "--project-id", stdio_project_id,
+            "--environment", environment, "--external-user-id", user))
         chooser = (
             f'<form class=search method=get action="{CATALOG_PATH}">'
             f'<input type=hidden name=app value="{_e(app.slug)}">'
@@ -133,8 +186,12 @@ class CatalogPages:
         )
         configuration = (
             f"<section id=configure><h2>Use {_e(app.name)} for {_e(user)}</h2>{chooser}"
-            '<h3>Claude Desktop (stdio through uvx)</h3><p class=muted>In <code>claude_desktop_config.json</code>. '
-            f"Store the account first: <code>mcp-gateway accounts add --app {_e(app.slug)} --external-user-id {_e(user)}</code>.</p>"
+            '<h3>Claude Desktop (stdio through uvx)</h3><p class=muted>In <code>claude_desktop_config.json</code>, on '
+            "the machine with this gateway's data dir: it runs this gateway's code on the same database. "
+            f"Project <code>{_e(stdio_project_id)}</code>"
+            f"{'' if chosen_project else ', the local one (choose a project above to use its accounts)'}. "
+            f"Store the account first: <code>{_e(add_account)}</code> (the credentials as JSON on stdin).</p>"
+            f"{self._source_note(source)}{self._withheld_note()}"
             f"<pre id=config-claude>{_e(configs['claude'])}</pre>"
             "<h3>Cursor (URL and headers)</h3><p class=muted>In <code>.cursor/mcp.json</code>; the token comes from "
             "<code>POST /v1/oauth/token</code> with the project's client credentials.</p>"
@@ -149,6 +206,23 @@ class CatalogPages:
             f"{len(app.actions)} actions</p>{configuration}<h2>Actions</h2>{actions}"
         )
         return _page(f"{app.name} · mcp-gateway", body)
+
+    @staticmethod
+    def _source_note(source: str | None) -> str:
+        if source is not None:
+            return ""
+        return (f"<p id=source-note><strong>This gateway runs from an installed package that records no checkout "
+                f"or repository:</strong> replace <code>{_e(SOURCE_PLACEHOLDER)}</code> with the git URL of the "
+                "mcp-gateway repository it came from, or with the path of a checkout. Never use "
+                "<code>--from mcp-gateway</code>: the package of that name on PyPI is someone else's, and it would "
+                "run with your accounts' credentials within reach.</p>")
+
+    def _withheld_note(self) -> str:
+        if not self._withheld:
+            return ""
+        names = ", ".join(f"<code>{_e(name)}</code>" for name in self._withheld)
+        return (f"<p id=env-note>Add {names} to <code>env</code> with the server's values: it takes them "
+                "from its environment, and secrets are not shown here.</p>")
 
     @staticmethod
     def _action(action: Action) -> str:

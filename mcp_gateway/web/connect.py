@@ -7,6 +7,7 @@ import html
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -15,6 +16,7 @@ from mcp_gateway.catalog import App, Catalog, Keys
 from mcp_gateway.connect.flow import CALLBACK_PATH, Branding, ConnectFlow, Outcome
 from mcp_gateway.connect.oauth_apps import OAuthAppError
 from mcp_gateway.connect.tokens import CONNECT_PAGE, ConnectSession, ConnectTokenError
+from mcp_gateway.http_json import JsonBodyError, check_text
 
 START_OAUTH_PATH = "/_static/connect/oauth"
 SAVE_KEYS_PATH = "/_static/connect/keys"
@@ -153,8 +155,8 @@ class ConnectPages:
         return _page(f"Connect {app.name}", body, status=400 if problem else 200, frame_origins=session.allowed_origins)
 
     async def start_oauth(self, request: Request) -> Response:
-        form = await request.form()
         try:
+            form = await _form(request)
             session, app = await self._flow.open(_str(form.get("token")), _str(form.get("app")))
             if app is None:
                 raise ConnectTokenError("Choose an app to connect.")
@@ -166,9 +168,9 @@ class ConnectPages:
         return RedirectResponse(url, status_code=303)
 
     async def save_keys(self, request: Request) -> Response:
-        form = await request.form()
-        token = _str(form.get("token"))
         try:
+            form = await _form(request)
+            token = _str(form.get("token"))
             session, app = await self._flow.open(token, _str(form.get("app")))
         except ConnectTokenError as exc:
             return _failure_page(str(exc), status=exc.status)
@@ -201,6 +203,20 @@ class ConnectPages:
             f"{_header(branding)}<h1 id=success>Your {_e(outcome.app.name)} account is connected</h1>"
             "<p>You can close this window and go back to where you started.</p>",
         )
+
+
+async def _form(request: Request) -> FormData:
+    """The posted form, refused (400) when its text holds what no store keeps: NUL, or a lone
+    surrogate (a multipart form is decoded in the charset the client names, UTF-7 included)."""
+    form = await request.form()
+    try:
+        for name, value in form.multi_items():
+            check_text(name, "A form field's name")
+            if isinstance(value, str):
+                check_text(value, f"The form field {name}")
+    except JsonBodyError as exc:
+        raise ConnectTokenError(str(exc), status=400) from None
+    return form
 
 
 def _hidden(**values: str) -> str:

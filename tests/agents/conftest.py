@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from mcp_gateway.agents import Limits, LLMConfig, Provider, SubAgent, make_provider
-from mcp_gateway.app import Gateway
+from mcp_gateway.gateway import Gateway
 from mcp_gateway.mcp.subagent import SubAgentMode
 from mcp_gateway.runtime.service import Caller
 from tests.llm_server import ScriptedLLM

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from mcp_gateway.catalog import AccountContext, ActionError, AppHttp, Identity, UpstreamError
+from tests.support import LOCAL_UPSTREAMS
 
 
 @asynccontextmanager
@@ -23,7 +24,7 @@ async def account_context(app, creds):
     async with httpx.AsyncClient() as client:
         http = AppHttp(client, app_name=app.name, headers=app.headers_for(creds), base_url=app.base_url_for(creds),
                        allowed_domains=app.allowed_domains_for(creds))
-        yield AccountContext(auth=creds, http=http)
+        yield AccountContext(auth=creds, http=http, egress=LOCAL_UPSTREAMS)
 
 
 async def run_test(app, creds):

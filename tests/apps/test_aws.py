@@ -15,6 +15,7 @@ from mcp_gateway.catalog import ActionError, AppHttp, Identity
 from mcp_gateway.catalog.context import AccountContext
 from mcp_gateway.runtime.engine import fetch_options, run_action
 from tests.files.support import S3_KEYS, S3Server
+from tests.support import LOCAL_UPSTREAMS
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def read(s3_server, bucket, key):
 
 
 async def test_list_buckets_lists_the_accounts_buckets(catalog, s3_server, auth, bucket):
-    result = await run_action(catalog.action("aws-s3-list-buckets"), {"prefix": bucket}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-list-buckets"), {"prefix": bucket}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error is None, result.error
     assert [b["name"] for b in result.ret["buckets"]] == [bucket]
     assert result.ret["buckets"][0]["created"].startswith("20")
@@ -63,7 +64,7 @@ async def test_list_buckets_lists_the_accounts_buckets(catalog, s3_server, auth,
 
 async def test_create_bucket_creates_it_in_the_region_given(catalog, s3_server, auth):
     name = f"new-{secrets.token_hex(6)}"
-    result = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": name, "region": "eu-west-1"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": name, "region": "eu-west-1"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error is None, result.error
     assert result.ret["bucket"] == name and result.ret["region"] == "eu-west-1"
     assert result.summary == f"Created bucket {name} in eu-west-1"
@@ -73,16 +74,16 @@ async def test_create_bucket_creates_it_in_the_region_given(catalog, s3_server, 
 
 async def test_create_bucket_in_us_east_1_sends_no_location(catalog, s3_server, auth):
     name = f"new-{secrets.token_hex(6)}"
-    result = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": name}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": name}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error is None, result.error
     assert result.ret["region"] == "us-east-1"
     assert name in [b["Name"] for b in s3_server.client().list_buckets()["Buckets"]]
 
 
 async def test_create_bucket_refuses_bad_names_and_taken_ones(catalog, s3_server, auth, bucket):
-    bad = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": "Has_Caps"}, auth=auth)
+    bad = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": "Has_Caps"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert "not a valid bucket name" in bad.error
-    taken = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": bucket}, auth=auth)
+    taken = await run_action(catalog.action("aws-s3-create-bucket"), {"bucket": bucket}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert taken.error == f"this account already has a bucket named {bucket!r}; use it or pick another name"
 
 
@@ -93,14 +94,14 @@ async def test_list_objects_with_prefix_and_folders(catalog, s3_server, auth, bu
     for key in ("reports/2024/q1.csv", "reports/2024/q2.csv", "reports/archive/old.csv", "notes.txt"):
         put(s3_server, bucket, key, b"a,b\n1,2\n")
     result = await run_action(
-        catalog.action("aws-s3-list-objects"), {"bucket": bucket, "prefix": "reports/", "delimiter": "/"}, auth=auth
+        catalog.action("aws-s3-list-objects"), {"bucket": bucket, "prefix": "reports/", "delimiter": "/"}, auth=auth, egress=LOCAL_UPSTREAMS,
     )
     assert result.error is None, result.error
     assert result.ret["objects"] == []
     assert result.ret["folders"] == ["reports/2024/", "reports/archive/"]
     assert result.summary == f"Listed 0 objects and 2 folders in s3://{bucket}/reports/"
 
-    deep = await run_action(catalog.action("aws-s3-list-objects"), {"bucket": bucket, "prefix": "reports/2024/"}, auth=auth)
+    deep = await run_action(catalog.action("aws-s3-list-objects"), {"bucket": bucket, "prefix": "reports/2024/"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert [o["key"] for o in deep.ret["objects"]] == ["reports/2024/q1.csv", "reports/2024/q2.csv"]
     first = deep.ret["objects"][0]
     assert first["size"] == 8 and first["etag"] and '"' not in first["etag"]
@@ -111,12 +112,12 @@ async def test_list_objects_pages_with_the_continuation_token(catalog, s3_server
     for i in range(3):
         put(s3_server, bucket, f"k{i}.txt", b"x")
     action = catalog.action("aws-s3-list-objects")
-    first = await run_action(action, {"bucket": bucket, "maxKeys": 2}, auth=auth)
+    first = await run_action(action, {"bucket": bucket, "maxKeys": 2}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert [o["key"] for o in first.ret["objects"]] == ["k0.txt", "k1.txt"]
     assert first.ret["is_truncated"] is True
     assert first.summary.endswith("(more available)")
     second = await run_action(
-        action, {"bucket": bucket, "maxKeys": 2, "continuationToken": first.ret["next_continuation_token"]}, auth=auth
+        action, {"bucket": bucket, "maxKeys": 2, "continuationToken": first.ret["next_continuation_token"]}, auth=auth, egress=LOCAL_UPSTREAMS,
     )
     assert [o["key"] for o in second.ret["objects"]] == ["k2.txt"]
     assert second.ret["next_continuation_token"] is None
@@ -128,7 +129,7 @@ async def test_upload_file_stores_the_bytes_type_and_metadata(catalog, s3_server
         catalog.action("aws-s3-upload-file"),
         {"bucket": bucket, "filePath": "/tmp/q3.pdf", "key": "reports/2024/", "metadata": {"customer": "acme"}},
         auth=auth,
-        tmp_dir=tmp_path,
+        tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert result.error is None, result.error
     assert result.ret["key"] == "reports/2024/q3.pdf"
@@ -146,7 +147,7 @@ async def test_upload_file_defaults_the_key_to_the_file_name(catalog, s3_server,
     (tmp_path / "data.json").write_bytes(b'{"a": 1}')
     result = await run_action(
         catalog.action("aws-s3-upload-file"), {"bucket": bucket, "filePath": "/tmp/data.json", "contentType": "text/plain"},
-        auth=auth, tmp_dir=tmp_path,
+        auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert result.error is None, result.error
     assert s3_server.keys(bucket) == ["data.json"]
@@ -155,13 +156,13 @@ async def test_upload_file_defaults_the_key_to_the_file_name(catalog, s3_server,
 
 async def test_upload_file_reports_a_missing_file_and_bucket(catalog, s3_server, auth, tmp_path):
     missing = await run_action(
-        catalog.action("aws-s3-upload-file"), {"bucket": "whatever", "filePath": "/tmp/nope.pdf"}, auth=auth, tmp_dir=tmp_path
+        catalog.action("aws-s3-upload-file"), {"bucket": "whatever", "filePath": "/tmp/nope.pdf"}, auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert "/tmp/nope.pdf is not a file in /tmp" in missing.error
     (tmp_path / "a.txt").write_bytes(b"a")
     no_bucket = await run_action(
         catalog.action("aws-s3-upload-file"), {"bucket": "no-such-bucket-here", "filePath": "/tmp/a.txt"},
-        auth=auth, tmp_dir=tmp_path,
+        auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert no_bucket.error.startswith("S3 PutObject on s3://no-such-bucket-here/a.txt failed with `NoSuchBucket`")
     assert "list buckets to find the right one" in no_bucket.error
@@ -170,7 +171,7 @@ async def test_upload_file_reports_a_missing_file_and_bucket(catalog, s3_server,
 async def test_download_file_saves_the_object_under_tmp(catalog, s3_server, auth, bucket, tmp_path):
     put(s3_server, bucket, "photos/cat.png", b"\x89PNG\r\n\x1a\nfake", ContentType="image/png")
     result = await run_action(
-        catalog.action("aws-s3-download-file"), {"bucket": bucket, "key": "photos/cat.png"}, auth=auth, tmp_dir=tmp_path
+        catalog.action("aws-s3-download-file"), {"bucket": bucket, "key": "photos/cat.png"}, auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert result.error is None, result.error
     assert (tmp_path / "cat.png").read_bytes() == b"\x89PNG\r\n\x1a\nfake"
@@ -180,7 +181,7 @@ async def test_download_file_saves_the_object_under_tmp(catalog, s3_server, auth
 
     named = await run_action(
         catalog.action("aws-s3-download-file"), {"bucket": bucket, "key": "photos/cat.png", "filePath": "/tmp/pics/c.png"},
-        auth=auth, tmp_dir=tmp_path,
+        auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert named.error is None, named.error
     assert (tmp_path / "pics" / "c.png").read_bytes() == b"\x89PNG\r\n\x1a\nfake"
@@ -188,7 +189,7 @@ async def test_download_file_saves_the_object_under_tmp(catalog, s3_server, auth
 
 async def test_download_of_a_missing_key_says_so(catalog, s3_server, auth, bucket, tmp_path):
     result = await run_action(
-        catalog.action("aws-s3-download-file"), {"bucket": bucket, "key": "nope.txt"}, auth=auth, tmp_dir=tmp_path
+        catalog.action("aws-s3-download-file"), {"bucket": bucket, "key": "nope.txt"}, auth=auth, tmp_dir=tmp_path, egress=LOCAL_UPSTREAMS,
     )
     assert result.ret is None
     assert result.error.startswith(f"S3 GetObject on s3://{bucket}/nope.txt failed with `NoSuchKey`")
@@ -198,7 +199,7 @@ async def test_download_of_a_missing_key_says_so(catalog, s3_server, auth, bucke
 
 async def test_get_object_metadata(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "a/b.csv", b"x,y\n", ContentType="text/csv", Metadata={"source": "crm"})
-    result = await run_action(catalog.action("aws-s3-get-object-metadata"), {"bucket": bucket, "key": "a/b.csv"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-get-object-metadata"), {"bucket": bucket, "key": "a/b.csv"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error is None, result.error
     assert result.ret["size"] == 4
     assert result.ret["content_type"] == "text/csv"
@@ -209,14 +210,14 @@ async def test_get_object_metadata(catalog, s3_server, auth, bucket):
 
 
 async def test_get_object_metadata_of_a_missing_key_is_not_found(catalog, s3_server, auth, bucket):
-    result = await run_action(catalog.action("aws-s3-get-object-metadata"), {"bucket": bucket, "key": "ghost"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-get-object-metadata"), {"bucket": bucket, "key": "ghost"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error.startswith(f"S3 HeadObject on s3://{bucket}/ghost failed with `NoSuchKey`")
 
 
 async def test_delete_object_removes_it(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "old.log", b"12345")
     put(s3_server, bucket, "keep.log", b"1")
-    result = await run_action(catalog.action("aws-s3-delete-object"), {"bucket": bucket, "key": "old.log"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-delete-object"), {"bucket": bucket, "key": "old.log"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert result.error is None, result.error
     assert result.ret["deleted"] is True and result.ret["size"] == 5
     assert result.summary == f"Deleted s3://{bucket}/old.log (5 bytes)"
@@ -226,7 +227,7 @@ async def test_delete_object_removes_it(catalog, s3_server, auth, bucket):
 
 async def test_delete_object_of_a_missing_key_fails_and_deletes_nothing(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "keep.log", b"1")
-    result = await run_action(catalog.action("aws-s3-delete-object"), {"bucket": bucket, "key": "kep.log"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-delete-object"), {"bucket": bucket, "key": "kep.log"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert "`NoSuchKey`" in result.error
     assert s3_server.keys(bucket) == ["keep.log"]
 
@@ -237,7 +238,7 @@ async def test_copy_object_to_another_bucket(catalog, s3_server, auth, bucket):
     result = await run_action(
         catalog.action("aws-s3-copy-object"),
         {"sourceBucket": bucket, "sourceKey": "reports/q3.pdf", "destinationBucket": other, "destinationKey": "archive/"},
-        auth=auth,
+        auth=auth, egress=LOCAL_UPSTREAMS,
     )
     assert result.error is None, result.error
     assert result.ret["bucket"] == other and result.ret["key"] == "archive/q3.pdf"
@@ -252,7 +253,7 @@ async def test_copy_object_reports_a_missing_source(catalog, s3_server, auth, bu
     result = await run_action(
         catalog.action("aws-s3-copy-object"),
         {"sourceBucket": bucket, "sourceKey": "nope.pdf", "destinationBucket": bucket, "destinationKey": "b.pdf"},
-        auth=auth,
+        auth=auth, egress=LOCAL_UPSTREAMS,
     )
     assert result.error.startswith(f"S3 HeadObject on s3://{bucket}/nope.pdf failed with `NoSuchKey`")
     assert s3_server.keys(bucket) == []
@@ -260,7 +261,7 @@ async def test_copy_object_reports_a_missing_source(catalog, s3_server, auth, bu
 
 async def test_put_object_writes_json_and_text(catalog, s3_server, auth, bucket):
     action = catalog.action("aws-s3-put-object")
-    record = await run_action(action, {"bucket": bucket, "key": "orders/42.json", "content": {"order": 42, "status": "shipped"}}, auth=auth)
+    record = await run_action(action, {"bucket": bucket, "key": "orders/42.json", "content": {"order": 42, "status": "shipped"}}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert record.error is None, record.error
     stored = s3_server.client().get_object(Bucket=bucket, Key="orders/42.json")
     assert json.loads(stored["Body"].read()) == {"order": 42, "status": "shipped"}
@@ -268,14 +269,14 @@ async def test_put_object_writes_json_and_text(catalog, s3_server, auth, bucket)
     assert record.ret["content_type"] == "application/json"
     assert record.summary == f"Wrote {record.ret['size']} bytes of application/json to s3://{bucket}/orders/42.json"
 
-    note = await run_action(action, {"bucket": bucket, "key": "notes/hi.csv", "content": "a,b\n1,2\n", "contentType": "text/csv"}, auth=auth)
+    note = await run_action(action, {"bucket": bucket, "key": "notes/hi.csv", "content": "a,b\n1,2\n", "contentType": "text/csv"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert note.error is None, note.error
     assert read(s3_server, bucket, "notes/hi.csv") == b"a,b\n1,2\n"
     assert note.ret["size"] == 8 and note.ret["content_type"] == "text/csv"
 
 
 async def test_put_object_refuses_a_key_with_a_leading_slash(catalog, s3_server, auth, bucket):
-    result = await run_action(catalog.action("aws-s3-put-object"), {"bucket": bucket, "key": "/x.txt", "content": "x"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-put-object"), {"bucket": bucket, "key": "/x.txt", "content": "x"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert "without a leading slash" in result.error
     assert s3_server.keys(bucket) == []
 
@@ -283,11 +284,11 @@ async def test_put_object_refuses_a_key_with_a_leading_slash(catalog, s3_server,
 async def test_read_object_returns_text_and_parsed_json(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "config.json", b'{"retries": 3, "name": "caf\xc3\xa9"}', ContentType="application/json")
     action = catalog.action("aws-s3-read-object")
-    text = await run_action(action, {"bucket": bucket, "key": "config.json"}, auth=auth)
+    text = await run_action(action, {"bucket": bucket, "key": "config.json"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert text.error is None, text.error
     assert text.ret["content"] == '{"retries": 3, "name": "café"}'
     assert text.ret["truncated"] is False and text.ret["size"] == 31
-    parsed = await run_action(action, {"bucket": bucket, "key": "config.json", "parseJson": True}, auth=auth)
+    parsed = await run_action(action, {"bucket": bucket, "key": "config.json", "parseJson": True}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert parsed.ret["json"] == {"retries": 3, "name": "café"}
     assert parsed.summary == f"Read 31 bytes from s3://{bucket}/config.json"
 
@@ -296,26 +297,26 @@ async def test_read_object_cuts_at_max_bytes_and_reads_empty_objects(catalog, s3
     put(s3_server, bucket, "big.log", b"0123456789" * 10)
     put(s3_server, bucket, "empty.txt", b"")
     action = catalog.action("aws-s3-read-object")
-    cut = await run_action(action, {"bucket": bucket, "key": "big.log", "maxBytes": 25}, auth=auth)
+    cut = await run_action(action, {"bucket": bucket, "key": "big.log", "maxBytes": 25}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert cut.error is None, cut.error
     assert cut.ret["content"] == "0123456789012345678901234"
     assert cut.ret["truncated"] is True and cut.ret["size"] == 100
     assert cut.summary == f"Read 25 bytes from s3://{bucket}/big.log (first 25 of 100 bytes)"
-    empty = await run_action(action, {"bucket": bucket, "key": "empty.txt"}, auth=auth)
+    empty = await run_action(action, {"bucket": bucket, "key": "empty.txt"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert empty.error is None, empty.error
     assert empty.ret["content"] == "" and empty.ret["size"] == 0
 
 
 async def test_read_object_sends_binary_files_to_download(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "img.bin", b"\xff\xfe\x00\x81", ContentType="application/octet-stream")
-    result = await run_action(catalog.action("aws-s3-read-object"), {"bucket": bucket, "key": "img.bin"}, auth=auth)
+    result = await run_action(catalog.action("aws-s3-read-object"), {"bucket": bucket, "key": "img.bin"}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert "is not UTF-8 text" in result.error and "aws-s3-download-file" in result.error
 
 
 async def test_presigned_get_and_put_urls_work_without_credentials(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "share/report.txt", b"for your eyes")
     action = catalog.action("aws-s3-generate-presigned-url")
-    got = await run_action(action, {"bucket": bucket, "key": "share/report.txt", "expiresIn": 600}, auth=auth)
+    got = await run_action(action, {"bucket": bucket, "key": "share/report.txt", "expiresIn": 600}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert got.error is None, got.error
     url = got.ret["url"]
     assert url.startswith(f"{s3_server.endpoint_url}/{bucket}/share/report.txt?")
@@ -323,7 +324,7 @@ async def test_presigned_get_and_put_urls_work_without_credentials(catalog, s3_s
     assert got.summary == f"Created a GET link to s3://{bucket}/share/report.txt valid for 600 s"
     async with httpx.AsyncClient() as http:
         assert (await http.get(url)).content == b"for your eyes"
-        upload = await run_action(action, {"bucket": bucket, "key": "inbox/new.txt", "method": "PUT"}, auth=auth)
+        upload = await run_action(action, {"bucket": bucket, "key": "inbox/new.txt", "method": "PUT"}, auth=auth, egress=LOCAL_UPSTREAMS)
         assert upload.error is None, upload.error
         assert (await http.put(upload.ret["url"], content=b"dropped off")).status_code == 200
     assert read(s3_server, bucket, "inbox/new.txt") == b"dropped off"
@@ -334,12 +335,12 @@ async def test_presigned_get_and_put_urls_work_without_credentials(catalog, s3_s
 
 
 async def test_bucket_options_list_the_buckets(catalog, s3_server, auth, bucket):
-    response = await fetch_options(catalog.action("aws-s3-list-objects"), "bucket", {}, auth=auth)
+    response = await fetch_options(catalog.action("aws-s3-list-objects"), "bucket", {}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert {"label": bucket, "value": bucket} in response["options"]
     assert bucket in response["stringOptions"]
     assert response["context"] is None
-    again = await fetch_options(catalog.action("aws-s3-list-objects"), "bucket", {}, auth=auth, page=1, prev_context={})
+    again = await fetch_options(catalog.action("aws-s3-list-objects"), "bucket", {}, auth=auth, page=1, prev_context={}, egress=LOCAL_UPSTREAMS)
     assert again["options"] == []
 
 
@@ -351,30 +352,30 @@ async def test_key_options_page_through_the_bucket(catalog, s3_server, auth, buc
     for i in range(502):
         backend.put_object(bucket, f"logs/{i:04d}.txt", b"x")
     action = catalog.action("aws-s3-download-file")
-    first = await fetch_options(action, "key", {"bucket": bucket}, auth=auth)
+    first = await fetch_options(action, "key", {"bucket": bucket}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert first["errors"] == []
     assert len(first["options"]) == 500
     assert first["options"][0] == {"label": "logs/0000.txt (1 bytes)", "value": "logs/0000.txt"}
     assert first["context"]["token"]
-    second = await fetch_options(action, "key", {"bucket": bucket}, auth=auth, page=1, prev_context=first["context"])
+    second = await fetch_options(action, "key", {"bucket": bucket}, auth=auth, page=1, prev_context=first["context"], egress=LOCAL_UPSTREAMS)
     assert [o["value"] for o in second["options"]] == ["logs/0500.txt", "logs/0501.txt"]
     assert second["context"] is None
-    narrowed = await fetch_options(action, "key", {"bucket": bucket}, auth=auth, query="logs/050")
+    narrowed = await fetch_options(action, "key", {"bucket": bucket}, auth=auth, query="logs/050", egress=LOCAL_UPSTREAMS)
     assert [o["value"] for o in narrowed["options"]] == ["logs/0500.txt", "logs/0501.txt"]
 
 
 async def test_key_options_need_a_bucket_first(catalog, s3_server, auth):
-    response = await fetch_options(catalog.action("aws-s3-download-file"), "key", {}, auth=auth)
+    response = await fetch_options(catalog.action("aws-s3-download-file"), "key", {}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert response["options"] == []
 
 
 async def test_copy_source_key_options_read_the_source_bucket(catalog, s3_server, auth, bucket):
     put(s3_server, bucket, "a.txt", b"abc")
-    response = await fetch_options(catalog.action("aws-s3-copy-object"), "sourceKey", {"sourceBucket": bucket}, auth=auth)
+    response = await fetch_options(catalog.action("aws-s3-copy-object"), "sourceKey", {"sourceBucket": bucket}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == [{"label": "a.txt (3 bytes)", "value": "a.txt"}]
     missing = await fetch_options(catalog.action("aws-s3-copy-object"), "sourceKey", {"sourceBucket": "no-such-bucket-here"},
-                                  auth=auth)
+                                  auth=auth, egress=LOCAL_UPSTREAMS)
     assert missing["options"] == []
     assert "`NoSuchBucket`" in missing["errors"][0]
 
@@ -408,7 +409,7 @@ def test_s3_error_codes_become_hints():
 
 
 async def test_missing_keys_ask_to_reconnect(catalog, auth):
-    result = await run_action(catalog.action("aws-s3-list-buckets"), {}, auth={"region": "us-east-1"})
+    result = await run_action(catalog.action("aws-s3-list-buckets"), {}, auth={"region": "us-east-1"}, egress=LOCAL_UPSTREAMS)
     assert result.error == "the AWS account needs an access key ID and a secret access key; reconnect it"
 
 
@@ -419,7 +420,7 @@ async def run_account_test(app, creds):
     async with httpx.AsyncClient() as client:
         http = AppHttp(client, app_name=app.name, headers=app.headers_for(creds), base_url=app.base_url_for(creds),
                        allowed_domains=app.allowed_domains_for(creds))
-        return await app.test(AccountContext(auth=creds, http=http))
+        return await app.test(AccountContext(auth=creds, http=http, egress=LOCAL_UPSTREAMS))
 
 
 async def test_account_test_on_an_endpoint_lists_buckets(catalog, s3_server, auth):

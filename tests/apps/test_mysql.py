@@ -16,6 +16,7 @@ from mcp_gateway.catalog import AccountContext, ActionError, Identity
 from mcp_gateway.runtime.engine import fetch_options, run_action
 from mcp_gateway.runtime.errors import ConfigurationError
 from tests.mysql_server import MysqlServer, MysqlUnavailable, find_binaries
+from tests.support import LOCAL_UPSTREAMS
 
 ODD_TABLE = "my `odd` table"
 ODD_COLUMN = "we`ird col"
@@ -195,7 +196,7 @@ def my_app(catalog):
 
 
 async def run(catalog, key, values, auth):
-    return await run_action(catalog.action(key), values, auth=auth)
+    return await run_action(catalog.action(key), values, auth=auth, egress=LOCAL_UPSTREAMS)
 
 
 def assert_no_password(result, password):
@@ -248,13 +249,13 @@ def test_actions_are_declared_with_annotations(catalog):
 
 
 async def test_account_test_names_the_user_host_and_database(catalog, db, my_auth):
-    identity = await catalog.app("mysql").test(AccountContext(auth=my_auth, http=None))
+    identity = await catalog.app("mysql").test(AccountContext(auth=my_auth, http=None, egress=LOCAL_UPSTREAMS))
     assert identity == Identity(name=f"{my_auth['username']}@127.0.0.1:{my_auth['port']}/{my_auth['database']}")
 
 
 async def test_account_test_with_a_wrong_password_raises_without_echoing_it(catalog, my_auth):
     with pytest.raises(ActionError) as raised:
-        await catalog.app("mysql").test(AccountContext(auth={**my_auth, "password": "not-the-password"}, http=None))
+        await catalog.app("mysql").test(AccountContext(auth={**my_auth, "password": "not-the-password"}, http=None, egress=LOCAL_UPSTREAMS))
     assert "MySQL error 1045" in str(raised.value) and "check the username and password" in str(raised.value)
     assert "not-the-password" not in str(raised.value)
 
@@ -263,7 +264,7 @@ async def test_account_test_with_a_wrong_password_raises_without_echoing_it(cata
 
 
 async def test_configuring_the_sql_prop_returns_db_info(catalog, db, my_auth):
-    response = await fetch_options(catalog.action("mysql-execute-raw-query"), "sql", {}, auth=my_auth)
+    response = await fetch_options(catalog.action("mysql-execute-raw-query"), "sql", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == []
     info = response["context"]["dbInfo"]
@@ -308,17 +309,17 @@ async def test_configuring_the_sql_prop_returns_db_info(catalog, db, my_auth):
 async def test_table_options_are_paged(catalog, db, my_auth, my_app, monkeypatch):
     monkeypatch.setattr(my_app, "PAGE_SIZE", 2)
     action = catalog.action("mysql-find-row")
-    first = await fetch_options(action, "table", {}, auth=my_auth)
+    first = await fetch_options(action, "table", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert first["errors"] == [] and first["stringOptions"] == [ODD_TABLE, "no_keys"]
-    second = await fetch_options(action, "table", {}, auth=my_auth, page=1)
+    second = await fetch_options(action, "table", {}, auth=my_auth, page=1, egress=LOCAL_UPSTREAMS)
     assert second["stringOptions"] == ["products", "users"]
-    third = await fetch_options(action, "table", {}, auth=my_auth, page=2)
+    third = await fetch_options(action, "table", {}, auth=my_auth, page=2, egress=LOCAL_UPSTREAMS)
     assert third["options"] == [] and third["errors"] == []
 
 
 async def test_column_options_are_the_columns_of_the_chosen_table(catalog, db, my_auth):
     action = catalog.action("mysql-find-row")
-    response = await fetch_options(action, "column", {"table": "products"}, auth=my_auth)
+    response = await fetch_options(action, "column", {"table": "products"}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == [
         {"label": "id (int(11))", "value": "id"},
@@ -327,17 +328,17 @@ async def test_column_options_are_the_columns_of_the_chosen_table(catalog, db, m
         {"label": "price (decimal(10,2))", "value": "price"},
         {"label": "created_at (datetime)", "value": "created_at"},
     ]
-    odd = await fetch_options(action, "column", {"table": ODD_TABLE}, auth=my_auth)
+    odd = await fetch_options(action, "column", {"table": ODD_TABLE}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert [o["value"] for o in odd["options"]] == ["id", ODD_COLUMN]
-    none_yet = await fetch_options(action, "column", {}, auth=my_auth)
+    none_yet = await fetch_options(action, "column", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert none_yet["options"] == [] and "choose a table first" in none_yet["errors"][0]
-    missing = await fetch_options(action, "column", {"table": "nope"}, auth=my_auth)
+    missing = await fetch_options(action, "column", {"table": "nope"}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert "table 'nope' was not found in database 'gateway_test'" in missing["errors"][0]
     assert "products" in missing["errors"][0]
 
 
 async def test_procedure_options_show_the_parameters(catalog, db, my_auth):
-    response = await fetch_options(catalog.action("mysql-execute-stored-procedure"), "procedure", {}, auth=my_auth)
+    response = await fetch_options(catalog.action("mysql-execute-stored-procedure"), "procedure", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == [
         {
@@ -507,13 +508,13 @@ async def test_statement_timeout_stops_long_queries(catalog, db, my_auth, my_app
 async def test_connections_are_closed_after_each_run(catalog, db, my_auth):
     await run(catalog, "mysql-find-row", {"table": "products", "column": "id", "value": 1}, my_auth)
     await run(catalog, "mysql-execute-raw-query", {"sql": "select nope"}, my_auth)
-    await fetch_options(catalog.action("mysql-find-row"), "table", {}, auth=my_auth)
+    await fetch_options(catalog.action("mysql-find-row"), "table", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert await no_sessions_left(db) == 0
 
 
 async def test_a_run_stopped_by_the_gateway_timeout_leaves_no_session_behind(catalog, db, my_auth):
     result = await run_action(
-        catalog.action("mysql-execute-raw-query"), {"sql": "select sleep(10)"}, auth=my_auth, timeout=0.3
+        catalog.action("mysql-execute-raw-query"), {"sql": "select sleep(10)"}, auth=my_auth, timeout=0.3, egress=LOCAL_UPSTREAMS,
     )
     assert "did not finish within 0.3 s" in result.error
     # The app kills the abandoned session on the server; it would otherwise sleep for 10 s.
@@ -556,7 +557,7 @@ async def test_find_row_with_operators(catalog, db, my_auth):
     assert like.ret["age"] == 85
     bad = await run(catalog, "mysql-find-row", {"table": "users", "column": "age", "operator": ">", "value": None}, my_auth)
     assert "a null value can only be compared with = or !=" in bad.error
-    options = await fetch_options(catalog.action("mysql-find-row"), "operator", {}, auth=my_auth)
+    options = await fetch_options(catalog.action("mysql-find-row"), "operator", {}, auth=my_auth, egress=LOCAL_UPSTREAMS)
     assert [o["value"] for o in options["options"]] == ["=", "!=", "<", "<=", ">", ">=", "like", "not like"]
 
 
@@ -970,7 +971,7 @@ async def test_wrong_password_gives_a_clear_error_without_the_password(catalog, 
     assert "check the username and password" in result.error
     assert_no_password(result, "not-the-password-123")
     assert_no_password(result, my_auth["password"])
-    options = await fetch_options(catalog.action("mysql-execute-raw-query"), "sql", {}, auth=auth)
+    options = await fetch_options(catalog.action("mysql-execute-raw-query"), "sql", {}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert options["context"] is None and "MySQL error 1045" in options["errors"][0]
     assert "not-the-password-123" not in json.dumps(options)
 

@@ -12,6 +12,7 @@ import pytest
 
 from mcp_gateway.runtime.engine import fetch_options, run_action
 from mcp_gateway.runtime.errors import ConfigurationError
+from tests.support import LOCAL_UPSTREAMS
 
 ODD_TABLE = 'my "odd" table'
 ODD_COLUMN = 'we"ird col'
@@ -90,7 +91,7 @@ def pg_app(catalog):
 
 
 async def run(catalog, key, values, auth):
-    return await run_action(catalog.action(key), values, auth=auth)
+    return await run_action(catalog.action(key), values, auth=auth, egress=LOCAL_UPSTREAMS)
 
 
 def assert_no_password(result, password):
@@ -126,7 +127,7 @@ def test_actions_are_declared_with_annotations(catalog):
 
 
 async def test_configuring_the_sql_prop_returns_db_info(catalog, db, pg_auth):
-    response = await fetch_options(catalog.action("postgresql-execute-custom-query"), "sql", {}, auth=pg_auth)
+    response = await fetch_options(catalog.action("postgresql-execute-custom-query"), "sql", {}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == []
     info = response["context"]["dbInfo"]
@@ -177,27 +178,27 @@ async def test_configuring_the_sql_prop_returns_db_info(catalog, db, pg_auth):
 
 async def test_table_and_schema_options_list_user_tables(catalog, db, pg_auth):
     action = catalog.action("postgresql-find-row")
-    tables = await fetch_options(action, "table", {}, auth=pg_auth)
+    tables = await fetch_options(action, "table", {}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert tables["errors"] == []
     values = tables["stringOptions"]
     assert values == ["public." + ODD_TABLE, "public.products", "public.users", "sales.orders"]
-    schemas = await fetch_options(action, "schema", {}, auth=pg_auth)
+    schemas = await fetch_options(action, "schema", {}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert schemas["stringOptions"] == ["public", "sales"]
 
 
 async def test_column_options_are_the_columns_of_the_chosen_table(catalog, db, pg_auth):
     action = catalog.action("postgresql-find-row")
-    response = await fetch_options(action, "column", {"table": "sales.orders"}, auth=pg_auth)
+    response = await fetch_options(action, "column", {"table": "sales.orders"}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert response["errors"] == []
     assert response["options"] == [
         {"label": "id (integer)", "value": "id"},
         {"label": "total (numeric(10,2))", "value": "total"},
     ]
-    odd = await fetch_options(action, "column", {"table": f"public.{ODD_TABLE}"}, auth=pg_auth)
+    odd = await fetch_options(action, "column", {"table": f"public.{ODD_TABLE}"}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert [o["value"] for o in odd["options"]] == ["id", ODD_COLUMN]
-    none_yet = await fetch_options(action, "column", {}, auth=pg_auth)
+    none_yet = await fetch_options(action, "column", {}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert none_yet["options"] == [] and "choose a table first" in none_yet["errors"][0]
-    missing = await fetch_options(action, "column", {"table": "nope"}, auth=pg_auth)
+    missing = await fetch_options(action, "column", {"table": "nope"}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     assert "table 'nope' was not found" in missing["errors"][0] and "public.products" in missing["errors"][0]
 
 
@@ -347,7 +348,7 @@ async def test_statement_timeout_stops_long_queries(catalog, db, pg_auth, pg_app
 async def test_connections_are_closed_after_each_run(catalog, db, pg_auth):
     await run(catalog, "postgresql-find-row", {"table": "products", "column": "id", "value": 1}, pg_auth)
     await run(catalog, "postgresql-execute-custom-query", {"sql": "select nope"}, pg_auth)
-    await fetch_options(catalog.action("postgresql-find-row"), "table", {}, auth=pg_auth)
+    await fetch_options(catalog.action("postgresql-find-row"), "table", {}, auth=pg_auth, egress=LOCAL_UPSTREAMS)
     left = await db.fetchval(
         "select count(*) from pg_stat_activity where application_name = 'mcp-gateway' and pid <> pg_backend_pid()"
     )
@@ -624,7 +625,7 @@ async def test_wrong_password_gives_a_clear_error_without_the_password(catalog, 
     assert "check the user and password" in result.error
     assert_no_password(result, "not-the-password-123")
     assert_no_password(result, pg_auth["password"])
-    options = await fetch_options(catalog.action("postgresql-execute-custom-query"), "sql", {}, auth=auth)
+    options = await fetch_options(catalog.action("postgresql-execute-custom-query"), "sql", {}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert options["context"] is None and "password authentication failed" in options["errors"][0]
     assert "not-the-password-123" not in json.dumps(options)
 
@@ -662,7 +663,7 @@ async def test_connect_timeout_when_the_server_never_answers(catalog, pg_auth, p
 
 async def test_a_run_stopped_by_the_gateway_timeout_leaves_no_session_behind(catalog, db, pg_auth):
     result = await run_action(
-        catalog.action("postgresql-execute-custom-query"), {"sql": "select pg_sleep(5)"}, auth=pg_auth, timeout=0.3
+        catalog.action("postgresql-execute-custom-query"), {"sql": "select pg_sleep(5)"}, auth=pg_auth, timeout=0.3, egress=LOCAL_UPSTREAMS,
     )
     assert "did not finish within 0.3 s" in result.error
     for _ in range(40):

@@ -17,6 +17,7 @@ from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import Project
 from mcp_gateway.store.shared import open_shared
 from tests.connect.test_oauth_provider import connect, provider  # noqa: F401  (the provider fixture)
+from tests.support import LOCAL_UPSTREAMS
 
 KEY = b"refresh-test-master-secret-0123456789abcdef"
 
@@ -44,7 +45,7 @@ async def _connected_account(database_url: str, provider, project_id: str):  # n
 
 async def test_concurrent_refreshes_from_two_processes_make_one_token_request(database_url, provider):  # noqa: F811
     db, accounts, oauth_apps, app, granted, account = await _connected_account(database_url, provider, "proj_x")
-    brokers = [CredentialBroker(accounts, oauth_apps) for _ in range(2)]
+    brokers = [CredentialBroker(accounts, oauth_apps, egress=LOCAL_UPSTREAMS) for _ in range(2)]
     results = await asyncio.gather(
         *(b.after_unauthorized(app, account, granted["access_token"]) for b in brokers for _ in range(3))
     )
@@ -62,7 +63,7 @@ async def test_with_redis_the_refresh_waits_for_the_lock_another_process_holds(d
     try:
         holder = await shared[2].try_lock(f"refresh:{account.id}", 30)
         assert holder is not None
-        brokers = [CredentialBroker(accounts, oauth_apps, shared[i]) for i in range(2)]
+        brokers = [CredentialBroker(accounts, oauth_apps, shared[i], egress=LOCAL_UPSTREAMS) for i in range(2)]
         refreshing = asyncio.gather(*(b.after_unauthorized(app, account, granted["access_token"]) for b in brokers for _ in range(2)))
         await asyncio.sleep(0.5)
         assert [r["grant_type"] for r in provider.token_requests].count("refresh_token") == 0

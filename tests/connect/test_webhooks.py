@@ -15,6 +15,7 @@ from mcp_gateway.connect.webhooks import SIGNATURE_HEADER, Webhooks, sign, verif
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import WebhookDelivery
 from tests.receiver import Receiver
+from tests.support import LOCAL_UPSTREAMS
 
 KEY = b"webhook-test-master-secret-0123456789abcdef"
 
@@ -32,7 +33,7 @@ async def _setup(database_url):
 
 async def test_a_failing_receiver_is_retried_then_given_up(database_url):
     db, vault, auth, project = await _setup(database_url)
-    hooks = Webhooks(db, vault, auth.webhook_secret, backoff=(0.05, 0.05))
+    hooks = Webhooks(db, vault, auth.webhook_secret, backoff=(0.05, 0.05), egress=LOCAL_UPSTREAMS)
     with Receiver(fail_first=100) as receiver:
         await hooks.enqueue(project.project_id, receiver.url + "/hook", {"event": "CONNECTION_ERROR", "error": "nope"})
         for _ in range(3):
@@ -51,8 +52,8 @@ async def test_a_failing_receiver_is_retried_then_given_up(database_url):
 
 async def test_two_processes_deliver_each_webhook_once(database_url):
     db, vault, auth, project = await _setup(database_url)
-    first = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,))
-    second = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,))
+    first = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,), egress=LOCAL_UPSTREAMS)
+    second = Webhooks(db, vault, auth.webhook_secret, backoff=(1.0,), egress=LOCAL_UPSTREAMS)
     with Receiver() as receiver:
         for i in range(10):
             await first.enqueue(project.project_id, receiver.url + "/hook", {"event": "CONNECTION_SUCCESS", "n": i})
@@ -62,6 +63,10 @@ async def test_two_processes_deliver_each_webhook_once(database_url):
         assert sorted(json.loads(p["body"])["n"] for p in receiver.posts) == list(range(10))
     secret = await auth.webhook_secret(project.project_id)
     assert all(verify(secret, p["body"], p["headers"][SIGNATURE_HEADER]) for p in posts)
+    # Each delivery's id is its own and opaque: no shared counter shows through.
+    ids = [p["headers"]["MCP-Gateway-Delivery"] for p in posts]
+    assert len(set(ids)) == 10 and all(i.startswith("whd_") and len(i) == 28 for i in ids)
+    assert not any(i[4:].isdigit() for i in ids)
     await first.stop()
     await second.stop()
     await db.close()

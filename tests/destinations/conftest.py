@@ -58,7 +58,7 @@ def destination_settings(data_dir: Path, s3_url: str, **overrides: Any) -> Setti
         s3_batch_window=0.3,
         destination_backoff=(0.1, 0.1),
         destination_lease=5.0,
-        destination_private_urls=True,
+        private_networks=("127.0.0.0/8",),
         sse_poll_interval=0.1,
     )
     for name, value in overrides.items():

@@ -8,6 +8,7 @@ import pytest
 
 from mcp_gateway.destinations import DestinationError, Rules, RunInfo, Send
 from mcp_gateway.destinations.items import DeliveryItem, EmitItem, S3Item, SseItem
+from mcp_gateway.net import EgressPolicy
 
 RUN = RunInfo("run_test", "proj_test", "development", "user-1", "demo-action")
 
@@ -78,9 +79,11 @@ def test_http_keeps_the_request_and_shows_only_scheme_host_and_path():
     [
         ({"method": "FETCH", "url": "https://example.com"}, "method must be one of"),
         ({"method": "GET", "url": "ftp://example.com"}, "absolute http"),
-        ({"method": "GET", "url": "http://127.0.0.1:8080/admin"}, "local or private address"),
-        ({"method": "GET", "url": "http://localhost/"}, "local or private address"),
-        ({"method": "GET", "url": "http://10.1.2.3/"}, "local or private address"),
+        ({"method": "GET", "url": "http://127.0.0.1:8080/admin"}, "a loopback address; allow it with MCP_GATEWAY_PRIVATE_NETWORKS=127.0.0.0/8"),
+        ({"method": "GET", "url": "http://2130706433/"}, "resolves to 127.0.0.1, a loopback address"),
+        ({"method": "GET", "url": "http://localhost/"}, "a loopback address"),
+        ({"method": "GET", "url": "http://10.1.2.3/"}, "a private address; allow it with MCP_GATEWAY_PRIVATE_NETWORKS=10.0.0.0/8"),
+        ({"method": "GET", "url": "http://[fd00::1]/"}, "a unique-local address"),
         ({"method": "POST", "url": "https://example.com", "data": 1, "body": "x"}, "not both"),
         ({"method": "GET", "url": "https://example.com", "headers": ["x"]}, "object of names"),
         ({"method": "GET", "url": "https://example.com", "auth": {"username": "u"}}, "username, password"),
@@ -92,7 +95,7 @@ def test_http_names_the_bad_argument(call, message):
 
 
 def test_http_to_private_addresses_when_the_operator_allows_it():
-    send(private_urls=True).http(method="GET", url="http://127.0.0.1:8080/")
+    send(egress=EgressPolicy.allowing("127.0.0.0/8")).http(method="GET", url="http://127.0.0.1:8080/")
 
 
 def test_email_goes_to_the_gateway_recipients_unless_told_otherwise():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import httpx
 import pytest
 import uvicorn
 from httpx_sse import aconnect_sse
-from sqlalchemy import insert, text
+from sqlalchemy import insert, select, text
 from starlette.applications import Starlette
 
 from mcp_gateway.api import sse as sse_api
@@ -75,7 +76,7 @@ async def read_events(events, count, timeout=10.0):
     async with asyncio.timeout(timeout):
         while len(received) < count:
             event = await anext(events)
-            received.append((event.event, json.loads(event.data), int(event.id)))
+            received.append((event.event, json.loads(event.data), event.id))
     return received
 
 
@@ -91,7 +92,7 @@ async def test_an_event_source_gets_recent_events_then_live_ones(gateway):
             await sse_run(gateway, gateway.mine, ("events", {"name": "Leia"}))
             [live] = await read_events(events, 1)
     assert [(name, payload) for name, payload, _ in history] == [("events", {"name": "Luke"}), ("names", {"name": "Han"})]
-    assert live[:2] == ("events", {"name": "Leia"}) and live[2] > history[-1][2]
+    assert live[:2] == ("events", {"name": "Leia"}) and live[2] not in {event_id for _, _, event_id in history}
 
 
 async def test_channels_filter_and_last_event_id_resumes(gateway):
@@ -101,7 +102,7 @@ async def test_channels_filter_and_last_event_id_resumes(gateway):
         async with aconnect_sse(client, "GET", url, params={"channel": "a"}, headers=headers(gateway.mine)) as source:
             first = await read_events(source.aiter_sse(), 2)
         assert [payload for _, payload, _ in first] == [1, 3]
-        resume = headers(gateway.mine, **{"Last-Event-ID": str(first[0][2])})
+        resume = headers(gateway.mine, **{"Last-Event-ID": first[0][2]})
         async with aconnect_sse(client, "GET", url, headers=resume) as source:
             rest = await read_events(source.aiter_sse(), 2)
     assert [payload for _, payload, _ in rest] == [2, 3]
@@ -190,25 +191,55 @@ async def test_a_runs_deliveries_are_visible_to_its_project_only(gateway):
     assert sorted((d["target"], d["events"], d["delivered"]) for d in body["data"]) == [("events", 2, 2), ("other", 1, 1)]
 
 
+async def test_event_ids_are_random_and_tell_nothing_of_other_projects(gateway):
+    """No id counts anyone's events, and another project's id is no cursor here: a stream
+    resumed from one starts afresh, and a page of emits before one is empty."""
+    for project, n in ((gateway.theirs, 1), (gateway.mine, 1), (gateway.theirs, 2), (gateway.mine, 2)):
+        await sse_run(gateway, project, ("events", {"n": n}))
+    for project in (gateway.theirs, gateway.mine):
+        send = gateway.destinations.sender(project_id=project.id, environment="development", external_user_id="user-1",
+                                           action_key="demo-emit")
+        send.emit({"name": "Luke"})
+        await gateway.destinations.commit(send)
+    url = f"{gateway.url}/v1/connect"
+    async with httpx.AsyncClient(timeout=10) as client:
+        mine = (await client.get(f"{url}/{gateway.mine.id}/sse", headers=headers(gateway.mine))).json()["data"]
+        theirs = (await client.get(f"{url}/{gateway.theirs.id}/sse", headers=headers(gateway.theirs))).json()["data"]
+        # Their last event came between my two: resuming after it would skip my first.
+        resume = headers(gateway.mine, **{"Last-Event-ID": theirs[-1]["id"]})
+        async with aconnect_sse(client, "GET", f"{url}/{gateway.mine.id}/sse", headers=resume) as source:
+            resumed = await read_events(source.aiter_sse(), 2)
+        my_emits = (await client.get(f"{url}/{gateway.mine.id}/emits", headers=headers(gateway.mine))).json()["data"]
+        their_emits = (await client.get(f"{url}/{gateway.theirs.id}/emits", headers=headers(gateway.theirs))).json()["data"]
+        before_theirs = (await client.get(f"{url}/{gateway.mine.id}/emits", params={"before": their_emits[0]["id"]},
+                                          headers=headers(gateway.mine))).json()
+    sse_ids = [event["id"] for event in mine + theirs]
+    assert all(re.fullmatch(r"sse_[A-Za-z0-9]{20}", event_id) for event_id in sse_ids) and len(set(sse_ids)) == 4
+    assert all(re.fullmatch(r"emit_[A-Za-z0-9]{20}", event["id"]) for event in my_emits + their_emits)
+    assert [payload for _, payload, _ in resumed] == [{"n": 1}, {"n": 2}]
+    assert before_theirs["data"] == []
 
-async def test_event_ids_keep_counting_past_32_bits(gateway, db):
-    """A long-running gateway's ids outgrow 32 bits; they are stored, listed and resumed from
-    (PostgreSQL's INTEGER would end there, SQLite's ids are 64-bit)."""
+
+async def test_events_keep_their_order_past_32_bit_row_ids(gateway, db):
+    """A long-running gateway's row ids outgrow 32 bits; events are still stored, listed in order
+    and resumed from (PostgreSQL's INTEGER would end there, SQLite's ids are 64-bit)."""
     first = 2**31 + 10
     async with db.engine.begin() as conn:
         if db.is_sqlite:  # the next id is the largest one plus one
-            await conn.execute(insert(SseEvent).values(id=first - 1, run_id="run_earlier", project_id=gateway.theirs.id,
-                                                       environment="development", channel="events", payload="{}"))
+            await conn.execute(insert(SseEvent).values(id=first - 1, public_id="sse_earlier", run_id="run_earlier",
+                                                       project_id=gateway.theirs.id, environment="development",
+                                                       channel="events", payload="{}"))
         else:  # the next id comes from the column's sequence
             await conn.execute(text("SELECT setval('sse_events_id_seq', :last)"), {"last": first - 1})
     await sse_run(gateway, gateway.mine, ("events", {"n": 1}), ("events", {"n": 2}))
-    url = f"{gateway.url}/v1/connect/{gateway.mine.id}"
+    url = f"{gateway.url}/v1/connect/{gateway.mine.id}/sse"
     async with httpx.AsyncClient(timeout=10) as client:
-        listed = (await client.get(f"{url}/sse", headers=headers(gateway.mine))).json()["data"]
-        resume = headers(gateway.mine, **{"Last-Event-ID": str(first)})
-        async with aconnect_sse(client, "GET", f"{url}/sse", headers=resume) as source:
+        listed = (await client.get(url, headers=headers(gateway.mine))).json()["data"]
+        resume = headers(gateway.mine, **{"Last-Event-ID": listed[0]["id"]})
+        async with aconnect_sse(client, "GET", url, headers=resume) as source:
             resumed = await read_events(source.aiter_sse(), 1)
-        emits = await client.get(f"{url}/emits", params={"before": 2**40}, headers=headers(gateway.mine))
-    assert [event["id"] for event in listed] == [first, first + 1]
-    assert resumed == [("events", {"n": 2}, first + 1)]
-    assert emits.status_code == 200 and emits.json()["data"] == []
+    async with db.engine.connect() as conn:
+        row_ids = (await conn.execute(select(SseEvent.id).where(SseEvent.project_id == gateway.mine.id).order_by(SseEvent.id))).scalars().all()
+    assert row_ids == [first, first + 1]
+    assert [event["payload"] for event in listed] == [{"n": 1}, {"n": 2}]
+    assert resumed == [("events", {"n": 2}, listed[1]["id"])]

@@ -87,9 +87,11 @@ async def test_an_app_page_shows_actions_props_and_client_configuration(server, 
     await page.click("#configure button[type=submit]")
     claude = json.loads(await page.locator("#config-claude").inner_text())
     assert claude == {"mcpServers": {"github": {"command": "uvx", "args": [
-        "--from", uvx_source(), "mcp-gateway", "stdio", "--app", "github", "--external-user-id", "ada@example.com"]}}}
+        "--from", uvx_source(), "mcp-gateway", "stdio", "--app", "github", "--project-id", "proj_abc123",
+        "--environment", "development", "--external-user-id", "ada@example.com"],
+        "env": {"MCP_GATEWAY_DATA_DIR": str(server.settings.data_dir)}}}}
     cursor = json.loads(await page.locator("#config-cursor").inner_text())["mcpServers"]["github"]
-    assert cursor["url"] == f"{server.url}/"
+    assert (cursor["type"], cursor["url"]) == ("http", f"{server.url}/")
     assert {k: v for k, v in cursor["headers"].items() if k != "Authorization"} == {
         "x-pd-project-id": "proj_abc123", "x-pd-environment": "development",
         "x-pd-external-user-id": "ada@example.com", "x-pd-app-slug": "github"}

@@ -59,9 +59,10 @@ def test_token_defaults_to_four_hours(server, project):
         ({"external_user_id": "u", "webhook_uri": "not a url"}, "webhook_uri must be an absolute http(s) URL"),
         # Values the columns cannot keep (on PostgreSQL), refused the same way on every database.
         ({"external_user_id": "u", "error_redirect_uri": "https://app.example/" + "x" * 2000}, "the limit is 2000"),
-        ({"external_user_id": "u", "webhook_uri": "https://app.example/\x00"}, "webhook_uri must be an absolute http(s) URL"),
+        ({"external_user_id": "u", "webhook_uri": "https://app.example/\x00"}, "a string at webhook_uri that holds a NUL character"),
         ({"external_user_id": "u", "scope": "read " * 101}, "scope is 505 characters long; the limit is 500"),
-        ({"external_user_id": "u", "scope": "read\x00write"}, "scope must be a string of space-separated scopes"),
+        ({"external_user_id": "u", "scope": "read\x00write"}, "a string at scope that holds a NUL character"),
+        ({"external_user_id": "u", "oauth_app_id": "oa_" + "x" * 40}, "oauth_app_id is 43 characters; the limit is 40"),
         ({"external_user_id": "u", "allowed_origins": ["https://a.example/path"]}, "is not an origin"),
         ({"external_user_id": "u", "app_id": "nosuch"}, "app_id 'nosuch' is not an app"),
     ],

@@ -81,7 +81,7 @@ def world(tmp_path_factory, database_backend):
     settings = gateway_settings(
         tmp_path_factory.mktemp("gateway"), database_backend, custom_tools_dir=custom,
         s3_endpoint_url=s3.endpoint_url, s3_access_key_id="test-access-key", s3_secret_access_key="test-secret-key",
-        s3_batch_window=0.5, destination_backoff=(0.2, 0.2), destination_private_urls=True, sse_poll_interval=0.1,
+        s3_batch_window=0.5, destination_backoff=(0.2, 0.2), private_networks=("127.0.0.0/8",), sse_poll_interval=0.1,
         smtp_host="127.0.0.1", smtp_port=mailbox.controller.port, smtp_security="none", smtp_to=["ops@example.com"],
     )
     with Receiver() as receiver:

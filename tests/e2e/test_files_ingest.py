@@ -178,6 +178,20 @@ def test_a_multipart_run_puts_each_file_part_in_the_prop_it_is_named_after(run, 
     assert b'name="upload"; filename="people.csv"' in sent.content and CSV in sent.content
 
 
+def test_a_multipart_run_refused_for_its_account_stores_none_of_its_files(server, run):
+    def stored() -> tuple[int, int]:
+        [(rows,)] = server.execute("SELECT count(*) FROM ingested_files")
+        return rows, sum(1 for path in server.gateway.runtime.files.store.root.rglob("*") if path.is_file())
+
+    before = stored()
+    response = run(data={"id": "openai-upload-file", "external_user_id": "nobody-connected",
+                         "configured_props": '{"purpose": "assistants"}'},
+                   files={"filePath": ("people.csv", CSV, "text/csv")})
+    assert response.status_code == 400, response.text
+    assert "has no connected OpenAI account" in response.json()["error"]
+    assert stored() == before
+
+
 @pytest.mark.parametrize(("data", "files", "status", "message"), [
     ({"id": "http-send-request", "external_user_id": "u", "configured_props": "[1]"},
      {"filePath": ("a.csv", CSV)}, 400, "form field configured_props must be a JSON object"),

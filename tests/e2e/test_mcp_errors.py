@@ -112,6 +112,23 @@ def session(server, headers):
     return {**headers, "mcp-session-id": response.headers["mcp-session-id"]}
 
 
+def test_another_projects_session_is_answered_as_an_unknown_one(server, pd_headers):
+    theirs = session(server, pd_headers)
+    other = server.create_project("other")
+    mine = {**pd_headers, "Authorization": f"Bearer {server.token(other)}", "x-pd-project-id": other["project_id"]}
+    unknown_id = "0" * len(theirs["mcp-session-id"])
+    listing = {"jsonrpc": "2.0", "id": 2, "method": "tools/list"}
+    foreign = post(server, {**mine, "mcp-session-id": theirs["mcp-session-id"]}, listing)
+    unknown = post(server, {**mine, "mcp-session-id": unknown_id}, listing)
+    assert foreign.status_code == unknown.status_code == 404
+    assert foreign.json() == unknown.json()
+    foreign_delete = httpx.delete(server.url + "/", headers={**mine, "mcp-session-id": theirs["mcp-session-id"]})
+    unknown_delete = httpx.delete(server.url + "/", headers={**mine, "mcp-session-id": unknown_id})
+    assert foreign_delete.status_code == unknown_delete.status_code == 404
+    assert foreign_delete.json() == unknown_delete.json()
+    assert post(server, theirs, listing).status_code == 200  # still its owner's
+
+
 def test_bad_arguments_get_an_error_result_naming_every_field(server, pd_headers):
     headers = session(server, pd_headers)
     response = post(server, headers, {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "http-send-request", "arguments": {"method": 5, "colour": "red"}}})

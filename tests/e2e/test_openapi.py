@@ -1,8 +1,10 @@
 """The OpenAPI document describes the whole API: schemathesis sends generated requests, valid
-and not, to a real gateway and checks that none gets a 5xx or an answer its schema does not allow."""
+and not, to a real gateway and checks that none gets a 5xx or an answer its schema does not allow.
+Its strings include NUL, and (through tests/e2e/schemathesis_hooks.py) JSON bodies get lone surrogates."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -51,8 +53,13 @@ def test_document_describes_every_sdk_operation(server):
 def test_no_5xx_and_every_answer_fits_the_schema(server, project, tmp_path):
     """schemathesis's own runner, bounded in examples and time, against the live gateway."""
     config = tmp_path / "schemathesis.toml"
-    # Most requests aim at the real project so they get past auth into the handlers.
-    config.write_text(f'[parameters]\n"path.project_id" = "{project["project_id"]}"\n')
+    hooks = Path(__file__).with_name("schemathesis_hooks.py")
+    config.write_text(
+        f"hooks = {json.dumps(str(hooks))}\n"
+        "[generation]\nallow-x00 = true\n"
+        # Most requests aim at the real project so they get past auth into the handlers.
+        f'[parameters]\n"path.project_id" = "{project["project_id"]}"\n'
+    )
     run = subprocess.run(
         [
             str(Path(sys.executable).parent / "st"), "--config-file", str(config), "run", server.url + "/v1/openapi.json",

@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from mcp_gateway.api import oauth
 from mcp_gateway.api.openapi import build
 from mcp_gateway.api.rest import Api
-from mcp_gateway.app import Gateway
+from mcp_gateway.gateway import Gateway
 from tests.support import gateway_settings
 
 

@@ -64,11 +64,10 @@ def test_stdio_rejects_unknown_apps(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("uvx") is None, reason="uv is installed by the test extras")
-async def test_uvx_from_checkout_serves_every_app(tmp_path):
+async def test_uvx_from_checkout_serves_every_app(tmp_path, uv_cache):
     """`uvx --from <checkout>` builds the wheel: every app in tools/ must ship inside it."""
-    env_dir = tmp_path / "uv"
     params = stdio_params(tmp_path / "data", "--from", str(ROOT), "mcp-gateway", "stdio", "--app", "http,github", command=shutil.which("uvx"))
-    params.env.update({"UV_CACHE_DIR": str(env_dir / "cache"), "UV_TOOL_DIR": str(env_dir / "tools")})
+    params.env.update({"UV_CACHE_DIR": str(uv_cache), "UV_TOOL_DIR": str(tmp_path / "uv-tools")})
     async with Client(params, mode="legacy", read_timeout_seconds=300) as client:
         tools = await client.list_tools()
         names = {t.name for t in tools.tools}

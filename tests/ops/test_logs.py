@@ -7,7 +7,7 @@ import io
 import json
 import logging
 import re
-import time
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -138,17 +138,43 @@ def server(tmp_path_factory):
     gateway.stop()
 
 
+class AccessLines(logging.Handler):
+    """The access log's lines as JSON objects, formatted where they are written. A request's line
+    is written after its response has been sent, so a test waits for it with `of_request`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(JsonFormatter())
+        self._lines: list[dict] = []
+        self._written = threading.Condition()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = json.loads(self.format(record))
+        with self._written:
+            self._lines.append(line)
+            self._written.notify_all()
+
+    def written_for(self, request_id: str) -> list[dict]:
+        """The lines written so far for the request."""
+        with self._written:
+            return [line for line in self._lines if line.get("request_id") == request_id]
+
+    def of_request(self, request_id: str, timeout: float = 10.0) -> list[dict]:
+        """The request's lines, once it has one."""
+        with self._written:
+            if not self._written.wait_for(lambda: self.written_for(request_id), timeout):
+                raise AssertionError(f"no access line for request {request_id} within {timeout} s")
+            return self.written_for(request_id)
+
+
 @pytest.fixture
 def access_lines():
-    """The access log's lines as JSON objects, formatted where they are written (in the request)."""
-    out = io.StringIO()
-    handler = logging.StreamHandler(out)
-    handler.setFormatter(JsonFormatter())
+    handler = AccessLines()
     access = logging.getLogger("mcp_gateway.access")
     access.addHandler(handler)
     access.setLevel(logging.INFO)
     try:
-        yield lambda: [json.loads(line) for line in out.getvalue().splitlines()]
+        yield handler
     finally:
         access.removeHandler(handler)
         access.setLevel(logging.NOTSET)
@@ -171,7 +197,7 @@ def test_a_missing_or_malformed_request_id_is_replaced_by_a_new_one(server):
 def test_each_request_gets_one_access_line_with_its_id(server, access_lines):
     response = httpx.get(f"{server.url}/v1/connect/proj_nope/accounts?api_key=in-the-query", headers={"X-Request-Id": "probe-1"})
     assert response.status_code == 401
-    lines = [line for line in access_lines() if line.get("request_id") == "probe-1"]
+    lines = access_lines.of_request("probe-1")
     assert len(lines) == 1
     line = lines[0]
     assert line["logger"] == "mcp_gateway.access" and line["level"] == "INFO"
@@ -182,7 +208,7 @@ def test_each_request_gets_one_access_line_with_its_id(server, access_lines):
 
 def test_access_lines_show_the_path_as_sent(server, access_lines):
     httpx.get(f"{server.url}/a%0A2026-01-01%20forged%20line", headers={"X-Request-Id": "probe-2"})
-    [line] = [line for line in access_lines() if line.get("request_id") == "probe-2"]
+    [line] = access_lines.of_request("probe-2")
     assert line["path"] == "/a%0A2026-01-01%20forged%20line"
 
 
@@ -197,12 +223,9 @@ def test_event_streams_pass_through_unbuffered_with_the_id(server, access_lines)
         assert response.headers["content-type"].startswith("text/event-stream")
         first = next(response.iter_text())
         assert first.startswith("event: endpoint")
-        assert not [line for line in access_lines() if line.get("request_id") == "stream-1"]  # still open
-    for _ in range(100):  # the server ends the stream once it notices the client left
-        if [line for line in access_lines() if line.get("request_id") == "stream-1"]:
-            break
-        time.sleep(0.05)
-    assert [line["status"] for line in access_lines() if line.get("request_id") == "stream-1"] == [200]
+        assert not access_lines.written_for("stream-1")  # still open
+    # The line is written once the server notices the client left and ends the stream.
+    assert [line["status"] for line in access_lines.of_request("stream-1")] == [200]
 
 
 # `mcp-gateway serve`

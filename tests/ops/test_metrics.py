@@ -32,6 +32,13 @@ def value(samples: Samples, name: str, **labels: str) -> float:
     return samples.get((name, frozenset(labels.items())), 0.0)
 
 
+def settled(server: GatewayServer) -> None:
+    """Wait until the server is done with every request it has answered: a request is counted
+    as it ends, after its response has been sent."""
+    assert server.gateway is not None
+    assert server.call(server.gateway.drain.wait_idle(10)), "requests still in flight after 10 s"
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     gateway = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"))).start()
@@ -69,6 +76,7 @@ async def test_tool_calls_and_their_api_requests_are_counted_by_app_and_outcome(
     async with Client(streamable(server.url + "/", mcp_headers(project, "github", user="nobody")), mode="2026-07-28") as client:
         result = await client.call_tool("github-get-repository", {"repoFullname": "octo/hello"})
         assert "no connected GitHub account" in result.content[0].text
+    await asyncio.to_thread(settled, server)
     after = await asyncio.to_thread(scrape, server)
 
     def moved(name: str, **labels: str) -> float:
@@ -98,6 +106,7 @@ def test_routes_are_counted_by_template_and_labels_hold_no_ids_or_secrets(server
     assert httpx.get(f"{server.url}/v1/connect/{project['project_id']}/accounts/apn_missing", headers=headers).status_code == 404
     assert httpx.get(f"{server.url}/no/such/page/here?token=zzz").status_code == 404
     assert httpx.request("BREW", f"{server.url}/healthz").status_code == 405
+    settled(server)
     after = scrape(server)
 
     def moved(**labels: str) -> float:
@@ -119,7 +128,7 @@ def test_queue_depths_are_read_from_the_database(tmp_path):
     closed = f"http://127.0.0.1:{free_port()}"  # nothing listens: every delivery fails and waits for its retry
     settings = gateway_settings(
         tmp_path / "gateway",
-        s3_batch_window=3600.0, destination_private_urls=True, destination_backoff=(3600.0,), webhook_backoff=(3600.0,),
+        s3_batch_window=3600.0, private_networks=("127.0.0.0/8",), destination_backoff=(3600.0,), webhook_backoff=(3600.0,),
         smtp_host="127.0.0.1", smtp_port=free_port(), smtp_security="none", smtp_to=["ops@example.com"],
     )
     server = GatewayServer(settings).start()

@@ -59,3 +59,18 @@ async def test_records_wait_while_the_database_cannot_be_reached(tmp_path):
     finally:
         await log.close()
         await db.close()
+
+
+async def test_an_error_quoting_nul_or_a_lone_surrogate_is_kept_with_replacement_characters(database_url):
+    """What an upstream answered (its JSON may spell both) reaches the log; the database takes neither."""
+    db = Database(database_url)
+    await db.migrate()
+    log = RunLog(db, flush_interval=60)
+    try:
+        log.record(**run("app-quoting", ok=False, error='upstream said {"name": "a\x00b\ud800"}'))
+        await log.flush()
+        async with db.session() as s:
+            assert (await s.scalars(select(ActionRun.error))).all() == ['upstream said {"name": "a\ufffdb\ufffd"}']
+    finally:
+        await log.close()
+        await db.close()

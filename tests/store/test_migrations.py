@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -62,3 +65,25 @@ async def test_migrations_go_down_to_base_and_up_again(empty_database_url):
         diff = await conn.run_sync(_differences)
     await db.close()
     assert diff == []
+
+
+async def test_events_stored_before_they_had_public_ids_get_one_each(empty_database_url):
+    db = Database(empty_database_url)
+    now = datetime.now(timezone.utc)
+    common = {"run_id": "run_old", "project_id": "proj_old", "environment": "development", "channel": "events", "created_at": now}
+    tables = {
+        "sse_events": [{**common, "payload": "{}"} for _ in range(3)],
+        "emitted_events": [{**common, "external_user_id": "u", "action_key": "demo-emit", "event": "{}"} for _ in range(3)],
+    }
+    async with db.engine.begin() as conn:
+        await conn.run_sync(lambda c: command.upgrade(alembic_config(c), "0008"))
+        for name, rows in tables.items():
+            table = sa.table(name, *(sa.column(key, sa.DateTime(timezone=True) if key == "created_at" else sa.String()) for key in rows[0]))
+            await conn.execute(sa.insert(table), rows)
+    await db.migrate()
+    async with db.engine.connect() as conn:
+        given = {name: (await conn.execute(sa.text(f"SELECT public_id FROM {name}"))).scalars().all() for name in tables}
+    await db.close()
+    assert all(public_id.startswith("sse_") for public_id in given["sse_events"])
+    assert all(public_id.startswith("emit_") for public_id in given["emitted_events"])
+    assert [len(set(ids)) for ids in given.values()] == [3, 3]

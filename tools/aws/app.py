@@ -90,11 +90,15 @@ def _shared_session():
 @contextlib.asynccontextmanager
 async def client(ctx, service="s3"):
     """An aiobotocore client for the account (S3 unless told otherwise), closed on exit."""
-    from botocore.config import Config
+    from aiobotocore.config import AioConfig
     from botocore.exceptions import BotoCoreError, ClientError
 
     options = settings(ctx.auth)
-    config = Config(
+    if options["endpoint_url"]:
+        ctx.egress.check_literal(options["endpoint_url"])  # the resolver below judges host names
+    config = AioConfig(
+        # The gateway's egress policy decides where an account's endpoint may lead.
+        connector_args={"resolver": ctx.egress.aiohttp_resolver()},
         # S3-compatible servers all accept path-style addressing; AWS itself prefers virtual hosts.
         s3={"addressing_style": "path" if options["endpoint_url"] else "auto"},
         # Signature Version 4 everywhere: presigned links otherwise fall back to the retired version 2.

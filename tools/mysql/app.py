@@ -26,7 +26,7 @@ import struct
 import tempfile
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -118,6 +118,8 @@ class ConnectionSettings:
     ca: str | None = None
     cert: str | None = None
     key: str | None = None
+    # The address to connect to, once the egress policy has passed it; `host` is for messages.
+    dial: str | None = None
 
     @property
     def where(self) -> str:
@@ -410,7 +412,7 @@ def _info(cursor: Any) -> str:
 
 async def _open(settings: ConnectionSettings, *, setup: bool = True) -> aiomysql.Connection:
     conn = aiomysql.Connection(
-        host=settings.host,
+        host=settings.dial or settings.host,
         port=settings.port,
         user=settings.user,
         password=settings.password,
@@ -490,6 +492,11 @@ async def connect(ctx: Any) -> AsyncIterator[Session]:
     password in it.
     """
     settings = connection_settings(ctx.auth)
+    try:  # the gateway's egress policy decides on the addresses the host resolves to
+        dial = await ctx.egress.dial_address(settings.host, settings.port, tls_verifies_name=settings.ssl_mode == "verify_identity")
+    except OSError as exc:
+        raise connect_error(exc, settings) from None
+    settings = replace(settings, dial=dial)
     try:
         conn = await _open(settings)
     except ActionError:

@@ -150,9 +150,13 @@ async def connect(ctx: Any) -> AsyncIterator[asyncpg.Connection]:
     never with the password in it.
     """
     settings = connection_settings(ctx.auth)
+    try:  # the gateway's egress policy decides on the addresses the host resolves to
+        dial = await ctx.egress.dial_address(settings.host, settings.port, tls_verifies_name=settings.sslmode == "verify-full")
+    except OSError as exc:
+        raise connect_error(exc, settings) from None
     try:
         conn = await asyncpg.connect(
-            host=settings.host,
+            host=dial,
             port=settings.port,
             user=settings.user,
             password=settings.password,
