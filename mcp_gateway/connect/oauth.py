@@ -65,7 +65,7 @@ def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state
 
 
 async def exchange_code(
-    app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None, egress: EgressPolicy,
+    app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None, egress: EgressPolicy = EgressPolicy(),
 ) -> tuple[dict[str, Any], datetime | None]:
     oauth = oauth_of(app)
     kwargs: dict[str, Any] = {**oauth.extra_token_params, "code": code, "grant_type": "authorization_code"}
@@ -84,7 +84,7 @@ async def exchange_code(
 
 
 async def refresh(
-    app: App, client: OAuthClient, credentials: Mapping[str, Any], *, egress: EgressPolicy,
+    app: App, client: OAuthClient, credentials: Mapping[str, Any], *, egress: EgressPolicy = EgressPolicy(),
 ) -> tuple[dict[str, Any], datetime | None]:
     """New credentials from the refresh token; keeps the old refresh token if the provider sends none."""
     oauth = oauth_of(app)

@@ -96,7 +96,7 @@ def _create_private(path: str | None) -> None:
     """Make the SQLite file readable by its owner only (0600, whatever the umask); one made by an
     older version is tightened too. SQLite creates the -wal, -shm and -journal files with the
     database file's mode, so new ones follow; existing ones are tightened here."""
-    if path and path != ":memory:" and not path.startswith("file:"):
+    if path and path != ":memory:" and not path.startswith("file:") and os.path.isdir(os.path.dirname(path) or "."):
         os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
         for name in (path, f"{path}-wal", f"{path}-shm", f"{path}-journal"):
             if os.path.exists(name) and os.stat(name).st_mode & 0o077:

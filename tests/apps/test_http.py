@@ -44,7 +44,7 @@ async def test_send_request_returns_error_statuses_instead_of_failing(catalog, r
 async def test_send_request_refuses_local_and_private_targets(catalog, respx_mock, url):
     result = await run_action(catalog.action("http-send-request"), {"url": url})
     assert result.error is not None
-    assert any(word in result.error for word in ("not allowed", "only public URLs", "must be an absolute"))
+    assert any(words in result.error for words in ("address; allow it with MCP_GATEWAY_PRIVATE_NETWORKS=", "must be an absolute"))
     assert not respx_mock.calls
 
 

@@ -40,7 +40,8 @@ def gateways(tmp_path_factory):
         capture_output=True, text=True, cwd=ROOT, timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), custom_tools_dir=work / "tools")).start()
+    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), custom_tools_dir=work / "tools",
+                                                   private_networks=("127.0.0.0/8",))).start()
     project = server.create_project()
     project["token"] = server.token(project)
     server.add_account(project["project_id"], "user-1", "gateway_api", {"token": upstream_token})

@@ -177,7 +177,7 @@ class Upstream:
 
 def add_mcp(url: str, tools: Path, *extra: str, token: str | None = "list-token",
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **(env or {}), "NOTES_TOKEN": token or ""}
+    env = {**os.environ, "MCP_GATEWAY_PRIVATE_NETWORKS": "127.0.0.0/8", **(env or {}), "NOTES_TOKEN": token or ""}
     return subprocess.run(
         [sys.executable, "-m", "mcp_gateway", "apps", "add-mcp", url, "--slug", "notes", "--dir", str(tools), *extra],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
@@ -191,7 +191,7 @@ def world(tmp_path_factory):
     done = add_mcp(upstream.url, tools, "--name", "Notes", "--auth", "token", "--token-env", "NOTES_TOKEN")
     assert done.returncode == 0, done.stderr
     assert "added Notes as notes" in done.stdout and "3 tools" in done.stdout
-    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), custom_tools_dir=tools)).start()
+    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("gateway"), custom_tools_dir=tools, private_networks=("127.0.0.0/8",))).start()
     project = server.create_project()
     project["token"] = server.token(project)
     server.add_account(project["project_id"], "ada", "notes", {"token": "ada-token"})
@@ -249,7 +249,7 @@ def test_adding_a_server_that_refuses_the_listing_token_says_what_to_do(world, t
 def test_users_sign_in_to_an_oauth_server_through_connect(world, tmp_path_factory):
     _, _, upstream = world
     tools = tmp_path_factory.mktemp("oauth-tools")
-    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("oauth-gateway"), custom_tools_dir=tools))
+    server = GatewayServer(gateway_settings(tmp_path_factory.mktemp("oauth-gateway"), custom_tools_dir=tools, private_networks=("127.0.0.0/8",)))
     server.settings.public_url = server.url
     env = {"MCP_GATEWAY_DATA_DIR": str(server.settings.data_dir), "MCP_GATEWAY_DATABASE_URL": server.settings.database_url,
            "MCP_GATEWAY_SECRET_KEY": server.settings.secret_key.decode(), "MCP_GATEWAY_PUBLIC_URL": server.url}

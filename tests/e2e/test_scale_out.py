@@ -162,6 +162,7 @@ def cluster(tmp_path_factory, postgres_server, redis_server) -> Iterator[Cluster
             "DESTINATION_LEASE": "3",
             "DESTINATION_BACKOFF": "0.2,0.5,1",
             "LOG_FORMAT": "json",
+            "PRIVATE_NETWORKS": "127.0.0.0/8",  # the receiver and the OAuth provider are local
         }
         processes = [ServeProcess(root / f"data-{i}", **settings) for i in range(3)]
         project = processes[0].create_project()

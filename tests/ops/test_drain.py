@@ -125,7 +125,7 @@ def test_draining_turns_readiness_off_and_ends_destination_streams(tmp_path):
 
 
 def test_wait_idle_waits_for_the_requests_in_flight(tmp_path, slow_api, custom_tools):
-    server = GatewayServer(gateway_settings(tmp_path / "gateway", custom_tools_dir=custom_tools)).start()
+    server = GatewayServer(gateway_settings(tmp_path / "gateway", custom_tools_dir=custom_tools, private_networks=("127.0.0.0/8",))).start()
     try:
         assert server.gateway is not None
         drain = server.gateway.drain
@@ -163,7 +163,8 @@ async def readiness_while_stopping(url: str, seconds: float = 10.0) -> list[int 
 
 
 async def test_sigterm_finishes_calls_in_flight_then_exits_cleanly(tmp_path, slow_api, custom_tools):
-    gateway = ServeProcess(tmp_path / "data", CUSTOM_TOOLS_DIR=str(custom_tools), DRAIN_SECONDS="20", LOG_FORMAT="json")
+    gateway = ServeProcess(tmp_path / "data", CUSTOM_TOOLS_DIR=str(custom_tools), DRAIN_SECONDS="20", LOG_FORMAT="json",
+                           PRIVATE_NETWORKS="127.0.0.0/8")
     project = gateway.create_project()
     gateway.start()
     try:

@@ -12,9 +12,11 @@ app = App(
 )
 
 
-def check_url(url: str) -> None:
-    """Refuse what is not an absolute web URL. Where it may lead is the gateway's egress policy's
-    call, made on the addresses the host resolves to, at every redirect."""
+def check_url(ctx, url: str) -> None:
+    """Refuse what is not an absolute web URL, and at once a host that is an internal address in
+    any spelling. Where a host name leads is the gateway's egress policy's call, made on the
+    addresses it resolves to when connecting, at every redirect."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ActionError(f"url {url!r} must be an absolute http:// or https:// URL")
+    ctx.egress.check_literal(url)

@@ -22,7 +22,7 @@ from ..app import app, check_url
     stash="optional",
 )
 async def download_file(ctx):
-    check_url(ctx.props.url)
+    check_url(ctx, ctx.props.url)
     target = ctx.tmp_path(ctx.props.filePath)
     response = await ctx.http.get(ctx.props.url)
     await asyncio.to_thread(_save, target, response.content)

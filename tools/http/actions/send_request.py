@@ -47,7 +47,7 @@ async def send_request(ctx):
     method = str(ctx.props.method).upper()
     if method not in METHODS:
         raise ActionError(f"method {method!r} is not one of {', '.join(METHODS)}")
-    check_url(ctx.props.url)
+    check_url(ctx, ctx.props.url)
     body = ctx.props.get("body")
     headers = {str(k): str(v) for k, v in (ctx.props.get("headers") or {}).items()}
     kw = await _file_body(ctx, body, headers) if ctx.props.get("filePath") else _body(body)
