@@ -53,6 +53,18 @@ def gateway_settings(data_dir: Path, database: DatabaseBackend = SQLITE, **overr
     return settings
 
 
+def parameter_headers(project: dict[str, str], user: str = "user-1") -> dict[str, str]:
+    """The hosted server's parameter headers, for `user`, the http app and tools-only mode."""
+    return {
+        "Authorization": f"Bearer {project['token']}",
+        "x-pd-project-id": project["project_id"],
+        "x-pd-environment": "development",
+        "x-pd-external-user-id": user,
+        "x-pd-app-slug": "http",
+        "x-pd-tool-mode": "tools-only",
+    }
+
+
 class GatewayServer:
     """Starts the whole gateway (store, catalog, HTTP) and serves it until `stop()`."""
 

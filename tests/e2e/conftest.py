@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import GatewayServer, gateway_settings
+from tests.support import GatewayServer, gateway_settings, parameter_headers
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +30,4 @@ def project(server):
 
 @pytest.fixture
 def pd_headers(project):
-    """The hosted server's parameter headers, for user `user-1` and the http app."""
-    return {
-        "Authorization": f"Bearer {project['token']}",
-        "x-pd-project-id": project["project_id"],
-        "x-pd-environment": "development",
-        "x-pd-external-user-id": "user-1",
-        "x-pd-app-slug": "http",
-        "x-pd-tool-mode": "tools-only",
-    }
+    return parameter_headers(project)

@@ -19,6 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support import parameter_headers
+
 pytestmark = pytest.mark.both_databases
 
 EXAMPLES = 200  # per test below: five runs (the session test runs for two versions), 1000 requests a backend
@@ -91,15 +93,8 @@ TOOL_MODES = st.sampled_from(["tools-only", "full-config", "sub-agent"])
 
 @pytest.fixture(scope="module")
 def mcp_headers(project) -> dict[str, str]:
-    return {
-        "Authorization": f"Bearer {project['token']}",
-        "x-pd-project-id": project["project_id"],
-        "x-pd-environment": "development",
-        "x-pd-external-user-id": "fuzz-user",
-        "x-pd-app-slug": "http",
-        "accept": "application/json, text/event-stream",
-        "content-type": "application/json",
-    }
+    return {**parameter_headers(project, "fuzz-user"), "accept": "application/json, text/event-stream",
+            "content-type": "application/json"}
 
 
 @pytest.fixture(scope="module")

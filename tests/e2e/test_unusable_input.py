@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.files.samples import PDF
+from tests.support import parameter_headers
 
 pytestmark = pytest.mark.both_databases
 
@@ -45,16 +46,8 @@ UNUSABLE_MCP = [
 
 @pytest.fixture(scope="module")
 def mcp_headers(project) -> dict[str, str]:
-    return {
-        "Authorization": f"Bearer {project['token']}",
-        "x-pd-project-id": project["project_id"],
-        "x-pd-environment": "development",
-        "x-pd-external-user-id": "careful-user",
-        "x-pd-app-slug": "http",
-        "x-pd-tool-mode": "tools-only",
-        "accept": "application/json, text/event-stream",
-        "content-type": "application/json",
-    }
+    return {**parameter_headers(project, "careful-user"), "accept": "application/json, text/event-stream",
+            "content-type": "application/json"}
 
 
 @pytest.fixture(scope="module")
