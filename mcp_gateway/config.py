@@ -238,6 +238,9 @@ class Settings:
     # Older master secrets that still decrypt and verify while data moves to the current one.
     previous_secret_keys: list[bytes] = field(default_factory=list)
     custom_tools_dir: Path | None = None
+    # Whether the catalog includes the shipped packs (the OpenAPI directory's apps) beside the
+    # hand-written apps; MCP_GATEWAY_PACKS=0 serves the hand-written apps alone.
+    packs: bool = True
     public_url: str | None = None
     # DNS-rebinding protection: None means "on when bound to a loopback address".
     dns_rebinding_protection: bool | None = None
@@ -361,6 +364,7 @@ class Settings:
             redis_url=redis_url_from_env(),
             previous_secret_keys=[k.encode() for k in _list("MCP_GATEWAY_PREVIOUS_SECRET_KEYS")],
             custom_tools_dir=Path(custom) if custom else None,
+            packs=_bool("MCP_GATEWAY_PACKS", True),
             public_url=(os.environ.get("MCP_GATEWAY_PUBLIC_URL") or "").rstrip("/") or None,
             dns_rebinding_protection=None if protection in (None, "") else _bool("MCP_GATEWAY_DNS_REBINDING_PROTECTION", True),
             allowed_hosts=_list("MCP_GATEWAY_ALLOWED_HOSTS"),

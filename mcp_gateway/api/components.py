@@ -277,10 +277,10 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         return await gateway.runtime.saved_dynamic_props(caller, action, dynamic_props_id)
 
     def listing(query: ActionsQuery) -> dict[str, Any]:
-        actions = list(gateway.catalog.actions.values())
+        # Without an app, the apps written as code and custom tools; a pack app lists its own.
+        actions = gateway.catalog.own_actions()
         if query.app:
-            app = find_app(gateway, query.app)
-            actions = [a for a in actions if a.app is app]
+            actions = list(find_app(gateway, query.app).actions.values())
         if query.registry != "all":
             actions = [a for a in actions if a.custom == (query.registry == "private")]
         if isinstance(query, ComponentsQuery) and query.component_type == "trigger":

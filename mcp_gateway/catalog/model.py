@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -51,6 +51,8 @@ class OAuth:
     # Other fields of the token response kept with the account, for requests that need them
     # (Salesforce's `instance_url`, the org's API host). Never secrets: they are not encrypted apart.
     token_fields: Sequence[str] = ()
+    # OpenID Connect: the provider's discovery document, read for the two URLs when they are empty.
+    discovery_url: str | None = None
 
     type: AuthType = field(default="oauth", init=False)
 
@@ -205,7 +207,14 @@ class App:
         self._auth_headers = auth_headers
         self.test = test
         self.prop_definitions: dict[str, Prop] = {}
-        self.actions: dict[str, Action] = {}
+        self.actions: MutableMapping[str, Action] = {}
+        # Where an app that is not hand-written comes from (the OpenAPI directory, a document).
+        self.source: Mapping[str, Any] | None = None
+        # Account fields an imported app sends as query parameters: (parameter, field).
+        self.query_credentials: list[tuple[str, str]] = []
+        # For apps too big to list whole: the names of the actions a tool list shows (the rest
+        # are reached through the app's search and run actions).
+        self.featured: list[str] | None = None
 
     def __repr__(self) -> str:
         return f"App({self.slug!r})"
@@ -213,6 +222,22 @@ class App:
     @property
     def auth_type(self) -> AuthType:
         return self.auth.type
+
+    @property
+    def action_count(self) -> int:
+        return len(self.actions)
+
+    def listed_actions(self) -> list[Action]:
+        """The actions a tool list shows: all of them, or the featured ones of a very big app."""
+        if self.featured is None:
+            return list(self.actions.values())
+        keys = [f"{prefix}{self.slug}-{name}" for name in self.featured for prefix in ("", "~/")]
+        return [self.actions[key] for key in keys if key in self.actions]
+
+    def action_text(self) -> tuple[str, str]:
+        """What search reads of the app's actions: their titles, and their descriptions."""
+        actions = list(self.actions.values())
+        return " ".join(a.name for a in actions), " ".join(a.description for a in actions)
 
     # Shared prop definitions
 
@@ -307,6 +332,7 @@ class App:
             "featured_weight": self.featured_weight,
             # The scopes a connection asks for; this gateway has one profile per app.
             "scope_profiles": [{"name": "read_write", "scopes": list(self.auth.scopes)}] if isinstance(self.auth, OAuth) else [],
+            **({"source": dict(self.source)} if self.source else {}),
         }
 
     # Credentials applied to requests

@@ -14,12 +14,13 @@ import difflib
 import importlib.util
 import sys
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import CatalogError
 from .model import Action, App, tool_name
 from .openapi import SPEC_FILE, load_openapi_app
+from .pack import Pack, PackApp, load_packs
 from .remote_mcp import REMOTE_FILE, load_remote_app
 from .search import AppMatch, SearchIndex
 
@@ -36,20 +37,96 @@ def builtin_tools_dir() -> Path:
     return here.parent / "tools"
 
 
+class _Apps(Mapping[str, App]):
+    """Apps by slug: the hand-written and custom ones, then the packs' (read when first needed)."""
+
+    def __init__(self, own: dict[str, App], packs: list[Pack]) -> None:
+        self._own = own
+        self._packs = packs
+
+    def __getitem__(self, slug: str) -> App:
+        app = self._own.get(slug)
+        if app is None:
+            for pack in self._packs:
+                app = pack.app(slug)
+                if app is not None:
+                    break
+            else:
+                raise KeyError(slug)
+        return app
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._own or any(slug in pack for pack in self._packs)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._own
+        seen = set(self._own)
+        for pack in self._packs:
+            for slug in pack:
+                if slug not in seen:
+                    seen.add(slug)
+                    yield slug
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Actions(Mapping[str, Action]):
+    """Actions by key: those of apps in code are kept here; a pack app's are found through the
+    app its key starts with (`{slug}-...`), so only that app is read."""
+
+    def __init__(self, own: dict[str, Action], apps: _Apps) -> None:
+        self._own = own
+        self._apps = apps
+
+    def _pack_app(self, key: str) -> App | None:
+        slug = key.split("-", 1)[0]
+        app = self._apps.get(slug) if "-" in key and not key.startswith("~/") else None
+        return app if isinstance(app, PackApp) else None
+
+    def __getitem__(self, key: str) -> Action:
+        action = self._own.get(key)
+        if action is not None:
+            return action
+        app = self._pack_app(key)
+        if app is None:
+            raise KeyError(key)
+        return app.actions[key]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._own:
+            return True
+        app = self._pack_app(key) if isinstance(key, str) else None
+        return app is not None and key in app.actions
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._own
+        for slug in self._apps:
+            app = self._apps[slug]
+            if isinstance(app, PackApp):
+                yield from app.actions
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(a.action_count for a in self._apps.values() if isinstance(a, PackApp))
+
+
 class Catalog:
     """Every app and action the gateway knows, indexed for lookup."""
 
-    def __init__(self, apps: Iterable[App]) -> None:
-        self.apps: dict[str, App] = {}
-        self.actions: dict[str, Action] = {}
+    def __init__(self, apps: Iterable[App], packs: Iterable[Pack] = ()) -> None:
+        self._own_apps: dict[str, App] = {}
+        self._own_actions: dict[str, Action] = {}
+        self.packs = list(packs)
+        self.apps: Mapping[str, App] = _Apps(self._own_apps, self.packs)
+        self.actions: Mapping[str, Action] = _Actions(self._own_actions, self.apps)  # type: ignore[arg-type]
         for app in apps:
             self.add_app(app)
 
     def add_app(self, app: App) -> None:
-        if app.slug in self.apps and self.apps[app.slug] is not app:
+        if app.slug in self._own_apps and self._own_apps[app.slug] is not app:
             raise CatalogError(f"two apps declare the slug {app.slug!r}")
-        self.apps[app.slug] = app
-        self.actions.update(app.actions)
+        self._own_apps[app.slug] = app
+        self._own_actions.update(app.actions)
 
     def app(self, slug: str) -> App:
         try:
@@ -61,16 +138,26 @@ class Catalog:
         try:
             return self.actions[key]
         except KeyError:
-            raise LookupError(_unknown("action", key, self.actions)) from None
+            slug = key.split("-", 1)[0]
+            pool = self.app(slug).actions if slug in self.apps and not key.startswith("~/") else self._own_actions
+            raise LookupError(_unknown("action", key, pool)) from None
 
     def actions_of(self, slug: str) -> list[Action]:
         return list(self.app(slug).actions.values())
+
+    def tool_actions(self, slug: str) -> list[Action]:
+        """The actions an MCP tool list shows for an app (a very big app lists its featured ones)."""
+        return self.app(slug).listed_actions()
+
+    def own_actions(self) -> list[Action]:
+        """The actions of the apps written as code and of custom tools; pack apps list theirs per app."""
+        return list(self._own_actions.values())
 
     # Built on the first search; rebuilt when apps or actions have been added since.
     _search: tuple[tuple[int, int], SearchIndex] | None = None
 
     def search_index(self) -> SearchIndex:
-        stamp = (len(self.apps), len(self.actions))
+        stamp = (len(self._own_apps), len(self._own_actions))
         if self._search is None or self._search[0] != stamp:
             self._search = (stamp, SearchIndex(self.apps.values()))
         return self._search[1]
@@ -89,9 +176,9 @@ class Catalog:
         ]
 
     def search_actions(self, query: str | None = None, actions: Iterable[Action] | None = None) -> list[Action]:
-        """Actions (all, or `actions`) matching every word of a free-text query, best first;
-        without a query, in catalog order."""
-        pool = list(self.actions.values() if actions is None else actions)
+        """Actions (all of the apps in code, or `actions`) matching every word of a free-text query,
+        best first; without a query, in catalog order."""
+        pool = list(self._own_actions.values() if actions is None else actions)
         words = (query or "").lower().split()
         if not words:
             return pool
@@ -133,8 +220,11 @@ def _unknown(kind: str, key: str, known: Iterable[str]) -> str:
     return f"unknown {kind} {key!r}{hint}"
 
 
-def load_catalog(builtin_dir: Path | None = None, custom_dir: Path | None = None) -> Catalog:
-    catalog = Catalog(_load_apps(builtin_dir or builtin_tools_dir(), _BUILTIN_PACKAGE, {}))
+def load_catalog(builtin_dir: Path | None = None, custom_dir: Path | None = None, *, packs: bool | Path = True) -> Catalog:
+    """The hand-written apps, the shipped packs (or those under the folder `packs` names), and the
+    custom tools in `custom_dir`."""
+    shipped = load_packs(packs if isinstance(packs, Path) else None) if packs else []
+    catalog = Catalog(_load_apps(builtin_dir or builtin_tools_dir(), _BUILTIN_PACKAGE, {}), shipped)
     if custom_dir is not None:
         if not custom_dir.is_dir():
             raise CatalogError(f"custom tools directory {custom_dir} does not exist")
@@ -170,7 +260,7 @@ def _import_file(name: str, path: Path) -> types.ModuleType:
     return module
 
 
-def _load_apps(root: Path, package: str, existing: dict[str, App]) -> list[App]:
+def _load_apps(root: Path, package: str, existing: Mapping[str, App]) -> list[App]:
     """Import every app folder under `root`.
 
     In a custom tools directory a folder may name an existing app (no `app.py`);
@@ -194,11 +284,11 @@ def _load_apps(root: Path, package: str, existing: dict[str, App]) -> list[App]:
             app = load_openapi_app(folder)
         elif (folder / REMOTE_FILE).is_file():
             app = load_remote_app(folder)
-        elif slug in existing:
+        elif slug in existing and f"{_BUILTIN_PACKAGE}.{slug}.app" in sys.modules:
             app = existing[slug]
             sys.modules[f"{pkg}.app"] = sys.modules[f"{_BUILTIN_PACKAGE}.{slug}.app"]
         else:
-            raise CatalogError(f"{folder} has no app.py and names no known app")
+            raise CatalogError(f"{folder} has no app.py and names no hand-written app")
         if ((folder / SPEC_FILE).is_file() or (folder / REMOTE_FILE).is_file()) and custom:
             _mark_custom(app, set(app.actions))
         actions_dir = folder / "actions"

@@ -97,7 +97,25 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Vendors whose product is often called by the rest of its name ("Excel" for "Microsoft Excel").
 _VENDORS = frozenset("google microsoft ms zoho amazon aws azure adobe apple meta facebook ibm oracle".split())
 
+# Words an imported app's text uses for its interface, not for what it does ("The Zoom API",
+# "KeyVaultClient", "Post /exports/activity.json"): every imported app is an HTTP API described
+# by its OpenAPI document, so these tell none of them apart (and would make each one look like
+# the HTTP app). Hand-written apps keep them: there they are chosen words.
+INTERFACE_WORDS = frozenset(
+    """api apis rest restful openapi swagger sdk client endpoint endpoints http https json xml www com
+    documentation reference specification spec""".split()
+)
+_VERSION_WORD = re.compile(r"v\d+(?:beta|alpha)?\d*|\d+")
+# "Get /users/{id}": an operation titled by its HTTP method and path; the method says nothing.
+_METHOD_PATH = re.compile(r"\b(?:get|post|put|patch|delete|head|options)\s+(?=/)", re.IGNORECASE)
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+_CAMEL_WORD = re.compile(r"[^\W_]*[a-z][A-Z][^\W_]*")
+
 FIELD_WEIGHTS = {"name": 6.0, "category": 4.0, "description": 2.0, "action": 1.5, "action_text": 0.5}
+# An imported app's categories are the directory's coarse tags (every Google API is "Analytics,
+# Media"), not chosen like a hand-written app's: they count as little as its description.
+IMPORTED_FIELD_WEIGHTS = {**FIELD_WEIGHTS, "category": 1.0}
 # Length normalisation per field: long action text should not win by volume alone.
 FIELD_B = {"name": 0.0, "category": 0.0, "description": 0.3, "action": 0.5, "action_text": 0.75}
 K1 = 1.2
@@ -106,15 +124,18 @@ K1 = 1.2
 # the data ("this email") and the place ("to my spreadsheet").
 WEAK, FUZZY, PREFIX, DATA, PLACE = 0.4, 0.7, 0.5, 0.35, 1.5
 WEAK_IDF = 1.0  # a generic verb rare in this catalog ("save") is still a generic verb
-PRIOR = 0.1  # at most this share of a score comes from featured_weight
+PRIOR = 0.5  # at most this share of a score comes from featured_weight
 MIN_RELEVANCE = 0.05  # below this an app matched only in passing
 # How much a covered ask counts less; among how many of the top apps and of the best for each ask.
 SPREAD, SPREAD_POOL, SPREAD_PER_ASK, SPREAD_DEPTH = 0.5, 30, 5, 10
 MAX_QUERY_CHARS = 1000  # a request is a sentence or two; this bounds the work for anything longer
 
+# "README.md", "report.pdf": a file named in the request is its data, not a hint of the app.
+_FILE_TYPES = "md|txt|pdf|csv|tsv|json|xml|ya?ml|xlsx?|docx?|pptx?|png|jpe?g|gif|svg|zip|gz|mp3|mp4|wav|html?|py|js|ts|log"
 _LEXEME = re.compile(
     r"(?P<url>https?://\S+|www\.\S+)"
     r"|(?P<address>[\w.+-]+@[\w-]+\.[\w.-]+)"
+    rf"|(?P<file>[\w-]+\.(?:{_FILE_TYPES})\b)"
     r"|#(?P<hash>[^\W_][\w-]*)"
     r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"
     r"|(?P<stop>[,;.!?])"
@@ -186,6 +207,7 @@ def _concept_table() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], 
 
 _SINGLE_CONCEPTS, _DOUBLE_CONCEPTS = _concept_table()
 _DOUBLE_FIRST = frozenset(first for first, _ in _DOUBLE_CONCEPTS)
+_VENDOR_STEMS = frozenset(stem(v) for v in _VENDORS)
 _TRIGGER_WORDS = frozenset(w for triggers in CONCEPTS.values() for t in triggers.split() for w in t.split("-"))
 
 
@@ -230,6 +252,40 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _imported_words(text: str) -> list[str]:
+    """An imported app's text as lowercase words, without the words for its interface and
+    versions; a camelCase word counts whole and as its parts ("KeyVaultClient": keyvaultclient,
+    key, vault)."""
+    text = _CAMEL_WORD.sub(lambda m: m.group() + " " + " ".join(_CAMEL_PART.findall(m.group())), _METHOD_PATH.sub(" ", text))
+    return [w for w in words(text) if w not in INTERFACE_WORDS and not _is_version(w)]
+
+
+def _is_version(word: str) -> bool:
+    return word.isdigit() or (word[0] == "v" and _VERSION_WORD.fullmatch(word) is not None)
+
+
+def _camel_parts(word: str) -> list[str]:
+    """The parts of a camelCase word ("KeyVaultClient": Key, Vault, Client); none for another."""
+    return _CAMEL_PART.findall(word) if _CAMEL_CASE.search(word) else []
+
+
+def _name_forms(app: App) -> list[list[str]]:
+    """The word sequences that name an app: its name and slug (and nicknames); an imported app's
+    without their interface words ("Zoom API": zoom), its camelCase name also split
+    ("KeyVaultClient": key vault)."""
+    if app.source is None:
+        return [words(app.name), app.slug.split("_")] + [words(alias) for alias in ALIASES.get(app.slug, ())]
+    name = _WORD.findall(_METHOD_PATH.sub(" ", app.name))
+    split = [part for raw in name for part in _camel_parts(raw) or [raw]]
+    forms = [[w.lower() for w in name], [w.lower() for w in split], app.slug.split("_")]
+    out: list[list[str]] = []
+    for form in forms:
+        form = [w for w in form if w not in INTERFACE_WORDS and not _is_version(w)]
+        if form and form not in out:
+            out.append(form)
+    return out
+
+
 class _Word(NamedTuple):
     surface: str  # as written, for reasons
     stem: str
@@ -249,21 +305,27 @@ class SearchIndex:
         self._prior = [1 - PRIOR + PRIOR * (a.featured_weight / top_weight if top_weight > 0 else 0) for a in self.apps]
 
         # BM25F: per app and term, field-weighted and length-normalised frequencies, saturated once.
-        fields = [self._fields(app) for app in self.apps]
+        self._forms = [_name_forms(app) for app in self.apps]
+        fields = [self._fields(app, forms) for app, forms in zip(self.apps, self._forms)]
         average = {f: sum(len(doc[f]) for doc in fields) / n if n else 0.0 for f in FIELD_WEIGHTS}
         weighted: list[dict[str, float]] = []
         document_frequency: Counter[str] = Counter()
-        elsewhere: Counter[str] = Counter()  # apps whose text (not name) holds a term
-        for doc in fields:
+        curated: Counter[str] = Counter()  # hand-written apps whose text holds a term
+        others: Counter[str] = Counter()  # apps whose text holds a term their name does not
+        for app, forms, doc in zip(self.apps, self._forms, fields):
+            field_weights = FIELD_WEIGHTS if app.source is None else IMPORTED_FIELD_WEIGHTS
             tf: dict[str, float] = {}
             for field, terms in doc.items():
                 b = FIELD_B[field]
-                norm = FIELD_WEIGHTS[field] / (1 - b + b * len(terms) / average[field]) if terms else 0.0
+                norm = field_weights[field] / (1 - b + b * len(terms) / average[field]) if terms else 0.0
                 for term, count in Counter(terms).items():
                     tf[term] = tf.get(term, 0.0) + count * norm
             weighted.append(tf)
             document_frequency.update(tf.keys())
-            elsewhere.update({t for f in ("description", "action", "action_text") for t in doc[f]})
+            text = {t for f in ("description", "action", "action_text") for t in doc[f]}
+            if app.source is None:
+                curated.update(text)
+            others.update(text - {stem(w) for form in forms for w in form})
         self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()}
         self._unseen_idf = math.log(1 + (n + 0.5) / 0.5)
         self._postings: dict[str, dict[int, float]] = {}
@@ -275,15 +337,16 @@ class SearchIndex:
         self._full_match = x * (K1 + 1) / (x + K1)
 
         self._names = [(" ".join(words(a.name)), " ".join(a.slug.split("_"))) for a in self.apps]
-        self._phrases, self._ambiguous = self._name_phrases(elsewhere)
+        self._phrases, self._ambiguous = self._name_phrases(curated, others)
         self._longest_phrase = max((len(p) for p in self._phrases), default=1)
 
         # Spelling: known words (not all action text, which is long and noisy) by their one-letter deletions.
         known = set(_TRIGGER_WORDS)
-        for app in self.apps:
-            known.update(words(app.name), app.slug.split("_"), words(" ".join(app.categories)), words(app.description))
-            for alias in ALIASES.get(app.slug, ()):
-                known.update(words(alias))
+        for app, forms in zip(self.apps, self._forms):
+            known.update(w for form in forms for w in form)
+            known.update(words(" ".join(app.categories)))
+            if app.source is None:  # imported descriptions are long and many: their names suffice
+                known.update(words(app.description))
         known = {w for w in known if w.isalpha() and len(w) >= 4 and w not in STOPWORDS}
         self._spelling: dict[str, list[str]] = {}
         for word in sorted(known):
@@ -292,44 +355,75 @@ class SearchIndex:
         self._vocabulary = sorted(self._postings)
 
     @staticmethod
-    def _fields(app: App) -> dict[str, list[str]]:
-        name_words = set(words(app.name)) | set(app.slug.split("_"))
-        for alias in ALIASES.get(app.slug, ()):
-            name_words.update(words(alias))
-        actions = list(app.actions.values())
+    def _fields(app: App, forms: list[list[str]]) -> dict[str, list[str]]:
+        # A hand-written slug's interface words are not its name ("salesforce_rest_api": Salesforce).
+        shown = set(words(app.name))
+        name_words = {w for form in forms for w in form if w in shown or w not in INTERFACE_WORDS}
+        titles, descriptions = app.action_text()
+        if app.source is not None:
+            description, titles, descriptions = (" ".join(_imported_words(t)) for t in (app.description, titles, descriptions))
+        else:
+            description = app.description
         return {
             "name": _field_terms(" ".join(sorted(name_words))),
             "category": _field_terms(" ".join(app.categories)),
-            "description": _field_terms(app.description),
-            "action": _field_terms(" ".join(a.name for a in actions)),
+            "description": _field_terms(description),
+            "action": _field_terms(titles),
             # What an app is comes from its name, description and action titles; action descriptions
             # mention URLs, pages of results and emails in passing, so they bring no concepts.
-            "action_text": _field_terms(" ".join(a.description for a in actions), concepts=False),
+            "action_text": _field_terms(descriptions, concepts=False),
         }
 
-    def _name_phrases(self, elsewhere: Counter[str]) -> tuple[dict[tuple[str, ...], list[int]], set[tuple[str, ...]]]:
-        """Stemmed word sequences that name an app, and the one-word ones that are also everyday
-        words: those name the app only when written with a capital ("post it to Close")."""
+    def _name_phrases(
+        self, curated: Counter[str], others: Counter[str]
+    ) -> tuple[dict[tuple[str, ...], list[int]], set[tuple[str, ...]]]:
+        """Stemmed word sequences that name an app, and those made of everyday words only: they
+        name the app only when written with a capital ("post it to Close").
+
+        `curated` counts the hand-written apps whose text holds a term, `others` the apps whose
+        text holds it though their name does not. A hand-written app's name is an everyday word
+        when curated text uses it: imported text names other products in passing ("sync with
+        GitHub"), which does not make them everyday words. An imported app's name is everyday
+        when any other app uses it: imported names are often plain words ("Shop", "Increase").
+        A name a hand-written app has is its name alone, not also that of the imported apps
+        that share it ("GitHub v3 REST API", "Azure Database for PostgreSQL"); a vendor alone
+        ("Google") names no imported app.
+        """
 
         def key_of(raw: list[str]) -> tuple[str, ...]:
             return tuple(stem(w) for w in raw if w not in STOPWORDS and len(w) > 1)
 
-        def everyday(word: str) -> bool:
-            return word in _SINGLE_CONCEPTS or word in _DOUBLE_FIRST or elsewhere[word] >= 2 or len(word) < 3
+        def everyday(word: str, imported: bool) -> bool:
+            if word in _SINGLE_CONCEPTS or word in _DOUBLE_FIRST or len(word) < 3:
+                return True
+            return others[word] >= 1 if imported else curated[word] >= 2
 
         phrases: dict[tuple[str, ...], list[int]] = {}
+        owned: set[tuple[str, ...]] = set()
         for i, app in enumerate(self.apps):
-            forms = [words(app.name), app.slug.split("_")] + [words(alias) for alias in ALIASES.get(app.slug, ())]
+            imported = app.source is not None
+            forms = list(self._forms[i])
             for form in [f for f in forms if len(f) > 1]:
                 forms.append(["".join(form)])  # "googlesheets"
                 forms.append(["".join(w[0] for w in form[:-1]) + form[-1]])  # "gsheets"
                 # "Excel" for "Microsoft Excel", but not "calendar" for "Google Calendar".
-                if form[0] in _VENDORS and not all(everyday(w) for w in key_of(form[1:])):
+                if form[0] in _VENDORS and not all(everyday(w, imported) for w in key_of(form[1:])):
                     forms.append(form[1:])
             for key in map(key_of, forms):
-                if key and i not in phrases.setdefault(key, []):
+                if not key or (imported and all(w in _VENDOR_STEMS for w in key)):
+                    continue
+                if i not in phrases.setdefault(key, []):
                     phrases[key].append(i)
-        ambiguous = {key for key in phrases if len(key) == 1 and everyday(key[0])}
+                if not imported:
+                    owned.add(key)
+        ambiguous = set()
+        for key in list(phrases):
+            if key in owned:
+                phrases[key] = [i for i in phrases[key] if self.apps[i].source is None]
+                if len(key) == 1 and everyday(key[0], False):
+                    ambiguous.add(key)
+            elif all(everyday(w, True) for w in key):
+                ambiguous.add(key)
         return phrases, ambiguous
 
     # Queries
@@ -383,18 +477,32 @@ class SearchIndex:
         relevance: dict[int, float] = {}
         surfaces: dict[int, Counter[str]] = {}
         for terms in parts:
-            weighted = [(term, weight * self._term_idf(term, surface), surface) for term, weight, surface in terms]
-            ideal = sum(w for term, w, _ in weighted if term in self._idf or term.startswith("@")) * self._full_match
+            by_word: dict[str, list[tuple[str, float]]] = {}
+            for term, weight, surface in terms:
+                by_word.setdefault(surface, []).append((term, weight * self._term_idf(term, surface)))
+            ideal = 0.0
+            for surface, found in by_word.items():
+                # A word that stands for a capability counts no more written out than as the
+                # capability: "wiki" is worth what docs apps are, however few apps say "wiki".
+                cap = max((w for term, w in found if term[0] == "@"), default=None)
+                if cap is not None:
+                    found[:] = [(term, min(w, cap)) for term, w in found]
+                ideal += max((w for term, w in found if term in self._idf or term[0] == "@"), default=0.0)
+            ideal *= self._full_match
             if ideal <= 0:
                 continue
-            scores: dict[int, float] = {}
-            for term, w, surface in weighted:
-                for i, s in self._postings.get(term, {}).items():
-                    s *= w / ideal
-                    scores[i] = scores.get(i, 0.0) + s
-                    surfaces.setdefault(i, Counter())[surface] += s
-            for i, share in scores.items():
-                relevance[i] = relevance.get(i, 0.0) + _bounded(share) / len(parts)
+            # Each word counts once, by the best of its terms (itself, its concepts, its completions).
+            best: dict[int, dict[str, float]] = {}
+            for surface, found in by_word.items():
+                for term, w in found:
+                    for i, s in self._postings.get(term, {}).items():
+                        s *= w / ideal
+                        mine = best.setdefault(i, {})
+                        if s > mine.get(surface, 0.0):
+                            mine[surface] = s
+            for i, mine in best.items():
+                surfaces.setdefault(i, Counter()).update(mine)
+                relevance[i] = relevance.get(i, 0.0) + _bounded(sum(mine.values())) / len(parts)
         return relevance, surfaces
 
     def _term_idf(self, term: str, surface: str) -> float:
@@ -471,14 +579,15 @@ class SearchIndex:
                 extra.append((segment, ("@code" if tag.isdigit() else "@chat", 1.0, "#" + tag)))
                 continue
             if kind != "word":
-                continue  # an email address is data, not a hint of the app
+                continue  # an email address or a file name is data, not a hint of the app
             raw = m.group()
             joined = raw.replace("-", "")
             # "to-do", "e-mail": one word when known as one, else its parts.
             parts = [joined] if "-" in raw and self._knows(stem(joined.lower())) else raw.split("-")
             for n, part in enumerate(parts):
                 lower = part.lower()
-                capitalised = part[:1].isupper() and not sentence_start
+                # "Close", not "CRM" or "SMS": an acronym is written in capitals whatever it names.
+                capitalised = part[:1].isupper() and not part.isupper() and not sentence_start
                 sentence_start = False
                 if lower in _SPLITTERS:
                     segment += 1

@@ -103,6 +103,10 @@ class ConnectFlow:
     async def start_oauth(self, session: ConnectSession, app: App, oauth_app_id: str | None, base_url: str) -> str:
         """Record the flow and return the provider's authorization URL to send the user to."""
         client = await self._oauth_apps.resolve(session.project_id, app.slug, oauth_app_id or session.oauth_app_id)
+        try:
+            settings = await oauth.endpoints(app, self._egress)
+        except oauth.OAuthFlowError as exc:
+            raise OAuthAppError(str(exc)) from None
         state = oauth.new_state()
         verifier = oauth.new_code_verifier() if oauth.oauth_of(app).pkce else None
         redirect_uri = base_url.rstrip("/") + CALLBACK_PATH
@@ -119,7 +123,8 @@ class ConnectFlow:
                     expires_at=utcnow() + _FLOW_TTL,
                 )
             )
-        return oauth.authorization_url(app, client, redirect_uri=redirect_uri, state=state, code_verifier=verifier)
+        return oauth.authorization_url(app, client, redirect_uri=redirect_uri, state=state, code_verifier=verifier,
+                                       oauth=settings)
 
     async def finish_oauth(self, params: Mapping[str, str]) -> Outcome:
         """Handle the provider's redirect back; raises `ConnectTokenError` if it cannot be tied to a link."""

@@ -3,6 +3,7 @@ exchange, and refresh. Token responses become an account's stored credentials.""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -15,7 +16,7 @@ from authlib.integrations.base_client.errors import OAuthError as AuthlibOAuthEr
 from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from mcp_gateway.catalog.model import App, OAuth
-from mcp_gateway.net import EgressDenied, EgressPolicy, sdk_transport
+from mcp_gateway.net import EgressDenied, EgressPolicy, http_client, sdk_transport
 
 from .oauth_apps import OAuthClient
 
@@ -52,8 +53,35 @@ def oauth_of(app: App) -> OAuth:
     return app.auth
 
 
-def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state: str, code_verifier: str | None) -> str:
+# OpenID Connect discovery documents read, by URL: (authorization endpoint, token endpoint).
+_DISCOVERED: dict[str, tuple[str, str]] = {}
+
+
+async def endpoints(app: App, egress: EgressPolicy = EgressPolicy()) -> OAuth:
+    """The app's OAuth settings with both URLs known: an OpenID Connect app's are read from its
+    provider's discovery document (through the egress policy) the first time."""
     oauth = oauth_of(app)
+    if (oauth.authorize_url and oauth.token_url) or not oauth.discovery_url:
+        return oauth
+    found = _DISCOVERED.get(oauth.discovery_url)
+    if found is None:
+        try:
+            async with http_client(egress, timeout=_TIMEOUT) as http:
+                response = await http.get(oauth.discovery_url)
+            response.raise_for_status()
+            document = response.json()
+            found = (str(document["authorization_endpoint"]), str(document["token_endpoint"]))
+        except (httpx.HTTPError, EgressDenied, ValueError, KeyError, TypeError) as exc:
+            raise OAuthFlowError(f"cannot read {app.name}'s OpenID Connect discovery document "
+                                 f"{oauth.discovery_url}: {type(exc).__name__}: {exc}") from None
+        _DISCOVERED[oauth.discovery_url] = found
+    return dataclasses.replace(oauth, authorize_url=found[0], token_url=found[1])
+
+
+def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state: str, code_verifier: str | None,
+                      oauth: OAuth | None = None) -> str:
+    """The provider's sign-in URL; `oauth` is `endpoints(app)` for an app that discovers its URLs."""
+    oauth = oauth or oauth_of(app)
     session = _client(oauth, client, redirect_uri=redirect_uri)
     extra: dict[str, Any] = dict(oauth.extra_authorize_params)
     if oauth.scopes:
@@ -67,7 +95,7 @@ def authorization_url(app: App, client: OAuthClient, *, redirect_uri: str, state
 async def exchange_code(
     app: App, client: OAuthClient, *, code: str, redirect_uri: str, code_verifier: str | None, egress: EgressPolicy = EgressPolicy(),
 ) -> tuple[dict[str, Any], datetime | None]:
-    oauth = oauth_of(app)
+    oauth = await endpoints(app, egress)
     kwargs: dict[str, Any] = {**oauth.extra_token_params, "code": code, "grant_type": "authorization_code"}
     if oauth.pkce and code_verifier:
         kwargs["code_verifier"] = code_verifier
@@ -87,7 +115,7 @@ async def refresh(
     app: App, client: OAuthClient, credentials: Mapping[str, Any], *, egress: EgressPolicy = EgressPolicy(),
 ) -> tuple[dict[str, Any], datetime | None]:
     """New credentials from the refresh token; keeps the old refresh token if the provider sends none."""
-    oauth = oauth_of(app)
+    oauth = await endpoints(app, egress)
     refresh_token = credentials.get("oauth_refresh_token")
     if not refresh_token:
         raise OAuthFlowError(f"the {app.name} account has no refresh token; the user must reconnect it", permanent=True)

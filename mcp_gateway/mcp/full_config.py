@@ -192,7 +192,7 @@ class FullConfig:
             return await self._select(caller, conversation_id, state, arguments)
         apps = self._apps(mcp, state)
         if name.startswith(BEGIN_PREFIX):
-            action = next((a for slug in apps for a in self._catalog.actions_of(slug) if begin_tool_name(a) == name), None)
+            action = next((a for slug in apps for a in self._catalog.tool_actions(slug) if begin_tool_name(a) == name), None)
             if action is None:
                 raise UnknownTool(f"unknown tool {name!r}; list the tools again")
             await self._save(caller, conversation_id, state.configuring(action.key))

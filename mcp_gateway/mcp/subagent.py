@@ -76,7 +76,7 @@ class SubAgentMode:
     def toolset(self, apps: tuple[str, ...]) -> InstructionToolSet:
         cached = self._cache.get(apps)
         if cached is None:
-            actions = [a for slug in apps for a in self._catalog.actions_of(slug)]
+            actions = [a for slug in apps for a in self._catalog.tool_actions(slug)]
             tools = [instruction_tool(a) for a in actions]
             cached = self._cache[apps] = InstructionToolSet(tools, {t["name"]: a for t, a in zip(tools, actions)})
         return cached

