@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# Builder: the wheel (the tools/ app catalog goes inside it) and a virtualenv holding it and its
+# Builder: the wheel (the tools/ apps and the packs/ catalog go inside it) and a virtualenv holding it and its
 # dependencies. Only the virtualenv reaches the final image.
 FROM python:3.11-slim AS builder
 
@@ -8,6 +8,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY mcp_gateway ./mcp_gateway
 COPY tools ./tools
+COPY packs ./packs
 RUN pip wheel --no-cache-dir --disable-pip-version-check --no-deps --wheel-dir /wheels . \
     && python -m venv --without-pip /opt/venv \
     && pip --python /opt/venv/bin/python install --no-cache-dir --disable-pip-version-check /wheels/*.whl

@@ -134,7 +134,7 @@ async def list_latency(target: Target, rounds: int = 300) -> dict[str, float]:
     return {"tools": count, "p50_ms": percentile(latencies, 0.5) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000}
 
 
-def stdio_cold_start(env: dict[str, str], runs: int = 5) -> dict[str, float]:
+def stdio_cold_start(env: dict[str, str], runs: int = 5, apps: str = "github,slack,notion,google_sheets") -> dict[str, float]:
     init = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
                        "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}})
     lst = json.dumps({"jsonrpc": "2.0", "id": 2, "method": "tools/list"})
@@ -142,7 +142,7 @@ def stdio_cold_start(env: dict[str, str], runs: int = 5) -> dict[str, float]:
     for _ in range(runs):
         started = time.perf_counter()
         proc = subprocess.Popen(
-            [shutil.which("mcp-gateway") or "mcp-gateway", "stdio", "--app", "github,slack,notion,google_sheets"],
+            [shutil.which("mcp-gateway") or "mcp-gateway", "stdio", "--app", apps],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
         assert proc.stdin and proc.stdout

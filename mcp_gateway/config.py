@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import ssl
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -305,6 +306,8 @@ class Settings:
     # The loopback, private and other internal ranges the operator lets the gateway call on
     # someone's behalf (an internal API, a database app, an on-premises server); CIDRs.
     private_networks: tuple[str, ...] = ()
+    # PEM file of CA certificates trusted beside the public roots for outbound HTTPS (a private CA).
+    ca_file: Path | None = None
     # Said once at start: settings that still work but should be changed.
     deprecations: tuple[str, ...] = ()
     # How long a process holds a claimed delivery before another may take it over.
@@ -333,7 +336,7 @@ class Settings:
     @property
     def egress(self) -> EgressPolicy:
         """What outbound connections made for users, developers and models may reach."""
-        return EgressPolicy(parse_networks(self.private_networks))
+        return EgressPolicy(parse_networks(self.private_networks), str(self.ca_file) if self.ca_file else None)
 
     @property
     def secret_keys(self) -> list[bytes]:
@@ -358,6 +361,7 @@ class Settings:
         return cls(
             data_dir=data_dir,
             private_networks=private_networks,
+            ca_file=_ca_file(),
             deprecations=deprecations,
             database_url=normalize_database_url(database_url),
             secret_key=load_secret_key(data_dir),
@@ -388,6 +392,18 @@ class Settings:
             **_destination_settings(),  # type: ignore[arg-type]
             **_file_settings(data_dir),
         )
+
+
+def _ca_file() -> Path | None:
+    raw = os.environ.get("MCP_GATEWAY_CA_FILE")
+    if not raw:
+        return None
+    path = Path(raw)
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=str(path))
+    except (OSError, ssl.SSLError) as exc:
+        raise ConfigError(f"MCP_GATEWAY_CA_FILE={raw}: not a readable PEM file of CA certificates ({exc})") from None
+    return path
 
 
 def _file_settings(data_dir: Path) -> dict[str, Any]:

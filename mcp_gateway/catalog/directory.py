@@ -64,6 +64,22 @@ HAND_WRITTEN = {
     "trello.com": "trello",
     "twilio.com/api": "twilio",
 }
+# Security schemes that APIs' descriptions leave out, as the vendors document them.
+_GITHUB_TOKEN = {"token": {"type": "http", "scheme": "bearer",
+                           "description": "A personal access token or GitHub App installation token for your server."}}
+_MICROSOFT_IDENTITY = {"microsoft": {"type": "oauth2", "flows": {"authorizationCode": {
+    "authorizationUrl": "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+    "tokenUrl": "https://login.microsoftonline.com/common/oauth2/v2.0/token",
+    "scopes": {"offline_access": "Stay connected", "https://graph.microsoft.com/.default": "The permissions the app was granted"}}}}}
+MISSING_SECURITY = {
+    "docusign.net": {"docusign": {"type": "oauth2", "flows": {"authorizationCode": {
+        "authorizationUrl": "https://account.docusign.com/oauth/auth", "tokenUrl": "https://account.docusign.com/oauth/token",
+        "scopes": {"signature": "Create and send envelopes", "extended": "Stay connected"}}}}},
+    "github.com/ghes-3.8": _GITHUB_TOKEN,
+    "github.com/github.ae": _GITHUB_TOKEN,
+    "microsoft.com/graph": _MICROSOFT_IDENTITY,
+}
+
 # Providers better known by another name than their API domain.
 PROVIDER_NAMES = {"googleapis.com": "google", "amazonaws.com": "aws", "azure.com": "azure", "hubapi.com": "hubspot",
                   "microsoft.com": "microsoft", "apis.guru": "apisguru"}
@@ -206,7 +222,7 @@ def _resolve_servers(spec: dict[str, Any]) -> None:
         if url.startswith("//"):
             server["url"] = "https:" + url
         elif usable and not url.startswith(("https://", "http://", "{")):
-            server["url"] = urljoin(origin, url)
+            server["url"] = urljoin(origin, url or "/")  # "" is the server's root, not the document
 
 
 def _version_key(text: str) -> tuple[int, ...]:
@@ -302,6 +318,10 @@ _SKIP_REASONS = (
 def _compile(entry: Entry, spec: dict[str, Any], version: str) -> None:
     assert entry.slug is not None
     _resolve_servers(spec)
+    if entry.api_id in MISSING_SECURITY and not (spec.get("components") or {}).get("securitySchemes"):
+        schemes = MISSING_SECURITY[entry.api_id]
+        spec.setdefault("components", {})["securitySchemes"] = schemes
+        spec["security"] = [{name: []} for name in schemes]
     try:
         definition = compile_api(entry.slug, spec, skip_broken=True)
     except OpenApiError as exc:

@@ -348,7 +348,8 @@ class App:
         return render_template(self.base_url, auth) if self.base_url else None
 
     def allowed_domains_for(self, auth: Mapping[str, Any]) -> list[str]:
-        return [render_template(d, auth) for d in self.allowed_domains]
+        # A host typed in with its port ("api.internal:8443") is a domain without it.
+        return [re.sub(r":\d+$", "", render_template(d, auth)) for d in self.allowed_domains]
 
 
 def render_template(template: str, values: Mapping[str, Any]) -> str:

@@ -128,7 +128,10 @@ def compile_api(slug: str, spec: Mapping[str, Any], overrides: Mapping[str, Any]
     auth, credentials = _auth(spec, overrides)
     if auth["type"] != "keys":  # no form to fill in: server variables take their defaults
         for field in variables:
-            base_url = base_url.replace("{{custom_fields.%s}}" % field["name"], str(field.get("default") or ""))
+            if not field.get("default"):
+                raise OpenApiError("no absolute server URL: each account must name its own server, which only an "
+                                   "app with keys asks for")
+            base_url = base_url.replace("{{custom_fields.%s}}" % field["name"], str(field["default"]))
         variables = []
     # The host as written: a `{{custom_fields.x}}` in it must keep its case.
     host = urlsplit(base_url).netloc.rsplit("@", 1)[-1]
@@ -147,10 +150,14 @@ def compile_api(slug: str, spec: Mapping[str, Any], overrides: Mapping[str, Any]
         "server_fields": variables,
     }
     reserved = {_camel(slug)} | {c.get("name", "").lower() for c in credentials if c["in"] in ("query", "header")}
-    operations = _operations(spec, resolve, overrides, slug, reserved, skip_broken)
+    operations = _operations(spec, resolve, overrides, slug, reserved, skip_broken, base_url)
     if not operations:
         raise OpenApiError("the document has no operations left to import (all hidden, or no paths)")
     definition["operations"] = operations
+    for op in operations:
+        other = (urlsplit(op["server"]).hostname or "") if op.get("server") else ""
+        if other and other not in definition["allowed_domains"]:
+            definition["allowed_domains"].append(other)
     groups = _groups(operations, overrides)
     if groups:
         definition["groups"] = groups
@@ -220,22 +227,34 @@ class _Resolver:
         return out
 
 
+def _placeholder(url: str) -> bool:
+    """APIs.guru's stand-ins for "your own server": `https://example.local`, `https://github.com/`."""
+    host = urlsplit(url).hostname or ""
+    return host.endswith(".local") or host in ("github.com", "localhost")
+
+
 def _server(spec: Mapping[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
     """The first absolute server URL, with host variables as `{{custom_fields.x}}` and their fields;
-    other variables (scheme, port, base path, version) take their defaults."""
+    other variables (scheme, port, base path, version) take their defaults. A vendor's own server
+    comes before a placeholder, https before http; a placeholder host alone becomes a field."""
     servers = [s for s in spec.get("servers") or [] if isinstance(s, Mapping)]
-    # An API served over both schemes is called over https.
-    servers.sort(key=lambda s: not str(s.get("url") or "").startswith("https://"))
+    servers.sort(key=lambda s: (_placeholder(str(s.get("url") or "")), not str(s.get("url") or "").startswith("https://")))
     for server in servers:
         url = str(server.get("url") or "")
-        variables = server.get("variables") or {}
+        variables = {k: v if isinstance(v, Mapping) else {} for k, v in (server.get("variables") or {}).items()}
+        for name, variable in list(variables.items()):  # `{Endpoint}/vision/v3.2`: a whole address
+            if url.startswith("{" + name + "}") and str(variable.get("default", "")).startswith(("https://", "http://")):
+                url = url.replace("{" + name + "}", str(variable["default"]).rstrip("/"), 1)
+                del variables[name]
         host_part = url.split("://", 1)[1].split("/", 1)[0] if "://" in url else ""
         fields = []
         for name, variable in variables.items():
-            variable = variable if isinstance(variable, Mapping) else {}
             default = str(variable.get("default", ""))
+            default = "" if "{" in default else default  # `"default": "{accountName}"` is no default
             choices = [str(v) for v in variable.get("enum") or []]
-            if "{" + name + "}" not in host_part or (len(choices) == 1 and default):
+            # Only a variable inside the host names the account's server; `{basePath}` right after
+            # the host, or a single choice, is filled in.
+            if "{" + name + "}" not in host_part or default.startswith("/") or (len(choices) == 1 and default):
                 url = url.replace("{" + name + "}", default)
                 continue
             field_name = _safe_name(name) or "host"
@@ -247,8 +266,14 @@ def _server(spec: Mapping[str, Any]) -> tuple[str | None, list[dict[str, Any]]]:
             fields.append({"name": field_name, "label": humanize(name), "description": text, "secret": False,
                            **({"optional": True, "default": default} if default else {})})
         probe = re.sub(r"\{\{custom_fields\.[^}]+\}\}", "x", url)
-        if probe.startswith(("https://", "http://")) and "{" not in probe and urlsplit(probe).hostname:
-            return url, fields
+        if not (probe.startswith(("https://", "http://")) and "{" not in probe and urlsplit(probe).hostname):
+            continue
+        if _placeholder(probe) and not fields:
+            parts = urlsplit(url)
+            url = f"{parts.scheme}://{{{{custom_fields.host}}}}{parts.path}"
+            fields.append({"name": "host", "label": "Host", "secret": False,
+                           "description": "The host (and port, if not the default) of your own server of this API."})
+        return url, fields
     return None, []
 
 
@@ -268,6 +293,8 @@ def _auth(spec: Mapping[str, Any], overrides: Mapping[str, Any]) -> tuple[dict[s
         return {"type": "none"}, []
     required = [list(req) for req in spec.get("security") or [] if isinstance(req, Mapping) and req]
     order = [[wanted]] if wanted else required + [[name] for name in schemes]
+    # A session cookie is a browser's credential; a header or query key is an application's.
+    order.sort(key=lambda names: any((schemes.get(n) or {}).get("in") == "cookie" for n in names))
     problems: list[str] = []
     for names in order:
         try:
@@ -304,6 +331,8 @@ def _requirement(names: list[str], schemes: Mapping[str, Any], overrides: Mappin
             raise _Unusable(f"{name}: AWS Signature Version 4 signing is not supported")
         elif kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie") and scheme.get("name"):
             key_name, where = str(scheme["name"]), str(scheme["in"])
+            if any(c["in"] == where and c.get("name", "").lower() == key_name.lower() for c in credentials):
+                continue  # two schemes for one parameter: one field fills it
             field = "api_key" if len(keys) == 1 else (_safe_name(name).lower() or "api_key")
             label = "API Key" if len(keys) == 1 else humanize(name)
             fields.append({"name": field, "label": label,
@@ -352,9 +381,10 @@ def _oauth(name: str, scheme: Mapping[str, Any], overrides: Mapping[str, Any]) -
 
 
 def _operations(spec: Mapping[str, Any], resolve: _Resolver, overrides: Mapping[str, Any], slug: str,
-                reserved: set[str], skip_broken: bool) -> list[dict[str, Any]]:
+                reserved: set[str], skip_broken: bool, base_url: str) -> list[dict[str, Any]]:
     chosen = overrides.get("operations") or {}
     docs = str((spec.get("externalDocs") or {}).get("url") or "")
+    version = str((spec.get("info") or {}).get("version") or "")
     out = []
     seen: set[str] = set()
     room = MAX_TOOL_NAME - len(slug) - 1
@@ -363,6 +393,7 @@ def _operations(spec: Mapping[str, Any], resolve: _Resolver, overrides: Mapping[
         if not isinstance(item, Mapping):
             continue
         shared = [resolve(x) for x in item.get("parameters") or []]
+        path_server = _own_server(item, base_url)
         for method in METHODS:
             raw = item.get(method)
             if not isinstance(raw, Mapping):
@@ -372,7 +403,8 @@ def _operations(spec: Mapping[str, Any], resolve: _Resolver, overrides: Mapping[
             if override.get("hide"):
                 continue
             try:
-                op = _operation(op_id, method, path, raw, shared, resolve, reserved, docs)
+                op = _operation(op_id, method, path, raw, shared, resolve, reserved, docs, version,
+                                _own_server(raw, base_url) or path_server)
             except OpenApiError:
                 if not skip_broken:
                     raise
@@ -388,6 +420,14 @@ def _operations(spec: Mapping[str, Any], resolve: _Resolver, overrides: Mapping[
     if unknown:
         raise OpenApiError(f"overrides name operations the document does not have: {', '.join(unknown)}")
     return out
+
+
+def _own_server(item: Mapping[str, Any], base_url: str) -> str | None:
+    """A path's or operation's own server (uploads on another host), when it differs from the app's."""
+    url, _ = _server({"servers": item.get("servers")}) if item.get("servers") else (None, [])
+    if url is None or "{{" in url or url.rstrip("/") == base_url.rstrip("/"):
+        return None
+    return url.rstrip("/")
 
 
 def _path_name(method: str, path: str) -> str:
@@ -411,7 +451,7 @@ def _unique(name: str, room: int, seen: set[str]) -> str:
 
 
 def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], shared: list[Any], resolve: _Resolver,
-               reserved: set[str], docs: str) -> dict[str, Any]:
+               reserved: set[str], docs: str, version: str = "", server: str | None = None) -> dict[str, Any]:
     summary = plain_text(raw.get("summary") or "", 120)
     title = summary.rstrip(".") or humanize(op_id)
     details = plain_text(raw.get("description") or "", DESCRIPTION_CHARS)
@@ -424,6 +464,8 @@ def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], share
         text = "Deprecated. " + text
     op: dict[str, Any] = {"id": op_id, "title": title[:120], "description": f"{text}\n\n({method.upper()} {path})",
                           "method": method, "path": path, "body": None, "params": [], "props": {}}
+    if server:
+        op["server"] = server
     docs = str((raw.get("externalDocs") or {}).get("url") or docs)
     params = {(x.get("name"), x.get("in")): x for x in shared if isinstance(x, Mapping)}
     for x in (resolve(y) for y in raw.get("parameters") or []):
@@ -437,8 +479,10 @@ def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], share
             continue  # the account supplies it, or the client does
         schema = resolve.schema(param.get("schema") or _content_schema(param))
         required = bool(param.get("required")) or location == "path"
+        if name == "api-version" and location == "query" and "default" not in schema and version:
+            schema = {**schema, "default": version}  # Azure's: the description's own version
         prop = prop_json(str(name), schema, param.get("description"), required, param.get("example"), docs)
-        _add(op, name, location, _prop_name(str(name), location, taken), prop)
+        _add(op, name, location, _prop_name(str(name), location, taken), prop, _style(param, location, schema))
     body = resolve(raw.get("requestBody") or {})
     content = body.get("content") or {} if isinstance(body, Mapping) else {}
     kind = next((k for k in ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
@@ -450,6 +494,23 @@ def _operation(op_id: str, method: str, path: str, raw: Mapping[str, Any], share
         schema = resolve.schema(media.get("schema") or {})
         _body_props(op, kind, schema, bool(body.get("required")), body.get("description"), taken, docs)
     return op
+
+
+def _style(param: Mapping[str, Any], location: str, schema: Mapping[str, Any]) -> str | None:
+    """How a list or object value is written, when it is not the default of repeating the name:
+    `csv` (a,b), `ssv` (a b), `pipes` (a|b), `deep` (name[key]=v), `form` (key=v per property)."""
+    style = param.get("style") or ("form" if location in ("query", "cookie") else "simple")
+    explode = param.get("explode", style == "form")
+    kind = schema.get("type")
+    if style == "deepObject":
+        return "deep"
+    if style in ("spaceDelimited", "pipeDelimited"):
+        return "ssv" if style == "spaceDelimited" else "pipes"
+    if kind == "object" and style == "form" and explode:
+        return "form"
+    if kind in ("array", "object") and (not explode or style == "simple"):
+        return "csv"
+    return None
 
 
 def _content_schema(param: Mapping[str, Any]) -> Any:
@@ -503,8 +564,8 @@ def _body_props(op: dict[str, Any], kind: str, schema: dict[str, Any], required:
         _add(op, kind, "raw", _prop_name("body", "body", taken), prop)
 
 
-def _add(op: dict[str, Any], name: str, location: str, prop_name: str, prop: dict[str, Any]) -> None:
-    op["params"].append([name, location, prop_name])
+def _add(op: dict[str, Any], name: str, location: str, prop_name: str, prop: dict[str, Any], style: str | None = None) -> None:
+    op["params"].append([name, location, prop_name, style] if style else [name, location, prop_name])
     op["props"][prop_name] = prop
 
 
@@ -639,11 +700,15 @@ def prop_json(name: str, schema: Mapping[str, Any], description: Any, required: 
         out["description"] = text + (f" Its fields are described at {docs}." if docs else " Its fields are described in the API's reference.")
     if refined:
         out["schema"] = refined
-    if "default" in schema and not required and _fits(schema["default"], kind) and not isinstance(schema["default"], (dict, list)):
-        if kind == "string" and out.get("options") and str(schema["default"]) not in out["options"]:
-            pass
-        else:
-            out["default"] = schema["default"]
+    # An optional input's default is the API's to apply: sending it would overwrite what a PATCH
+    # leaves alone. A required one's default is sent when the caller gives none (Azure's api-version).
+    default = schema.get("default")
+    if default is not None and _fits(default, kind) and not isinstance(default, (dict, list)):
+        if required and not (kind == "string" and out.get("options") and str(default) not in out["options"]):
+            out["default"] = default
+            out.pop("optional", None)
+        elif not required and len(json.dumps(default)) <= 60:
+            out["description"] += f" Default: {json.dumps(default)}."
     return out
 
 

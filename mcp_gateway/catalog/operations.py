@@ -324,25 +324,31 @@ def _header_function(credentials: list[Mapping[str, Any]]) -> Any:
 
 async def send_operation(ctx: Any, app: App, op: Mapping[str, Any], values: Mapping[str, Any]) -> Any:
     """Send the request an operation describes with these prop values; the trimmed response."""
-    path = op["path"]
+    path, _, fixed_query = op["path"].partition("?")
+    # A path may carry a query of its own (`/current?city={city}`); its pairs go first.
     query: list[tuple[str, str]] = []
+    pending_fixed = [list(pair.partition("=")[::2]) for pair in fixed_query.split("&") if pair]
     headers: dict[str, str] = {}
     json_body: dict[str, Any] = {}
     form: dict[str, Any] = {}
     files: dict[str, Any] = {}
     body: Any = None
-    for name, location, prop in op["params"]:
+    for param in op["params"]:
+        name, location, prop = param[:3]
+        style = param[3] if len(param) > 3 else None
         value = values.get(prop)
         if value is None:
             continue
         if location == "path":
-            path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+            token = "{" + name + "}"
+            path = path.replace(token, quote(_joined(value, ","), safe=""))
+            pending_fixed = [[k, v.replace(token, _joined(value, ","))] for k, v in pending_fixed]
         elif location == "query":
-            query.extend((name, _text(v)) for v in (value if isinstance(value, list) else [value]))
+            query.extend(_query_pairs(name, value, style))
         elif location == "header":
-            headers[name] = _text(value)
+            headers[name] = _joined(value, ",")
         elif location == "cookie":
-            headers["Cookie"] = "; ".join(filter(None, [headers.get("Cookie"), f"{name}={_text(value)}"]))
+            headers["Cookie"] = "; ".join(filter(None, [headers.get("Cookie"), f"{name}={_joined(value, ',')}"]))
         elif location == "json":
             json_body[name] = value
         elif location == "body":
@@ -366,6 +372,7 @@ async def send_operation(ctx: Any, app: App, op: Mapping[str, Any], values: Mapp
             body = str(value)
             if name != "*/*":
                 headers.setdefault("Content-Type", name)
+    query = [(k, v) for k, v in pending_fixed if not re.fullmatch(r"\{[^}]+\}", v)] + query
     missing = re.findall(r"\{([^}]+)\}", path)
     if missing:
         raise ActionError(f"the path needs {', '.join(missing)}")
@@ -384,7 +391,9 @@ async def send_operation(ctx: Any, app: App, op: Mapping[str, Any], values: Mapp
         kw["data"], kw["files"] = form, files
     elif kind == "raw" and body is not None:
         kw["content"] = body
-    response = await ctx.http.request(op["method"].upper(), path.lstrip("/"), **kw)
+    # An operation served from another host of the API (uploads) names it; the app trusts that host.
+    target = f"{op['server']}/{path.lstrip('/')}" if op.get("server") else path.lstrip("/")
+    response = await ctx.http.request(op["method"].upper(), target, **kw)
     ctx.summary = f"{op['title']}: {response.status_code}"
     if not response.content:
         return {"status": response.status_code}
@@ -392,7 +401,7 @@ async def send_operation(ctx: Any, app: App, op: Mapping[str, Any], values: Mapp
         result = response.json()
     except ValueError:
         result = response.text
-    return trim_result(result, [prop for name, location, prop in op["params"] if location == "query" and _PAGING.match(name)])
+    return trim_result(result, [p[2] for p in op["params"] if p[1] == "query" and _PAGING.match(p[0])])
 
 
 def trim_result(value: Any, narrowing: list[str], limit: int = RESULT_LIMIT) -> Any:
@@ -429,6 +438,28 @@ def _cut(value: Any, items: int, chars: int, depth_limit: int = 12, depth: int =
     if isinstance(value, str) and len(value) > chars:
         return value[:chars] + f"… ({len(value) - chars} more characters)"
     return value
+
+
+def _joined(value: Any, separator: str) -> str:
+    if isinstance(value, list):
+        return separator.join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return separator.join(f"{k}{separator}{_text(v)}" for k, v in value.items())
+    return _text(value)
+
+
+_SEPARATORS = {"csv": ",", "ssv": " ", "pipes": "|"}
+
+
+def _query_pairs(name: str, value: Any, style: str | None) -> list[tuple[str, str]]:
+    """A query value as OpenAPI's `style` writes it (repeated names unless the style says otherwise)."""
+    if style == "deep" and isinstance(value, dict):
+        return [(f"{name}[{k}]", _text(v)) for k, v in value.items()]
+    if style == "form" and isinstance(value, dict):
+        return [(str(k), _text(v)) for k, v in value.items()]
+    if style in _SEPARATORS and isinstance(value, (list, dict)):
+        return [(name, _joined(value, _SEPARATORS[style]))]
+    return [(name, _text(v)) for v in (value if isinstance(value, list) else [value])]
 
 
 def _text(value: Any) -> str:

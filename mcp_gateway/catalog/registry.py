@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import sys
+import threading
 import types
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -156,11 +157,14 @@ class Catalog:
     # Built on the first search; rebuilt when apps or actions have been added since.
     _search: tuple[tuple[int, int], SearchIndex] | None = None
 
+    _search_lock = threading.Lock()
+
     def search_index(self) -> SearchIndex:
         stamp = (len(self._own_apps), len(self._own_actions))
-        if self._search is None or self._search[0] != stamp:
-            self._search = (stamp, SearchIndex(self.apps.values()))
-        return self._search[1]
+        with self._search_lock:  # built once, even when a search comes in while it is being built
+            if self._search is None or self._search[0] != stamp:
+                self._search = (stamp, SearchIndex(self.apps.values()))
+            return self._search[1]
 
     def search_apps(self, query: str | None = None) -> list[App]:
         """Apps matching a free-text query, best first; all apps by featured weight without one."""

@@ -13,10 +13,13 @@ client, authlib).
 from __future__ import annotations
 
 import asyncio
+import functools
+import ssl
 import types
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import certifi
 import httpcore
 import httpcore2
 import httpx
@@ -109,11 +112,26 @@ _HTTPX = _flavour(httpx, httpcore)
 _HTTPX2 = _flavour(httpx2, httpcore2)
 
 
+@functools.lru_cache(maxsize=4)
+def _tls_context(ca_file: str) -> ssl.SSLContext:
+    """The public roots and the operator's own CA certificates."""
+    context = ssl.create_default_context(cafile=certifi.where())
+    context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+def _transport_options(policy: EgressPolicy, limits: Any) -> dict[str, Any]:
+    options: dict[str, Any] = {"limits": limits} if limits is not None else {}
+    if policy.ca_file:
+        options["verify"] = _tls_context(policy.ca_file)
+    return options
+
+
 def _make(
     flavour: tuple[type, type], policy: EgressPolicy, *, limits: Any = None, **options: Any,
 ) -> Any:
     transport_class, client_class = flavour
-    transport = transport_class(policy, **({"limits": limits} if limits is not None else {}))
+    transport = transport_class(policy, **_transport_options(policy, limits))
     options.setdefault("max_redirects", MAX_REDIRECTS)
     return client_class(transport=transport, trust_env=False, **options)
 
@@ -125,7 +143,7 @@ def http_client(policy: EgressPolicy, *, limits: httpx.Limits | None = None, **o
 
 def sdk_transport(policy: EgressPolicy) -> httpx2.AsyncHTTPTransport:
     """A guarded `httpx2` transport, for a library that builds its own client (authlib)."""
-    return _HTTPX2[0](policy)
+    return _HTTPX2[0](policy, **_transport_options(policy, None))
 
 
 def sdk_http_client(policy: EgressPolicy, **options: Any) -> httpx2.AsyncClient:

@@ -123,6 +123,9 @@ class EgressPolicy:
     addresses are refused unless they fall in `private_networks`."""
 
     private_networks: tuple[IPNetwork, ...] = ()
+    # PEM certificates trusted beside the public roots: an operator's private CA, for upstreams
+    # inside the networks opened above.
+    ca_file: str | None = None
 
     @classmethod
     def allowing(cls, *cidrs: str) -> EgressPolicy:

@@ -61,7 +61,7 @@ async def test_custom_action_runs_with_the_apps_auth(custom_dir, respx_mock):
 
 def test_custom_dir_with_unknown_app_is_refused(tmp_path):
     (tmp_path / "nosuchapp" / "actions").mkdir(parents=True)
-    with pytest.raises(CatalogError, match="names no known app"):
+    with pytest.raises(CatalogError, match="names no hand-written app"):
         load_catalog(custom_dir=tmp_path)
 
 

@@ -70,16 +70,19 @@ async def test_uspto_search_posts_a_form_with_the_documented_defaults(imported, 
     app = catalog.app("uspto")
     assert app.base_url == "https://developer.uspto.gov/ds-api"  # the server variable's default filled in
     search = catalog.action("~/uspto-perform-search")
-    # The body is optional in the document, so its fields are too; their defaults still apply.
-    assert [n for n, p in search.props.items() if p.required] == ["version", "dataset"]
-    assert search.props["criteria"].default == "*:*" and "Lucene Query Syntax" in search.props["criteria"].description
+    # The path's required values have defaults, which are sent when none is given; the body's
+    # optional fields' defaults are the API's own, so they are described, never sent.
+    assert [n for n, p in search.props.items() if p.required] == []
+    assert (search.props["version"].default, search.props["dataset"].default) == ("v1", "oa_citations")
+    assert search.props["criteria"].optional and 'Default: "*:*"' in search.props["criteria"].description
+    assert "Lucene Query Syntax" in search.props["criteria"].description
     route = respx_mock.post("https://developer.uspto.gov/ds-api/oa_citations/v1/records").mock(
         return_value=httpx.Response(200, json=[{"patentApplicationNumber": "12345678"}]))
-    result = await run_action(search, {"dataset": "oa_citations", "version": "v1", "criteria": "inventor:Ada"})
+    result = await run_action(search, {"criteria": "inventor:Ada"})
     assert result.error is None, result.error
     sent = route.calls.last.request
     assert sent.headers["content-type"] == "application/x-www-form-urlencoded"
-    assert dict(httpx.QueryParams(sent.content.decode())) == {"criteria": "inventor:Ada", "start": "0", "rows": "100"}
+    assert dict(httpx.QueryParams(sent.content.decode())) == {"criteria": "inventor:Ada"}
     failing = respx_mock.get("https://developer.uspto.gov/ds-api/nope/v9/fields").mock(
         return_value=httpx.Response(404, json="dataset not found"))
     missing = await run_action(catalog.action("~/uspto-list-searchable-fields"), {"dataset": "nope", "version": "v9"})

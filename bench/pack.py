@@ -1,0 +1,93 @@
+"""What the OpenAPI directory pack costs: start-up time and resident memory, with it and without it.
+
+    python bench/pack.py [--runs 7]
+
+1. `mcp-gateway stdio` cold start to the first `tools/list`, for four hand-written apps, with the
+   pack (the default) and with MCP_GATEWAY_PACKS=0, in interleaved rounds; then for two pack apps.
+2. Resident memory of a catalog process: hand-written apps alone; with the pack at rest (nothing
+   asked of it yet); after the pack's index is read; after the first discovery search (the search
+   index over every app); after the tools of ten pack apps are listed.
+
+No network: everything runs on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import stdio_cold_start  # noqa: E402
+
+_MEMORY = r"""
+import gc, json, sys
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 2**20
+from mcp_gateway.catalog import load_catalog
+out = {}
+if sys.argv[1] == "without":
+    load_catalog(packs=False); gc.collect(); out["hand-written apps alone"] = rss()
+else:
+    catalog = load_catalog(); gc.collect(); out["with the pack, at rest"] = rss()
+    len(catalog.apps); gc.collect(); out["index read (every app listed)"] = rss()
+    catalog.discover("send a text message"); gc.collect(); out["after the first discovery search"] = rss()
+    from mcp_gateway.mcp.tools import action_tool
+    for slug in list(catalog.packs[0])[:10]:
+        [action_tool(a) for a in catalog.tool_actions(slug)]
+    gc.collect(); out["after listing the tools of 10 pack apps"] = rss()
+print(json.dumps(out))
+"""
+
+
+def memory(mode: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-c", _MEMORY, mode], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7, help="cold starts per configuration")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="mcp-gateway-bench-pack-"))
+    env = {**os.environ, "MCP_GATEWAY_DATA_DIR": str(work / "data")}
+    env.pop("MCP_GATEWAY_CUSTOM_TOOLS_DIR", None)
+    without = {**env, "MCP_GATEWAY_PACKS": "0"}
+    stdio_cold_start(env, runs=1)  # the first start creates the database; not measured
+
+    with_pack: list[float] = []
+    without_pack: list[float] = []
+    for i in range(args.runs):
+        with_pack.append(stdio_cold_start(env, runs=1)["median_ms"])
+        without_pack.append(stdio_cold_start(without, runs=1)["median_ms"])
+        print(f"  round {i + 1}/{args.runs}: with the pack {with_pack[-1]:.0f} ms, without {without_pack[-1]:.0f} ms", flush=True)
+    pack_apps = stdio_cold_start(env, runs=args.runs, apps="box,digitalocean")
+    print(f"  pack apps (box, digitalocean): median {pack_apps['median_ms']:.0f} ms", flush=True)
+
+    print("  measuring memory", flush=True)
+    rss = {**memory("without"), **memory("with")}
+
+    print(f"\n{time.strftime('%Y-%m-%d')} on {platform.node()} ({os.cpu_count()} cores), Python {platform.python_version()}")
+    print("| measure | figure |")
+    print("|---|---|")
+    print(f"| stdio cold start to first tools/list, 4 hand-written apps, with the pack (median of {args.runs}) "
+          f"| {statistics.median(with_pack):.0f} ms |")
+    print(f"| the same with MCP_GATEWAY_PACKS=0 | {statistics.median(without_pack):.0f} ms |")
+    print(f"| stdio cold start to first tools/list, 2 pack apps (box, digitalocean) | {pack_apps['median_ms']:.0f} ms |")
+    base = rss["hand-written apps alone"]
+    for label, value in rss.items():
+        growth = "" if label == "hand-written apps alone" else f" (+{value - base:.0f} MB)"
+        print(f"| resident memory: {label} | {value:.0f} MB{growth} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""An app from the OpenAPI directory pack, end to end: the Connect Link page asks for the fields its
+description names, the account is saved, and its tool runs over MCP against an upstream on
+127.0.0.1 (HTTPS, with a private CA the operator trusts through MCP_GATEWAY_CA_FILE).
+
+The app is VersionEye (`versioneye.com` in the directory): an API key in the `apiKey` header and
+a server variable `defaultHost`, which the pack turns into an account field; here it names the
+local upstream.
+"""
+
+from __future__ import annotations
+
+import datetime
+import ipaddress
+import json
+import ssl
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from tests.e2e.test_connect_link import CHROMIUM, browser, call, create_token  # noqa: F401  (browser: a fixture)
+from tests.support import GatewayServer, gateway_settings
+
+pytestmark = pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="needs Chromium (apt-get install chromium)")
+
+API_KEY = "ve-key-0123456789"
+# GET /api/v1/scans as VersionEye's reference shows it: a page of project scans.
+SCANS = {"scans": [{"id": "5a1f", "name": "web-frontend", "post_process": False, "dependencies_count": 42,
+                    "outdated_count": 3, "created_at": "2017-11-29T16:03:12.000Z"}],
+         "paging": {"current_page": 1, "per_page": 1, "total_pages": 7, "total_entries": 7}}
+
+
+def _certificates(folder):
+    """A private CA, and a certificate for 127.0.0.1 it signs."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mcp-gateway test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+          .not_valid_after(now + datetime.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    pem = serialization.Encoding.PEM
+    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
+    (folder / "leaf.pem").write_bytes(leaf.public_bytes(pem))
+    (folder / "leaf.key").write_bytes(leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return folder / "ca.pem", folder / "leaf.pem", folder / "leaf.key"
+
+
+class _Upstream:
+    """VersionEye's scans endpoint on 127.0.0.1 over TLS; keeps what it was sent."""
+
+    def __init__(self, cert, key):
+        self.requests: list[dict] = []
+        upstream = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                upstream.requests.append({"path": self.path, "headers": dict(self.headers)})
+                ok = self.path.startswith("/api/v1/scans") and self.headers.get("apiKey") == API_KEY
+                body = json.dumps(SCANS if ok else {"error": "API key is missing or invalid"}).encode()
+                self.send_response(200 if ok else 401)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+        self.host = f"127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    return _certificates(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def upstream(tls):
+    _, cert, key = tls
+    with _Upstream(cert, key) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, tls):
+    settings = gateway_settings(tmp_path_factory.mktemp("pack"), private_networks=("127.0.0.0/8",), ca_file=tls[0])
+    gateway = GatewayServer(settings).start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="module")
+def project(server):
+    project = server.create_project("Acme")
+    project["token"] = server.token(project)
+    return project
+
+
+async def test_connect_an_imported_app_through_the_link_and_call_its_tool(server, project, upstream, browser):  # noqa: F811
+    app = httpx.get(f"{server.url}/v1/connect/apps/versioneye", headers={"Authorization": f"Bearer {project['token']}"})
+    assert app.status_code == 200, app.text
+    described = app.json()["data"]
+    assert described["auth_type"] == "keys"
+    assert described["source"]["label"] == "imported from the OpenAPI directory"
+    assert described["source"]["directory_version"] == "1.3.17" and described["source"]["spec_version"] == "v1"
+    fields = {f["name"]: f for f in json.loads(described["custom_fields_json"])}
+    assert set(fields) == {"api_key", "defaultHost"}
+
+    issued = create_token(server, project)
+    assert issued.status_code == 200, issued.text
+    page = await browser.new_page()
+    await page.goto(issued.json()["connect_link_url"] + "&app=versioneye")
+    # Exactly the fields the description needs, labelled from it; the key is masked, the host is not.
+    inputs = await page.eval_on_selector_all("form input:not([type=hidden])", "els => els.map(e => [e.name, e.type])")
+    assert sorted(inputs) == [["api_key", "password"], ["defaultHost", "text"]]
+    assert "Default host" in await page.text_content("form")
+    await page.fill("#f_api_key", API_KEY)
+    await page.fill("#f_defaultHost", upstream.host)
+    await page.click("#connect")
+    await page.wait_for_selector("#success")
+
+    result = await call_with(server, project, "erin", "versioneye", "versioneye-get-api-v1-scans", {"per_page": "1"})
+    assert result.is_error is False, result.content[0].text
+    assert result.structured_content["ret"] == SCANS
+    (sent,) = upstream.requests
+    assert sent["path"] == "/api/v1/scans?per_page=1"
+    assert sent["headers"]["apiKey"] == API_KEY and "Authorization" not in sent["headers"]
+
+
+async def call_with(server, project, user, app, tool, arguments):
+    from mcp import Client
+
+    from tests.e2e.test_connect_link import mcp_headers
+    from tests.e2e.test_mcp_transports import streamable
+
+    async with Client(streamable(server.url + "/", mcp_headers(project, user, app)), mode="2026-07-28") as client:
+        return await client.call_tool(tool, arguments)
