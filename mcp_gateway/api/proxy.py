@@ -180,6 +180,8 @@ class Proxy:
         except RefreshUnavailable as exc:
             raise ApiError(502, f"could not refresh the {app.name} account's access token: {exc}") from None
         url = target_url(app, credentials, target)
+        if app.query_credentials:  # an imported app whose key goes in the query string
+            url = url.copy_merge_params({name: str(credentials.get(field, "")) for name, field in app.query_credentials})
 
         deadline = asyncio.get_running_loop().time() + self._timeout
 

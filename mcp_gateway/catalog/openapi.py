@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -184,7 +184,7 @@ class _Resolver:
                 raise OpenApiError(f"only references inside the document can be followed, not {ref!r}")
             target: Any = self._spec
             for part in ref[2:].split("/"):
-                part = part.replace("~1", "/").replace("~0", "~")
+                part = unquote(part).replace("~1", "/").replace("~0", "~")  # a URI fragment: %7B is {
                 target = self(target, depth + 1)  # a pointer may pass through another reference
                 if isinstance(target, list) and part.isdigit() and int(part) < len(target):
                     target = target[int(part)]

@@ -206,6 +206,8 @@ def operation_inputs(slug: str, op: Mapping[str, Any]) -> dict[str, Any]:
 def _op_score(words: list[str], op: Mapping[str, Any]) -> int:
     if not words:
         return 1
+    if "-".join(words) == op["name"] or words == [op["name"]]:
+        return 1000  # the operation named exactly
     name, path = op["name"].replace("-", " "), op["path"].lower()
     text = f"{op['title']} {op['description']}".lower()
     score = 0

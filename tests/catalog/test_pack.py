@@ -27,6 +27,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import httpx
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -220,3 +221,46 @@ def test_the_generator_rebuilds_the_committed_pack_byte_for_byte(tmp_path):
         rebuilt = hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()
         committed = hashlib.sha256((PACK / name).read_bytes()).hexdigest()
         assert rebuilt == committed, f"{name} differs: run `mcp-gateway apps import-directory` and commit the pack"
+
+
+async def test_an_agent_reaches_every_operation_of_a_big_app_through_search_and_run(catalog, respx_mock):
+    from mcp_gateway.runtime.engine import run_action
+
+    app = catalog.app("digitalocean")
+    listed = {a.key for a in app.listed_actions()}
+    search = catalog.action(f"digitalocean-{SEARCH_ACTION}")
+    hidden = [key for key in app.actions if key not in listed]
+    assert len(hidden) > 200
+    for key in hidden:  # each one is found by its name, first
+        name = key.removeprefix("digitalocean-")
+        found = await run_action(search, {"query": name.replace("-", " "), "limit": 3})
+        assert found.error is None and found.ret["operations"][0]["operation"] == name, key
+    found = await run_action(search, {"query": "droplet snapshots", "limit": 5})
+    assert "droplets-list-snapshots" in [o["operation"] for o in found.ret["operations"]]
+    inputs = next(o for o in found.ret["operations"] if o["operation"] == "droplets-list-snapshots")["inputs"]
+    assert inputs["required"] == ["droplet_id"] and inputs["properties"]["droplet_id"]["type"] == "integer"
+
+    route = respx_mock.get("https://api.digitalocean.com/v2/droplets/3164494/snapshots").mock(
+        return_value=httpx.Response(200, json={"snapshots": [], "links": {}, "meta": {"total": 0}}))
+    run = catalog.action(f"digitalocean-{RUN_ACTION}")
+    done = await run_action(run, {"operation": "droplets-list-snapshots", "arguments": {"droplet_id": 3164494, "per_page": 5}},
+                            auth={"token": "dop_v1_x"})
+    assert done.error is None and done.ret == {"snapshots": [], "links": {}, "meta": {"total": 0}}
+    sent = route.calls.last.request
+    assert sent.url.params["per_page"] == "5" and sent.headers["authorization"] == "Bearer dop_v1_x"
+    wrong = await run_action(run, {"operation": "droplets-list-snapshots", "arguments": {"droplet_id": "abc"}},
+                             auth={"token": "dop_v1_x"})
+    assert "droplet_id" in wrong.error and SEARCH_ACTION in wrong.error
+    unknown = await run_action(run, {"operation": "no-such-thing"}, auth={"token": "dop_v1_x"})
+    assert f"find its name with digitalocean-{SEARCH_ACTION}" in unknown.error
+
+
+def test_apps_list_says_where_an_app_comes_from():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mcp_gateway", "apps", "list", "--query", "versioneye"],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "MCP_GATEWAY_DATA_DIR": "/tmp/unused-pack-test"})
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if line.startswith("versioneye "))
+    assert "(imported from the OpenAPI directory, API version v1)" in line

@@ -130,6 +130,10 @@ async def test_connect_an_imported_app_through_the_link_and_call_its_tool(server
     assert described["source"]["directory_version"] == "1.3.17" and described["source"]["spec_version"] == "v1"
     fields = {f["name"]: f for f in json.loads(described["custom_fields_json"])}
     assert set(fields) == {"api_key", "defaultHost"}
+    # Search covers the pack too.
+    found = httpx.get(f"{server.url}/v1/connect/apps", params={"q": "versioneye"},
+                      headers={"Authorization": f"Bearer {project['token']}"})
+    assert found.status_code == 200 and found.json()["data"][0]["name_slug"] == "versioneye"
 
     issued = create_token(server, project)
     assert issued.status_code == 200, issued.text
