@@ -10,7 +10,11 @@ A `SearchIndex` is built once per catalog and answers in milliseconds:
 - a request joining several asks ("... and ...") is scored per part, parts that name their
   app are left to it, and the top of the list is spread so that each capability asked for
   gets its best apps there;
-- `featured_weight` nudges near ties.
+- `featured_weight` nudges near ties, and imported apps (`app.source`, thousands of them from
+  the OpenAPI directory) count for half a hand-written app: they are found by name and by what
+  only they do, without crowding out the curated apps for everyday requests. Their text is
+  read without the words every API shares ("REST API", "v2", "GET /path"), and their
+  operation titles count as words, not as capabilities.
 """
 
 from __future__ import annotations
@@ -69,7 +73,8 @@ STOPWORDS = frozenset(
     using very via want was we were what when where which while who whom why will with would you your
     yours hey hi ok okay one two new old latest recent last first next previous current quick quickly
     today yesterday tomorrow tonight soon later ago since still already maybe really sure right lot lots
-    finished""".split()
+    finished anywhere everywhere somewhere nowhere anything everything something nothing anyone everyone
+    someone anybody everybody somebody nobody""".split()
 )
 
 # Generic verbs: they match most apps, so they count for less than a noun.
@@ -106,11 +111,8 @@ INTERFACE_WORDS = frozenset(
     documentation reference specification spec""".split()
 )
 _VERSION_WORD = re.compile(r"v\d+(?:beta|alpha)?\d*|\d+")
-# "Get /users/{id}": an operation titled by its HTTP method and path; the method says nothing.
-_METHOD_PATH = re.compile(r"\b(?:get|post|put|patch|delete|head|options)\s+(?=/)", re.IGNORECASE)
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
-_CAMEL_WORD = re.compile(r"[^\W_]*[a-z][A-Z][^\W_]*")
 
 FIELD_WEIGHTS = {"name": 6.0, "category": 4.0, "description": 2.0, "action": 1.5, "action_text": 0.5}
 # An imported app's categories are the directory's coarse tags (every Google API is "Analytics,
@@ -124,18 +126,21 @@ K1 = 1.2
 # the data ("this email") and the place ("to my spreadsheet").
 WEAK, FUZZY, PREFIX, DATA, PLACE = 0.4, 0.7, 0.5, 0.35, 1.5
 WEAK_IDF = 1.0  # a generic verb rare in this catalog ("save") is still a generic verb
-PRIOR = 0.5  # at most this share of a score comes from featured_weight
+PRIOR = 0.1  # at most this share of a score comes from featured_weight
+# An imported app's score counts for this share of a hand-written one's: one of thousands of
+# generated apps, it has to fit a request twice as well to come before a curated app that fits.
+IMPORTED_PRIOR = 0.5
 MIN_RELEVANCE = 0.05  # below this an app matched only in passing
 # How much a covered ask counts less; among how many of the top apps and of the best for each ask.
-SPREAD, SPREAD_POOL, SPREAD_PER_ASK, SPREAD_DEPTH = 0.5, 30, 5, 10
+SPREAD, SPREAD_POOL, SPREAD_PER_ASK, SPREAD_DEPTH = 0.7, 30, 5, 10
 MAX_QUERY_CHARS = 1000  # a request is a sentence or two; this bounds the work for anything longer
 
 # "README.md", "report.pdf": a file named in the request is its data, not a hint of the app.
-_FILE_TYPES = "md|txt|pdf|csv|tsv|json|xml|ya?ml|xlsx?|docx?|pptx?|png|jpe?g|gif|svg|zip|gz|mp3|mp4|wav|html?|py|js|ts|log"
+_FILE_TYPES = "md|txt|pdf|csv|tsv|json|xml|ya?ml|xlsx?|docx?|pptx?|png|jpe?g|gif|svg|zip|gz|mp3|mp4|wav|html?|py|js|log"
 _LEXEME = re.compile(
     r"(?P<url>https?://\S+|www\.\S+)"
     r"|(?P<address>[\w.+-]+@[\w-]+\.[\w.-]+)"
-    rf"|(?P<file>[\w-]+\.(?:{_FILE_TYPES})\b)"
+    rf"|(?P<file>[\w-]+\.(?i:{_FILE_TYPES})\b)"
     r"|#(?P<hash>[^\W_][\w-]*)"
     r"|(?P<word>[^\W_]+(?:-[^\W_]+)*)"
     r"|(?P<stop>[,;.!?])"
@@ -226,8 +231,9 @@ def concept_terms(stems: list[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _field_terms(text: str, concepts: bool = True) -> list[str]:
-    stems = [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+def _field_terms(text: str | list[str], concepts: bool = True) -> list[str]:
+    """The stems of some text (or of its lowercase words), and the concepts they stand for."""
+    stems = [stem(w) for w in (words(text) if isinstance(text, str) else text) if w not in STOPWORDS and len(w) > 1]
     return stems + [term for _, term in concept_terms(stems)] if concepts else stems
 
 
@@ -256,12 +262,19 @@ def _imported_words(text: str) -> list[str]:
     """An imported app's text as lowercase words, without the words for its interface and
     versions; a camelCase word counts whole and as its parts ("KeyVaultClient": keyvaultclient,
     key, vault)."""
-    text = _CAMEL_WORD.sub(lambda m: m.group() + " " + " ".join(_CAMEL_PART.findall(m.group())), _METHOD_PATH.sub(" ", text))
-    return [w for w in words(text) if w not in INTERFACE_WORDS and not _is_version(w)]
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        word = raw.lower()
+        if word in INTERFACE_WORDS or _is_version(word):
+            continue
+        out.append(word)
+        if raw[1:] != word[1:]:  # a capital after the first letter
+            out.extend(part.lower() for part in _camel_parts(raw) if part.lower() not in INTERFACE_WORDS)
+    return out
 
 
 def _is_version(word: str) -> bool:
-    return word.isdigit() or (word[0] == "v" and _VERSION_WORD.fullmatch(word) is not None)
+    return word.isdigit() or (word[0] == "v" and word[1:2].isdigit() and _VERSION_WORD.fullmatch(word) is not None)
 
 
 def _camel_parts(word: str) -> list[str]:
@@ -275,7 +288,7 @@ def _name_forms(app: App) -> list[list[str]]:
     ("KeyVaultClient": key vault)."""
     if app.source is None:
         return [words(app.name), app.slug.split("_")] + [words(alias) for alias in ALIASES.get(app.slug, ())]
-    name = _WORD.findall(_METHOD_PATH.sub(" ", app.name))
+    name = _WORD.findall(app.name)
     split = [part for raw in name for part in _camel_parts(raw) or [raw]]
     forms = [[w.lower() for w in name], [w.lower() for w in split], app.slug.split("_")]
     out: list[list[str]] = []
@@ -293,6 +306,7 @@ class _Word(NamedTuple):
     capitalised: bool  # written with a capital, not at the start of a sentence
     segment: int
     partial: bool = False  # a completion of a half-typed last word
+    position: int = 0  # among all the request's words and other lexemes, to tell neighbours
 
 
 class SearchIndex:
@@ -302,12 +316,21 @@ class SearchIndex:
         self.apps = list(apps)
         n = len(self.apps)
         top_weight = max((a.featured_weight for a in self.apps), default=0)
-        self._prior = [1 - PRIOR + PRIOR * (a.featured_weight / top_weight if top_weight > 0 else 0) for a in self.apps]
+        self._prior = [
+            (1 - PRIOR + PRIOR * (a.featured_weight / top_weight if top_weight > 0 else 0))
+            * (1.0 if a.source is None else IMPORTED_PRIOR)
+            for a in self.apps
+        ]
 
         # BM25F: per app and term, field-weighted and length-normalised frequencies, saturated once.
         self._forms = [_name_forms(app) for app in self.apps]
         fields = [self._fields(app, forms) for app, forms in zip(self.apps, self._forms)]
-        average = {f: sum(len(doc[f]) for doc in fields) / n if n else 0.0 for f in FIELD_WEIGHTS}
+        # Average lengths over the apps that have the field: imported apps have no action
+        # descriptions, and would make every hand-written app's look long.
+        average = {}
+        for f in FIELD_WEIGHTS:
+            lengths = [len(doc[f]) for doc in fields if doc[f]]
+            average[f] = sum(lengths) / len(lengths) if lengths else 0.0
         weighted: list[dict[str, float]] = []
         document_frequency: Counter[str] = Counter()
         curated: Counter[str] = Counter()  # hand-written apps whose text holds a term
@@ -359,18 +382,22 @@ class SearchIndex:
         # A hand-written slug's interface words are not its name ("salesforce_rest_api": Salesforce).
         shown = set(words(app.name))
         name_words = {w for form in forms for w in form if w in shown or w not in INTERFACE_WORDS}
-        titles, descriptions = app.action_text()
+        # A camelCase name's parts are words of it too ("GitHub": git, "PostgreSQL": sql).
+        name_words.update(part.lower() for raw in _WORD.findall(app.name) for part in _camel_parts(raw))
+        texts: list[str] | list[list[str]] = [app.description, *app.action_text()]
         if app.source is not None:
-            description, titles, descriptions = (" ".join(_imported_words(t)) for t in (app.description, titles, descriptions))
-        else:
-            description = app.description
+            texts = [_imported_words(text) for text in texts]
+        description, titles, descriptions = texts
         return {
             "name": _field_terms(" ".join(sorted(name_words))),
             "category": _field_terms(" ".join(app.categories)),
             "description": _field_terms(description),
-            "action": _field_terms(titles),
             # What an app is comes from its name, description and action titles; action descriptions
-            # mention URLs, pages of results and emails in passing, so they bring no concepts.
+            # mention URLs, pages of results and emails in passing, so they bring no concepts. An
+            # imported app's titles are its OpenAPI operations, many and generated ("Get country
+            # code", "List branches" of a bank): words of it, but what it is comes from its name
+            # and description.
+            "action": _field_terms(titles, concepts=app.source is None),
             "action_text": _field_terms(descriptions, concepts=False),
         }
 
@@ -406,8 +433,9 @@ class SearchIndex:
             for form in [f for f in forms if len(f) > 1]:
                 forms.append(["".join(form)])  # "googlesheets"
                 forms.append(["".join(w[0] for w in form[:-1]) + form[-1]])  # "gsheets"
-                # "Excel" for "Microsoft Excel", but not "calendar" for "Google Calendar".
-                if form[0] in _VENDORS and not all(everyday(w, imported) for w in key_of(form[1:])):
+                # "Excel" for "Microsoft Excel", but not "calendar" for "Google Calendar" (nor for
+                # "Google Calendar API": English words are those that curated text uses).
+                if form[0] in _VENDORS and not all(everyday(w, False) for w in key_of(form[1:])):
                     forms.append(form[1:])
             for key in map(key_of, forms):
                 if not key or (imported and all(w in _VENDOR_STEMS for w in key)):
@@ -477,32 +505,25 @@ class SearchIndex:
         relevance: dict[int, float] = {}
         surfaces: dict[int, Counter[str]] = {}
         for terms in parts:
-            by_word: dict[str, list[tuple[str, float]]] = {}
-            for term, weight, surface in terms:
-                by_word.setdefault(surface, []).append((term, weight * self._term_idf(term, surface)))
-            ideal = 0.0
-            for surface, found in by_word.items():
-                # A word that stands for a capability counts no more written out than as the
-                # capability: "wiki" is worth what docs apps are, however few apps say "wiki".
-                cap = max((w for term, w in found if term[0] == "@"), default=None)
-                if cap is not None:
-                    found[:] = [(term, min(w, cap)) for term, w in found]
-                ideal += max((w for term, w in found if term in self._idf or term[0] == "@"), default=0.0)
-            ideal *= self._full_match
+            weighted = [(term, weight * self._term_idf(term, surface), surface) for term, weight, surface in terms]
+            # A word that stands for a capability counts no more written out than as the capability:
+            # "wiki" is worth what docs apps are, however few of the catalog's apps say "wiki".
+            cap: dict[str, float] = {}
+            for term, w, surface in weighted:
+                if term[0] == "@":
+                    cap[surface] = max(cap.get(surface, 0.0), w)
+            weighted = [(term, min(w, cap.get(surface, w)), surface) for term, w, surface in weighted]
+            ideal = sum(w for term, w, _ in weighted if term in self._idf or term.startswith("@")) * self._full_match
             if ideal <= 0:
                 continue
-            # Each word counts once, by the best of its terms (itself, its concepts, its completions).
-            best: dict[int, dict[str, float]] = {}
-            for surface, found in by_word.items():
-                for term, w in found:
-                    for i, s in self._postings.get(term, {}).items():
-                        s *= w / ideal
-                        mine = best.setdefault(i, {})
-                        if s > mine.get(surface, 0.0):
-                            mine[surface] = s
-            for i, mine in best.items():
-                surfaces.setdefault(i, Counter()).update(mine)
-                relevance[i] = relevance.get(i, 0.0) + _bounded(sum(mine.values())) / len(parts)
+            scores: dict[int, float] = {}
+            for term, w, surface in weighted:
+                for i, s in self._postings.get(term, {}).items():
+                    s *= w / ideal
+                    scores[i] = scores.get(i, 0.0) + s
+                    surfaces.setdefault(i, Counter())[surface] += s
+            for i, share in scores.items():
+                relevance[i] = relevance.get(i, 0.0) + _bounded(share) / len(parts)
         return relevance, surfaces
 
     def _term_idf(self, term: str, surface: str) -> float:
@@ -570,16 +591,17 @@ class SearchIndex:
                 segment += 1
                 sentence_start = m.group() in ".!?"
                 continue
-            if kind == "url":
-                extra.append((segment, ("@http", 1.0, "URL")))
-                continue
-            if kind == "hash":
-                tag = m.group("hash")
-                # "#42" is an issue or pull request; "#general" a chat channel.
-                extra.append((segment, ("@code" if tag.isdigit() else "@chat", 1.0, "#" + tag)))
-                continue
             if kind != "word":
-                continue  # an email address or a file name is data, not a hint of the app
+                if kind == "url":
+                    extra.append((segment, ("@http", 1.0, "URL")))
+                elif kind == "hash":
+                    tag = m.group("hash")
+                    # "#42" is an issue or pull request; "#general" a chat channel.
+                    extra.append((segment, ("@code" if tag.isdigit() else "@chat", 1.0, "#" + tag)))
+                # An email address or a file name is data, not a hint of the app. Whatever it is,
+                # it was the data or the place a marker pointed at ("in #general that the build...").
+                data = place = False
+                continue
             raw = m.group()
             joined = raw.replace("-", "")
             # "to-do", "e-mail": one word when known as one, else its parts.
@@ -609,7 +631,7 @@ class SearchIndex:
                     else:
                         if k == last_word and n == len(parts) - 1:  # perhaps still being typed
                             completions = self._completions(s)
-                            ws += [_Word(lower, c, weight * PREFIX, False, segment, True) for c in completions]
+                            ws += [_Word(lower, c, weight * PREFIX, False, segment, True, k) for c in completions]
                         data = place = False
                         continue
                 if place:
@@ -617,7 +639,7 @@ class SearchIndex:
                 elif data:
                     weight *= DATA
                 data = place = False
-                ws.append(_Word(lower, s, weight, capitalised, segment))
+                ws.append(_Word(lower, s, weight, capitalised, segment, False, k))
         return ws, extra
 
     def _knows(self, s: str) -> bool:
@@ -662,8 +684,9 @@ class SearchIndex:
                 key = tuple(w.stem for w in run)
                 if any(w.partial for w in run) or key not in self._phrases:
                     continue
-                # An everyday word names an app when capitalised mid-sentence, or when it is the whole query.
-                if key not in self._ambiguous or ws[k].capitalised or len(ws) == 1:
+                # Everyday words name an app when the whole query, or capitalised mid-sentence as a
+                # name of their own: "Box", not the "Key" of "Azure Key Vault".
+                if key not in self._ambiguous or len(ws) == length or _own_name(ws, k, length):
                     found.extend(i for i in self._phrases[key] if i not in found)
                     segments.add(ws[k].segment)
                     step = length
@@ -684,6 +707,19 @@ class SearchIndex:
             elif len(typed) >= 3 and (typed in name or typed in slug):
                 hints[i] = (0.6, f"name contains {typed!r}")
         return hints
+
+
+def _own_name(ws: list[_Word], k: int, length: int) -> bool:
+    """Whether the words ws[k : k + length] are written as a name of their own: capitalised, and
+    not inside a longer run of capitalised words (but after a vendor: "Google Cloud Vision")."""
+    if not ws[k].capitalised:
+        return False
+    at = {w.position: w for w in ws}
+    after = at.get(ws[k + length - 1].position + 1)
+    if after is not None and after.capitalised:
+        return False
+    before = at.get(ws[k].position - 1)
+    return before is None or not before.capitalised or before.surface in _VENDORS
 
 
 def _parts(ws: list[_Word], extra: list[tuple[int, tuple[str, float, str]]]) -> list[list[tuple[str, float, str]]]:

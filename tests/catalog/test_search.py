@@ -171,11 +171,77 @@ def test_the_index_is_built_once_and_again_when_apps_are_added(catalog):
     own = Catalog(catalog.apps.values())
     index = own.search_index()
     assert own.search_index() is index
-    assert own.discover("pour the Zorblax flux") == []
+    # Among 2,000+ imported APIs some know "flux" (radiation flux); none is Zorblax.
+    assert "zorblax" not in slugs(own.discover("pour the Zorblax flux"))
     own.add_app(make_app("zorblax", "Zorblax", "Flux pouring as a service: pours and flux readings.", ["Testing"],
                          [("Pour Flux", "Pour the flux.")]))
     assert own.search_index() is not index
-    assert slugs(own.discover("pour the Zorblax flux")) == ["zorblax"]
+    first = own.discover("pour the Zorblax flux")[0]
+    assert (first.slug, first.reason) == ("zorblax", "named in the request")
+
+
+def test_the_catalog_under_test_holds_the_imported_apps(catalog):
+    imported = [app for app in catalog.apps.values() if app.source]
+    assert len(imported) > 1000 and len(catalog.apps) - len(imported) >= 30
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("send a Slack message to #general", "slack"),
+        ("create an issue on GitHub about the login bug", "github"),  # not GitHub AE or Enterprise Server
+        ("run a SQL query on our postgres database", "postgresql"),  # not Azure Database for PostgreSQL
+        ("add a row to my Google Sheet", "google_sheets"),
+        ("refund the last Stripe charge", "stripe"),
+        ("send an SMS with Twilio", "twilio"),  # not Twilio - Messaging
+        ("add a new lead to HubSpot", "hubspot"),  # not the imported HubSpot APIs
+        ("Add this email to my spreadsheet", "google_sheets"),
+        ("schedule a meeting for Thursday", "google_calendar"),
+        ("open a pull request in our repo", "github"),
+    ],
+)
+def test_hand_written_apps_still_come_first_among_the_imported_ones(catalog, query, slug):
+    assert catalog.apps[slug].source is None
+    assert slugs(catalog.discover(query))[0] == slug
+
+
+def test_everyday_requests_are_not_crowded_out_by_imported_look_alikes(catalog):
+    for query, slug in [("DM Alice that the deploy finished", "slack"), ("find open issues in my repo", "github"),
+                        ("add these notes to my wiki", "notion"), ("call this webhook with a JSON body", "http")]:
+        assert slug in slugs(catalog.discover(query, limit=3)), query
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("list my Box folders", "box"),
+        ("create a Zoom meeting for tomorrow", "zoom"),
+        ("add a subscriber to my Mailchimp audience", "mailchimp"),
+        ("send this contract for signature with DocuSign", "docusign"),
+        ("what is playing on spotify", "spotify"),
+        ("translate this paragraph into German with Google Translate", "google_translate"),
+        ("upload the product demo to YouTube", "google_youtube"),
+        ("list the users in our tenant with Microsoft Graph", "microsoft_graph"),
+    ],
+)
+def test_imported_apps_are_found_by_name(catalog, query, slug):
+    assert catalog.apps[slug].source is not None
+    first = catalog.discover(query)[0]
+    assert (first.slug, first.reason) == (slug, "named in the request")
+
+
+def named(catalog, query):
+    return [m.slug for m in catalog.discover(query) if m.reason == "named in the request"]
+
+
+def test_imported_apps_are_not_named_by_the_words_every_api_shares(catalog):
+    # The imported "Up API", "API", "API Endpoints" and "ReadMe" are not what these ask for.
+    for query in ["fetch the JSON from this API endpoint", "make a GET request to the weather API",
+                  "commit an updated README.md to the docs repo"]:
+        assert named(catalog, query) == [], query
+    # Nor are "Vault API" and "API Keys API" named by a part of "Azure Key Vault".
+    assert all("keyvault" in catalog.apps[slug].name.lower().replace(" ", "")
+               for slug in named(catalog, "read the database password from Azure Key Vault"))
 
 
 def test_recall_at_5_on_the_evaluation_set(catalog):
