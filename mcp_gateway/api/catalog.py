@@ -173,6 +173,9 @@ class AppCategories(RootModel[list[AppCategoryJson]]):
     pass
 
 
+CATEGORY_NAMES_SHOWN = 12
+
+
 def category_id(name: str) -> str:
     return "appcat_" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
@@ -184,8 +187,11 @@ def categories(gateway: Gateway) -> dict[str, AppCategoryJson]:
             members.setdefault(name, []).append(app)
     out = {}
     for name in sorted(members, key=str.lower):
-        apps = sorted(members[name], key=lambda a: a.name.lower())
-        description = f"{len(apps)} app{'s' if len(apps) != 1 else ''}: " + ", ".join(a.name for a in apps)
+        # Hand-written apps first, and a few names only: a pack category can hold hundreds.
+        apps = sorted(members[name], key=lambda a: (a.source is not None, a.name.lower()))
+        shown = ", ".join(a.name for a in apps[:CATEGORY_NAMES_SHOWN])
+        more = len(apps) - CATEGORY_NAMES_SHOWN
+        description = f"{len(apps)} app{'s' if len(apps) != 1 else ''}: {shown}" + (f", and {more} more" if more > 0 else "")
         out[category_id(name)] = AppCategoryJson(id=category_id(name), name=name, description=description)
     return out
 

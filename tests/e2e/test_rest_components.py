@@ -80,7 +80,8 @@ def mock_worksheets(respx_mock):
 def test_listing_pages_through_every_action(sdk, server):
     pages = list(sdk.actions.list(limit=7).iter_pages())
     keys = [c.key for page in pages for c in page.items]
-    assert keys == list(server.gateway.catalog.actions)
+    # Without an app, the listing is the hand-written apps' actions; pack apps list theirs per app.
+    assert keys == [action.key for action in server.gateway.catalog.own_actions()]
     assert all(len(page.items) == 7 for page in pages[:-1])
     assert pages[0].response.page_info.total_count == len(keys)
     assert pages[-1].response.page_info.end_cursor is None
@@ -96,13 +97,16 @@ def test_listing_filters(sdk, server):
     # Every messaging app has a send-message action: one of them first, Slack's among the first few.
     found = [c.key for c in sdk.components.list(q="send message")]
     assert found[0].endswith("-send-message") and "slack-send-message" in found[:5]
-    assert len(list(sdk.components.list(component_type="action", limit=100))) == len(server.gateway.catalog.actions)
+    own = server.gateway.catalog.own_actions()
+    assert len(list(sdk.components.list(component_type="action", limit=100))) == len(own)
+    pack_app = server.gateway.catalog.app("xkcd")
+    assert [c.key for c in sdk.actions.list(app="xkcd")] == list(pack_app.actions)
     assert list(sdk.components.list(component_type="trigger")) == []
     # Custom tools are the private registry (the gateway's catalog may hold some from other tests).
-    custom = [key for key, action in server.gateway.catalog.actions.items() if action.custom]
+    custom = [action.key for action in own if action.custom]
     assert [c.key for c in sdk.actions.list(registry="private", limit=100)] == custom
     public = [c.key for c in sdk.actions.list(registry="public", limit=100)]
-    assert len(public) + len(custom) == len(server.gateway.catalog.actions) and "slack-send-message" in public
+    assert len(public) + len(custom) == len(own) and "slack-send-message" in public
     status, message = error_of(lambda: sdk.actions.list(app="slak"))
     assert status == 404 and "unknown app 'slak'" in message and "did you mean slack" in message
 
