@@ -94,7 +94,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         gateway.webhooks.start()
         # Built beside serving rather than before it (or during the first search): with the
-        # pack's 2,000 apps it takes about half a second.
+        # pack's 2,000 apps it takes about 300 ms.
         warming = asyncio.create_task(asyncio.to_thread(gateway.catalog.search_index))
         gateway.destinations.start()
         if gateway.runtime.files is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -309,6 +310,9 @@ class _Word(NamedTuple):
     position: int = 0  # among all the request's words and other lexemes, to tell neighbours
 
 
+_NO_POSTINGS: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
+
+
 class SearchIndex:
     """Everything a query needs, computed from the apps once."""
 
@@ -331,11 +335,12 @@ class SearchIndex:
         for f in FIELD_WEIGHTS:
             lengths = [len(doc[f]) for doc in fields if doc[f]]
             average[f] = sum(lengths) / len(lengths) if lengths else 0.0
-        weighted: list[dict[str, float]] = []
-        document_frequency: Counter[str] = Counter()
+        # Postings as packed arrays, filled app by app: with the pack's 2,000 apps, a dict per
+        # term (or per app) costs megabytes that stay resident.
+        self._postings: dict[str, tuple[array[int], array[float]]] = {}
         curated: Counter[str] = Counter()  # hand-written apps whose text holds a term
         others: Counter[str] = Counter()  # apps whose text holds a term their name does not
-        for app, forms, doc in zip(self.apps, self._forms, fields):
+        for i, (app, forms, doc) in enumerate(zip(self.apps, self._forms, fields)):
             field_weights = FIELD_WEIGHTS if app.source is None else IMPORTED_FIELD_WEIGHTS
             tf: dict[str, float] = {}
             for field, terms in doc.items():
@@ -343,18 +348,16 @@ class SearchIndex:
                 norm = field_weights[field] / (1 - b + b * len(terms) / average[field]) if terms else 0.0
                 for term, count in Counter(terms).items():
                     tf[term] = tf.get(term, 0.0) + count * norm
-            weighted.append(tf)
-            document_frequency.update(tf.keys())
+            for term, x in tf.items():
+                ids, scores = self._postings.setdefault(term, (array("I"), array("f")))
+                ids.append(i)
+                scores.append(x * (K1 + 1) / (x + K1))
             text = {t for f in ("description", "action", "action_text") for t in doc[f]}
             if app.source is None:
                 curated.update(text)
             others.update(text - {stem(w) for form in forms for w in form})
-        self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in document_frequency.items()}
+        self._idf = {t: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5)) for t, (ids, _) in self._postings.items()}
         self._unseen_idf = math.log(1 + (n + 0.5) / 0.5)
-        self._postings: dict[str, dict[int, float]] = {}
-        for i, tf in enumerate(weighted):
-            for term, x in tf.items():
-                self._postings.setdefault(term, {})[i] = x * (K1 + 1) / (x + K1)
         # What a clear match on one term is worth: found in an app's description.
         x = FIELD_WEIGHTS["description"]
         self._full_match = x * (K1 + 1) / (x + K1)
@@ -371,10 +374,14 @@ class SearchIndex:
             if app.source is None:  # imported descriptions are long and many: their names suffice
                 known.update(words(app.description))
         known = {w for w in known if w.isalpha() and len(w) >= 4 and w not in STOPWORDS}
-        self._spelling: dict[str, list[str]] = {}
+        spelling: dict[str, list[str]] = {}
         for word in sorted(known):
             for variant in _deletes(word) | {word}:
-                self._spelling.setdefault(variant, []).append(word)
+                spelling.setdefault(variant, []).append(word)
+        # Most variants lead to one word: a bare string then, a tuple only for several.
+        self._spelling: dict[str, str | tuple[str, ...]] = {
+            variant: found[0] if len(found) == 1 else tuple(found) for variant, found in spelling.items()
+        }
         self._vocabulary = sorted(self._postings)
 
     @staticmethod
@@ -518,7 +525,7 @@ class SearchIndex:
                 continue
             scores: dict[int, float] = {}
             for term, w, surface in weighted:
-                for i, s in self._postings.get(term, {}).items():
+                for i, s in zip(*self._postings.get(term, _NO_POSTINGS)):
                     s *= w / ideal
                     scores[i] = scores.get(i, 0.0) + s
                     surfaces.setdefault(i, Counter())[surface] += s
@@ -649,9 +656,10 @@ class SearchIndex:
         """The known word this one is a typo of: one edit away (two for long words)."""
         if not 4 <= len(word) <= 30 or not word.isalpha():
             return None
-        candidates = set(self._spelling.get(word, ()))
-        for variant in _deletes(word):
-            candidates.update(self._spelling.get(variant, ()))
+        candidates: set[str] = set()
+        for variant in _deletes(word) | {word}:
+            found = self._spelling.get(variant, ())
+            candidates.update((found,) if isinstance(found, str) else found)
         limit = 2 if len(word) >= 8 else 1
         # Typos rarely hit the first letter; requiring it keeps "motion" from becoming "notion".
         best = sorted((_edit_distance(word, c, limit), c) for c in candidates if len(c) >= 4 and c[0] == word[0])
@@ -668,7 +676,7 @@ class SearchIndex:
                 break
             if not term.startswith("@"):
                 found.append(term)
-        found.sort(key=lambda t: (-len(self._postings[t]), t))
+        found.sort(key=lambda t: (-len(self._postings[t][0]), t))
         return found[:most]
 
     def _named(self, ws: list[_Word]) -> tuple[list[int], set[int]]:
