@@ -18,11 +18,13 @@ from mcp_gateway.api import oauth as oauth_api
 from mcp_gateway.api import catalog as catalog_api
 from mcp_gateway.api import components as components_api
 from mcp_gateway.api import files as files_api
+from mcp_gateway.api import keys as keys_api
 from mcp_gateway.api import openapi as openapi_api
 from mcp_gateway.api import proxy as proxy_api
 from mcp_gateway.api import rate_limits as rate_limits_api
 from mcp_gateway.api import sse as sse_api
 from mcp_gateway.api import tokens as tokens_api
+from mcp_gateway.authz.endpoints import routes as authz_routes
 from mcp_gateway.api.rest import Api
 from mcp_gateway.body_limit import BodyLimit
 from mcp_gateway.config import Settings
@@ -33,7 +35,9 @@ from mcp_gateway.metrics import metrics_endpoint
 from mcp_gateway.mcp.http import McpEndpoint
 from mcp_gateway.mcp.security import HostGuard, is_loopback
 from mcp_gateway.observe import RequestObserver
+from mcp_gateway.reserved import ReservedPaths
 from mcp_gateway.web.catalog import CatalogPages
+from mcp_gateway.web.consent import ConsentPage
 from mcp_gateway.web.connect import ConnectPages
 
 logger = logging.getLogger("mcp_gateway")
@@ -43,7 +47,7 @@ _UNWIND_SECONDS = 5.0
 # Each module declares its REST endpoints with `register(api, gateway, base_url)`.
 API_MODULES = (
     oauth_api, tokens_api, accounts_api, catalog_api, components_api, files_api, proxy_api, rate_limits_api, sse_api,
-    openapi_api,
+    keys_api, openapi_api,
 )
 
 
@@ -53,7 +57,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         protection = is_loopback(bind_host)
     mcp = McpEndpoint(
         protocol=gateway.protocol,
-        auth=gateway.auth,
+        auth=gateway.authenticator,
         sessions=gateway.sessions,
         hub=gateway.hub,
         catalog=gateway.catalog,
@@ -63,7 +67,7 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         public_url=settings.public_url,
     )
 
-    api = Api(gateway.auth, rate_limits_api.limiter(settings, gateway.shared))
+    api = Api(gateway.authenticator, rate_limits_api.limiter(settings, gateway.shared), gateway.base_url)
     for module in API_MODULES:
         module.register(api, gateway, gateway.base_url)
     pages = ConnectPages(gateway.flow, gateway.catalog, gateway.base_url)
@@ -71,23 +75,35 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    # First, so that no reserved path (`/.well-known/...`, `/register`, ...) is taken for `/{external_user_id}/{app}`.
+    reserved = ReservedPaths()
+    reserved.add(Route("/sse", mcp.sse))
+    for route in authz_routes(gateway.authorization, gateway.base_url):
+        reserved.add(route)
+    for route in ConsentPage(gateway.authorization, gateway.catalog, gateway.accounts, gateway.tokens, gateway.base_url).routes():
+        reserved.add(route)
+
     mcp_methods = ["GET", "POST", "DELETE"]
     routes = [
+        *reserved.routes(),
         Route("/healthz", health, methods=["GET"]),
         Route("/readyz", gateway.readiness.endpoint, methods=["GET"]),
         Route("/metrics", metrics_endpoint(gateway.metrics, lambda: queue_depths(gateway), settings.metrics_token), methods=["GET"]),
         *api.routes(),
         *pages.routes(),
         *CatalogPages(gateway.catalog, settings, gateway.base_url).routes(),
-        # MCP: the base URL, /mcp, and the path forms with the user and app in the path.
+        # MCP: the base URL, /mcp, and the path forms with the user and app in the path; the `/sse`
+        # forms (any method, so that a POST there is told where messages go) are legacy SSE only.
         Route("/", mcp, methods=mcp_methods),
         Route("/messages", mcp, methods=["POST"]),
         Route("/mcp", mcp, methods=mcp_methods),
         Route("/mcp/messages", mcp, methods=["POST"]),
         Route("/v1/{external_user_id}/{app}", mcp, methods=mcp_methods),
         Route("/v1/{external_user_id}/{app}/messages", mcp, methods=["POST"]),
+        Route("/v1/{external_user_id}/{app}/sse", mcp.sse),
         Route("/{external_user_id}/{app}", mcp, methods=mcp_methods),
         Route("/{external_user_id}/{app}/messages", mcp, methods=["POST"]),
+        Route("/{external_user_id}/{app}/sse", mcp.sse),
     ]
 
     @contextlib.asynccontextmanager

@@ -132,7 +132,35 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--project-id", default=LOCAL_PROJECT_ID)
     add.add_argument("--environment", default="development", choices=ENVIRONMENTS)
     add.add_argument("--name", default=None, help="a label for the account")
+
+    keys = sub.add_parser("keys", help="project API keys for static MCP and REST configs").add_subparsers(
+        dest="keys_command", required=True, metavar="ACTION")
+    key_create = keys.add_parser("create", help="create a key and print it (shown once; stored hashed)")
+    key_create.add_argument("--project-id", required=True)
+    key_create.add_argument("--environment", required=True, choices=ENVIRONMENTS)
+    key_create.add_argument("--external-user-id", default=None, help="bind the key to this end user: it acts for no one else")
+    key_create.add_argument("--apps", default=None, help="comma-separated app slugs the key is limited to")
+    key_create.add_argument("--expires", default=None, type=_duration, metavar="DURATION",
+                            help="when the key stops working: seconds, or a number with s, m, h or d (90d); never when absent")
+    key_create.add_argument("--name", default=None, help="a label to tell keys apart")
+    key_list = keys.add_parser("list", help="list a project's keys (never the keys themselves)")
+    key_list.add_argument("--project-id", required=True)
+    key_revoke = keys.add_parser("revoke", help="revoke a key: requests with it are refused from now on")
+    key_revoke.add_argument("--project-id", required=True)
+    key_revoke.add_argument("key_id", help="the key's id (key_...), from `keys list`")
     return parser
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(text: str) -> int:
+    """Seconds from `3600`, `90m`, `12h` or `30d`."""
+    text = text.strip().lower()
+    number, unit = (text[:-1], text[-1]) if text[-1:] in _UNITS else (text, "s")
+    if not number.isdigit() or int(number) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a duration: give seconds, or a number with s, m, h or d (90d)")
+    return int(number) * _UNITS[unit]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -177,6 +205,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await _accounts_add(args, gateway)
         if args.command == "oauth-apps":
             return await _oauth_apps(args, gateway)
+        if args.command == "keys":
+            return await _keys(args, gateway)
         if args.command == "vault":
             from mcp_gateway.connect.rotation import reencrypt_all
 
@@ -408,6 +438,7 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.commands import LocalCommands
     from mcp_gateway.mcp.params import ParamError, resolve
     from mcp_gateway.mcp.stdio import run_stdio
 
@@ -431,7 +462,7 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
     except ParamError as exc:
         print(f"mcp-gateway: {exc}", file=sys.stderr)
         return 2
-    await run_stdio(gateway.protocol, params, gateway.settings.public_url)
+    await run_stdio(gateway.protocol, params, gateway.settings.public_url, LocalCommands.of(gateway.settings))
     return 0
 
 
@@ -456,6 +487,33 @@ async def _project(args: argparse.Namespace, gateway: Any) -> int:
         else:
             print(await gateway.auth.webhook_secret(args.project_id))
     except AuthError as exc:
+        print(f"mcp-gateway: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _keys(args: argparse.Namespace, gateway: Any) -> int:
+    from mcp_gateway.authz import ApiKeyError
+    from mcp_gateway.connect.developer_auth import AuthError
+
+    try:
+        if args.keys_command == "create":
+            apps = [a.strip() for a in args.apps.split(",")] if args.apps is not None else None
+            unknown = [a for a in apps or () if a and a not in gateway.catalog.apps]
+            if unknown:
+                print(f"mcp-gateway: unknown app {', '.join(map(repr, unknown))}; see `mcp-gateway apps list`", file=sys.stderr)
+                return 2
+            key, info = await gateway.keys.create(args.project_id, args.environment, external_user_id=args.external_user_id,
+                                                  apps=apps, expires_in=args.expires, name=args.name)
+            print(json.dumps({"key": key, **info.as_json()}, indent=2))
+            print("Store the key now: it is shown only this once. Send it as `Authorization: Bearer <key>`.", file=sys.stderr)
+        elif args.keys_command == "list":
+            if not await gateway.auth.project_exists(args.project_id):
+                raise AuthError(f"project {args.project_id} does not exist", status=404)
+            print(json.dumps([info.as_json() for info in await gateway.keys.list(args.project_id)], indent=2))
+        else:
+            print(json.dumps((await gateway.keys.revoke(args.project_id, args.key_id)).as_json(), indent=2))
+    except (AuthError, ApiKeyError) as exc:
         print(f"mcp-gateway: {exc}", file=sys.stderr)
         return 2
     return 0

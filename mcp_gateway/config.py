@@ -228,6 +228,46 @@ def _destination_settings() -> dict[str, object]:
     }
 
 
+@dataclass(frozen=True)
+class EndUserSignIn:
+    """The operator's OpenID Connect provider, where end users sign in when an MCP client asks
+    the gateway for a token, and where those users land: the claim that becomes their external
+    user id, and the project and environment they belong to."""
+
+    issuer: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    project_id: str
+    environment: str = "production"
+    user_claim: str = "sub"
+    scopes: str = "openid email profile"
+
+
+def _end_user_signin() -> EndUserSignIn | None:
+    issuer = (os.environ.get("MCP_GATEWAY_AUTH_ISSUER") or "").strip().rstrip("/")
+    if not issuer:
+        return None
+    if not re.match(r"^https?://[^/\s]+", issuer):
+        raise ConfigError("MCP_GATEWAY_AUTH_ISSUER must be the http(s) URL of an OpenID Connect issuer")
+    missing = [name for name in ("MCP_GATEWAY_AUTH_CLIENT_ID", "MCP_GATEWAY_AUTH_CLIENT_SECRET", "MCP_GATEWAY_AUTH_PROJECT_ID")
+               if not (os.environ.get(name) or "").strip()]
+    if missing:
+        raise ConfigError(f"MCP_GATEWAY_AUTH_ISSUER is set, so {' and '.join(missing)} must be too: the gateway's client "
+                          "at that provider, and the project signed-in users belong to")
+    environment = (os.environ.get("MCP_GATEWAY_AUTH_ENVIRONMENT") or "production").strip()
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"MCP_GATEWAY_AUTH_ENVIRONMENT must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
+    return EndUserSignIn(
+        issuer=issuer,
+        client_id=os.environ["MCP_GATEWAY_AUTH_CLIENT_ID"].strip(),
+        client_secret=os.environ["MCP_GATEWAY_AUTH_CLIENT_SECRET"].strip(),
+        project_id=os.environ["MCP_GATEWAY_AUTH_PROJECT_ID"].strip(),
+        environment=environment,
+        user_claim=(os.environ.get("MCP_GATEWAY_AUTH_USER_CLAIM") or "sub").strip(),
+        scopes=(os.environ.get("MCP_GATEWAY_AUTH_SCOPES") or "openid email profile").strip(),
+    )
+
+
 @dataclass
 class Settings:
     data_dir: Path
@@ -247,7 +287,12 @@ class Settings:
     dns_rebinding_protection: bool | None = None
     allowed_hosts: list[str] = field(default_factory=list)
     allowed_origins: list[str] = field(default_factory=list)
+    # Where end users sign in for MCP clients that run MCP authorization; None leaves the
+    # gateway's authorization server off (developers' tokens and keys still work).
+    end_user_signin: EndUserSignIn | None = None
     access_token_ttl: float = 3600.0
+    # The longest lifetime a client-credentials request may ask for with `expires_in`.
+    access_token_max_ttl: float = 7 * 86400.0
     run_timeout: float = 30.0
     # Seconds the Connect proxy waits for an upstream API before answering 504.
     proxy_timeout: float = 30.0
@@ -373,7 +418,9 @@ class Settings:
             dns_rebinding_protection=None if protection in (None, "") else _bool("MCP_GATEWAY_DNS_REBINDING_PROTECTION", True),
             allowed_hosts=_list("MCP_GATEWAY_ALLOWED_HOSTS"),
             allowed_origins=_list("MCP_GATEWAY_ALLOWED_ORIGINS"),
+            end_user_signin=_end_user_signin(),
             access_token_ttl=_float("MCP_GATEWAY_ACCESS_TOKEN_TTL", 3600.0),
+            access_token_max_ttl=_float("MCP_GATEWAY_ACCESS_TOKEN_MAX_TTL", 7 * 86400.0),
             run_timeout=_float("MCP_GATEWAY_RUN_TIMEOUT", 30.0),
             proxy_timeout=_float("MCP_GATEWAY_PROXY_TIMEOUT", 30.0),
             max_body_bytes=_positive_int("MCP_GATEWAY_MAX_BODY_BYTES", 10 * _MIB),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 
 from mcp_gateway.agents import SubAgent
+from mcp_gateway.authz import ApiKeys, Authenticator, AuthorizationServer, Clients, SignIn
 from mcp_gateway.catalog import Catalog, load_catalog
 from mcp_gateway.config import Settings
 from mcp_gateway.connect.accounts import Accounts
@@ -45,6 +46,10 @@ class Gateway:
     catalog: Catalog
     vault: Vault
     auth: DeveloperAuth
+    keys: ApiKeys
+    authorization: AuthorizationServer
+    # Every MCP and REST caller's credential goes through this: tokens and keys alike.
+    authenticator: Authenticator
     accounts: Accounts
     oauth_apps: OAuthApps
     tokens: ConnectTokens
@@ -69,7 +74,10 @@ class Gateway:
         await db.migrate()
         catalog = catalog or load_catalog(custom_dir=settings.custom_tools_dir, packs=settings.packs)
         vault = Vault(settings.secret_keys)
-        auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl)
+        auth = DeveloperAuth(db, settings.secret_keys, vault, settings.access_token_ttl, settings.access_token_max_ttl)
+        keys = ApiKeys(db)
+        signin = SignIn(settings.end_user_signin, egress) if settings.end_user_signin is not None else None
+        authorization = AuthorizationServer(db, vault, Clients(db, egress), signin)
         accounts = Accounts(db, vault)
         oauth_apps = OAuthApps(db, vault)
         tokens = ConnectTokens(db, vault)
@@ -95,6 +103,9 @@ class Gateway:
         sessions = SessionStore(db, settings.session_ttl, shared)
         await sessions.start()
         agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
+        flow = ConnectFlow(
+            db, catalog, tokens, accounts, oauth_apps, webhooks, vault, lambda: shared_http_client(egress), egress=egress,
+        )
         return cls(
             settings=settings,
             db=db,
@@ -102,20 +113,21 @@ class Gateway:
             catalog=catalog,
             vault=vault,
             auth=auth,
+            keys=keys,
+            authorization=authorization,
+            authenticator=Authenticator(auth, keys, authorization),
             accounts=accounts,
             oauth_apps=oauth_apps,
             tokens=tokens,
             webhooks=webhooks,
             destinations=destinations,
-            flow=ConnectFlow(
-                db, catalog, tokens, accounts, oauth_apps, webhooks, vault, lambda: shared_http_client(egress), egress=egress,
-            ),
+            flow=flow,
             runtime=runtime,
             sessions=sessions,
             hub=StreamHub(shared),
             protocol=Protocol(
                 tools_only,
-                AccountLinks(tokens),
+                AccountLinks(catalog, tokens, flow),
                 FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
                 SubAgentMode(catalog, agent) if agent is not None else None,
             ),

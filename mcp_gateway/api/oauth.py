@@ -6,17 +6,16 @@ An OAuth endpoint, so its errors keep the RFC 6749 §5.2 shape
 
 from __future__ import annotations
 
-import base64
-import binascii
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from mcp_gateway.authz.basic import basic_credentials
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth
 from mcp_gateway.http_json import JsonBodyError, read_json
 
@@ -39,6 +38,8 @@ class TokenRequest(BaseModel):
     client_id: str
     client_secret: str
     scope: str | None = Field(None, description="Accepted; every token has the project's full access (`*`)")
+    expires_in: int | None = Field(None, description="Seconds the token should live, up to the gateway's maximum "
+                                   "(MCP_GATEWAY_ACCESS_TOKEN_MAX_TTL, 7 days by default); 1 hour when absent")
 
 
 class TokenResponse(BaseModel):
@@ -62,7 +63,7 @@ async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
     data = await _token_params(request)
     if isinstance(data, Response):
         return data
-    basic = _basic_credentials(request.headers.get("authorization"))
+    basic = basic_credentials(request.headers.get("authorization"))
     if basic == ():
         return _oauth_error(401, "invalid_client", "the Authorization header must be `Basic base64(client_id:client_secret)`",
                             basic=True)
@@ -85,15 +86,22 @@ async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
     scope = data.get("scope")
     if scope is not None and not isinstance(scope, str):
         return _oauth_error(400, "invalid_scope", "scope must be a space-separated string")
+    lifetime = data.get("expires_in")
+    if isinstance(lifetime, str):  # form-encoded
+        lifetime = int(lifetime) if lifetime.strip().isdigit() else lifetime
+    if lifetime is not None and (not isinstance(lifetime, int) or isinstance(lifetime, bool)):
+        return _oauth_error(400, "invalid_request", "expires_in must be a whole number of seconds")
     try:
-        token, principal = await auth.issue_token(client_id, client_secret)
+        token, principal = await auth.issue_token(client_id, client_secret, lifetime)
     except AuthError as exc:
+        if exc.status == 400:
+            return _oauth_error(400, "invalid_request", str(exc))
         return _oauth_error(401, "invalid_client", str(exc), basic=basic is not None)
     now = int(time.time())
     granted = TokenResponse(
         access_token=token,
         token_type="Bearer",
-        expires_in=int(principal.expires_at) - now,
+        expires_in=int(principal.expires_at or now) - now,
         created_at=now,
         scope=GRANTED_SCOPE,
     )
@@ -116,24 +124,6 @@ async def _token_params(request: Request) -> dict[str, object] | Response:
     if not isinstance(data, dict):
         return _oauth_error(400, "invalid_request", "the body must be a JSON object")
     return data
-
-
-def _basic_credentials(authorization: str | None) -> tuple[str, str] | tuple[()] | None:
-    """Client id and secret from HTTP Basic; None without it, () when it is malformed."""
-    if not authorization:
-        return None
-    scheme, _, encoded = authorization.partition(" ")
-    if scheme.lower() != "basic":
-        return None
-    try:
-        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
-        return ()
-    client_id, colon, client_secret = decoded.partition(":")
-    if not colon:
-        return ()
-    # RFC 6749 §2.3.1: both halves are form-urlencoded before they are joined.
-    return unquote(client_id.replace("+", " ")), unquote(client_secret.replace("+", " "))
 
 
 def _oauth_error(status: int, error: str, description: str, *, basic: bool = False) -> JSONResponse:

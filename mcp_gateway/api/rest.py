@@ -19,7 +19,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from mcp_gateway.config import ENVIRONMENTS
-from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.authz import Authenticator
+from mcp_gateway.connect.developer_auth import AuthError, Principal
 from mcp_gateway.http_json import JsonBodyError, dump_json, read_json
 from mcp_gateway.store.lengths import TooLong
 from mcp_gateway.store.shared import SharedUnavailable
@@ -95,8 +96,11 @@ class Endpoint:
 
 
 class Api:
-    def __init__(self, auth: DeveloperAuth, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, auth: Authenticator, limiter: RateLimiter | None = None,
+                 base_url: Callable[[Request], str] | None = None) -> None:
         self._auth = auth
+        # This gateway's URL as a request reached it: end users' tokens must have been issued for it.
+        self._base_url = base_url or (lambda request: f"{request.url.scheme}://{request.url.netloc}")
         self.limiter = limiter
         self.endpoints: list[Endpoint] = []
 
@@ -135,10 +139,14 @@ class Api:
         call = Call(request=request, path=dict(request.path_params))
         if endpoint.auth != "public":
             project_id = call.path.get("project_id")
-            call.principal = self._auth.verify(request.headers.get("authorization"), project_id=project_id)
+            call.principal = await self._auth.principal(request.headers.get("authorization"), project_id=project_id,
+                                                        issuer=self._base_url(request))
             call.project_id = project_id or call.principal.project_id
         if endpoint.auth == "project":
             call.environment = environment_of(request)
+            if call.principal is not None and call.principal.environment not in (None, call.environment):
+                raise ApiError(403, f"this API key is for the {call.principal.environment} environment, not "
+                                    f"{call.environment} (x-pd-environment)")
         if endpoint.limit and self.limiter is not None and call.project_id is not None:
             try:
                 wait = await self.limiter.check(endpoint.limit, call.project_id, request.headers.get("x-pd-rate-limit"))
@@ -157,6 +165,8 @@ class Api:
             else:
                 data = await json_body(request)
             call.body = parse_model(endpoint.body, data, where="body field")
+        if call.principal is not None and call.principal.external_user_id is not None:
+            _check_bound_user(call)
         result = await endpoint.handler(call)
         if isinstance(result, Response):
             return result
@@ -165,6 +175,33 @@ class Api:
         if isinstance(result, BaseModel):
             result = result.model_dump(mode="json", exclude_none=False)
         return JsonResponse(result)
+
+
+def _check_bound_user(call: Call) -> None:
+    """A key bound to one external user may call only what names that user (in the path, the
+    query or the body): other users' data, and project-wide listings, stay out of its reach."""
+    assert call.principal is not None and call.principal.external_user_id is not None
+    bound = call.principal.external_user_id
+    named = [value for value in (call.path.get("external_user_id"), _field(call.query, "external_user_id"),
+                                 _field(call.body, "external_user_id")) if value is not None]
+    if not named:
+        raise ApiError(403, f"this API key is bound to external user {bound!r}: it may call only endpoints that "
+                            f"name that user (external_user_id={bound})")
+    other = next((value for value in named if value != bound), None)
+    if other is not None:
+        raise ApiError(403, f"this API key is bound to external user {bound!r} and cannot act for {other!r}")
+    apps = call.principal.apps
+    app = _field(call.query, "app") or _field(call.body, "app")
+    component = _field(call.body, "id")
+    if apps is not None and component and not app:
+        app = component.removeprefix("~/").removeprefix("custom.").split("-", 1)[0]
+    if apps is not None and app and app.removeprefix("app_") not in apps:
+        raise ApiError(403, f"this API key is limited to the apps {', '.join(apps)}; {app} is not among them")
+
+
+def _field(model: Any, name: str) -> str | None:
+    value = getattr(model, name, None)
+    return value if isinstance(value, str) else None
 
 
 def environment_of(request: Request) -> str:

@@ -42,11 +42,43 @@ class AuthError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """Who a verified access token speaks for."""
+    """Who a verified access token or key speaks for. A developer's token reaches the whole
+    project; a key or an end user's token may be bound to one environment, one external user
+    and some apps, and reaches nothing else."""
 
     project_id: str
     client_id: str
-    expires_at: float
+    expires_at: float | None
+    environment: str | None = None
+    external_user_id: str | None = None
+    apps: tuple[str, ...] | None = None
+
+    @property
+    def bindings(self) -> dict[str, str]:
+        """Request parameters this principal fixes, by their `McpParams` names."""
+        out = {"project_id": self.project_id}
+        if self.environment is not None:
+            out["environment"] = self.environment
+        if self.external_user_id is not None:
+            out["external_user_id"] = self.external_user_id
+        if self.apps is not None:
+            out["apps"] = ",".join(self.apps)
+        return out
+
+    def refusal(self, *, environment: str | None = None, external_user_id: str | None = None,
+                apps: Sequence[str] = ()) -> str | None:
+        """Why this principal may not act with these parameters, or None when it may."""
+        if self.environment is not None and environment is not None and environment != self.environment:
+            return f"this credential is for the {self.environment} environment, not {environment}"
+        if self.external_user_id is not None and external_user_id is not None and external_user_id != self.external_user_id:
+            return (f"this credential is bound to external user {self.external_user_id!r} and cannot act for "
+                    f"{external_user_id!r}")
+        if self.apps is not None:
+            outside = [app for app in apps if app not in self.apps]
+            if outside:
+                return (f"this credential is limited to the apps {', '.join(self.apps)}; "
+                        f"{', '.join(outside)} {'is' if len(outside) == 1 else 'are'} not among them")
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +91,15 @@ class NewProject:
 
 
 class DeveloperAuth:
-    def __init__(self, db: Database, master_secrets: Sequence[bytes], vault: Vault, token_ttl: float = 3600.0) -> None:
+    def __init__(self, db: Database, master_secrets: Sequence[bytes], vault: Vault, token_ttl: float = 3600.0,
+                 max_token_ttl: float = 7 * 86400.0) -> None:
         self._db = db
         self._vault = vault
         # Tokens are signed with the current secret's key and accepted under any configured one.
         self._signing_keys = [derive_key(m, "mcp-gateway access tokens v1") for m in master_secrets]
         self._legacy_peppers = [derive_key(m, "mcp-gateway client secrets v1") for m in master_secrets]
         self.token_ttl = token_ttl
+        self.max_token_ttl = max(token_ttl, max_token_ttl)
 
     @staticmethod
     def _hash_secret(secret: str) -> str:
@@ -112,7 +146,13 @@ class DeveloperAuth:
                 return secret
             return str(self._vault.decrypt(project.webhook_secret, context=project_id)["webhook_secret"])
 
-    async def issue_token(self, client_id: str, client_secret: str) -> tuple[str, Principal]:
+    async def issue_token(self, client_id: str, client_secret: str, lifetime: float | None = None) -> tuple[str, Principal]:
+        """A signed token for the client's project, living `lifetime` seconds (the default TTL
+        when None; at most the configured maximum)."""
+        if lifetime is not None and not 0 < lifetime <= self.max_token_ttl:
+            raise AuthError(f"expires_in must be between 1 and {int(self.max_token_ttl)} seconds "
+                            "(MCP_GATEWAY_ACCESS_TOKEN_MAX_TTL); for a credential that does not expire, "
+                            "create a project API key with `mcp-gateway keys create`", status=400)
         async with self._db.session() as s:
             client = await s.get(ProjectClient, client_id)
         if client is None or not self._secret_matches(client.secret_hash, client_secret):
@@ -122,12 +162,13 @@ class DeveloperAuth:
                 row = await s.get(ProjectClient, client_id)
                 if row is not None:
                     row.secret_hash = self._hash_secret(client_secret)
-        principal = Principal(project_id=client.project_id, client_id=client_id, expires_at=time.time() + self.token_ttl)
+        principal = Principal(project_id=client.project_id, client_id=client_id,
+                              expires_at=time.time() + (lifetime or self.token_ttl))
         return self._sign(principal), principal
 
     def _sign(self, principal: Principal) -> str:
         payload = json.dumps(
-            {"p": principal.project_id, "c": principal.client_id, "x": int(principal.expires_at)}, separators=(",", ":")
+            {"p": principal.project_id, "c": principal.client_id, "x": int(principal.expires_at or 0)}, separators=(",", ":")
         ).encode()
         body = _b64(payload)
         mac = _b64(hmac.new(self._signing_keys[0], body.encode(), hashlib.sha256).digest())
@@ -137,7 +178,8 @@ class DeveloperAuth:
         """Check an `Authorization` header value; raise `AuthError` saying exactly what is wrong."""
         if not authorization:
             raise AuthError(
-                "missing access token: send `Authorization: Bearer <token>` with a token from POST /v1/oauth/token"
+                "missing access token: send `Authorization: Bearer <token>` with a token from POST /v1/oauth/token "
+                "or a project API key from `mcp-gateway keys create`"
             )
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token:
@@ -153,7 +195,7 @@ class DeveloperAuth:
             raise AuthError("invalid access token: signature does not match")
         claims = json.loads(_unb64(body))
         principal = Principal(project_id=claims["p"], client_id=claims["c"], expires_at=float(claims["x"]))
-        if principal.expires_at < time.time():
+        if float(claims["x"]) < time.time():
             raise AuthError("access token expired; request a new one from POST /v1/oauth/token")
         if project_id is not None and project_id != principal.project_id:
             raise AuthError(

@@ -7,6 +7,9 @@ The transport is chosen per request, with no client configuration:
 - GET with `Mcp-Session-Id` opens a session's notification stream; GET without it
   opens a legacy SSE stream and announces where to POST messages.
 - DELETE with `Mcp-Session-Id` ends a session.
+
+The `/sse` URLs (served by `McpEndpoint.sse`) are legacy HTTP+SSE only: GET opens the stream
+whatever its Accept header, and announces the `/messages` URL beside the path.
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qsl
 
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from mcp_gateway.authz import Authenticator
 from mcp_gateway.catalog import Catalog
-from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth, Principal
+from mcp_gateway.connect.developer_auth import AuthError, Principal
 from mcp_gateway.http_json import JsonBodyError, dump_json, read_json
 from mcp_gateway.lifecycle import Drain
 from mcp_gateway.store.shared import SharedUnavailable
@@ -100,6 +105,11 @@ def _check_messages(messages: list[Any], *, batch: bool) -> None:
             raise HttpError(400, where + exc.message, code=exc.code, request_id=request_id) from None
 
 
+# The gateway URL and path the current request reached, for the token audience and the
+# resource metadata a 401 points to.
+_reached: ContextVar[tuple[str, str]] = ContextVar("mcp_reached", default=("http://localhost", "/"))
+
+
 class McpEndpoint:
     """The ASGI app behind every MCP URL form."""
 
@@ -107,7 +117,7 @@ class McpEndpoint:
         self,
         *,
         protocol: Protocol,
-        auth: DeveloperAuth,
+        auth: Authenticator,
         sessions: SessionStore,
         hub: StreamHub,
         catalog: Catalog,
@@ -126,18 +136,29 @@ class McpEndpoint:
         self._public_url = public_url
         self._drain = drain
         self._tasks: set[asyncio.Task[None]] = set()
+        # The app behind the `/sse` URL forms, which 2024-11-05 HTTP+SSE clients GET with `Accept: */*` or none.
+        self.sse: ASGIApp = _SseUrl(self)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._serve(scope, receive, send, sse_url=False)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send, *, sse_url: bool) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         path_params = scope.get("path_params") or {}
         method = scope["method"]
         base_url = self._public_url or f"{scope.get('scheme', 'http')}://{headers.get('host', 'localhost')}"
+        _reached.set((base_url, scope.get("path", "/")))
         try:
             problem = self._guard.check(headers)
             if problem is not None:
                 raise HttpError(403 if "Origin" in problem else 421, problem)
-            if method == "POST":
+            if sse_url:
+                if method != "GET":
+                    raise HttpError(405, f"{method} is not supported here: GET opens the legacy SSE stream, and messages are "
+                                         "POSTed to the endpoint its first event announces", headers=[(b"allow", b"GET")])
+                await self._legacy_stream(scope, headers, query, path_params, receive, send, sse_url=True)
+            elif method == "POST":
                 if "sessionId" in query:
                     await self._legacy_message(headers, query, receive, send, base_url)
                 else:
@@ -146,7 +167,7 @@ class McpEndpoint:
                 if SESSION_HEADER in headers:
                     await self._notification_stream(headers, receive, send)
                 elif "text/event-stream" in headers.get("accept", ""):
-                    await self._legacy_stream(scope, headers, query, path_params, receive, send)
+                    await self._legacy_stream(scope, headers, query, path_params, receive, send, sse_url=False)
                 else:
                     raise HttpError(406, "GET opens an event stream: send `Accept: text/event-stream` (or POST JSON-RPC messages)")
             elif method == "DELETE":
@@ -164,25 +185,49 @@ class McpEndpoint:
 
     # Auth and parameters
 
-    def _principal(self, headers: Mapping[str, str], request_id: Any = None) -> Principal:
+    async def _principal(self, headers: Mapping[str, str], request_id: Any = None) -> Principal:
+        base_url, path = _reached.get()
         try:
-            return self._auth.verify(headers.get("authorization"))
+            return await self._auth.principal(headers.get("authorization"), issuer=base_url)
         except AuthError as exc:
-            raise HttpError(exc.status, str(exc), request_id=request_id, headers=[(b"www-authenticate", b'Bearer realm="mcp-gateway"')]) from None
+            challenge = 'Bearer realm="mcp-gateway"'
+            if self._auth.server.signin is not None:
+                # RFC 9728 §5.1: where a client that runs MCP authorization learns how to get a token.
+                suffix = "" if path in ("", "/") else path.rstrip("/").removesuffix("/sse").removesuffix("/messages")
+                challenge += f', resource_metadata="{base_url}/.well-known/oauth-protected-resource{suffix}"'
+                if exc.status == 401:
+                    challenge += ', error="invalid_token"' if headers.get("authorization") else ""
+            raise HttpError(exc.status, str(exc), request_id=request_id, headers=[(b"www-authenticate", challenge.encode())]) from None
 
     def _params(self, principal: Principal, raw: Mapping[str, str], base: McpParams | None, request_id: Any = None) -> McpParams:
+        if base is None and principal.environment is not None:
+            # What a key binds need not be sent as well: a static config may hold the key alone.
+            raw = {**principal.bindings, **{name: value for name, value in raw.items() if value}}
+            if "apps" not in raw:  # no app named anywhere: the agent finds them (a client added by URL alone)
+                raw.setdefault("tool_mode", "full-config")
+                raw.setdefault("app_discovery", "true")
         try:
             params = resolve(raw, base=base, default_tool_mode=self._default_tool_mode, known_apps=self._catalog.apps)
         except ParamError as exc:
             raise HttpError(400, str(exc), code=INVALID_PARAMS, request_id=request_id) from None
         if params.project_id != principal.project_id:
             raise HttpError(403, f"this access token belongs to project {principal.project_id}, not {params.project_id}", request_id=request_id)
+        refusal = principal.refusal(environment=params.environment, external_user_id=params.external_user_id, apps=params.apps)
+        if refusal is not None:
+            base_url, path = _reached.get()
+            # RFC 6750 §3.1: the credential is good but does not reach this; the client may ask for more.
+            challenge = f'Bearer error="insufficient_scope", scope="mcp", error_description="{refusal.replace(chr(34), chr(39))}"'
+            if self._auth.server.signin is not None:
+                challenge += f', resource_metadata="{base_url}/.well-known/oauth-protected-resource{path.rstrip("/")}"'
+            raise HttpError(403, refusal, request_id=request_id, headers=[(b"www-authenticate", challenge.encode())])
         return params
 
     async def _session(self, session_id: str, principal: Principal, request_id: Any = None) -> Session:
         session = await self._sessions.get(session_id)
         # Another project's session is answered as an unknown one: session ids are not to be probed.
-        if session is None or session.params.project_id != principal.project_id:
+        if session is None or session.params.project_id != principal.project_id or principal.refusal(
+            environment=session.params.environment, external_user_id=session.params.external_user_id, apps=session.params.apps
+        ):
             raise HttpError(404, "session not found or expired: start a new session with initialize", request_id=request_id)
         return session
 
@@ -219,7 +264,7 @@ class McpEndpoint:
             await _send(send, 202)  # no client notifications exist at this revision; accept and drop
             return
         request_id = message["id"]
-        principal = self._principal(headers, request_id)
+        principal = await self._principal(headers, request_id)
         method, params = message["method"], message.get("params")
         try:
             envelope = read_envelope(method, params, headers)
@@ -250,7 +295,7 @@ class McpEndpoint:
             raise HttpError(400, "the body must be a JSON-RPC 2.0 message (or a batch of them), not an empty array")
         _check_messages(messages, batch=batch)
         first_id = messages[0].get("id")
-        principal = self._principal(headers, first_id)
+        principal = await self._principal(headers, first_id)
         init = next((m for m in messages if m.get("method") == "initialize"), None)
         extra_headers: list[tuple[bytes, bytes]] = []
         if init is not None:
@@ -324,7 +369,7 @@ class McpEndpoint:
         session_id = headers.get(SESSION_HEADER)
         if not session_id:
             raise HttpError(400, "DELETE ends a session: send its Mcp-Session-Id header")
-        principal = self._principal(headers)
+        principal = await self._principal(headers)
         await self._session(session_id, principal)
         await self._sessions.delete(session_id)
         await self._hub.end(session_id)
@@ -333,17 +378,21 @@ class McpEndpoint:
     # Streams
 
     async def _notification_stream(self, headers: dict[str, str], receive: Receive, send: Send) -> None:
-        principal = self._principal(headers)
+        principal = await self._principal(headers)
         session = await self._session(headers[SESSION_HEADER], principal)
         await self._stream(session.id, receive, send, first=None, extra_headers=[(SESSION_HEADER.encode(), session.id.encode())])
 
-    async def _legacy_stream(self, scope: Scope, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send) -> None:
-        principal = self._principal(headers)
+    async def _legacy_stream(
+        self, scope: Scope, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], receive: Receive, send: Send, *, sse_url: bool
+    ) -> None:
+        principal = await self._principal(headers)
         mcp = self._params(principal, raw_params(headers, query, path), None)
         session = await self._sessions.create(
             mcp, client_id=principal.client_id, protocol_version="2024-11-05", transport="sse"
         )
         root = scope.get("root_path", "") + scope["path"].rstrip("/")
+        if sse_url:
+            root = root.removesuffix("/sse")  # `/sse` posts to `/messages`, `/{user}/{app}/sse` to `/{user}/{app}/messages`
         endpoint = f"{root}/messages?sessionId={session.id}"
         try:
             await self._stream(session.id, receive, send, first=f"event: endpoint\ndata: {endpoint}\n\n".encode())
@@ -382,7 +431,7 @@ class McpEndpoint:
 
     async def _legacy_message(self, headers: dict[str, str], query: dict[str, str], receive: Receive, send: Send, base_url: str) -> None:
         message = await _read_json(headers, receive)
-        principal = self._principal(headers)
+        principal = await self._principal(headers)
         session = await self._session(query["sessionId"], principal)
         if not await self._hub.has(session.id):
             raise HttpError(404, "no open event stream for this session: reconnect with GET")
@@ -408,6 +457,15 @@ class McpEndpoint:
                 await self._hub.send(session.id, notification)
         if reply is not None:
             await self._hub.send(session.id, reply)
+
+
+class _SseUrl:
+    # An object rather than a bound method: Starlette would take a method for a request-response endpoint.
+    def __init__(self, endpoint: McpEndpoint) -> None:
+        self._endpoint = endpoint
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._endpoint._serve(scope, receive, send, sse_url=True)
 
 
 async def _wait_disconnect(receive: Receive) -> None:

@@ -12,6 +12,7 @@ CONNECT_TOKEN = "ctok_"
 DYNAMIC_PROPS = "dyp_"
 OAUTH_APP = "oa_"
 CLIENT = "cli_"
+API_KEY = "key_"
 SSE_EVENT = "sse_"
 EMITTED_EVENT = "emit_"
 

@@ -82,6 +82,89 @@ class ProjectClient(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ProjectApiKey(Base):
+    """A long-lived key for static MCP and REST configs, found by its hash; it may be bound to
+    one environment, one external user and some apps."""
+
+    __tablename__ = "project_api_keys"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str | None] = mapped_column(String(250))
+    apps: Mapped[list[str] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column()
+    last_used_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+
+
+class AuthzClient(Base):
+    """An MCP client registered with the gateway's authorization server by RFC 7591 dynamic
+    registration. (Clients named by a metadata document URL are fetched, not stored.)"""
+
+    __tablename__ = "authz_clients"
+
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_name: Mapped[str | None] = mapped_column(String(200))
+    redirect_uris: Mapped[list[str]] = mapped_column(JSON)
+    # The registration as sent, for RFC 7591's response and for the consent page.
+    client_metadata: Mapped[dict[str, Any]] = mapped_column(JSON)
+    secret_hash: Mapped[str | None] = mapped_column(String(128))  # None: a public client (PKCE alone)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuthzRequest(Base):
+    """An MCP client's authorization request, from /authorize through the end user's sign-in
+    and consent to the code it is answered with."""
+
+    __tablename__ = "authz_requests"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(2000))
+    redirect_uri: Mapped[str] = mapped_column(String(2000))
+    state: Mapped[str | None] = mapped_column(String(2000))
+    code_challenge: Mapped[str] = mapped_column(String(128))
+    resource: Mapped[str] = mapped_column(String(2000))
+    scope: Mapped[str | None] = mapped_column(String(500))
+    apps: Mapped[list[str] | None] = mapped_column(JSON)
+    # Set once the end user has signed in at the operator's identity provider.
+    external_user_id: Mapped[str | None] = mapped_column(String(250))
+    signin_nonce: Mapped[str | None] = mapped_column(String(128))
+    signin_verifier: Mapped[str | None] = mapped_column(Text)  # vault ciphertext of the PKCE verifier
+    # Hash of the cookie given to the browser that signed in: only it may consent.
+    browser_hash: Mapped[str | None] = mapped_column(String(128))
+    code_hash: Mapped[str | None] = mapped_column(String(128), unique=True)
+    code_used_at: Mapped[datetime | None] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuthzToken(Base):
+    """An access or refresh token the gateway issued to an MCP client for one end user, found
+    by its hash. Refresh tokens rotate: each use replaces it, and a replaced one used again
+    revokes its whole family (it was stolen, or the client is confused)."""
+
+    __tablename__ = "authz_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "access" or "refresh"
+    family: Mapped[str] = mapped_column(String(64), index=True)
+    client_id: Mapped[str] = mapped_column(String(2000))
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    apps: Mapped[list[str] | None] = mapped_column(JSON)
+    resource: Mapped[str] = mapped_column(String(2000))
+    scope: Mapped[str | None] = mapped_column(String(500))
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    replaced_at: Mapped[datetime | None] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ExternalUser(Base):
     __tablename__ = "external_users"
     __table_args__ = (UniqueConstraint("project_id", "environment", "external_id"),)

@@ -9,8 +9,6 @@ local upstream.
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import json
 import ssl
 import threading
@@ -18,13 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from tests.e2e.test_connect_link import CHROMIUM, browser, call, create_token  # noqa: F401  (browser: a fixture)
-from tests.support import GatewayServer, gateway_settings
+from tests.support import GatewayServer, gateway_settings, private_ca_certificates
 
 pytestmark = pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="needs Chromium (apt-get install chromium)")
 
@@ -33,28 +27,6 @@ API_KEY = "ve-key-0123456789"
 SCANS = {"scans": [{"id": "5a1f", "name": "web-frontend", "post_process": False, "dependencies_count": 42,
                     "outdated_count": 3, "created_at": "2017-11-29T16:03:12.000Z"}],
          "paging": {"current_page": 1, "per_page": 1, "total_pages": 7, "total_entries": 7}}
-
-
-def _certificates(folder):
-    """A private CA, and a certificate for 127.0.0.1 it signs."""
-    now = datetime.datetime.now(datetime.timezone.utc)
-    ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mcp-gateway test CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
-          .not_valid_after(now + datetime.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .sign(ca_key, hashes.SHA256()))
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-            .issuer_name(ca_name).public_key(leaf_key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .sign(ca_key, hashes.SHA256()))
-    pem = serialization.Encoding.PEM
-    (folder / "ca.pem").write_bytes(ca.public_bytes(pem))
-    (folder / "leaf.pem").write_bytes(leaf.public_bytes(pem))
-    (folder / "leaf.key").write_bytes(leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    return folder / "ca.pem", folder / "leaf.pem", folder / "leaf.key"
 
 
 class _Upstream:
@@ -96,7 +68,7 @@ class _Upstream:
 
 @pytest.fixture(scope="module")
 def tls(tmp_path_factory):
-    return _certificates(tmp_path_factory.mktemp("tls"))
+    return private_ca_certificates(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(scope="module")
