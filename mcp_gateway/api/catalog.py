@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, Field, RootModel
 from starlette.requests import Request
 
 from mcp_gateway.catalog import App
+from mcp_gateway.connect.oauth_apps import CALLBACK_PATH, add_command
 
 from .rest import Api, ApiError, Call
 
@@ -114,6 +115,36 @@ class AppJson(BaseModel):
     source: AppSource | None = Field(None, description="Where an app that is not hand-written comes from.")
 
 
+class CatalogAppJson(AppJson):
+    """An app as the apps endpoints describe it: the hosted fields, and whether it can be connected here."""
+
+    oauth_app_id: str | None = Field(
+        None, description="The OAuth client a connection uses when it names none: the operator's default for the app "
+        "(`mcp-gateway oauth-apps add` without --project-id). Null for apps without OAuth, or with no such client.",
+    )
+    ready_to_connect: bool = Field(
+        description="Whether end users can connect the app on this gateway now with a Connect Link that names no "
+        "OAuth client, as MCP tool results offer. Always true for key-based apps and apps without auth; false for an "
+        "OAuth app the operator has configured no default client for (a project's own client serves only the tokens "
+        "and links that name it with `oauth_app_id` / `oauthAppId`).",
+    )
+    setup_command: str | None = Field(
+        None, description="When `ready_to_connect` is false, what the gateway's operator runs to make it ready, with "
+        f"the client's id and secret in the variables it names; register `<public URL>{CALLBACK_PATH}` as the "
+        "redirect URI at the provider first. Null otherwise.",
+    )
+
+
+def described(app: App, default_clients: Mapping[str, str]) -> CatalogAppJson:
+    """`app` and its readiness, given the operator's default OAuth client of each app (`OAuthApps.defaults`)."""
+    oauth_app_id = default_clients.get(app.slug) if app.auth_type == "oauth" else None
+    ready = app.auth_type != "oauth" or oauth_app_id is not None
+    return CatalogAppJson.model_validate(
+        {**app.to_json(), "oauth_app_id": oauth_app_id, "ready_to_connect": ready,
+         "setup_command": None if ready else add_command(app.slug)}
+    )
+
+
 class AppsQuery(PageQuery):
     q: str | None = Field(
         None,
@@ -135,12 +166,12 @@ class AppsQuery(PageQuery):
 
 
 class AppsPage(BaseModel):
-    data: list[AppJson]
+    data: list[CatalogAppJson]
     page_info: PageInfo
 
 
 class AppResponse(BaseModel):
-    data: AppJson
+    data: CatalogAppJson
 
 
 def find_app(gateway: Gateway, app_id: str) -> App:
@@ -220,12 +251,13 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             direction = query.sort_direction or ("desc" if key == "featured_weight" else "asc")
             apps = _sorted(apps, key, direction)
         page, info = paginate(apps, lambda a: a.slug, query)
-        return AppsPage(data=[AppJson.model_validate(a.to_json()) for a in page], page_info=info)
+        default_clients = await gateway.oauth_apps.defaults()
+        return AppsPage(data=[described(a, default_clients) for a in page], page_info=info)
 
     @api.route("GET", "/v1/connect/apps/{app_id}", summary="Retrieve an app by name slug or id", tag="apps",
                auth="developer", response=AppResponse, extra_responses={404: "No such app"})
     async def retrieve_app(call: Call) -> AppResponse:
-        return AppResponse(data=AppJson.model_validate(find_app(gateway, call.path["app_id"]).to_json()))
+        return AppResponse(data=described(find_app(gateway, call.path["app_id"]), await gateway.oauth_apps.defaults()))
 
     @api.route("GET", "/v1/connect/app_categories", summary="List app categories", tag="apps", auth="developer",
                response=AppCategories)

@@ -15,6 +15,7 @@ from starlette.requests import Request
 
 from mcp_gateway.catalog import Action, Prop, configurable_prop
 from mcp_gateway.connect.accounts import AccountError, check_external_user_id
+from mcp_gateway.connect.oauth_apps import OAuthClientMissing
 from mcp_gateway.connect.tokens import ConnectTokenError
 from mcp_gateway.files import FileError
 from mcp_gateway.files import serving as files_base_url
@@ -245,15 +246,20 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         assert call.project_id is not None and call.environment is not None
         return Caller(call.project_id, call.environment, body.external_user_id)
 
-    async def connect_link(call: Call, caller: Caller, app_slug: str) -> str | None:
+    async def account_required(call: Call, caller: Caller, exc: AccountRequired) -> str:
+        """Where the user connects the account, or why no link is offered (as MCP tool results say)."""
+        try:
+            await gateway.flow.check_connectable(caller.project_id, exc.app_slug, base_url=base_url(call.request))
+        except OAuthClientMissing as missing:
+            return f"{exc.situation} No Connect Link can connect it yet: {missing}."
         try:
             issued = await gateway.tokens.create(
                 caller.project_id, caller.environment, caller.external_user_id,
-                base_url=base_url(call.request), app_slug=app_slug,
+                base_url=base_url(call.request), app_slug=exc.app_slug,
             )
         except ConnectTokenError:
-            return None
-        return issued.connect_link_url
+            return str(exc)
+        return f"{exc} Connect Link for the user (valid 4 hours): {issued.connect_link_url}"
 
     @contextlib.asynccontextmanager
     async def runtime_errors(call: Call, caller: Caller) -> AsyncIterator[None]:
@@ -265,9 +271,7 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
         except DynamicPropsNotFound as exc:
             raise ApiError(404, str(exc)) from None
         except AccountRequired as exc:
-            url = await connect_link(call, caller, exc.app_slug)
-            link = f" Connect Link for the user (valid 4 hours): {url}" if url else ""
-            raise ApiError(400, f"{exc}{link}") from None
+            raise ApiError(400, await account_required(call, caller, exc)) from None
         except FileError as exc:
             raise file_api_error(exc) from None
 

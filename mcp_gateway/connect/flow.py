@@ -20,14 +20,13 @@ from mcp_gateway.store.models import Account, OAuthFlow, Project, utcnow
 
 from . import oauth
 from .accounts import AccountError, Accounts
-from .oauth_apps import OAuthAppError, OAuthApps
+from .oauth_apps import CALLBACK_PATH, OAuthAppError, OAuthApps, OAuthClientMissing
 from .tokens import APP_NOT_FOUND, INVALID, ConnectSession, ConnectTokenError, ConnectTokens
 from .vault import Vault
 from .webhooks import Webhooks
 
 logger = logging.getLogger(__name__)
 
-CALLBACK_PATH = "/connect/oauth/callback"
 _FLOW_TTL = timedelta(minutes=15)
 
 
@@ -77,6 +76,8 @@ class ConnectFlow:
         self._webhooks = webhooks
         self._vault = vault
         self._http = http  # the shared client, for account tests
+        # The (project, app) pairs whose missing OAuth client the operator has been told of.
+        self._told: set[tuple[str, str]] = set()
 
     async def open(self, token: str | None, app_slug: str | None) -> tuple[ConnectSession, App | None]:
         """The session and app a Connect Link asks for; `ConnectTokenError` with the user-facing message."""
@@ -99,6 +100,21 @@ class ConnectFlow:
         return Branding(project.app_name or project.name, project.support_email, project.logo_url)
 
     # OAuth
+
+    async def check_connectable(self, project_id: str, app_slug: str, *, base_url: str, oauth_app_id: str | None = None) -> None:
+        """Raise `OAuthClientMissing` when `app_slug` connects through OAuth and no client would be used
+        for it (`OAuthAppError` when `oauth_app_id` is not one this project may use). The operator reads
+        the fix in the log, once per project and app: the end user who hit it cannot apply it."""
+        app = self._catalog.apps.get(app_slug)
+        if app is None or app.auth_type != "oauth":
+            return
+        try:
+            await self._oauth_apps.check(project_id, app_slug, oauth_app_id, base_url=base_url)
+        except OAuthClientMissing as exc:
+            if (project_id, app_slug) not in self._told:
+                self._told.add((project_id, app_slug))
+                logger.warning("end users of project %s cannot connect %s: %s", project_id, app.name, exc)
+            raise
 
     async def start_oauth(self, session: ConnectSession, app: App, oauth_app_id: str | None, base_url: str) -> str:
         """Record the flow and return the provider's authorization URL to send the user to."""

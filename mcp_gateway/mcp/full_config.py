@@ -195,10 +195,10 @@ class FullConfig:
             action = next((a for slug in apps for a in self._catalog.tool_actions(slug) if begin_tool_name(a) == name), None)
             if action is None:
                 raise UnknownTool(f"unknown tool {name!r}; list the tools again")
-            await self._save(caller, conversation_id, state.configuring(action.key))
+            kept = await self._save(caller, conversation_id, state.configuring(action.key))
             return Outcome(
                 {"content": [{"type": "text", "text": f"Configuring {action.key}. List the tools again: set its inputs with "
-                              f"{SET_PROPS}, look up valid values with {LIST_OPTIONS}, then call {RUN}."}],
+                              f"{SET_PROPS}, look up valid values with {LIST_OPTIONS}, then call {RUN}.{_kept_note(kept)}"}],
                  "isError": False},
                 tools_changed=True,
             )
@@ -262,14 +262,14 @@ class FullConfig:
             self._remember(dyp_id, new_props)
             updated = Conversation(state.key, state.apps, action.key, values, dyp_id)
             props = new_props
-        await self._save(caller, conversation_id, updated)
+        kept = await self._save(caller, conversation_id, updated)
         missing = _missing(props, values)
         added = [n for n in props if n not in action.props and props[n].is_input]
         text = f"Set {', '.join(arguments)}."
         if reloaded and added:
             text += f" New inputs: {', '.join(added)}."
         text += f" Still required: {', '.join(missing)}." if missing else f" Every required input is set: call {RUN}."
-        text += " List the tools again to see the updated inputs."
+        text += f" List the tools again to see the updated inputs.{_kept_note(kept)}"
         # The configure tool's description lists the values set, so the tool list has changed.
         return Outcome({"content": [{"type": "text", "text": text}], "isError": False}, tools_changed=True)
 
@@ -279,11 +279,10 @@ class FullConfig:
             return Outcome(error_result(f"{DISCOVER} needs `query`: what the user wants to do"))
         matches = self._catalog.discover(query, limit=_DISCOVERED)
         apps = [{"slug": m.slug, "name": m.name, "score": round(m.score, 4), "reason": m.reason} for m in matches]
-        if apps:
-            await self._save(caller, conversation_id, Conversation(state.key, tuple(a["slug"] for a in apps)))
         text = "\n".join(f"{a['slug']} ({a['name']}): {a['reason']}" for a in apps) or "No app matches that request."
         if apps:
-            text += "\n\nTheir tools are available now: list the tools again."
+            kept = await self._save(caller, conversation_id, Conversation(state.key, tuple(a["slug"] for a in apps)))
+            text += f"\n\nTheir tools are available now: list the tools again.{_kept_note(kept)}"
         return Outcome({"content": [{"type": "text", "text": text}], "structuredContent": {"apps": apps}, "isError": False},
                        tools_changed=bool(apps))
 
@@ -294,9 +293,9 @@ class FullConfig:
         unknown = [a for a in apps if a not in self._catalog.apps]
         if unknown:
             return Outcome(error_result(f"unknown app {', '.join(map(repr, unknown))}; call {DISCOVER} to find slugs"))
-        await self._save(caller, conversation_id, Conversation(state.key, tuple(dict.fromkeys(apps))))
-        return Outcome({"content": [{"type": "text", "text": f"Using {', '.join(apps)}. List the tools again."}], "isError": False},
-                       tools_changed=True)
+        kept = await self._save(caller, conversation_id, Conversation(state.key, tuple(dict.fromkeys(apps))))
+        text = f"Using {', '.join(apps)}. List the tools again.{_kept_note(kept)}"
+        return Outcome({"content": [{"type": "text", "text": text}], "isError": False}, tools_changed=True)
 
     # State
 
@@ -305,13 +304,15 @@ class FullConfig:
             return Conversation("")
         return await self._conversations.get(caller, conversation_id)
 
-    async def _save(self, caller: Caller, conversation_id: str | None, state: Conversation) -> None:
+    async def _save(self, caller: Caller, conversation_id: str | None, state: Conversation) -> str:
+        """Keep `state`; the conversation id it is kept under."""
         if conversation_id is None:
             raise ConversationRequired(
                 "full-config mode keeps state between calls: send an `x-pd-conversation-id` header (or `conversationId` "
                 "query parameter), or use a client that keeps an MCP session"
             )
         await self._conversations.save(caller, state)
+        return conversation_id
 
     async def _props_for(self, caller: Caller, action: Action, state: Conversation) -> dict[str, Prop]:
         if state.dynamic_props_id is None:
@@ -331,6 +332,15 @@ class FullConfig:
         self._props[dynamic_props_id] = props
         while len(self._props) > _PROPS_CACHE:
             self._props.popitem(last=False)
+
+
+def _kept_note(conversation_id: str) -> str:
+    """What a client without an MCP session must send again to keep what a call just saved."""
+    return (
+        f"\n\nThis is kept under conversation id {conversation_id!r}. A client without an MCP session must send the "
+        f"header `x-pd-conversation-id: {conversation_id}` on every later request (listing and calling tools) to keep "
+        "the configuration; a request without it starts over."
+    )
 
 
 def _missing(props: Mapping[str, Prop], values: Mapping[str, Any]) -> list[str]:

@@ -54,7 +54,8 @@ __all__ = [
 SERVER_INFO: Final = {"name": "mcp-gateway", "title": "mcp-gateway", "version": __version__}
 INSTRUCTIONS: Final = (
     "Tools act on the user's connected accounts. If a tool answers that the user has no connected "
-    "account, show them the link in the result and call the tool again once they have connected."
+    "account, show them the link in the result and call the tool again once they have connected; "
+    "if it says the app is not set up on this gateway yet, tell the user so instead of retrying."
 )
 HANDSHAKE_CAPABILITIES: Final = {"tools": {"listChanged": True}, "logging": {}}
 MODERN_CAPABILITIES: Final = {"tools": {"listChanged": True}}

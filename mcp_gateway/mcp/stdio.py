@@ -10,6 +10,8 @@ import sys
 import uuid
 from typing import Any
 
+from mcp_gateway.commands import LocalCommands
+
 from .accounts import ClientContext
 from .params import McpParams
 from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, negotiate, read_envelope
@@ -19,14 +21,17 @@ logger = logging.getLogger(__name__)
 
 
 class StdioServer:
-    def __init__(self, protocol: Protocol, params: McpParams, public_url: str | None = None) -> None:
+    def __init__(
+        self, protocol: Protocol, params: McpParams, public_url: str | None = None, local: LocalCommands | None = None
+    ) -> None:
         self._protocol = protocol
         self._params = params
         self._public_url = public_url
+        self._local = local
         # What `initialize` said, for handshake-era requests.
         # One process serves one conversation: full-config state is kept under this id.
         self._conversation = f"stdio-{uuid.uuid4()}"
-        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url, self._conversation)
+        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url, self._conversation, local)
         self._write_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -64,10 +69,12 @@ class StdioServer:
             if modern:
                 envelope = read_envelope(method, params, {})
                 caps = envelope.client_capabilities if isinstance(envelope.client_capabilities, dict) else None
-                client = ClientContext(envelope.protocol_version, caps, self._public_url, self._conversation)
+                client = ClientContext(envelope.protocol_version, caps, self._public_url, self._conversation, self._local)
             elif method == "initialize" and isinstance(params, dict):
                 caps = params.get("capabilities") if isinstance(params.get("capabilities"), dict) else None
-                self._client = ClientContext(negotiate(params.get("protocolVersion")), caps, self._public_url, self._conversation)
+                self._client = ClientContext(
+                    negotiate(params.get("protocolVersion")), caps, self._public_url, self._conversation, self._local
+                )
             answer = await self._protocol.dispatch(method, params, self._params, modern=modern, client=client)
             for notification in answer.notifications:
                 await self._write(write, notification)
@@ -85,7 +92,9 @@ class StdioServer:
             await write(data)
 
 
-async def run_stdio(protocol: Protocol, params: McpParams, public_url: str | None = None) -> None:
+async def run_stdio(
+    protocol: Protocol, params: McpParams, public_url: str | None = None, local: LocalCommands | None = None
+) -> None:
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=16 * 1024 * 1024)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
@@ -95,4 +104,4 @@ async def run_stdio(protocol: Protocol, params: McpParams, public_url: str | Non
         out.write(data)
         out.flush()
 
-    await StdioServer(protocol, params, public_url).serve(reader, write)
+    await StdioServer(protocol, params, public_url, local).serve(reader, write)

@@ -4,7 +4,8 @@ The check sits where the connection is opened: the host is resolved once, every 
 judged, and the socket is opened to an address that passed, so no second lookup can rebind the
 name in between. TLS still verifies and sends SNI for the host name, and `Host` is the URL's,
 because only the address handed to the socket changes. Each redirect opens its own connection,
-so each hop is checked the same way.
+so each hop is checked the same way. A failure says what failed and where ("could not reach
+api.example.com:443: connection refused"; see failures.py), for requests and their bodies alike.
 
 Two flavours: `httpx` for our own code, `httpx2` for libraries that send with it (the MCP SDK's
 client, authlib).
@@ -25,6 +26,7 @@ import httpcore2
 import httpx
 import httpx2
 
+from .failures import NameLookupTimeout, explain
 from .policy import EgressDenied, EgressPolicy
 
 MAX_REDIRECTS = 5
@@ -55,9 +57,9 @@ class _GuardedBackend:
             async with asyncio.timeout(timeout):
                 addresses = await self._policy.addresses(host, port)
         except TimeoutError:
-            raise self._core.ConnectTimeout(f"resolving {host} took longer than {timeout:g} s") from None
-        except OSError as exc:
-            raise self._core.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from None
+            raise NameLookupTimeout(f"resolving {host} took longer than {timeout:g} s") from None
+        except OSError as exc:  # chained: `explain` words the lookup error
+            raise self._core.ConnectError(f"cannot resolve {host}: {exc.strerror or exc}") from exc
         failure: Exception | None = None
         for address in addresses:  # the resolver's order, as a plain connect would try them
             try:
@@ -97,9 +99,42 @@ def _flavour(http: types.ModuleType, core: types.ModuleType) -> tuple[type, type
 
         async def handle_async_request(self, request: Any) -> Any:
             try:
-                return await super().handle_async_request(request)
+                response = await super().handle_async_request(request)
             except EgressDenied as exc:
                 raise exc.for_url(str(request.url)) from None
+            except (http.TransportError, NameLookupTimeout) as exc:
+                better = reworded(exc, request)
+                if better is None:
+                    raise
+                raise better from exc
+            # The body is read after this returns: its failures are worded the same way.
+            response.stream = ExplainedStream(response.stream, request)
+            return response
+
+    class ExplainedStream(http.AsyncByteStream):  # type: ignore[name-defined,misc]
+        def __init__(self, stream: Any, request: Any) -> None:
+            self._stream = stream
+            self._request = request
+
+        async def __aiter__(self) -> Any:
+            try:
+                async for chunk in self._stream:
+                    yield chunk
+            except http.TransportError as exc:
+                better = reworded(exc, self._request, answering=True)
+                if better is None:
+                    raise
+                raise better from exc
+
+        async def aclose(self) -> None:
+            await self._stream.aclose()
+
+    def reworded(exc: Exception, request: Any, *, answering: bool = False) -> Exception | None:
+        """The same error, saying what failed and where; None when its own words do."""
+        message = explain(exc, http, request, answering=answering)
+        if message is None:
+            return None
+        return (http.ConnectTimeout if isinstance(exc, NameLookupTimeout) else type(exc))(message, request=request)
 
     class GuardedClient(http.AsyncClient):  # type: ignore[name-defined,misc]
         def _redirect_headers(self, request: Any, url: Any, method: str) -> Any:

@@ -221,6 +221,10 @@ async def run_action(
     except (ActionError, UpstreamError, EgressDenied) as exc:
         ctx.record_error(exc)
         result.error = str(exc)
+    except httpx.TransportError as exc:  # net/ words these: the host, and what failed on the way
+        err = ActionError(str(exc))
+        ctx.record_error(err)
+        result.error = str(err)
     except httpx.HTTPError as exc:
         err = ActionError(f"could not reach {action.app.name}: {type(exc).__name__}: {exc}")
         ctx.record_error(err)

@@ -22,8 +22,10 @@ class RunTimeout(RuntimeFailure):
 class AccountRequired(RuntimeFailure):
     """The user has no connected account for the app the action needs."""
 
-    def __init__(self, message: str, *, app_slug: str, connect_url: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, situation: str, *, app_slug: str, advice: str, connect_url: str | None = None) -> None:
+        super().__init__(f"{situation} {advice}")
+        # What is wrong, without the advice: for an app nobody can connect yet the edge advises otherwise.
+        self.situation = situation
         self.app_slug = app_slug
         self.connect_url = connect_url
 

@@ -126,8 +126,8 @@ class Runtime:
             raise ConfigurationError(str(exc)) from None
         if account is None:
             raise AccountRequired(
-                f"User {caller.external_user_id!r} has no connected {app.name} account. "
-                f"Ask them to connect their {app.name} account, then try again.",
+                f"User {caller.external_user_id!r} has no connected {app.name} account.",
+                advice=f"Ask them to connect their {app.name} account, then try again.",
                 app_slug=app.slug,
             )
         if not account.healthy:
@@ -164,8 +164,8 @@ class Runtime:
     def _reconnect(caller: Caller, app_name: str, app_slug: str, account_id: str, reason: str | None) -> AccountRequired:
         why = f" ({reason})" if reason else ""
         return AccountRequired(
-            f"User {caller.external_user_id!r}'s {app_name} account {account_id} no longer works{why}. "
-            f"Ask them to reconnect their {app_name} account, then try again.",
+            f"User {caller.external_user_id!r}'s {app_name} account {account_id} no longer works{why}.",
+            advice=f"Ask them to reconnect their {app_name} account, then try again.",
             app_slug=app_slug,
         )
 

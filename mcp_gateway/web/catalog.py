@@ -7,30 +7,30 @@ what the gateway can do, never accounts or secrets.
 
 from __future__ import annotations
 
-import functools
 import html
-import importlib.metadata
 import json
-import shlex
 from collections.abc import Callable
-from pathlib import Path
-from urllib.parse import quote, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-import mcp_gateway
 from mcp_gateway.catalog import Action, App, Catalog, tool_name
+from mcp_gateway.commands import (
+    SOURCE_PLACEHOLDER,
+    accounts_add_args,
+    shell_line,
+    stdio_command,
+    stdio_environment,
+    uvx_source,
+)
 from mcp_gateway.connect.developer_auth import LOCAL_PROJECT_ID
-from mcp_gateway.config import Settings, default_database_url
+from mcp_gateway.config import Settings
 
 CATALOG_PATH = "/catalog"
 _SHOWN = 100  # apps listed on the catalog page; a search narrows the rest
 _TOKEN_PLACEHOLDER = "<access token from POST /v1/oauth/token>"
-# `uvx --from mcp-gateway` would install the unrelated package of that name from PyPI.
-SOURCE_PLACEHOLDER = "git+<URL of the mcp-gateway repository this gateway was installed from>"
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;background:#f5f5f7;color:#1d1d1f;margin:0}
@@ -68,49 +68,6 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
 
 def _app_link(slug: str) -> str:
     return _e(f"{CATALOG_PATH}?app={quote(slug)}")
-
-
-@functools.cache
-def uvx_source() -> str | None:
-    """What `uvx --from` starts this gateway from: its checkout, or the git commit or folder the
-    installed package records (PEP 610); None when it records neither."""
-    checkout = Path(mcp_gateway.__file__).resolve().parents[1]
-    if (checkout / "pyproject.toml").is_file():
-        return str(checkout)
-    try:
-        recorded = importlib.metadata.distribution("mcp-gateway").read_text("direct_url.json")
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    origin = json.loads(recorded or "{}")
-    vcs = origin.get("vcs_info", {})
-    if vcs.get("vcs") == "git":
-        return f"git+{origin['url']}@{vcs['commit_id']}"
-    folder = Path(url2pathname(urlsplit(origin.get("url", "")).path))
-    if "dir_info" in origin and (folder / "pyproject.toml").is_file():
-        return str(folder)
-    return None
-
-
-def stdio_environment(settings: Settings) -> tuple[dict[str, str], list[str]]:
-    """The variables that give `mcp-gateway stdio` this gateway's database, secret key and apps, and
-    the names of those the page must not show (secrets), which the user adds with the server's values."""
-    env = {"MCP_GATEWAY_DATA_DIR": str(settings.data_dir)}
-    if settings.custom_tools_dir is not None:
-        env["MCP_GATEWAY_CUSTOM_TOOLS_DIR"] = str(settings.custom_tools_dir)
-    withheld = []
-    if settings.database_url != default_database_url(settings.data_dir):
-        withheld.append("MCP_GATEWAY_DATABASE_URL")
-    key_file = settings.data_dir / "secret.key"
-    if not key_file.is_file() or key_file.read_text().strip().encode() != settings.secret_key:
-        withheld.append("MCP_GATEWAY_SECRET_KEY")
-    if settings.previous_secret_keys:
-        withheld.append("MCP_GATEWAY_PREVIOUS_SECRET_KEYS")
-    return env, withheld
-
-
-def stdio_command(source: str | None, *args: str) -> list[str]:
-    """`uvx` running this gateway's `mcp-gateway` with `args`."""
-    return ["uvx", "--from", source or SOURCE_PLACEHOLDER, "mcp-gateway", *args]
 
 
 def client_configs(base_url: str, slug: str, user: str, project_id: str, environment: str, *,
@@ -178,9 +135,8 @@ class CatalogPages:
         source = uvx_source()
         configs = client_configs(self._base_url(request).rstrip("/"), app.slug, user, project_id, environment,
                                  stdio_project_id=stdio_project_id, stdio_env=self._stdio_env, source=source)
-        add_account = shlex.join([f"{name}={value}" for name, value in self._stdio_env.items()] + stdio_command(
-            source, "accounts", "add", "--app", app.slug, "--project-id", stdio_project_id,
-            "--environment", environment, "--external-user-id", user))
+        add_account = shell_line(self._stdio_env, stdio_command(source, *accounts_add_args(
+            app_slug=app.slug, project_id=stdio_project_id, environment=environment, external_user_id=user)))
         chooser = (
             f'<form class=search method=get action="{CATALOG_PATH}">'
             f'<input type=hidden name=app value="{_e(app.slug)}">'

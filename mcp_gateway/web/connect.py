@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from mcp_gateway.catalog import App, Catalog, Keys
 from mcp_gateway.connect.flow import CALLBACK_PATH, Branding, ConnectFlow, Outcome
-from mcp_gateway.connect.oauth_apps import OAuthAppError
+from mcp_gateway.connect.oauth_apps import OAuthAppError, OAuthClientMissing
 from mcp_gateway.connect.tokens import CONNECT_PAGE, ConnectSession, ConnectTokenError
 from mcp_gateway.http_json import JsonBodyError, check_text
 
@@ -114,6 +114,13 @@ class ConnectPages:
             return self._chooser(session, branding, token)
         if isinstance(app.auth, Keys):
             return self._keys_form(session, branding, app, token)
+        try:  # before the user signs in at the provider only to fail on the way back
+            await self._flow.check_connectable(session.project_id, app.slug, base_url=self._base_url(request),
+                                               oauth_app_id=q.get("oauthAppId") or session.oauth_app_id)
+        except OAuthClientMissing as exc:
+            return self._not_set_up(session, branding, app, exc)
+        except OAuthAppError as exc:
+            return _failure_page(str(exc), branding, status=503)
         return self._oauth_start(session, branding, app, token, q.get("oauthAppId"))
 
     def _chooser(self, session: ConnectSession, branding: Branding, token: str) -> Response:
@@ -133,6 +140,18 @@ class ConnectPages:
             f"{_contact(branding)}"
         )
         return _page(f"Connect {app.name}", body, frame_origins=session.allowed_origins)
+
+    def _not_set_up(self, session: ConnectSession, branding: Branding, app: App, exc: OAuthClientMissing) -> Response:
+        """An app nobody can connect yet: the user learns it is not their doing. In development, where
+        developers open their own links, the page also says what the operator runs."""
+        fix = (f"<p class=muted id=fix>For the developer (development environment only): {_e(exc)}</p>"
+               if session.environment == "development" else "")
+        body = (
+            f"{_header(branding)}<h1 id=not-set-up>{_e(app.name)} cannot be connected yet</h1>"
+            f"<p>{_e(branding.app_name or 'This service')} has not finished setting up {_e(app.name)}, so your account "
+            f"cannot be connected now. Please try again later{_support(branding)}.</p>{fix}"
+        )
+        return _page(f"{app.name} cannot be connected yet", body, status=503, frame_origins=session.allowed_origins)
 
     def _keys_form(self, session: ConnectSession, branding: Branding, app: App, token: str, problem: str | None = None) -> Response:
         assert isinstance(app.auth, Keys)
@@ -163,6 +182,8 @@ class ConnectPages:
             url = await self._flow.start_oauth(session, app, _str(form.get("oauthAppId")) or None, self._base_url(request))
         except ConnectTokenError as exc:
             return _failure_page(str(exc), status=exc.status)
+        except OAuthClientMissing as exc:  # the client was removed since the page was shown
+            return self._not_set_up(session, await self._flow.branding(session.project_id), app, exc)
         except OAuthAppError as exc:
             return _failure_page(str(exc), await self._flow.branding(session.project_id), status=503)
         return RedirectResponse(url, status_code=303)

@@ -21,9 +21,11 @@ from starlette.applications import Starlette
 
 from mcp_gateway.api import sse as sse_api
 from mcp_gateway.api.rest import Api
+from mcp_gateway.authz import ApiKeys, Authenticator, AuthorizationServer, Clients
 from mcp_gateway.connect.developer_auth import DeveloperAuth
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.lifecycle import Drain
+from mcp_gateway.net import EgressPolicy
 from mcp_gateway.store.models import SseEvent
 from tests.child import free_port
 from tests.destinations.conftest import KEY, destination_settings
@@ -38,7 +40,7 @@ async def gateway(db, vault, tmp_path, s3_url):
     """The destinations endpoints on a real HTTP server, with one project and its token."""
     destinations = Destinations(db, destination_settings(tmp_path, s3_url), vault)
     auth = DeveloperAuth(db, [KEY], vault)
-    api = Api(auth)
+    api = Api(Authenticator(auth, ApiKeys(db), AuthorizationServer(db, vault, Clients(db, EgressPolicy()), None)))
     sse_api.register(api, SimpleNamespace(destinations=destinations, auth=auth, drain=Drain()), lambda request: "")
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(Starlette(routes=api.routes()), host="127.0.0.1", port=port,

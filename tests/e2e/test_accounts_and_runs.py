@@ -23,6 +23,12 @@ def accounts(server, project):
     return {"alice": a, "bob": b}
 
 
+@pytest.fixture(scope="module")
+def github_client(server):
+    """The operator's OAuth client for GitHub: without one no link is offered (test_unconfigured_oauth)."""
+    return server.call(server.gateway.oauth_apps.add("github", "Iv1.runs", "runs-client-secret"))
+
+
 def headers_for(project, user, **extra):
     return {"Authorization": f"Bearer {project['token']}", "x-pd-project-id": project["project_id"],
             "x-pd-environment": "development", "x-pd-external-user-id": user, "x-pd-app-slug": "github", **extra}
@@ -64,7 +70,7 @@ def connect_link_of(result, server) -> dict:
     return validation.json()
 
 
-async def test_user_without_account_gets_a_connect_link(server, project, accounts, respx_mock):
+async def test_user_without_account_gets_a_connect_link(server, project, accounts, github_client, respx_mock):
     respx_mock.route(host="127.0.0.1").pass_through()
     async with Client(streamable(server.url + "/", headers_for(project, "carol")), mode="legacy") as client:
         result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})
@@ -77,7 +83,7 @@ async def test_user_without_account_gets_a_connect_link(server, project, account
     assert not [c for c in respx_mock.calls if c.request.url.host != "127.0.0.1"]
 
 
-async def test_production_does_not_see_development_accounts(server, project, accounts, respx_mock):
+async def test_production_does_not_see_development_accounts(server, project, accounts, github_client, respx_mock):
     respx_mock.route(host="127.0.0.1").pass_through()
     async with Client(streamable(server.url + "/", headers_for(project, "alice", **{"x-pd-environment": "production"})), mode="legacy") as client:
         result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/Hello-World"})

@@ -57,7 +57,8 @@ def page_snippets(server: GatewayServer, **params: str) -> dict[str, Any]:
 
 def readme_snippet(data_dir: Path) -> dict[str, Any]:
     """The README's stdio configuration, its placeholders filled in as the README says."""
-    blocks = [b for b in re.findall(r"```json\n(.*?)```", (ROOT / "README.md").read_text(), re.S) if "mcpServers" in b]
+    blocks = [b for b in re.findall(r"```json\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+              if "mcpServers" in b and "\"command\"" in b]
     assert len(blocks) == 1
     filled = blocks[0].replace("/path/to/mcp-gateway", str(ROOT)).replace("/path/to/data-dir", str(data_dir))
     return json.loads(filled)

@@ -380,13 +380,13 @@ async def test_a_projects_own_oauth_client_is_used_when_the_link_names_it(server
     ivy = await call(server, project, "ivy", "demo_oauth", "custom.demo_oauth-whoami")
     assert ivy.is_error is False, ivy.content[0].text
 
-    # Another project cannot borrow it.
+    # Another project cannot borrow it: its link says so at once, before offering to connect.
     other = server.create_project("Other")
     other["token"] = server.token(other)
     foreign = create_token(server, other, app_id="demo_oauth", oauth_app_id=own)
     await page.goto(foreign.json()["connect_link_url"])
-    await page.click("#connect")
     assert f"OAuth client {own} does not exist for demo_oauth in this project" in await page.text_content("#error")
+    assert await page.query_selector("#connect") is None
 
 
 def test_no_secret_reaches_the_logs(gateway_logs, provider):

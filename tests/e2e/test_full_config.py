@@ -112,6 +112,33 @@ async def test_stateless_requests_without_a_conversation_id_are_told_what_to_sen
     assert answer.is_error is True and "x-pd-conversation-id" in answer.content[0].text
 
 
+def kept_note(conversation_id):
+    return (f"\n\nThis is kept under conversation id {conversation_id!r}. A client without an MCP session must send "
+            f"the header `x-pd-conversation-id: {conversation_id}` on every later request (listing and calling tools) "
+            "to keep the configuration; a request without it starts over.")
+
+
+async def test_stateless_clients_are_told_to_send_the_conversation_id_again(server, project, sheets_account, sheets):
+    async with Client(streamable(server.url + "/", headers(project, "conv-resend")), mode="2026-07-28") as client:
+        started = await client.call_tool(BEGIN, {})
+        assert started.content[0].text == (
+            f"Configuring {ACTION}. List the tools again: set its inputs with configure_props, look up valid values "
+            f"with list_prop_options, then call run_configured_action.{kept_note('conv-resend')}"
+        )
+        continued = await client.call_tool("configure_props", {"sheetId": SID})
+        assert continued.content[0].text == (
+            "Set sheetId. New inputs: myColumnData. Still required: worksheetId, hasHeaders, myColumnData. "
+            "List the tools again to see the updated inputs."
+            + kept_note("conv-resend")
+        )
+    # As the note says: a stateless request without the header starts over; with it, the configuration goes on.
+    async with Client(streamable(server.url + "/", headers(project)), mode="2026-07-28") as client:
+        assert BEGIN in names(await client.list_tools())
+    async with Client(streamable(server.url + "/", headers(project, "conv-resend")), mode="2026-07-28") as client:
+        assert names(await client.list_tools()) == ["configure_props", "list_prop_options", "abort_configuration"]
+        await client.call_tool("abort_configuration", {})
+
+
 def test_a_second_gateway_process_continues_the_configuration(server, project, sheets_account, tmp_path, respx_mock):
     """Two gateways on one database: configuration begun on one is continued on the other."""
     respx_mock.route(host="127.0.0.1").pass_through()
@@ -182,6 +209,7 @@ async def test_app_discovery_finds_the_apps_then_exposes_their_tools(server, pro
         assert names(await client.list_tools()) == ["discover_apps", "select_apps"]
         found = await client.call_tool("discover_apps", {"query": "Add this email to my spreadsheet"})
         apps = found.structured_content["apps"]
+        assert "A client without an MCP session must send the header `x-pd-conversation-id: " in found.content[0].text
         assert apps[0]["slug"] == "google_sheets"
         assert set(apps[0]) == {"slug", "name", "score", "reason"} and apps[0]["reason"]
         assert [a["score"] for a in apps] == sorted((a["score"] for a in apps), reverse=True)

@@ -49,6 +49,15 @@ NOT_SERVED = [
 ]
 
 
+# Paths and methods the authorization server serves (this gateway has no sign-in provider configured).
+SIGN_IN_SURFACE = {
+    *(("GET", path) for path in ("/.well-known/oauth-protected-resource", "/.well-known/oauth-authorization-server",
+                                 "/.well-known/openid-configuration", "/.well-known/oauth-protected-resource/mcp",
+                                 "/.well-known/oauth-protected-resource/alice/slack", "/authorize", "/consent")),
+    *(("POST", path) for path in ("/register", "/token", "/revoke", "/consent")),
+}
+
+
 @pytest.fixture
 def mcp_headers(pd_headers):
     return {**pd_headers, "accept": "application/json, text/event-stream"}
@@ -59,6 +68,11 @@ def mcp_headers(pd_headers):
 def test_reserved_paths_answer_a_json_404(server, mcp_headers, path, method):
     # Had the MCP endpoint taken the path, GET would open an event stream (this times out) and POST initialize.
     response = httpx.request(method, server.url + path, headers=mcp_headers, json=INIT if method == "POST" else None, timeout=5)
+    if (method, path) in SIGN_IN_SURFACE:
+        # The authorization server's own endpoints, answering that end-user sign-in is not configured here.
+        assert response.status_code in (400, 404) and "jsonrpc" not in response.text
+        assert "not configured" in response.text or "Cannot sign in" in response.text
+        return
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
     body = response.json()
@@ -70,8 +84,8 @@ def test_a_metadata_probe_is_told_how_to_authenticate(server):
     response = httpx.get(server.url + "/.well-known/oauth-protected-resource/alice/slack")
     assert response.status_code == 404
     description = response.json()["error_description"]
-    assert "well-known metadata" in description
-    assert "`Authorization: Bearer <token>`" in description and "POST /v1/oauth/token" in description
+    assert "end-user sign-in is not configured" in description and "MCP_GATEWAY_AUTH_ISSUER" in description
+    assert "`Authorization: Bearer`" in description and "mcp-gateway keys create" in description
 
 
 def test_a_stray_sse_path_names_the_sse_urls(server):

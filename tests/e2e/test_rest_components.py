@@ -370,7 +370,13 @@ def test_the_end_user_is_required(sdk, server, project):
     assert status == 400 and "external_user_id that holds a NUL character" in message
 
 
-def test_a_user_without_an_account_gets_a_connect_link(sdk, server):
+@pytest.fixture(scope="module")
+def github_client(server):
+    """The operator's OAuth client for GitHub: without one no link is offered (test_unconfigured_oauth)."""
+    return server.call(server.gateway.oauth_apps.add("github", "Iv1.components", "components-client-secret"))
+
+
+def test_a_user_without_an_account_gets_a_connect_link(sdk, server, github_client):
     status, message = error_of(lambda: sdk.actions.run(
         id="github-get-repository", external_user_id="no-github", configured_props={"repoFullname": "octocat/Hello-World"}))
     assert status == 400 and "User 'no-github' has no connected GitHub account" in message

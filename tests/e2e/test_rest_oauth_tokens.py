@@ -101,7 +101,7 @@ async def test_declared_on_the_api_with_its_models(tmp_path):
     gateway = await Gateway.open(gateway_settings(tmp_path))
     try:
         new = await gateway.auth.create_project("api")
-        api = Api(gateway.auth)
+        api = Api(gateway.authenticator)
         oauth.register(api, gateway, lambda request: "http://gateway.test")
         operation = build(api)["paths"][oauth.TOKEN_PATH]["post"]
         assert "security" not in operation and "401" in operation["responses"]

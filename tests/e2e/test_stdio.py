@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 from mcp import Client, StdioServerParameters
+
+from tests.e2e.test_connect_link import KEYS_ACTION, KEYS_APP
+from tests.receiver import Receiver
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +58,45 @@ async def test_stdio_uses_the_local_users_account(tmp_path):
         # No HTTP server behind stdio and no MCP_GATEWAY_PUBLIC_URL: no link, but the way out.
         assert missing.meta["mcp-gateway/accountRequired"] == {"app": "github", "connectLinkUrl": None}
         assert "mcp-gateway accounts add" in missing.content[0].text
+
+
+async def test_a_missing_account_is_met_with_the_command_that_stores_it(tmp_path):
+    """The hint is the exact `accounts add` line for this server's store, apps, project, environment and
+    user; run as printed, it connects the account the next call uses."""
+    tools, data = tmp_path / "tools", tmp_path / "data"
+    (tools / "demo_keys" / "actions").mkdir(parents=True)
+    with Receiver(api_key="key-for-stdio") as receiver:
+        (tools / "demo_keys" / "app.py").write_text(textwrap.dedent(KEYS_APP).replace("{receiver}", receiver.url))
+        (tools / "demo_keys" / "actions" / "main.py").write_text(textwrap.dedent(KEYS_ACTION))
+        params = stdio_params(data, "--app", "demo_keys", "--external-user-id", "kim", "--environment", "production")
+        params.env.update({"MCP_GATEWAY_CUSTOM_TOOLS_DIR": str(tools), "MCP_GATEWAY_PRIVATE_NETWORKS": "127.0.0.0/8"})
+        async with Client(params, mode="legacy") as client:
+            missing = await client.call_tool("custom.demo_keys-check", {})
+            command = shlex.join([
+                f"MCP_GATEWAY_DATA_DIR={data}", f"MCP_GATEWAY_CUSTOM_TOOLS_DIR={tools}", "uvx", "--from", str(ROOT),
+                "mcp-gateway", "accounts", "add", "--app", "demo_keys", "--project-id", "proj_local",
+                "--environment", "production", "--external-user-id", "kim",
+            ])
+            assert missing.is_error is False
+            assert missing.content[0].text == (
+                "User 'kim' has no connected Demo Keys account. Ask them to connect their Demo Keys account, then try "
+                "again.\n\nThis stdio server has no Connect Link to offer (set MCP_GATEWAY_PUBLIC_URL to a gateway "
+                f"served on the same database for one).\n\nTo connect it from a terminal on this machine, run:\n{command}"
+                '\n\nand type the Demo Keys credentials as one JSON object, such as {"api_key": "..."}, then end the '
+                "input (Ctrl-D). Then call the tool again."
+            )
+            # Run as printed; `uvx --from` the checkout runs this checkout's `mcp-gateway`, as `python -m` does.
+            words = shlex.split(command)
+            assignments, runner, args = words[:2], words[2:6], words[6:]
+            assert runner == ["uvx", "--from", str(ROOT), "mcp-gateway"]
+            added = await asyncio.to_thread(
+                subprocess.run, [sys.executable, "-m", "mcp_gateway", *args], input='{"api_key": "key-for-stdio"}',
+                env={**os.environ, **dict(a.split("=", 1) for a in assignments)}, capture_output=True, text=True, check=True,
+            )
+            assert json.loads(added.stdout)["external_user_id"] == "kim"
+            again = await client.call_tool("custom.demo_keys-check", {})
+        assert again.is_error is False, again.content[0].text
+        assert again.structured_content["ret"] == {"user": "key-user", "id": "k-42"}
 
 
 def test_stdio_rejects_unknown_apps(tmp_path):
