@@ -192,9 +192,9 @@ def provider(server_url: str, browser: Browser, storage: MemoryStorage, client_m
                                client_metadata_url=client_metadata_url)
 
 
-async def call_echo(url: str, auth, respx_mock) -> list[str]:
+async def call_echo(url: str, auth, respx_mock, mode: str = "legacy") -> list[str]:
     route = respx_mock.get(ECHO_URL).mock(return_value=httpx.Response(200, json={"echo": "hi"}))
-    async with Client(streamable_http_client(url, http_client=httpx2.AsyncClient(auth=auth, timeout=60)), mode="legacy") as client:
+    async with Client(streamable_http_client(url, http_client=httpx2.AsyncClient(auth=auth, timeout=60)), mode=mode) as client:
         names = [tool.name for tool in (await client.list_tools()).tools]
         result = await client.call_tool("http-send-request", {"url": ECHO_URL})
     assert result.is_error is False and result.structured_content["ret"]["body"] == {"echo": "hi"}
@@ -251,11 +251,12 @@ async def test_an_sdk_client_with_a_metadata_document_reaches_a_tool_then_refres
     assert refused.status_code == 401 and "resource_metadata=" in refused.headers["www-authenticate"]
 
 
-async def test_an_sdk_client_that_registers_dynamically_reaches_a_tool(server, respx_mock):
+@pytest.mark.parametrize("mode", ["legacy", "2026-07-28"])  # a 2025 session, and the stateless era
+async def test_an_sdk_client_that_registers_dynamically_reaches_a_tool(server, respx_mock, mode):
     respx_mock.route(host="127.0.0.1").pass_through()
     storage = MemoryStorage()
     url = server.url + "/mcp?app=http"
-    names = await call_echo(url, provider(url, Browser("bob"), storage), respx_mock)
+    names = await call_echo(url, provider(url, Browser("bob"), storage), respx_mock, mode)
     assert sorted(names) == ["http-download-file", "http-send-request"]
     assert storage.client.client_id.startswith("mcc_")
     assert server.execute("SELECT count(*) FROM authz_clients WHERE client_id = :c", c=storage.client.client_id) == [(1,)]
