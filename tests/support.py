@@ -8,8 +8,10 @@ import ipaddress
 import json
 import os
 import re
+import ssl
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,46 @@ def private_ca_certificates(folder: Path) -> tuple[Path, Path, Path]:
     (folder / "leaf.key").write_bytes(leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     return folder / "ca.pem", folder / "leaf.pem", folder / "leaf.key"
 
+
+
+class TlsJsonServer:
+    """An HTTPS server on 127.0.0.1 (a certificate from `private_ca_certificates`) answering each
+    GET with the JSON `answer(path, headers)` gives as (status, body); keeps what it was sent."""
+
+    def __init__(self, cert: Path, key: Path, answer: Callable[[str, dict[str, str]], tuple[int, Any]]) -> None:
+        self.requests: list[dict[str, Any]] = []
+        served = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                headers = dict(self.headers)
+                served.requests.append({"path": self.path, "headers": headers})
+                status, document = answer(self.path, headers)
+                body = json.dumps(document).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+        self.host = f"127.0.0.1:{self._server.server_address[1]}"
+        self.url = f"https://{self.host}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> TlsJsonServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
 
 def gateway_settings(data_dir: Path, database: DatabaseBackend = SQLITE, **overrides: Any) -> Settings:
     """Settings of a test gateway keeping its files in `data_dir` and its rows in `database`'s

@@ -6,7 +6,6 @@ Only a developer's access token manages keys: a key cannot make or see others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,29 +31,12 @@ class CreateKeyBody(BaseModel):
     name: str | None = Field(None, description="A label to tell keys apart")
 
 
-class KeyJson(BaseModel):
-    id: str
-    project_id: str
-    name: str | None
-    environment: str
-    external_user_id: str | None
-    apps: list[str] | None
-    created_at: datetime
-    expires_at: datetime | None
-    last_used_at: datetime | None
-    revoked_at: datetime | None
-
-    @classmethod
-    def of(cls, info: KeyInfo) -> KeyJson:
-        return cls.model_validate(info.as_json())
-
-
-class CreatedKey(KeyJson):
+class CreatedKey(KeyInfo):
     key: str = Field(description="Send as `Authorization: Bearer <key>`; shown only now")
 
 
 class KeysList(BaseModel):
-    data: list[KeyJson]
+    data: list[KeyInfo]
 
 
 def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> None:
@@ -77,14 +59,14 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
                                                   apps=body.apps, expires_in=body.expires_in, name=body.name)
         except ApiKeyError as exc:
             raise ApiError(400, str(exc)) from None
-        return CreatedKey(key=key, **KeyJson.of(info).model_dump())
+        return CreatedKey(key=key, **info.model_dump())
 
     @api.route("GET", "/v1/connect/{project_id}/keys", summary="List the project's API keys (never their secrets)",
                tag="keys", auth="developer", response=KeysList)
     async def list_keys(call: Call) -> KeysList:
-        return KeysList(data=[KeyJson.of(info) for info in await gateway.keys.list(developer_only(call))])
+        return KeysList(data=await gateway.keys.list(developer_only(call)))
 
     @api.route("DELETE", "/v1/connect/{project_id}/keys/{key_id}", summary="Revoke a project API key", tag="keys",
-               auth="developer", response=KeyJson, extra_responses={404: "No such key in the project"})
-    async def revoke_key(call: Call) -> KeyJson:
-        return KeyJson.of(await gateway.keys.revoke(developer_only(call), call.path["key_id"]))
+               auth="developer", response=KeyInfo, extra_responses={404: "No such key in the project"})
+    async def revoke_key(call: Call) -> KeyInfo:
+        return await gateway.keys.revoke(developer_only(call), call.path["key_id"])

@@ -9,15 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, Field
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from mcp_gateway.authz.basic import basic_credentials
+from mcp_gateway.authz.token_requests import TokenRequestError, basic_credentials, token_params
 from mcp_gateway.connect.developer_auth import AuthError, DeveloperAuth
-from mcp_gateway.http_json import JsonBodyError, read_json
 
 from .rest import Api, Call, JsonResponse
 
@@ -27,7 +25,6 @@ if TYPE_CHECKING:
 TOKEN_PATH = "/v1/oauth/token"
 # Tokens carry the project's full access; a narrower requested scope is answered with this (RFC 6749 §3.3).
 GRANTED_SCOPE = "*"
-_MAX_BODY = 64 * 1024
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
@@ -60,9 +57,10 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
 
 
 async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
-    data = await _token_params(request)
-    if isinstance(data, Response):
-        return data
+    try:
+        data = await token_params(request)
+    except TokenRequestError as exc:
+        return _oauth_error(400, "invalid_request", str(exc))
     basic = basic_credentials(request.headers.get("authorization"))
     if basic == ():
         return _oauth_error(401, "invalid_client", "the Authorization header must be `Basic base64(client_id:client_secret)`",
@@ -106,24 +104,6 @@ async def issue_token(auth: DeveloperAuth, request: Request) -> Response:
         scope=GRANTED_SCOPE,
     )
     return JSONResponse(granted.model_dump(), headers=_NO_STORE)
-
-
-async def _token_params(request: Request) -> dict[str, object] | Response:
-    raw = await request.body()
-    if len(raw) > _MAX_BODY:
-        return _oauth_error(400, "invalid_request", f"the body is larger than {_MAX_BODY // 1024} KB")
-    try:
-        if "application/json" in request.headers.get("content-type", ""):
-            data = read_json(raw or b"{}")
-        else:
-            data = dict(parse_qsl(raw.decode("utf-8")))
-    except JsonBodyError as exc:
-        return _oauth_error(400, "invalid_request", str(exc))
-    except (ValueError, UnicodeDecodeError):
-        return _oauth_error(400, "invalid_request", "the body must be JSON or form-encoded")
-    if not isinstance(data, dict):
-        return _oauth_error(400, "invalid_request", "the body must be a JSON object")
-    return data
 
 
 def _oauth_error(status: int, error: str, description: str, *, basic: bool = False) -> JSONResponse:

@@ -9,7 +9,6 @@ is refused like any other URL), must name itself as `client_id`, and is cached f
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import re
@@ -24,6 +23,7 @@ import httpx
 from authlib.oauth2.rfc7591 import ClientMetadataClaims
 from joserfc.errors import JoseError
 
+from mcp_gateway.connect.developer_auth import hash_secret
 from mcp_gateway.net import EgressDenied, EgressPolicy, http_client
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import new_id
@@ -69,7 +69,7 @@ class Client:
     def secret_matches(self, secret: str | None) -> bool:
         if self.secret_hash is None:
             return True
-        return secret is not None and hmac.compare_digest(self.secret_hash, _hash(secret))
+        return secret is not None and hmac.compare_digest(self.secret_hash, hash_secret(secret))
 
 
 def is_metadata_url(client_id: str) -> bool:
@@ -77,10 +77,6 @@ def is_metadata_url(client_id: str) -> bool:
     parts = urlsplit(client_id)
     return parts.scheme == "https" and bool(parts.netloc) and parts.path not in ("", "/") and not parts.fragment \
         and parts.username is None
-
-
-def _hash(secret: str) -> str:
-    return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
 
 
 def _check_redirect_uris(value: object) -> tuple[str, ...]:
@@ -187,7 +183,7 @@ class Clients:
             raise ClientError("invalid_client_metadata", f"the registration is larger than {_DOCUMENT_MAX_BYTES // 1024} KB")
         async with self._db.session() as s, s.begin():
             s.add(AuthzClient(client_id=client_id, client_name=name, redirect_uris=list(redirect_uris),
-                              client_metadata=kept, secret_hash=_hash(secret) if secret else None))
+                              client_metadata=kept, secret_hash=hash_secret(secret) if secret else None))
         answer: dict[str, Any] = {**kept, "client_id": client_id, "client_id_issued_at": int(time.time())}
         if secret is not None:
             answer["client_secret"] = secret

@@ -11,8 +11,6 @@ import html
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any
-from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -20,15 +18,14 @@ from starlette.routing import Route
 
 from mcp_gateway.http_json import JsonBodyError, read_json
 
-from .basic import basic_credentials
 from .clients import ClientError
 from .server import CALLBACK_PATH, CONSENT_PATH, AuthorizationServer, AuthzError, redirect_with
+from .token_requests import MAX_BODY, TokenRequestError, basic_credentials, token_params
 
 BROWSER_COOKIE = "mcp_gateway_signin"
 _CORS = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Authorization, Content-Type, mcp-protocol-version",
          "Access-Control-Allow-Methods": "GET, POST, OPTIONS"}
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
-_MAX_BODY = 64 * 1024
 # Dynamic registrations a client address may make per window: enough for a person's clients.
 _REGISTRATIONS_PER_WINDOW, _REGISTRATION_WINDOW = 20, 3600.0
 _NOT_CONFIGURED = ("end-user sign-in is not configured on this gateway, so MCP clients cannot get tokens here: its "
@@ -90,8 +87,8 @@ def routes(server: AuthorizationServer, base_url: Callable[[Request], str]) -> l
             return oauth_error(429, "too_many_requests", f"at most {_REGISTRATIONS_PER_WINDOW} registrations an hour from "
                                "one address; reuse the client you registered", {"Retry-After": "3600"})
         raw = await request.body()
-        if len(raw) > _MAX_BODY:
-            return oauth_error(400, "invalid_client_metadata", f"the registration is larger than {_MAX_BODY // 1024} KB")
+        if len(raw) > MAX_BODY:
+            return oauth_error(400, "invalid_client_metadata", f"the registration is larger than {MAX_BODY // 1024} KB")
         try:
             metadata = read_json(raw or b"null")
         except JsonBodyError as exc:
@@ -127,7 +124,8 @@ def routes(server: AuthorizationServer, base_url: Callable[[Request], str]) -> l
                             secure=issuer.startswith("https://"), path=CONSENT_PATH)
         return response
 
-    async def token(request: Request) -> Response:
+    async def client_request(request: Request) -> Response | tuple[dict[str, str], tuple[str, str] | None]:
+        """A preflight's answer or a refusal, else the form and the HTTP Basic client credentials."""
         if request.method == "OPTIONS":
             return Response(status_code=204, headers=_CORS)
         if (refused := enabled()) is not None:
@@ -138,23 +136,24 @@ def routes(server: AuthorizationServer, base_url: Callable[[Request], str]) -> l
         basic = basic_credentials(request.headers.get("authorization"))
         if basic == ():
             return oauth_error(401, "invalid_client", "the Authorization header must be `Basic base64(client_id:client_secret)`")
+        return form, basic or None
+
+    async def token(request: Request) -> Response:
+        asked = await client_request(request)
+        if isinstance(asked, Response):
+            return asked
         try:
-            answer = await server.token(form, basic or None, base_url(request))
+            answer = await server.token(*asked, base_url(request))
         except AuthzError as exc:
             return oauth_error(exc.status, exc.error, exc.description)
         return JSONResponse(answer, headers={**_CORS, **_NO_STORE})
 
     async def revoke(request: Request) -> Response:
-        if request.method == "OPTIONS":
-            return Response(status_code=204, headers=_CORS)
-        if (refused := enabled()) is not None:
-            return refused
-        form = await _form(request)
-        if isinstance(form, Response):
-            return form
-        basic = basic_credentials(request.headers.get("authorization"))
+        asked = await client_request(request)
+        if isinstance(asked, Response):
+            return asked
         try:
-            await server.revoke(form, basic or None)
+            await server.revoke(*asked)
         except AuthzError as exc:
             return oauth_error(exc.status, exc.error, exc.description)
         return Response(status_code=200, headers=_CORS)
@@ -174,18 +173,10 @@ def routes(server: AuthorizationServer, base_url: Callable[[Request], str]) -> l
 
 
 async def _form(request: Request) -> dict[str, str] | Response:
-    raw = await request.body()
-    if len(raw) > _MAX_BODY:
-        return oauth_error(400, "invalid_request", f"the body is larger than {_MAX_BODY // 1024} KB")
     try:
-        if "application/json" in request.headers.get("content-type", ""):
-            data: Any = read_json(raw or b"{}")
-        else:
-            data = dict(parse_qsl(raw.decode("utf-8")))
-    except (JsonBodyError, ValueError, UnicodeDecodeError):
-        return oauth_error(400, "invalid_request", "the body must be form-encoded (application/x-www-form-urlencoded)")
-    if not isinstance(data, dict):
-        return oauth_error(400, "invalid_request", "the body must be form-encoded (application/x-www-form-urlencoded)")
+        data = await token_params(request)
+    except TokenRequestError as exc:
+        return oauth_error(400, "invalid_request", str(exc))
     out = {str(k): v for k, v in data.items() if isinstance(v, str)}
     if any("\x00" in v for v in out.values()):
         return oauth_error(400, "invalid_request", "a parameter holds a NUL character")

@@ -8,18 +8,17 @@ reversed, and looking one up is a single indexed read. A key may be bound to one
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select, update
 
 from mcp_gateway.config import ENVIRONMENTS
 from mcp_gateway.connect.accounts import AccountError, check_external_user_id
-from mcp_gateway.connect.developer_auth import AuthError, Principal
+from mcp_gateway.connect.developer_auth import AuthError, Principal, hash_secret
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.ids import API_KEY, new_id
 from mcp_gateway.store.lengths import check_length
@@ -36,9 +35,10 @@ class ApiKeyError(ValueError):
     """A key cannot be made or changed as asked; the message says what to fix."""
 
 
-@dataclass(frozen=True, slots=True)
-class KeyInfo:
-    """What may be shown of a key: everything but its secret."""
+class KeyInfo(BaseModel):
+    """What may be shown of a key: everything but its secret (the REST API's shape too)."""
+
+    model_config = ConfigDict(frozen=True, from_attributes=True)
 
     id: str
     project_id: str
@@ -53,25 +53,14 @@ class KeyInfo:
 
     @classmethod
     def of(cls, row: ProjectApiKey) -> KeyInfo:
-        return cls(row.id, row.project_id, row.name, row.environment, row.external_user_id, row.apps,
-                   row.created_at, row.expires_at, row.last_used_at, row.revoked_at)
+        return cls.model_validate(row)
 
     def as_json(self) -> dict[str, object]:
-        def when(value: datetime | None) -> str | None:
-            return value.isoformat() if value is not None else None
-
-        return {"id": self.id, "project_id": self.project_id, "name": self.name, "environment": self.environment,
-                "external_user_id": self.external_user_id, "apps": self.apps, "created_at": when(self.created_at),
-                "expires_at": when(self.expires_at), "last_used_at": when(self.last_used_at),
-                "revoked_at": when(self.revoked_at)}
+        return self.model_dump(mode="json")
 
 
 def is_key(token: str) -> bool:
     return token.startswith(KEY_PREFIX)
-
-
-def _hash(key: str) -> str:
-    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
 
 
 class ApiKeys:
@@ -101,7 +90,7 @@ class ApiKeys:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
         now = datetime.now(timezone.utc)
         row = ProjectApiKey(
-            id=new_id(API_KEY, 16), project_id=project_id, secret_hash=_hash(key), name=name, environment=environment,
+            id=new_id(API_KEY, 16), project_id=project_id, secret_hash=hash_secret(key), name=name, environment=environment,
             external_user_id=external_user_id, apps=app_list, created_at=now,
             expires_at=now + timedelta(seconds=expires_in) if expires_in is not None else None,
         )
@@ -130,7 +119,7 @@ class ApiKeys:
     async def authenticate(self, key: str) -> Principal:
         """The principal a key speaks for; `AuthError` when it is unknown, expired or revoked."""
         async with self._db.session() as s:
-            row = (await s.execute(select(ProjectApiKey).where(ProjectApiKey.secret_hash == _hash(key)))).scalar_one_or_none()
+            row = (await s.execute(select(ProjectApiKey).where(ProjectApiKey.secret_hash == hash_secret(key)))).scalar_one_or_none()
         if row is None:
             raise AuthError("invalid API key: not one this gateway issued (see `mcp-gateway keys list`)")
         now = datetime.now(timezone.utc)

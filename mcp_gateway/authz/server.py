@@ -14,7 +14,6 @@ the accounts' own tokens.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
@@ -27,7 +26,7 @@ from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from sqlalchemy import select, update
 
 from mcp_gateway.config import EndUserSignIn
-from mcp_gateway.connect.developer_auth import AuthError, Principal
+from mcp_gateway.connect.developer_auth import AuthError, Principal, hash_secret
 from mcp_gateway.connect.vault import Vault
 from mcp_gateway.store.db import Database
 from mcp_gateway.store.models import AuthzRequest, AuthzToken
@@ -73,8 +72,10 @@ class PendingConsent:
     redirect_host: str
 
 
-def _hash(secret: str) -> str:
-    return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
+def _family(request_hash: str) -> str:
+    """The family of the tokens one authorization request gives: its hash's last 40 characters,
+    so a replayed code can revoke them without another column."""
+    return request_hash[-40:]
 
 
 def _now() -> datetime:
@@ -183,7 +184,7 @@ class AuthorizationServer:
         nonce, verifier = SignIn.new_secrets()
         async with self._db.session() as s, s.begin():
             s.add(AuthzRequest(
-                id=_hash(request_id), client_id=client.client_id, redirect_uri=redirect_uri, state=state,
+                id=hash_secret(request_id), client_id=client.client_id, redirect_uri=redirect_uri, state=state,
                 code_challenge=challenge, resource=resource, scope=scope, apps=list(resource_apps(resource) or []) or None,
                 signin_nonce=nonce, signin_verifier=self._vault.encrypt({"verifier": verifier}, context="authz-signin"),
                 expires_at=_now() + REQUEST_TTL,
@@ -209,19 +210,13 @@ class AuthorizationServer:
             raise AuthzError("access_denied", str(exc), redirect=request.redirect_uri, state=request.state) from None
         browser = secrets.token_urlsafe(32)
         async with self._db.session() as s, s.begin():
-            await s.execute(update(AuthzRequest).where(AuthzRequest.id == _hash(state)).values(
-                external_user_id=user, browser_hash=_hash(browser), signin_verifier=None, signin_nonce=None))
+            await s.execute(update(AuthzRequest).where(AuthzRequest.id == hash_secret(state)).values(
+                external_user_id=user, browser_hash=hash_secret(browser), signin_verifier=None, signin_nonce=None))
         return state, browser
 
     async def pending(self, request_id: str, browser: str | None) -> PendingConsent:
-        request = await self._request(request_id)
-        if request.external_user_id is None or browser is None or request.browser_hash is None \
-                or not hmac.compare_digest(request.browser_hash, _hash(browser)):
-            raise AuthzError("access_denied", "this consent page belongs to the browser that signed in; start again "
-                                              "from your MCP client", status=403)
-        if request.code_hash is not None:
-            raise AuthzError("invalid_request", "this request has been answered already; start again from your MCP client")
-        assert self.config is not None
+        request = await self._awaiting_consent(request_id, browser)
+        assert self.config is not None and request.external_user_id is not None
         client = await self.clients.find(request.client_id)
         return PendingConsent(
             request_id=request_id, client=client, project_id=self.config.project_id, environment=self.config.environment,
@@ -230,27 +225,36 @@ class AuthorizationServer:
         )
 
     async def decide(self, request_id: str, browser: str | None, *, approve: bool, issuer: str) -> str:
-        """The user's answer, as the URL the browser goes back to the client with."""
-        await self.pending(request_id, browser)
-        request = await self._request(request_id)
-        answer: dict[str, str] = {}
-        if approve:
-            code = secrets.token_urlsafe(32)
-            async with self._db.session() as s, s.begin():
-                done = await s.execute(update(AuthzRequest).where(
-                    AuthzRequest.id == _hash(request_id), AuthzRequest.code_hash.is_(None)
-                ).values(code_hash=_hash(code), expires_at=_now() + CODE_TTL))
-            if done.rowcount != 1:  # type: ignore[attr-defined]
-                raise AuthzError("invalid_request", "this request has been answered already")
-            answer["code"] = code
-        else:
-            answer.update(error="access_denied", error_description="the user declined")
+        """The user's answer, as the URL the browser goes back to the client with. Either answer
+        ends the request: a declined one cannot be allowed later."""
+        request = await self._awaiting_consent(request_id, browser)
+        code = secrets.token_urlsafe(32)
+        # Declined, the request keeps a code no one holds and expires now.
+        ends = _now() + CODE_TTL if approve else _now()
+        async with self._db.session() as s, s.begin():
+            done = await s.execute(update(AuthzRequest).where(
+                AuthzRequest.id == hash_secret(request_id), AuthzRequest.code_hash.is_(None)
+            ).values(code_hash=hash_secret(code), expires_at=ends))
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            raise AuthzError("invalid_request", "this request has been answered already")
+        answer = {"code": code} if approve else {"error": "access_denied", "error_description": "the user declined"}
         return redirect_with(request.redirect_uri, {**answer, **({"state": request.state} if request.state else {}),
                                                     "iss": issuer})
 
+    async def _awaiting_consent(self, request_id: str, browser: str | None) -> AuthzRequest:
+        """The request, signed in by this browser (its cookie) and not yet answered."""
+        request = await self._request(request_id)
+        if request.external_user_id is None or browser is None or request.browser_hash is None \
+                or not hmac.compare_digest(request.browser_hash, hash_secret(browser)):
+            raise AuthzError("access_denied", "this consent page belongs to the browser that signed in; start again "
+                                              "from your MCP client", status=403)
+        if request.code_hash is not None:
+            raise AuthzError("invalid_request", "this request has been answered already; start again from your MCP client")
+        return request
+
     async def _request(self, request_id: str) -> AuthzRequest:
         async with self._db.session() as s:
-            request = await s.get(AuthzRequest, _hash(request_id))
+            request = await s.get(AuthzRequest, hash_secret(request_id))
         if request is None or request.expires_at <= _now():
             raise AuthzError("invalid_request", "this authorization request is unknown or expired; start again from "
                                                 "your MCP client")
@@ -286,13 +290,13 @@ class AuthorizationServer:
         if not verifier or not _VERIFIER.match(verifier):
             raise AuthzError("invalid_request", "code_verifier is required: 43 to 128 characters of [A-Za-z0-9-._~]")
         async with self._db.session() as s, s.begin():
-            request = (await s.execute(select(AuthzRequest).where(AuthzRequest.code_hash == _hash(code)))).scalar_one_or_none()
+            request = (await s.execute(select(AuthzRequest).where(AuthzRequest.code_hash == hash_secret(code)))).scalar_one_or_none()
             if request is None:
                 raise AuthzError("invalid_grant", "the authorization code is unknown")
             replayed = request.code_used_at is not None
             if replayed:
                 # A code used twice was intercepted: what it gave is taken back (RFC 6749 §4.1.2).
-                await s.execute(update(AuthzToken).where(AuthzToken.family == request.id[-40:]).values(revoked_at=_now()))
+                await s.execute(update(AuthzToken).where(AuthzToken.family == _family(request.id)).values(revoked_at=_now()))
             else:
                 request.code_used_at = _now()
         if replayed:  # raised once the revocation is committed
@@ -310,14 +314,14 @@ class AuthorizationServer:
             raise AuthzError("invalid_target", f"resource {resource!r} is not the one this code was issued for")
         assert self.config is not None and request.external_user_id is not None
         return await self._issue(
-            family=request.id[-40:], client_id=client.client_id, external_user_id=request.external_user_id,
+            family=_family(request.id), client_id=client.client_id, external_user_id=request.external_user_id,
             apps=request.apps, resource=request.resource, scope=request.scope,
         )
 
     async def _refresh(self, client: Client, form: Mapping[str, str]) -> dict[str, object]:
         token = form.get("refresh_token") or ""
         async with self._db.session() as s, s.begin():
-            row = await s.get(AuthzToken, _hash(token))
+            row = await s.get(AuthzToken, hash_secret(token))
             if row is None or row.kind != "refresh" or row.client_id != client.client_id:
                 raise AuthzError("invalid_grant", "the refresh token is unknown to this client")
             if row.revoked_at is not None or row.expires_at <= _now():
@@ -345,8 +349,8 @@ class AuthorizationServer:
                       environment=self.config.environment, external_user_id=external_user_id, apps=apps,
                       resource=resource, scope=scope)
         async with self._db.session() as s, s.begin():
-            s.add(AuthzToken(token_hash=_hash(access), kind="access", expires_at=now + ACCESS_TTL, **common))
-            s.add(AuthzToken(token_hash=_hash(refresh), kind="refresh", expires_at=now + REFRESH_TTL, **common))
+            s.add(AuthzToken(token_hash=hash_secret(access), kind="access", expires_at=now + ACCESS_TTL, **common))
+            s.add(AuthzToken(token_hash=hash_secret(refresh), kind="refresh", expires_at=now + REFRESH_TTL, **common))
         return {"access_token": access, "token_type": "Bearer", "expires_in": int(ACCESS_TTL.total_seconds()),
                 "refresh_token": refresh, "scope": scope or " ".join(SCOPES)}
 
@@ -357,7 +361,7 @@ class AuthorizationServer:
         if not token:
             raise AuthzError("invalid_request", "token is required")
         async with self._db.session() as s, s.begin():
-            row = await s.get(AuthzToken, _hash(token))
+            row = await s.get(AuthzToken, hash_secret(token))
             if row is None or row.client_id != client.client_id:
                 return
             if row.kind == "refresh":
@@ -368,7 +372,7 @@ class AuthorizationServer:
     async def principal(self, token: str, issuer: str) -> Principal:
         """The end user an access token speaks for, if it was issued for this gateway."""
         async with self._db.session() as s:
-            row = await s.get(AuthzToken, _hash(token))
+            row = await s.get(AuthzToken, hash_secret(token))
         if row is None or row.kind != "access":
             raise AuthError("invalid access token: not one this gateway issued")
         if row.revoked_at is not None:

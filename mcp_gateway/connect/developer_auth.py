@@ -32,6 +32,13 @@ WEBHOOK_SECRET_PREFIX = "whsec_"
 LOCAL_PROJECT_ID = "proj_local"
 
 
+def hash_secret(secret: str) -> str:
+    """How a random secret the gateway issued (client secret, key, token, code) is kept. It is
+    256 random bits, so a plain hash cannot be brute-forced, and it does not depend on the
+    master secret, which may rotate."""
+    return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
+
+
 class AuthError(Exception):
     """A request's developer credentials are missing or wrong; `status` is 401 or 403."""
 
@@ -101,15 +108,9 @@ class DeveloperAuth:
         self.token_ttl = token_ttl
         self.max_token_ttl = max(token_ttl, max_token_ttl)
 
-    @staticmethod
-    def _hash_secret(secret: str) -> str:
-        # Client secrets are 256 random bits, so a plain hash cannot be brute-forced, and it
-        # does not depend on the master secret, which may rotate.
-        return "sha256:" + hashlib.sha256(secret.encode()).hexdigest()
-
     def _secret_matches(self, stored: str, secret: str) -> bool:
         if stored.startswith("sha256:"):
-            return hmac.compare_digest(stored, self._hash_secret(secret))
+            return hmac.compare_digest(stored, hash_secret(secret))
         # Hashes written before the switch to plain SHA-256 were keyed with the master secret.
         return any(
             hmac.compare_digest(stored, hmac.new(pepper, secret.encode(), hashlib.sha256).hexdigest())
@@ -128,7 +129,7 @@ class DeveloperAuth:
         async with self._db.session() as s, s.begin():
             s.add(Project(id=project_id, name=name, webhook_secret=self._seal_webhook_secret(project_id, webhook_secret)))
             await s.flush()
-            s.add(ProjectClient(client_id=client_id, project_id=project_id, secret_hash=self._hash_secret(client_secret)))
+            s.add(ProjectClient(client_id=client_id, project_id=project_id, secret_hash=hash_secret(client_secret)))
         return NewProject(project_id, name, client_id, client_secret, webhook_secret)
 
     def _seal_webhook_secret(self, project_id: str, secret: str) -> str:
@@ -161,7 +162,7 @@ class DeveloperAuth:
             async with self._db.session() as s, s.begin():
                 row = await s.get(ProjectClient, client_id)
                 if row is not None:
-                    row.secret_hash = self._hash_secret(client_secret)
+                    row.secret_hash = hash_secret(client_secret)
         principal = Principal(project_id=client.project_id, client_id=client_id,
                               expires_at=time.time() + (lifetime or self.token_ttl))
         return self._sign(principal), principal

@@ -193,10 +193,10 @@ class McpEndpoint:
             challenge = 'Bearer realm="mcp-gateway"'
             if self._auth.server.signin is not None:
                 # RFC 9728 §5.1: where a client that runs MCP authorization learns how to get a token.
-                suffix = "" if path in ("", "/") else path.rstrip("/").removesuffix("/sse").removesuffix("/messages")
+                suffix = path.rstrip("/").removesuffix("/sse").removesuffix("/messages")
                 challenge += f', resource_metadata="{base_url}/.well-known/oauth-protected-resource{suffix}"'
-                if exc.status == 401:
-                    challenge += ', error="invalid_token"' if headers.get("authorization") else ""
+            if exc.status == 401 and headers.get("authorization"):
+                challenge += ', error="invalid_token"'  # RFC 6750 §3.1: a credential was sent, and is no good
             raise HttpError(exc.status, str(exc), request_id=request_id, headers=[(b"www-authenticate", challenge.encode())]) from None
 
     def _params(self, principal: Principal, raw: Mapping[str, str], base: McpParams | None, request_id: Any = None) -> McpParams:

@@ -16,11 +16,9 @@ import json
 import os
 import secrets
 import shutil
-import ssl
 import subprocess
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -35,7 +33,7 @@ from mcp.shared.auth import AuthorizationCodeResult, OAuthClientInformationFull,
 from mcp_gateway.config import EndUserSignIn
 from tests.child import free_port
 from tests.e2e.test_mcp_transports import ECHO_URL
-from tests.support import GatewayServer, gateway_settings, private_ca_certificates
+from tests.support import GatewayServer, TlsJsonServer, gateway_settings, private_ca_certificates
 
 PROJECT_ID = "proj_mcpusers"
 REDIRECT_URI = "http://127.0.0.1:33418/callback"  # the client's loopback redirect; nothing listens: the code is read off the redirect
@@ -70,38 +68,18 @@ def identity_provider():
 class _Documents:
     """Client ID Metadata Documents served over HTTPS on 127.0.0.1 (a private CA the gateway trusts)."""
 
-    def __init__(self, cert, key):
+    def __init__(self) -> None:
         self.documents: dict[str, dict] = {}
-        served = self
+        self.base = ""
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                document = served.documents.get(self.path)
-                body = json.dumps(document or {"error": "not found"}).encode()
-                self.send_response(200 if document else 404)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
-        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self.base = f"https://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+    def answer(self, path: str, headers: dict[str, str]) -> tuple[int, dict]:
+        document = self.documents.get(path)
+        return (200, document) if document else (404, {"error": "not found"})
 
     def publish(self, path: str, **metadata) -> str:
         url = self.base + path
         self.documents[path] = {"client_id": url, **metadata}
         return url
-
-    def close(self):
-        self._server.shutdown()
-        self._server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +89,10 @@ def tls(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def documents(tls):
-    served = _Documents(tls[1], tls[2])
-    yield served
-    served.close()
+    served = _Documents()
+    with TlsJsonServer(tls[1], tls[2], served.answer) as server:
+        served.base = server.url
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,12 @@ local upstream.
 from __future__ import annotations
 
 import json
-import ssl
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
 
 from tests.e2e.test_connect_link import CHROMIUM, browser, call, create_token  # noqa: F401  (browser: a fixture)
-from tests.support import GatewayServer, gateway_settings, private_ca_certificates
+from tests.support import GatewayServer, TlsJsonServer, gateway_settings, private_ca_certificates
 
 pytestmark = pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="needs Chromium (apt-get install chromium)")
 
@@ -29,41 +26,10 @@ SCANS = {"scans": [{"id": "5a1f", "name": "web-frontend", "post_process": False,
          "paging": {"current_page": 1, "per_page": 1, "total_pages": 7, "total_entries": 7}}
 
 
-class _Upstream:
-    """VersionEye's scans endpoint on 127.0.0.1 over TLS; keeps what it was sent."""
-
-    def __init__(self, cert, key):
-        self.requests: list[dict] = []
-        upstream = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                upstream.requests.append({"path": self.path, "headers": dict(self.headers)})
-                ok = self.path.startswith("/api/v1/scans") and self.headers.get("apiKey") == API_KEY
-                body = json.dumps(SCANS if ok else {"error": "API key is missing or invalid"}).encode()
-                self.send_response(200 if ok else 401)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
-        self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self.host = f"127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._server.shutdown()
-        self._server.server_close()
+def _scans(path: str, headers: dict[str, str]) -> tuple[int, dict]:
+    """VersionEye's scans endpoint: the page for the right key, a 401 otherwise."""
+    ok = path.startswith("/api/v1/scans") and headers.get("apiKey") == API_KEY
+    return (200, SCANS) if ok else (401, {"error": "API key is missing or invalid"})
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +40,7 @@ def tls(tmp_path_factory):
 @pytest.fixture(scope="module")
 def upstream(tls):
     _, cert, key = tls
-    with _Upstream(cert, key) as running:
+    with TlsJsonServer(cert, key, _scans) as running:
         yield running
 
 
