@@ -148,14 +148,17 @@ def test_wait_idle_waits_for_the_requests_in_flight(tmp_path, slow_api, custom_t
 
 
 async def readiness_while_stopping(url: str, seconds: float = 10.0) -> list[int | str]:
-    """What `/readyz` answers on new connections until they are refused."""
+    """What `/readyz` answers on new connections until they are refused.
+
+    A connection the kernel queued just before the listener closed is reset rather than
+    refused; either way the process has stopped taking new work."""
     answers: list[int | str] = []
     deadline = time.monotonic() + seconds
     async with httpx.AsyncClient(limits=httpx.Limits(max_keepalive_connections=0), timeout=2.0) as http:
         while time.monotonic() < deadline:
             try:
                 answers.append((await http.get(f"{url}/readyz")).status_code)
-            except httpx.ConnectError:
+            except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError):
                 answers.append("refused")
                 return answers
             await asyncio.sleep(0.02)
