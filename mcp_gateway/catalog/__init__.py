@@ -11,6 +11,7 @@ from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, O
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
 from .schema import PropValidator, configurable_prop, input_schema
+from .trim import each, within
 
 __all__ = [
     "MISSING",
@@ -37,6 +38,7 @@ __all__ = [
     "RunContext",
     "UpstreamError",
     "configurable_prop",
+    "each",
     "input_schema",
     "load_catalog",
     "props",
@@ -44,4 +46,5 @@ __all__ = [
     "tool_name",
     "status_hint",
     "upstream_error",
+    "within",
 ]

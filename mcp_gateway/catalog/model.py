@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import CatalogError
-from .props import Prop
+from .props import FULL_RESPONSE, Prop, full_response
 from .schema import PropValidator
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ AccountTest = Callable[["AccountContext"], Awaitable[Identity | None]]
 AuthHeaders = Callable[[Mapping[str, Any]], Mapping[str, str]]
 RunFunction = Callable[["RunContext"], Awaitable[Any]]
 AdditionalProps = Callable[["PropsContext"], Awaitable[Mapping[str, Prop]]]
+# Cuts what an action's run returned (an API's whole payload) down to what an agent needs.
+Trim = Callable[[Any], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +138,14 @@ class Action:
     additional_props: AdditionalProps | None = None
     stash: StashMode | None = None
     custom: bool = False
+    trim: Trim | None = None
     _validator: Any = field(default=None, repr=False, compare=False)
+
+    def shaped(self, ret: Any, values: Mapping[str, Any]) -> Any:
+        """The run's return value as the caller gets it: trimmed unless they asked for it whole."""
+        if self.trim is None or values.get(FULL_RESPONSE):
+            return ret
+        return self.trim(ret)
 
     def validator(self) -> PropValidator:
         """Validator of the action's static props, built once."""
@@ -273,8 +282,13 @@ class App:
         open_world: bool = True,
         additional_props: AdditionalProps | None = None,
         stash: StashMode | None = None,
+        trim: Trim | None = None,
     ) -> Callable[[RunFunction], Action]:
-        """Declare an action whose key is `{app slug}-{name}`; decorates its `run`."""
+        """Declare an action whose key is `{app slug}-{name}`; decorates its `run`.
+
+        With `trim`, the run returns the API's payload and callers get `trim(payload)`; the
+        action gains the `fullResponse` prop, with which they get the payload whole.
+        """
         if not _ACTION_NAME.match(name):
             raise CatalogError(f"action name {name!r} must be kebab case (lowercase letters, digits, dashes)")
         if not description.strip():
@@ -288,6 +302,10 @@ class App:
                 if prop_name in all_props:
                     raise CatalogError(f"{self.slug}-{name}: prop {prop_name!r} clashes with the app prop")
                 all_props[prop_name] = prop
+            if trim is not None:
+                if FULL_RESPONSE in all_props:
+                    raise CatalogError(f"{self.slug}-{name}: {FULL_RESPONSE} comes with `trim`; do not declare it")
+                all_props[FULL_RESPONSE] = full_response()
             action = Action(
                 key=f"{self.slug}-{name}",
                 name=title,
@@ -304,6 +322,7 @@ class App:
                 ),
                 additional_props=additional_props,
                 stash=stash,
+                trim=trim,
             )
             if any(p.reload_props for p in all_props.values()) and additional_props is None:
                 raise CatalogError(f"{action.key}: props with reload_props need additional_props on the action")

@@ -197,3 +197,37 @@ def sql(label: str = "SQL Query", description: str | None = None, *, app: str, *
 
 def alert(content: str, alert_type: AlertType = "info") -> Prop:
     return Prop("alert", content=content, alert_type=alert_type)
+
+
+# The props every list and read action shares, so agents meet the same names in every app.
+
+FULL_RESPONSE = "fullResponse"
+
+
+def full_response() -> Prop:
+    return boolean(
+        "Full Response",
+        "Return the API's whole response instead of the trimmed fields. Leave off unless a field you need is missing.",
+        optional=True,
+        default=False,
+    )
+
+
+def limit(noun: str = "items", *, default: int = 25, maximum: int = 100) -> Prop:
+    return integer(
+        "Limit",
+        f"How many {noun} to return in this call (default {default}, at most {maximum}). "
+        "When more exist, the result has a `next_cursor` for the next call.",
+        optional=True,
+        default=default,
+        min=1,
+        max=maximum,
+    )
+
+
+def cursor() -> Prop:
+    return string(
+        "Cursor",
+        "Leave empty for the first page. For the next page, pass the `next_cursor` of the previous result unchanged.",
+        optional=True,
+    )

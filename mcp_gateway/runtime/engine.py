@@ -209,7 +209,7 @@ async def run_action(
     try:
         async with deadline:
             ret = await action.run(ctx)
-        result.ret = _jsonable(ret)
+        result.ret = _jsonable(action.shaped(ret, ctx.props))
     except TimeoutError as exc:
         if deadline.expired():
             exc = RunTimeout(f"{action.key} did not finish within {timeout:g} s; it was stopped")

@@ -9,6 +9,13 @@ import pytest
 from mcp_gateway.catalog import AccountContext, AppHttp, Identity, UpstreamError
 from mcp_gateway.runtime.engine import fetch_options, run_action
 
+# Workbook calls Microsoft's Graph reference documents on a range that the description lists
+# for GET only.
+VENDOR_EXEMPT = {
+    ("PATCH", "/me/drive/items/{item}/workbook/worksheets/{sheet}/range(address={address})"): "reference: Update range",
+    ("POST", "/me/drive/items/{item}/workbook/worksheets/{sheet}/range(address={address})/clear"): "reference: Range: clear",
+}
+
 GRAPH = "https://graph.microsoft.com/v1.0"
 TOKEN = "EwBwA8l6BAAURSN/FHlDW5xN74t6GzbtsBBeBUYAAZ"
 AUTH = {"oauth_access_token": TOKEN}

@@ -10,6 +10,11 @@ import pytest
 from mcp_gateway.catalog import AccountContext, AppHttp, Identity, UpstreamError
 from mcp_gateway.runtime.engine import fetch_options, run_action
 
+# Microsoft's Graph reference reads an attachment's raw bytes at `$value`, which the description lacks.
+VENDOR_EXEMPT = {
+    ("GET", "/me/messages/{message}/attachments/{attachment}/$value"): "reference: Get attachment, raw contents",
+}
+
 GRAPH = "https://graph.microsoft.com/v1.0"
 TOKEN = "EwBoA8l6BAAUkj1oO6Nn4UZ2wd5HeEZ"
 AUTH = {"oauth_access_token": TOKEN}

@@ -21,6 +21,13 @@ from authlib.integrations.httpx_client import AsyncOAuth2Client
 from mcp_gateway.connect.oauth import OAuthFlowError, authorization_url, exchange_code, refresh
 from mcp_gateway.connect.oauth_apps import OAuthClient
 
+# Slack's token rotation (2021), after the directory's description: refreshes carry these.
+VENDOR_EXEMPT = {
+    ("*", "/oauth.v2.access", "grant_type"): "token rotation: grant_type=refresh_token",
+    ("*", "/oauth.v2.access", "refresh_token"): "token rotation: the refresh token being exchanged",
+    ("*", "/oauth.v2.access", "code"): "a refresh sends no code",
+}
+
 REDIRECT_URI = "https://gateway.example.com/connect/oauth/callback"
 CODE = "4/P7q7W91a-oMsCeLvIaQm6bTrgtp7"
 VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-verifier-for-tests"

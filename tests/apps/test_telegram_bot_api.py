@@ -12,6 +12,13 @@ from mcp_gateway.catalog import AppHttp, Identity, UpstreamError
 from mcp_gateway.catalog.context import AccountContext
 from mcp_gateway.runtime.engine import fetch_options, run_action
 
+# Fields of later Bot API versions than the directory's description.
+VENDOR_EXEMPT = {
+    ("POST", "/sendMessage", "message_thread_id"): "forum topics, Bot API 6.3",
+    ("POST", "/sendMessage", "link_preview_options"): "Bot API 7.0, replacing disable_web_page_preview",
+    ("POST", "/sendMessage", "reply_parameters"): "Bot API 7.0, replacing reply_to_message_id",
+}
+
 TOKEN = "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 AUTH = {"token": TOKEN}
 API = f"https://api.telegram.org/bot{TOKEN}"
