@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     listing = apps.add_parser("list", help="list apps, optionally matching a search")
     listing.add_argument("--query", "-q", default=None, help="search text")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.add_argument("--counts", action="store_true",
+                         help="count apps and actions: hand-written (each app's actions), custom, and each pack's")
     imported = apps.add_parser(
         "import-openapi",
         help="make an app of an OpenAPI 3.x document (JSON or YAML): each operation becomes an action",
@@ -391,6 +393,8 @@ def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_gateway.catalog import load_catalog
 
     catalog = load_catalog(custom_dir=settings.custom_tools_dir, packs=settings.packs)
+    if args.counts:
+        return _apps_counts(catalog, as_json=args.json)
     apps = catalog.search_apps(args.query)
     rows: list[dict[str, Any]] = [
         {"name_slug": a.slug, "name": a.name, "auth_type": a.auth_type, "actions": a.action_count, "description": a.description,
@@ -407,6 +411,23 @@ def _apps_list(args: argparse.Namespace, settings: Settings) -> int:
     for r in rows:
         origin = f"  ({r['source']['label']}, API version {r['source'].get('spec_version') or '?'})" if r.get("source") else ""
         print(f"{r['name_slug']:<{width}}  {r['auth_type']:<5}  {r['actions']:>4} actions  {r['name']}{origin}")
+    return 0
+
+
+def _apps_counts(catalog: Any, *, as_json: bool) -> int:
+    counts = catalog.counts()
+    if as_json:
+        print(json.dumps(counts, indent=2))
+        return 0
+    own = counts["hand_written"]
+    print(f"hand-written: {own['apps']:,} apps, {own['actions']:,} actions")
+    width = max((len(slug) for slug in own["per_app"]), default=0)
+    for slug, n in own["per_app"].items():
+        print(f"  {slug:<{width}}  {n:>4}")
+    if counts["custom"]["apps"]:
+        print(f"custom: {counts['custom']['apps']:,} apps, {counts['custom']['actions']:,} actions")
+    for pack in counts["packs"]:
+        print(f"pack {pack['name']}: {pack['apps']:,} apps, {pack['actions']:,} actions")
     return 0
 
 

