@@ -60,3 +60,15 @@ def test_every_action_sets_a_summary(catalog):
 def test_read_only_actions_are_not_destructive(catalog):
     for action in catalog.actions.values():
         assert not (action.annotations.read_only and action.annotations.destructive), action.key
+
+
+_READING_VERBS = {"get", "list", "search", "find", "query", "describe", "lookup", "count"}
+
+
+def test_annotations_follow_what_the_action_name_says_it_does(catalog):
+    for action in catalog.actions.values():
+        verb = action.key.split("-", 1)[1].split("-", 1)[0]
+        if verb in _READING_VERBS:
+            assert action.annotations.read_only, f"{action.key} only reads: mark it read_only"
+        if verb == "delete":
+            assert action.annotations.destructive, f"{action.key} deletes: mark it destructive"
