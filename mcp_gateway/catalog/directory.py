@@ -54,6 +54,7 @@ HAND_WRITTEN = {
     "googleapis.com/drive": "google_drive",
     "googleapis.com/gmail": "gmail",
     "googleapis.com/sheets": "google_sheets",
+    "googleapis.com/tasks": "google_tasks",
     "hubapi.com/crm": "hubspot",
     "notion.com": "notion",
     "openai.com": "openai",

@@ -99,6 +99,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "google_drive": Description(("googleapis.com/drive.json",)),
     "google_calendar": Description(("googleapis.com/calendar.json",)),
     "google_sheets": Description(("googleapis.com/sheets.json",)),
+    "google_tasks": Description(("googleapis.com/tasks.json",)),
     "microsoft_excel": GRAPH,
     "microsoft_outlook": GRAPH,
     "microsoft_teams": GRAPH,

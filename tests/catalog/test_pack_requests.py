@@ -16,7 +16,7 @@ The sample spreads over providers and auth kinds:
 - API key in the query: nytimes_article_search, nexmo_numbers, polygon, tomtom_search, fec;
 - API key in a cookie: meshery;
 - HTTP bearer: digitalocean, vercel; HTTP basic: twilio_messaging, mux, change*;
-- OAuth authorization code: google_tasks, azure_compute, box, spotify, zoom, xero_accounting,
+- OAuth authorization code: google_alertcenter, azure_compute, box, spotify, zoom, xero_accounting,
   ebay_sell_fulfillment, microsoft_graph;
 - no auth (public APIs): postmarkapp_server, canada_holidays, apisguru, weatherbit,
   amentum_atmosphere, visualcrossing_weather.
@@ -568,29 +568,28 @@ async def test_meshery_sends_the_token_as_a_cookie(catalog, respx_mock):
 # OAuth authorization code
 
 
-async def test_google_tasks_keeps_the_parent_query_apart_from_the_parent_field(catalog, respx_mock):
-    # googleapis.com/tasks: server https://tasks.googleapis.com/; Oauth2c is the authorization code flow
-    # (https://accounts.google.com/o/oauth2/auth, token URL https://accounts.google.com/o/oauth2/token);
-    # POST /tasks/v1/lists/{tasklist}/tasks: `parent` is a query parameter AND a field of the Task body.
-    task = {"kind": "tasks#task", "id": "dGFzay0x", "title": "Buy milk", "notes": "2% fat", "parent": "p-1",
-            "status": "needsAction", "links": [{"type": "email", "link": "mailto:grocer@example.com"}]}
-    app = catalog.app("google_tasks")
+async def test_google_alert_center_keeps_a_query_and_a_path_parameter_apart_from_body_fields(catalog, respx_mock):
+    # googleapis.com/alertcenter: server https://alertcenter.googleapis.com/; Oauth2c is the authorization code
+    # flow (token URL https://accounts.google.com/o/oauth2/token); POST /v1beta1/alerts/{alertId}/feedback:
+    # `alertId` is a path parameter and `customerId` a query parameter, and both are AlertFeedback fields too.
+    feedback = {"alertId": "a-0", "customerId": "C0", "type": "VERY_USEFUL", "email": "admin@example.com",
+                "feedbackId": "f-1", "createTime": "2026-12-01T10:00:00Z"}
+    app = catalog.app("google_alertcenter")
     assert app.auth_type == "oauth" and app.auth.token_url == "https://accounts.google.com/o/oauth2/token"
-    route = respx_mock.route(method="POST", host="tasks.googleapis.com").mock(return_value=httpx.Response(200, json=task))
-    action = catalog.action("google_tasks-tasks-tasks-insert")
-    assert action.props["parent"].optional and action.props["parent_body"].optional
-    result = await run(catalog, "google_tasks-tasks-tasks-insert", {
-        "tasklist": "MDE/inbox list", "parent": "p-1", "previous": "t-9", "parent_body": "p-0", "title": "Buy milk",
-        "notes": "2% fat", "links": [{"type": "email", "link": "mailto:grocer@example.com"}],
+    route = respx_mock.route(method="POST", host="alertcenter.googleapis.com").mock(return_value=httpx.Response(200, json=feedback))
+    key = "google_alertcenter-alertcenter-alerts-feedback-create"
+    action = catalog.action(key)
+    assert action.props["customerId"].optional and action.props["customerId_body"].optional
+    result = await run(catalog, key, {
+        "alertId": "alert 1/2", "customerId": "C01", "alertId_body": "a-0", "customerId_body": "C0", "type": "VERY_USEFUL",
     }, auth={"oauth_access_token": "ya29.a0-google"})
     ok(result)
-    assert result.ret == task
+    assert result.ret == feedback
     request = sent(route)
-    assert url_of(request) == "https://tasks.googleapis.com/tasks/v1/lists/MDE%2Finbox%20list/tasks"
-    assert query_of(request) == [("parent", "p-1"), ("previous", "t-9")]
+    assert url_of(request) == "https://alertcenter.googleapis.com/v1beta1/alerts/alert%201%2F2/feedback"
+    assert query_of(request) == [("customerId", "C01")]
     assert request.headers["authorization"] == "Bearer ya29.a0-google" and places(request, "ya29.a0-google") == ["header:authorization"]
-    assert json_of(request) == {"parent": "p-0", "title": "Buy milk", "notes": "2% fat",
-                                "links": [{"type": "email", "link": "mailto:grocer@example.com"}]}
+    assert json_of(request) == {"alertId": "a-0", "customerId": "C0", "type": "VERY_USEFUL"}
 
 
 async def test_azure_compute_sends_the_api_version_and_escapes_the_vm_name(catalog, respx_mock):
