@@ -58,6 +58,7 @@ HAND_WRITTEN = {
     "hubapi.com/crm": "hubspot",
     "notion.com": "notion",
     "openai.com": "openai",
+    "postmarkapp.com/server": "postmark",
     "sendgrid.com": "sendgrid",
     "slack.com": "slack",
     "stripe.com": "stripe",

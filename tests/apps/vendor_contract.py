@@ -89,6 +89,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "asana": Description(("asana.com.json",)),
     # Trello's key and token travel in the Authorization header (its OAuth 1 form) instead.
     "trello": Description(("trello.com.json",), bases=(r"https://api\.trello\.com/1",), sent_elsewhere=frozenset({"key", "token"})),
+    "postmark": Description(("postmarkapp.com/server.json",), bases=(r"https://api\.postmarkapp\.com",)),
     "sendgrid": Description(("sendgrid.com.json",), bases=(r"https://api\.sendgrid\.com/v3",)),
     "telegram_bot_api": Description(("telegram.org.json",), bases=(r"https://api\.telegram\.org/bot[^/]+",)),
     "jira": Description(

@@ -18,7 +18,7 @@ The sample spreads over providers and auth kinds:
 - HTTP bearer: digitalocean, vercel; HTTP basic: twilio_messaging, mux, change*;
 - OAuth authorization code: google_alertcenter, azure_compute, box, spotify, zoom, xero_accounting,
   ebay_sell_fulfillment, microsoft_graph;
-- no auth (public APIs): postmarkapp_server, canada_holidays, apisguru, weatherbit,
+- no auth (public APIs): postmarkapp_account, canada_holidays, apisguru, weatherbit,
   amentum_atmosphere, visualcrossing_weather.
 """
 
@@ -771,30 +771,25 @@ async def test_microsoft_graph_sends_mail_with_the_bearer_token(catalog, respx_m
 # No auth
 
 
-async def test_postmark_sends_the_server_token_header_parameter(catalog, respx_mock):
-    # postmarkapp.com/server: server //api.postmarkapp.com (https); no security scheme: each operation takes
-    # the X-Postmark-Server-Token header as a parameter; POST /email with nested Headers and Attachments.
-    sent_email = {"To": "receiver@example.com", "SubmittedAt": "2014-02-17T07:25:01.4178645-05:00",
-                  "MessageID": "0a129aee-e1cd-480d-b08d-4f48548ff48d", "ErrorCode": 0, "Message": "OK"}
-    app = catalog.app("postmarkapp_server")
+async def test_postmark_account_sends_the_account_token_header_parameter(catalog, respx_mock):
+    # postmarkapp.com/account: server //api.postmarkapp.com (https); no security scheme: each operation takes
+    # the X-Postmark-Account-Token header as a parameter; POST /senders with a SenderSignatureCreationModel.
+    signature = {"Domain": "example.com", "EmailAddress": "jp@example.com", "ReplyToEmailAddress": "info@example.com",
+                 "Name": "John Smith", "Confirmed": False, "ID": 36735}
+    app = catalog.app("postmarkapp_account")
     assert app.auth_type == "none"
-    route = respx_mock.route(method="POST", host="api.postmarkapp.com").mock(return_value=httpx.Response(200, json=sent_email))
-    result = await run(catalog, "postmarkapp_server-send-email", {
-        "X-Postmark-Server-Token": "pm-server-token", "From": "sender@example.com", "To": "receiver@example.com",
-        "Subject": "Test", "HtmlBody": "<b>Hello</b>", "TrackOpens": True,
-        "Headers": [{"Name": "CUSTOM-HEADER", "Value": "value"}],
-        "Attachments": [{"Name": "readme.txt", "Content": "dGVzdCBjb250ZW50", "ContentType": "text/plain"}],
+    route = respx_mock.route(method="POST", host="api.postmarkapp.com").mock(return_value=httpx.Response(200, json=signature))
+    result = await run(catalog, "postmarkapp_account-create-sender-signature", {
+        "X-Postmark-Account-Token": "pm-account-token", "FromEmail": "jp@example.com", "Name": "John Smith",
+        "ReplyToEmail": "info@example.com",
     })
     ok(result)
-    assert result.ret == sent_email
+    assert result.ret == signature
     request = sent(route)
-    assert (url_of(request), query_of(request)) == ("https://api.postmarkapp.com/email", [])
-    assert request.headers["x-postmark-server-token"] == "pm-server-token"
-    assert places(request, "pm-server-token") == ["header:x-postmark-server-token"]
-    assert json_of(request) == {
-        "From": "sender@example.com", "To": "receiver@example.com", "Subject": "Test", "HtmlBody": "<b>Hello</b>",
-        "TrackOpens": True, "Headers": [{"Name": "CUSTOM-HEADER", "Value": "value"}],
-        "Attachments": [{"Name": "readme.txt", "Content": "dGVzdCBjb250ZW50", "ContentType": "text/plain"}]}
+    assert (url_of(request), query_of(request)) == ("https://api.postmarkapp.com/senders", [])
+    assert request.headers["x-postmark-account-token"] == "pm-account-token"
+    assert places(request, "pm-account-token") == ["header:x-postmark-account-token"]
+    assert json_of(request) == {"FromEmail": "jp@example.com", "Name": "John Smith", "ReplyToEmail": "info@example.com"}
 
 
 async def test_canada_holidays_is_public(catalog, respx_mock):
