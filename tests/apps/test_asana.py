@@ -24,6 +24,10 @@ SECTION = "1204619611402360"
 TASK = "1204619611402377"
 USER = "1204619611402301"
 TEAM = "1204619611402320"
+PROJECT_FIELDS = (
+    "name,notes,archived,color,default_view,due_on,start_on,owner.name,team.name,workspace.name,"
+    "current_status_update.title,permalink_url,created_at,modified_at"
+)
 TASK_FIELDS = (
     "name,notes,completed,completed_at,assignee.name,due_on,due_at,start_on,projects.name,"
     "memberships.project.name,memberships.section.name,parent.name,tags.name,workspace.name,num_subtasks,"
@@ -291,7 +295,6 @@ async def test_search_tasks_sends_asanas_filters(catalog, respx_mock):
             "opt_fields": TASK_FIELDS,
             "sort_by": "due_date",
             "sort_ascending": "true",
-            "limit": "20",
             "text": "launch plan",
             "assignee.any": USER,
             "projects.any": PROJECT,
@@ -423,7 +426,7 @@ async def test_create_project_with_a_team(catalog, respx_mock):
         sent,
         "POST",
         f"{API}/projects",
-        {"opt_fields": "name,notes,permalink_url,default_view,color,due_on,team.name,workspace.name,created_at"},
+        {"opt_fields": PROJECT_FIELDS},
     )
     assert data_of(sent) == {
         "name": "Q3 Launch",
@@ -434,7 +437,7 @@ async def test_create_project_with_a_team(catalog, respx_mock):
         "color": "light-green",
         "due_on": "2025-09-30",
     }
-    assert result.ret["team"] == "Marketing" and result.ret["permalink_url"] == f"https://app.asana.com/0/{PROJECT}"
+    assert result.ret["team"] == {"gid": TEAM, "name": "Marketing"} and result.ret["permalink_url"] == f"https://app.asana.com/0/{PROJECT}"
     assert result.summary == f"Created project 'Q3 Launch' (https://app.asana.com/0/{PROJECT})"
 
 
@@ -483,7 +486,7 @@ async def test_list_tasks_of_a_project_pages_with_the_offset(catalog, respx_mock
     )
     result = await run_action(
         catalog.action("asana-list-tasks"),
-        {"project": PROJECT, "limit": 1, "offset": "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ8"},
+        {"project": PROJECT, "limit": 1, "cursor": "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ8"},
         auth=AUTH,
     )
     assert result.error is None, result.error
@@ -499,7 +502,7 @@ async def test_list_tasks_of_a_project_pages_with_the_offset(catalog, respx_mock
             "offset": "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ8",
         },
     )
-    assert result.ret["next_offset"] == "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9"
+    assert result.ret["next_cursor"] == "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9"
     assert result.summary == f"Listed 1 task in project {PROJECT} (more available)"
 
 
@@ -517,9 +520,9 @@ async def test_list_tasks_of_a_person_needs_the_workspace(catalog, respx_mock):
         route.calls.last.request,
         "GET",
         f"{API}/tasks",
-        {"opt_fields": TASK_FIELDS, "limit": "50", "assignee": "me", "workspace": WORKSPACE},
+        {"opt_fields": TASK_FIELDS, "limit": "25", "assignee": "me", "workspace": WORKSPACE},
     )
-    assert result.ret == {"tasks": [], "next_offset": None}
+    assert result.ret == {"tasks": [], "next_cursor": None}
     assert result.summary == "Listed 0 tasks in me's tasks"
 
 
@@ -743,3 +746,137 @@ def test_authorization_url_asks_for_full_permissions_with_pkce(catalog):
     assert query["code_challenge"] == [
         base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
     ]
+
+
+# Workspaces, projects, sections and comments
+
+
+def _project(gid=PROJECT, name="Q3 Launch"):
+    return {
+        "gid": gid,
+        "resource_type": "project",
+        "name": name,
+        "notes": "Everything for the launch.",
+        "archived": False,
+        "color": "light-green",
+        "default_view": "board",
+        "due_on": "2025-09-30",
+        "start_on": None,
+        "owner": {"gid": USER, "resource_type": "user", "name": "Greg Sanchez"},
+        "team": {"gid": TEAM, "resource_type": "team", "name": "Marketing"},
+        "workspace": {"gid": WORKSPACE, "resource_type": "workspace", "name": "Acme Corp"},
+        "current_status_update": {"gid": "1204619611402399", "resource_type": "status_update", "title": "On track"},
+        "permalink_url": f"https://app.asana.com/0/{gid}",
+        "created_at": "2025-06-20T02:06:58.147Z",
+        "modified_at": "2025-06-21T02:06:58.147Z",
+    }
+
+
+def _page(data, offset=None):
+    next_page = {"offset": offset, "path": f"/x?offset={offset}", "uri": f"{API}/x?offset={offset}"} if offset else None
+    return httpx.Response(200, json={"data": data, "next_page": next_page})
+
+
+async def test_list_workspaces_follows_offsets_up_to_the_limit(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/workspaces").mock(side_effect=[
+        _page([{"gid": WORKSPACE, "resource_type": "workspace", "name": "Acme Corp", "is_organization": True}], "off2"),
+        _page([{"gid": "1204619611402341", "resource_type": "workspace", "name": "Personal", "is_organization": False}],
+              "off3"),
+    ])
+    result = await run_action(catalog.action("asana-list-workspaces"), {"limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_asana(route.calls[0].request, "GET", f"{API}/workspaces", {"opt_fields": "name,is_organization", "limit": "2"})
+    assert_asana(route.calls[1].request, "GET", f"{API}/workspaces",
+                 {"opt_fields": "name,is_organization", "limit": "1", "offset": "off2"})
+    assert result.ret == {"workspaces": [
+        {"gid": WORKSPACE, "name": "Acme Corp", "is_organization": True},
+        {"gid": "1204619611402341", "name": "Personal", "is_organization": False},
+    ], "next_cursor": "off3"}
+    assert result.summary == "Listed 2 workspaces"
+
+
+async def test_list_projects_of_a_workspace_or_a_team(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/projects").mock(return_value=_page([_project()]))
+    result = await run_action(
+        catalog.action("asana-list-projects"), {"workspace": WORKSPACE, "archived": False, "cursor": "off9"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_asana(route.calls.last.request, "GET", f"{API}/projects",
+                 {"opt_fields": PROJECT_FIELDS, "workspace": WORKSPACE, "archived": "false", "limit": "25",
+                  "offset": "off9"})
+    assert result.ret["projects"][0] == {
+        "gid": PROJECT, "name": "Q3 Launch", "notes": "Everything for the launch.", "archived": False,
+        "color": "light-green", "default_view": "board", "due_on": "2025-09-30",
+        "owner": {"gid": USER, "name": "Greg Sanchez"}, "team": {"gid": TEAM, "name": "Marketing"},
+        "workspace": {"gid": WORKSPACE, "name": "Acme Corp"}, "status": "On track",
+        "permalink_url": f"https://app.asana.com/0/{PROJECT}", "created_at": "2025-06-20T02:06:58.147Z",
+        "modified_at": "2025-06-21T02:06:58.147Z",
+    }
+    assert result.ret["next_cursor"] is None and result.summary == "Listed 1 project"
+
+    await run_action(catalog.action("asana-list-projects"), {"workspace": WORKSPACE, "team": TEAM}, auth=AUTH)
+    assert_asana(route.calls.last.request, "GET", f"{API}/projects",
+                 {"opt_fields": PROJECT_FIELDS, "team": TEAM, "limit": "25"})
+
+
+async def test_get_project_and_its_full_response(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/projects/{PROJECT}").mock(return_value=httpx.Response(200, json={"data": _project()}))
+    result = await run_action(catalog.action("asana-get-project"), {"project": PROJECT}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_asana(route.calls.last.request, "GET", f"{API}/projects/{PROJECT}", {"opt_fields": PROJECT_FIELDS})
+    assert result.ret["status"] == "On track" and "resource_type" not in result.ret
+    assert result.summary == "Retrieved project 'Q3 Launch'"
+    full = await run_action(catalog.action("asana-get-project"), {"project": PROJECT, "fullResponse": True}, auth=AUTH)
+    assert full.ret == _project()
+
+
+async def test_list_and_create_sections(catalog, respx_mock):
+    section = {"gid": SECTION, "resource_type": "section", "name": "Doing", "created_at": "2025-06-20T02:06:58.147Z",
+               "project": {"gid": PROJECT, "resource_type": "project", "name": "Q3 Launch"}}
+    listed = respx_mock.get(f"{API}/projects/{PROJECT}/sections").mock(return_value=_page([section]))
+    result = await run_action(catalog.action("asana-list-sections"), {"project": PROJECT, "limit": 5}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_asana(listed.calls.last.request, "GET", f"{API}/projects/{PROJECT}/sections",
+                 {"opt_fields": "name,project.name,created_at", "limit": "5"})
+    assert result.ret == {"sections": [{"gid": SECTION, "name": "Doing", "project": {"gid": PROJECT, "name": "Q3 Launch"},
+                                        "created_at": "2025-06-20T02:06:58.147Z"}], "next_cursor": None}
+    assert result.summary == "Listed 1 section"
+
+    created = respx_mock.post(f"{API}/projects/{PROJECT}/sections").mock(
+        return_value=httpx.Response(201, json={"data": {**section, "gid": "1204619611402361", "name": "In Review"}})
+    )
+    result = await run_action(
+        catalog.action("asana-create-section"), {"project": PROJECT, "name": "In Review", "insertAfter": SECTION},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_asana(created.calls.last.request, "POST", f"{API}/projects/{PROJECT}/sections",
+                 {"opt_fields": "name,project.name,created_at"})
+    assert data_of(created.calls.last.request) == {"name": "In Review", "insert_after": SECTION}
+    assert result.ret["gid"] == "1204619611402361" and result.summary == "Created section 'In Review'"
+
+    both = await run_action(
+        catalog.action("asana-create-section"),
+        {"project": PROJECT, "name": "X", "insertAfter": SECTION, "insertBefore": SECTION}, auth=AUTH,
+    )
+    assert "not both" in both.error and created.call_count == 1
+
+
+async def test_list_comments_keeps_only_comment_stories(catalog, respx_mock):
+    stories = [
+        {"gid": "1204619611402501", "resource_type": "story", "type": "comment", "text": "Draft is ready.",
+         "created_at": "2025-06-21T09:00:00.000Z", "is_pinned": False,
+         "created_by": {"gid": USER, "resource_type": "user", "name": "Greg Sanchez"}},
+        {"gid": "1204619611402502", "resource_type": "story", "type": "system", "text": "Greg Sanchez changed the due date",
+         "created_at": "2025-06-21T09:05:00.000Z", "is_pinned": False,
+         "created_by": {"gid": USER, "resource_type": "user", "name": "Greg Sanchez"}},
+    ]
+    route = respx_mock.get(f"{API}/tasks/{TASK}/stories").mock(return_value=_page(stories, "off2"))
+    result = await run_action(catalog.action("asana-list-comments"), {"task": TASK, "limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_asana(route.calls.last.request, "GET", f"{API}/tasks/{TASK}/stories",
+                 {"opt_fields": "created_at,created_by.name,text,type,is_pinned", "limit": "2"})
+    assert result.ret == {"comments": [{"gid": "1204619611402501", "created_at": "2025-06-21T09:00:00.000Z",
+                                        "author": "Greg Sanchez", "text": "Draft is ready.", "is_pinned": False}],
+                          "next_cursor": "off2"}
+    assert result.summary == "Listed 1 comment among 2 stories"

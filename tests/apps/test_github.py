@@ -281,20 +281,19 @@ async def test_search_issues_sends_the_query_and_returns_matches(catalog, respx_
         {**_issue(1347), "score": 1.0},
         {**_issue(1348, title="Crash on start", pr=True), "score": 0.8},
     ]
-    route = respx_mock.get(f"{API}/search/issues").mock(
-        return_value=httpx.Response(200, json={"total_count": 40, "incomplete_results": False, "items": items})
+    url = f"{API}/search/issues"
+    route = respx_mock.get(url).mock(
+        return_value=httpx.Response(200, json={"total_count": 40, "incomplete_results": False, "items": items}, headers=_link(url, 2))
     )
     query = f"repo:{REPO} is:open label:bug"
     result = await run_action(
         catalog.action("github-search-issues-and-pull-requests"),
-        {"query": query, "sort": "comments", "order": "asc", "max": 2},
+        {"query": query, "sort": "comments", "order": "asc", "limit": 2},
         auth=AUTH,
     )
     assert result.error is None
     assert_github_request(
-        route.calls.last.request,
-        "GET",
-        f"{API}/search/issues",
+        route.calls.last.request, "GET", url,
         {"q": query, "sort": "comments", "order": "asc", "per_page": "2", "page": "1"},
     )
     assert result.ret["total_count"] == 40
@@ -302,6 +301,8 @@ async def test_search_issues_sends_the_query_and_returns_matches(catalog, respx_
     assert [i["number"] for i in result.ret["items"]] == [1347, 1348]
     assert [i["repository"] for i in result.ret["items"]] == [REPO, REPO]
     assert result.ret["items"][1]["is_pull_request"] is True
+    assert "score" not in result.ret["items"][0]
+    assert result.ret["next_cursor"] == "2"
     assert result.summary == f"Found 40 matches for {query!r}, returned 2"
 
 
@@ -311,8 +312,8 @@ async def test_search_issues_without_sort_sends_neither_sort_nor_order(catalog, 
     )
     result = await run_action(catalog.action("github-search-issues-and-pull-requests"), {"query": "is:pr author:octocat"}, auth=AUTH)
     assert result.error is None
-    assert dict(route.calls.last.request.url.params) == {"q": "is:pr author:octocat", "per_page": "30", "page": "1"}
-    assert result.ret == {"total_count": 0, "incomplete_results": False, "items": []}
+    assert dict(route.calls.last.request.url.params) == {"q": "is:pr author:octocat", "per_page": "25", "page": "1"}
+    assert result.ret == {"total_count": 0, "incomplete_results": False, "items": [], "next_cursor": None}
 
 
 async def test_create_issue_comment_posts_the_body(catalog, respx_mock):
@@ -362,31 +363,34 @@ async def test_get_repository_accepts_a_github_url_and_returns_details(catalog, 
     assert result.ret["license"] == "MIT"
     assert result.ret["topics"] == ["octocat", "atom", "electron", "api"]
     assert result.ret["permissions"] == {"admin": False, "push": False, "pull": True}
+    assert "node_id" not in result.ret
     assert result.summary == f"Retrieved repository {REPO}"
 
 
-async def test_list_commits_follows_pages_until_max(catalog, respx_mock):
+async def test_get_repository_full_response_returns_the_payload_whole(catalog, respx_mock):
+    respx_mock.get(f"{API}/repos/{REPO}").mock(return_value=httpx.Response(200, json=_repo(REPO)))
+    result = await run_action(catalog.action("github-get-repository"), {"repoFullname": REPO, "fullResponse": True}, auth=AUTH)
+    assert result.error is None
+    assert result.ret == _repo(REPO)
+
+
+async def test_list_commits_follows_pages_until_the_limit_and_returns_a_cursor(catalog, respx_mock):
     first = [_commit(f"{i:040x}") for i in range(100)]
     second = [_commit(f"{i:040x}") for i in range(100, 200)]
     url = f"{API}/repos/{REPO}/commits"
     route = respx_mock.get(url).mock(
         side_effect=[
+            httpx.Response(200, json=first[:30], headers=_link(url, 2)),
             httpx.Response(200, json=first, headers=_link(url, 2)),
             httpx.Response(200, json=second, headers=_link(url, 3)),
         ]
     )
-    result = await run_action(
-        catalog.action("github-list-commits"),
-        {"repoFullname": REPO, "sha": "main", "path": "README", "max": 150},
-        auth=AUTH,
-    )
+    action = catalog.action("github-list-commits")
+    result = await run_action(action, {"repoFullname": REPO, "sha": "main", "path": "README", "limit": 30}, auth=AUTH)
     assert result.error is None
-    assert route.call_count == 2
-    common = {"sha": "main", "path": "README", "per_page": "100"}
-    assert_github_request(route.calls[0].request, "GET", url, {**common, "page": "1"})
-    assert_github_request(route.calls[1].request, "GET", url, {**common, "page": "2"})
-    assert len(result.ret) == 150
-    assert result.ret[0] == {
+    common = {"sha": "main", "path": "README"}
+    assert_github_request(route.calls[0].request, "GET", url, {**common, "per_page": "30", "page": "1"})
+    assert result.ret["commits"][0] == {
         "sha": f"{0:040x}",
         "message": "Fix all the bugs",
         "author_name": "Monalisa Octocat",
@@ -397,19 +401,36 @@ async def test_list_commits_follows_pages_until_max(catalog, respx_mock):
         "html_url": f"https://github.com/{REPO}/commit/{0:040x}",
         "parents": ["7638417db6d59f3c431d3e1f261cc637155684cd"],
     }
-    assert result.ret[-1]["sha"] == f"{149:040x}"
-    assert result.summary == f"Listed 150 commits of {REPO} on main"
+    assert result.ret["next_cursor"] == "30"
+    assert result.summary == f"Listed 30 commits of {REPO} on main"
+
+    # A different limit from an offset off its page boundary reads whole pages and skips ahead.
+    more = await run_action(
+        action, {"repoFullname": REPO, "sha": "main", "path": "README", "limit": 100, "cursor": result.ret["next_cursor"]}, auth=AUTH
+    )
+    assert more.error is None
+    assert_github_request(route.calls[1].request, "GET", url, {**common, "per_page": "100", "page": "1"})
+    assert_github_request(route.calls[2].request, "GET", url, {**common, "per_page": "100", "page": "2"})
+    assert [c["sha"] for c in more.ret["commits"]] == [f"{i:040x}" for i in range(30, 130)]
+    assert more.ret["next_cursor"] == "130"
 
 
-async def test_list_commits_stops_when_there_is_no_next_page(catalog, respx_mock):
+async def test_list_commits_has_no_cursor_after_the_last_page(catalog, respx_mock):
     url = f"{API}/repos/{REPO}/commits"
     route = respx_mock.get(url).mock(return_value=httpx.Response(200, json=[_commit("6dcb09b5b57875f334f61aebed695e2e4193db5e")]))
     result = await run_action(catalog.action("github-list-commits"), {"repoFullname": REPO}, auth=AUTH)
     assert result.error is None
     assert route.call_count == 1
-    assert_github_request(route.calls.last.request, "GET", url, {"per_page": "20", "page": "1"})
-    assert [c["sha"] for c in result.ret] == ["6dcb09b5b57875f334f61aebed695e2e4193db5e"]
+    assert_github_request(route.calls.last.request, "GET", url, {"per_page": "25", "page": "1"})
+    assert [c["sha"] for c in result.ret["commits"]] == ["6dcb09b5b57875f334f61aebed695e2e4193db5e"]
+    assert result.ret["next_cursor"] is None
     assert result.summary == f"Listed 1 commit of {REPO}"
+
+
+async def test_list_commits_refuses_a_cursor_it_did_not_make(catalog, respx_mock):
+    result = await run_action(catalog.action("github-list-commits"), {"repoFullname": REPO, "cursor": "abc"}, auth=AUTH)
+    assert "next_cursor" in result.error
+    assert not respx_mock.calls
 
 
 async def test_create_or_update_file_updates_an_existing_file_with_its_sha(catalog, respx_mock):
@@ -482,6 +503,142 @@ async def test_create_or_update_file_passes_on_errors_other_than_not_found(catal
     )
     assert "403" in result.error and "Resource not accessible by integration" in result.error
     assert not put.called
+
+
+def _label(name="bug", label_id=208045946, color="f29513", description="Something isn't working"):
+    return {
+        "id": label_id,
+        "node_id": "MDU6TGFiZWwyMDgwNDU5NDY=",
+        "url": f"{API}/repos/{REPO}/labels/{name}",
+        "name": name,
+        "description": description,
+        "color": color,
+        "default": True,
+    }
+
+
+def _comment(comment_id=1, body="Me too"):
+    return {
+        "id": comment_id,
+        "node_id": "MDEyOklzc3VlQ29tbWVudDE=",
+        "url": f"{API}/repos/{REPO}/issues/comments/{comment_id}",
+        "html_url": f"https://github.com/{REPO}/issues/1347#issuecomment-{comment_id}",
+        "body": body,
+        "user": _user("octocat", 1),
+        "created_at": "2011-04-14T16:00:49Z",
+        "updated_at": "2011-04-14T16:00:49Z",
+        "issue_url": f"{API}/repos/{REPO}/issues/1347",
+        "author_association": "COLLABORATOR",
+    }
+
+
+async def test_update_issue_replaces_labels_and_assignees(catalog, respx_mock):
+    route = respx_mock.patch(f"{API}/repos/{REPO}/issues/1347").mock(return_value=httpx.Response(200, json=_issue()))
+    result = await run_action(
+        catalog.action("github-update-issue"),
+        {"repoFullname": REPO, "issueNumber": 1347, "labels": ["bug"], "assignees": ["hubot"]},
+        auth=AUTH,
+    )
+    assert result.error is None
+    assert json.loads(route.calls.last.request.content) == {"labels": ["bug"], "assignees": ["hubot"]}
+    assert result.summary == f"Updated labels, assignees of issue #1347 in {REPO} (now open)"
+
+
+async def test_list_issues_sends_the_filters_and_pages_with_a_cursor(catalog, respx_mock):
+    url = f"{API}/repos/{REPO}/issues"
+    route = respx_mock.get(url).mock(
+        side_effect=[
+            httpx.Response(200, json=[_issue(1347), _issue(1346, pr=True)], headers=_link(url, 2)),
+            httpx.Response(200, json=[_issue(1345)]),
+        ]
+    )
+    action = catalog.action("github-list-issues")
+    values = {"repoFullname": REPO, "state": "all", "labels": ["bug", "ui"], "assignee": "hubot", "sort": "updated", "limit": 2}
+    first = await run_action(action, values, auth=AUTH)
+    assert first.error is None
+    filters = {"state": "all", "labels": "bug,ui", "assignee": "hubot", "sort": "updated"}
+    assert_github_request(route.calls[0].request, "GET", url, {**filters, "per_page": "2", "page": "1"})
+    assert [i["number"] for i in first.ret["issues"]] == [1347, 1346]
+    assert first.ret["issues"][1]["is_pull_request"] is True
+    assert first.ret["next_cursor"] == "2"
+    assert first.summary == f"Listed 2 all issues of {REPO}"
+
+    second = await run_action(action, {**values, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_github_request(route.calls[1].request, "GET", url, {**filters, "per_page": "2", "page": "2"})
+    assert [i["number"] for i in second.ret["issues"]] == [1345]
+    assert second.ret["next_cursor"] is None
+
+
+async def test_add_labels_keeps_the_existing_ones(catalog, respx_mock):
+    url = f"{API}/repos/{REPO}/issues/1347/labels"
+    route = respx_mock.post(url).mock(
+        return_value=httpx.Response(200, json=[_label(), _label("enhancement", 208045947, "a2eeef", "New feature or request")])
+    )
+    result = await run_action(
+        catalog.action("github-add-labels-to-issue"), {"repoFullname": REPO, "issueNumber": 1347, "labels": ["enhancement"]}, auth=AUTH
+    )
+    assert result.error is None
+    sent = route.calls.last.request
+    assert_github_request(sent, "POST", url)
+    assert json.loads(sent.content) == {"labels": ["enhancement"]}
+    assert result.ret == [
+        {"name": "bug", "color": "f29513", "description": "Something isn't working"},
+        {"name": "enhancement", "color": "a2eeef", "description": "New feature or request"},
+    ]
+    assert result.summary == f"Added enhancement to #1347 in {REPO}"
+
+
+async def test_remove_label_encodes_the_name(catalog, respx_mock):
+    url = f"{API}/repos/{REPO}/issues/1347/labels/help%20wanted"
+    route = respx_mock.delete(url).mock(return_value=httpx.Response(200, json=[_label()]))
+    result = await run_action(
+        catalog.action("github-remove-label-from-issue"), {"repoFullname": REPO, "issueNumber": 1347, "name": "help wanted"}, auth=AUTH
+    )
+    assert result.error is None
+    assert_github_request(route.calls.last.request, "DELETE", url)
+    assert [label["name"] for label in result.ret] == ["bug"]
+    assert result.summary == f"Removed help wanted from #1347 in {REPO}"
+
+
+async def test_list_issue_comments_since_a_time(catalog, respx_mock):
+    url = f"{API}/repos/{REPO}/issues/1347/comments"
+    route = respx_mock.get(url).mock(return_value=httpx.Response(200, json=[_comment(1), _comment(2, "Same here")]))
+    result = await run_action(
+        catalog.action("github-list-issue-comments"),
+        {"repoFullname": REPO, "issueNumber": 1347, "since": "2011-04-01T00:00:00Z"},
+        auth=AUTH,
+    )
+    assert result.error is None
+    assert_github_request(route.calls.last.request, "GET", url, {"since": "2011-04-01T00:00:00Z", "per_page": "25", "page": "1"})
+    assert [c["body"] for c in result.ret["comments"]] == ["Me too", "Same here"]
+    assert result.ret["comments"][0]["user"] == "octocat"
+    assert result.ret["next_cursor"] is None
+    assert result.summary == f"Listed 2 comments on #1347 in {REPO}"
+
+
+async def test_a_validation_error_names_the_fields(catalog, respx_mock):
+    respx_mock.post(f"{API}/repos/{REPO}/issues").mock(
+        return_value=httpx.Response(
+            422,
+            json={
+                "message": "Validation Failed",
+                "errors": [{"resource": "Issue", "field": "title", "code": "missing_field"}],
+                "documentation_url": "https://docs.github.com/rest/issues/issues#create-an-issue",
+            },
+        )
+    )
+    result = await run_action(catalog.action("github-create-issue"), {"repoFullname": REPO, "title": " "}, auth=AUTH)
+    assert "Validation Failed (title: missing_field)" in result.error
+    assert "fix the fields named" in result.error
+
+
+async def test_a_404_says_private_repositories_look_missing(catalog, respx_mock):
+    respx_mock.get(f"{API}/repos/{REPO}/issues/9").mock(
+        return_value=httpx.Response(404, json={"message": "Not Found", "documentation_url": "https://docs.github.com/rest"})
+    )
+    result = await run_action(catalog.action("github-get-issue"), {"repoFullname": REPO, "issueNumber": 9}, auth=AUTH)
+    assert "Not Found" in result.error
+    assert "private ones this account cannot see" in result.error
 
 
 # Remote options

@@ -135,7 +135,11 @@ def test_app_declares_google_oauth_with_the_gmail_scope(catalog):
     app = catalog.app("gmail")
     assert app.auth.authorize_url == "https://accounts.google.com/o/oauth2/v2/auth"
     assert app.auth.token_url == "https://oauth2.googleapis.com/token"
-    assert list(app.auth.scopes) == ["https://www.googleapis.com/auth/gmail.modify"]
+    assert list(app.auth.scopes) == [
+        "https://www.googleapis.com/auth/gmail.modify",
+        "https://www.googleapis.com/auth/gmail.settings.basic",
+        "https://mail.google.com/",
+    ]
     assert app.auth.pkce is True
     assert dict(app.auth.extra_authorize_params) == {"access_type": "offline", "prompt": "consent"}
     assert app.base_url == API
@@ -145,10 +149,12 @@ def test_app_declares_google_oauth_with_the_gmail_scope(catalog):
 
 def test_annotations(catalog):
     actions = catalog.actions_of("gmail")
-    assert len(actions) >= 9
+    assert len(actions) >= 20
     assert {a.key for a in actions if a.annotations.read_only} == {
-        "gmail-find-email", "gmail-get-email", "gmail-list-labels"}
-    assert {a.key for a in actions if a.annotations.destructive} == {"gmail-trash-email"}
+        "gmail-find-email", "gmail-get-email", "gmail-list-labels", "gmail-list-threads", "gmail-get-thread",
+        "gmail-list-drafts", "gmail-get-profile", "gmail-list-filters", "gmail-get-vacation-settings"}
+    assert {a.key for a in actions if a.annotations.destructive} == {
+        "gmail-trash-email", "gmail-delete-email", "gmail-delete-draft", "gmail-delete-label", "gmail-delete-filter"}
     assert {a.key for a in actions if a.stash == "optional"} == {
         "gmail-send-email", "gmail-create-draft", "gmail-reply-to-email", "gmail-download-attachment"}
 
@@ -349,16 +355,16 @@ async def test_find_email_searches_then_reads_each_match(catalog, respx_mock):
                                    thread="18f29c8d7e6f5a40", labels=("INBOX",))))
 
     result = await run_action(catalog.action("gmail-find-email"), {
-        "q": "from:ada@example.com subject:invoice", "labelIds": ["INBOX", "Label_3"], "maxResults": 2,
-        "includeSpamTrash": True, "pageToken": "12345678901234567890",
+        "q": "from:ada@example.com subject:invoice", "labelIds": ["INBOX", "Label_3"], "limit": 2,
+        "includeSpamTrash": True, "cursor": "12345678901234567890",
     }, auth=AUTH)
 
     assert result.error is None
     assert_request(listing.calls.last.request, "GET", f"{API}/messages", [
-        ("maxResults", "2"), ("q", "from:ada@example.com subject:invoice"), ("labelIds", "INBOX"),
-        ("labelIds", "Label_3"), ("includeSpamTrash", "true"), ("pageToken", "12345678901234567890")])
+        ("q", "from:ada@example.com subject:invoice"), ("labelIds", "INBOX"), ("labelIds", "Label_3"),
+        ("includeSpamTrash", "true"), ("maxResults", "2"), ("pageToken", "12345678901234567890")])
     assert_request(first.calls.last.request, "GET", f"{API}/messages/18f2a3b4c5d6e7f8", METADATA)
-    assert result.ret["nextPageToken"] == "09876543210987654321"
+    assert result.ret["next_cursor"] == "09876543210987654321"
     assert result.ret["resultSizeEstimate"] == 14
     assert result.ret["messages"] == [
         {"id": "18f2a3b4c5d6e7f8", "threadId": THREAD, "from": "Ada Lovelace <ada@example.com>",
@@ -368,20 +374,20 @@ async def test_find_email_searches_then_reads_each_match(catalog, respx_mock):
          "to": f"Grace Hopper <{ME}>", "subject": "Invoice 0041", "date": "Mon, 3 Jun 2024 09:15:02 -0700",
          "snippet": "About invoice 0041", "labelIds": ["INBOX"]},
     ]
-    assert result.summary == "Found 2 emails matching `from:ada@example.com subject:invoice` (more available with nextPageToken)"
+    assert result.summary == "Found 2 emails matching `from:ada@example.com subject:invoice` (more with next_cursor)"
 
 
 async def test_find_email_with_no_matches(catalog, respx_mock):
     listing = respx_mock.get(f"{API}/messages").mock(return_value=httpx.Response(200, json={"resultSizeEstimate": 0}))
     result = await run_action(catalog.action("gmail-find-email"), {}, auth=AUTH)
-    assert result.ret == {"messages": [], "nextPageToken": None, "resultSizeEstimate": 0}
-    assert_request(listing.calls.last.request, "GET", f"{API}/messages", [("maxResults", "20")])
+    assert result.ret == {"messages": [], "next_cursor": None, "resultSizeEstimate": 0}
+    assert_request(listing.calls.last.request, "GET", f"{API}/messages", [("maxResults", "25")])
     assert result.summary == "Found 0 emails"
 
 
 async def test_get_email_decodes_the_body_and_lists_attachments(catalog, respx_mock):
     route = respx_mock.get(f"{API}/messages/{MSG}").mock(return_value=httpx.Response(200, json=full_message()))
-    result = await run_action(catalog.action("gmail-get-email"), {"messageId": MSG, "includeHtml": True}, auth=AUTH)
+    result = await run_action(catalog.action("gmail-get-email"), {"messageId": MSG}, auth=AUTH)
     assert result.error is None
     assert_request(route.calls.last.request, "GET", f"{API}/messages/{MSG}", [("format", "full")])
     assert result.ret == {
@@ -399,9 +405,11 @@ async def test_get_email_decodes_the_body_and_lists_attachments(catalog, respx_m
         "bodyTruncated": False,
         "attachments": [{"filename": "invoice-0042.pdf", "mimeType": "application/pdf", "size": 13,
                          "attachmentId": "ANGjdJ8wXk0Yb3-attachment", "partId": "1"}],
-        "html": "<div>Hi Grace,<br>the invoice for May is attached.</div>",
     }
     assert result.summary == 'Read email "Invoice 0042" from Ada Lovelace <ada@example.com>'
+
+    whole = await run_action(catalog.action("gmail-get-email"), {"messageId": MSG, "fullResponse": True}, auth=AUTH)
+    assert whole.ret == full_message()
 
 
 async def test_get_email_falls_back_to_the_html_text(catalog, respx_mock):
@@ -416,10 +424,10 @@ async def test_get_email_falls_back_to_the_html_text(catalog, respx_mock):
 
 async def test_get_email_cuts_long_bodies(catalog, respx_mock):
     message = full_message()
-    message["payload"]["parts"][0]["parts"][0]["body"] = {"size": 300, "data": b64("0123456789" * 30)}
+    message["payload"]["parts"][0]["parts"][0]["body"] = {"size": 25000, "data": b64("0123456789" * 2500)}
     respx_mock.get(f"{API}/messages/{MSG}").mock(return_value=httpx.Response(200, json=message))
-    result = await run_action(catalog.action("gmail-get-email"), {"messageId": MSG, "maxBodyLength": 100}, auth=AUTH)
-    assert result.ret["body"] == "0123456789" * 10
+    result = await run_action(catalog.action("gmail-get-email"), {"messageId": MSG}, auth=AUTH)
+    assert result.ret["body"] == "0123456789" * 2000
     assert result.ret["bodyTruncated"] is True
 
 
@@ -470,8 +478,10 @@ async def test_list_labels_puts_user_labels_first(catalog, respx_mock):
     assert_request(route.calls.last.request, "GET", f"{API}/labels")
     assert result.ret == {"labels": [
         {"id": "Label_7", "name": "clients", "type": "user"},
-        {"id": "Label_3", "name": "Receipts", "type": "user"},
-        {"id": "INBOX", "name": "INBOX", "type": "system"},
+        {"id": "Label_3", "name": "Receipts", "type": "user", "messageListVisibility": "show",
+         "labelListVisibility": "labelShow"},
+        {"id": "INBOX", "name": "INBOX", "type": "system", "messageListVisibility": "hide",
+         "labelListVisibility": "labelShow"},
         {"id": "UNREAD", "name": "UNREAD", "type": "system"},
     ]}
     assert result.summary == "Listed 4 labels (2 created by the user)"

@@ -101,9 +101,14 @@ def test_app_declares_google_oauth_with_the_drive_scope(catalog):
 
 def test_annotations(catalog):
     actions = catalog.actions_of("google_drive")
-    assert len(actions) >= 9
-    assert {a.key for a in actions if a.annotations.read_only} == {"google_drive-list-files", "google_drive-get-file"}
-    assert {a.key for a in actions if a.annotations.destructive} == {"google_drive-trash-file", "google_drive-delete-file"}
+    assert len(actions) >= 20
+    assert {a.key for a in actions if a.annotations.read_only} == {
+        "google_drive-list-files", "google_drive-get-file", "google_drive-list-permissions", "google_drive-list-comments",
+        "google_drive-list-revisions", "google_drive-list-shared-drives", "google_drive-get-storage-quota",
+    }
+    assert {a.key for a in actions if a.annotations.destructive} == {
+        "google_drive-trash-file", "google_drive-delete-file", "google_drive-remove-permission",
+    }
     assert {a.key for a in actions if a.stash == "optional"} == {"google_drive-upload-file", "google_drive-download-file"}
 
 
@@ -142,22 +147,40 @@ async def test_list_files_combines_the_filters(catalog, respx_mock):
     }))
     result = await run_action(catalog.action("google_drive-list-files"), {
         "folderId": f"https://drive.google.com/drive/folders/{FOLDER}", "nameContains": "Bob's", "type": "document",
-        "q": "starred = true", "driveId": SHARED_DRIVE, "orderBy": "name", "pageSize": 2, "pageToken": "~!!~prev",
+        "q": "starred = true", "driveId": SHARED_DRIVE, "orderBy": "name", "limit": 2, "cursor": "~!!~prev",
     }, auth=AUTH)
     assert result.error is None
     assert_request(route.calls.last.request, "GET", f"{API}/files", [
-        ("fields", f"nextPageToken,incompleteSearch,files({FIELDS})"), ("pageSize", "2"),
+        ("fields", f"nextPageToken,files({FIELDS})"),
         ("supportsAllDrives", "true"), ("includeItemsFromAllDrives", "true"),
         ("q", f"trashed = false and '{FOLDER}' in parents and name contains 'Bob\\'s' and "
               "mimeType = 'application/vnd.google-apps.document' and (starred = true)"),
-        ("orderBy", "name"), ("corpora", "drive"), ("driveId", SHARED_DRIVE), ("pageToken", "~!!~prev"),
+        ("orderBy", "name"), ("corpora", "drive"), ("driveId", SHARED_DRIVE), ("pageSize", "2"), ("pageToken", "~!!~prev"),
     ])
     assert result.ret == {
         "files": [summary_of(), summary_of("1Sheet000", "Budget", "application/vnd.google-apps.spreadsheet", None)],
-        "nextPageToken": "~!!~AI9FV7Tn",
-        "incompleteSearch": False,
+        "next_cursor": "~!!~AI9FV7Tn",
     }
-    assert result.summary == "Found 2 items in Google Drive (more with nextPageToken)"
+    assert result.summary == "Found 2 items in Google Drive (more with next_cursor)"
+
+
+async def test_list_files_follows_pages_up_to_the_limit_and_returns_the_cursor(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files").mock(side_effect=[
+        httpx.Response(200, json={"kind": "drive#fileList", "nextPageToken": "tok2", "files": [drive_file("1a"), drive_file("1b")]}),
+        httpx.Response(200, json={"kind": "drive#fileList", "nextPageToken": "tok3", "files": [drive_file("1c")]}),
+        httpx.Response(200, json={"kind": "drive#fileList", "files": [drive_file("1d")]}),
+    ])
+    action = catalog.action("google_drive-list-files")
+    first = await run_action(action, {"limit": 3}, auth=AUTH)
+    assert [f["id"] for f in first.ret["files"]] == ["1a", "1b", "1c"]
+    assert first.ret["next_cursor"] == "tok3"
+    assert route.calls[0].request.url.params["pageSize"] == "3"
+    assert "pageToken" not in route.calls[0].request.url.params
+    assert route.calls[1].request.url.params["pageSize"] == "1"
+    assert route.calls[1].request.url.params["pageToken"] == "tok2"
+    second = await run_action(action, {"limit": 3, "cursor": first.ret["next_cursor"], "fullResponse": True}, auth=AUTH)
+    assert route.calls[2].request.url.params["pageToken"] == "tok3"
+    assert second.ret == {"files": [drive_file("1d")], "next_cursor": None}
 
 
 async def test_list_files_full_text_sorts_by_relevance(catalog, respx_mock):
@@ -166,11 +189,11 @@ async def test_list_files_full_text_sorts_by_relevance(catalog, respx_mock):
         "fullText": "quarterly revenue", "type": "image/png", "includeTrashed": True}, auth=AUTH)
     assert result.error is None
     assert_request(route.calls.last.request, "GET", f"{API}/files", [
-        ("fields", f"nextPageToken,incompleteSearch,files({FIELDS})"), ("pageSize", "50"),
+        ("fields", f"nextPageToken,files({FIELDS})"),
         ("supportsAllDrives", "true"), ("includeItemsFromAllDrives", "true"),
-        ("q", "fullText contains 'quarterly revenue' and mimeType = 'image/png'"),
+        ("q", "fullText contains 'quarterly revenue' and mimeType = 'image/png'"), ("pageSize", "25"),
     ])
-    assert result.ret == {"files": [], "nextPageToken": None, "incompleteSearch": False}
+    assert result.ret == {"files": [], "next_cursor": None}
 
 
 async def test_get_file(catalog, respx_mock):
@@ -426,13 +449,12 @@ async def test_share_file_needs_an_address_for_a_person(catalog, respx_mock):
 
 
 async def test_trash_file(catalog, respx_mock):
-    route = respx_mock.patch(f"{API}/files/{FILE}").mock(return_value=httpx.Response(200, json={
-        "id": FILE, "name": "Q3 report.pdf", "trashed": True}))
+    route = respx_mock.patch(f"{API}/files/{FILE}").mock(return_value=httpx.Response(200, json=drive_file(trashed=True)))
     result = await run_action(catalog.action("google_drive-trash-file"), {"fileId": FILE}, auth=AUTH)
     assert_request(route.calls.last.request, "PATCH", f"{API}/files/{FILE}",
-                   [("supportsAllDrives", "true"), ("fields", "id,name,trashed")])
+                   [("supportsAllDrives", "true"), ("fields", FIELDS)])
     assert body(route.calls.last.request) == {"trashed": True}
-    assert result.ret == {"id": FILE, "name": "Q3 report.pdf", "trashed": True}
+    assert result.ret == {**summary_of(), "trashed": True}
     assert result.summary == "Moved Q3 report.pdf to the trash"
 
 
@@ -541,3 +563,270 @@ async def test_shared_drive_options_page(catalog, respx_mock):
     second = await fetch_options(action, "driveId", {}, auth=AUTH, page=1, prev_context=first["context"])
     assert second["options"] == [{"label": "Finance", "value": "0AL2"}]
     assert_request(route.calls[1].request, "GET", f"{API}/drives", [("pageSize", "100"), ("pageToken", "tok2")])
+
+
+async def test_file_options_search_by_name_and_mark_folders(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files").mock(return_value=httpx.Response(200, json={
+        "nextPageToken": "tok2", "files": [
+            {"id": FILE, "name": "Q3 report.pdf", "mimeType": "application/pdf"},
+            {"id": FOLDER, "name": "Reports", "mimeType": "application/vnd.google-apps.folder"},
+        ]}))
+    result = await fetch_options(catalog.action("google_drive-get-file"), "fileId", {}, auth=AUTH, query="report")
+    assert result["options"] == [{"label": "Q3 report.pdf", "value": FILE}, {"label": "Reports/", "value": FOLDER}]
+    assert result["context"] == {"pageToken": "tok2"}
+    assert_request(route.calls.last.request, "GET", f"{API}/files", [
+        ("q", "trashed=false and name contains 'report'"), ("fields", "nextPageToken,files(id,name,mimeType)"),
+        ("orderBy", "modifiedTime desc"), ("pageSize", "100"), ("corpora", "allDrives"),
+        ("includeItemsFromAllDrives", "true"), ("supportsAllDrives", "true"),
+    ])
+
+
+# Editing metadata
+
+
+async def test_update_file_renames_and_stars(catalog, respx_mock):
+    route = respx_mock.patch(f"{API}/files/{FILE}").mock(return_value=httpx.Response(200, json=drive_file(
+        name="Q3 report (final).pdf", starred=True)))
+    result = await run_action(catalog.action("google_drive-update-file"), {
+        "fileId": FILE, "name": "Q3 report (final).pdf", "starred": True}, auth=AUTH)
+    assert result.error is None
+    assert_request(route.calls.last.request, "PATCH", f"{API}/files/{FILE}",
+                   [("supportsAllDrives", "true"), ("fields", FIELDS)])
+    assert body(route.calls.last.request) == {"name": "Q3 report (final).pdf", "starred": True}
+    assert result.ret == summary_of(name="Q3 report (final).pdf")
+    assert result.summary == "Updated Q3 report (final).pdf (name, starred)"
+
+
+async def test_update_file_needs_something_to_change(catalog, respx_mock):
+    result = await run_action(catalog.action("google_drive-update-file"), {"fileId": FILE}, auth=AUTH)
+    assert result.error == "nothing to change: give a new name, description or starred"
+    assert not respx_mock.calls
+
+
+async def test_restore_file_untrashes_it(catalog, respx_mock):
+    route = respx_mock.patch(f"{API}/files/{FILE}").mock(return_value=httpx.Response(200, json=drive_file()))
+    result = await run_action(catalog.action("google_drive-restore-file"), {"fileId": FILE}, auth=AUTH)
+    assert_request(route.calls.last.request, "PATCH", f"{API}/files/{FILE}",
+                   [("supportsAllDrives", "true"), ("fields", FIELDS)])
+    assert body(route.calls.last.request) == {"trashed": False}
+    assert result.ret["trashed"] is False
+    assert result.summary == "Restored Q3 report.pdf from the trash"
+
+
+async def test_create_file_from_text_as_a_google_doc(catalog, respx_mock):
+    route = respx_mock.post(UPLOAD).mock(return_value=httpx.Response(200, json=drive_file(
+        "1NewDoc", "Summary", "application/vnd.google-apps.document", size=None)))
+    result = await run_action(catalog.action("google_drive-create-file-from-text"), {
+        "name": "Summary", "content": "# Summary\n\nAll good.", "mimeType": "text/markdown",
+        "convertToGoogleDoc": True, "folderId": FOLDER}, auth=AUTH)
+    assert result.error is None
+    request = route.calls.last.request
+    assert_request(request, "POST", UPLOAD, [("uploadType", "multipart"), ("supportsAllDrives", "true"),
+                                             ("fields", FIELDS)])
+    (_, meta), (file_head, data) = multipart_parts(request)
+    assert json.loads(meta) == {"name": "Summary", "mimeType": "application/vnd.google-apps.document",
+                                "parents": [FOLDER]}
+    assert file_head == "Content-Type: text/markdown; charset=UTF-8"
+    assert data == b"# Summary\n\nAll good."
+    assert result.ret["id"] == "1NewDoc"
+    assert result.summary == "Created Google Doc Summary (1NewDoc)"
+
+
+# Access
+
+
+PERMISSION = {"kind": "drive#permission", "id": "13160372637464856911", "type": "user", "role": "writer",
+              "emailAddress": "ada@example.com", "displayName": "Ada Lovelace"}
+ANYONE = {"kind": "drive#permission", "id": "anyoneWithLink", "type": "anyone", "role": "reader",
+          "allowFileDiscovery": False}
+PERMISSIONS_FIELDS = ("nextPageToken,permissions(id,type,role,emailAddress,domain,displayName,allowFileDiscovery,"
+                      "expirationTime)")
+
+
+async def test_list_permissions_pages_with_the_cursor(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files/{FILE}/permissions").mock(side_effect=[
+        httpx.Response(200, json={"kind": "drive#permissionList", "nextPageToken": "p2", "permissions": [PERMISSION]}),
+        httpx.Response(200, json={"kind": "drive#permissionList", "permissions": [ANYONE]}),
+    ])
+    action = catalog.action("google_drive-list-permissions")
+    first = await run_action(action, {"fileId": FILE, "limit": 1}, auth=AUTH)
+    assert_request(route.calls[0].request, "GET", f"{API}/files/{FILE}/permissions",
+                   [("fields", PERMISSIONS_FIELDS), ("supportsAllDrives", "true"), ("pageSize", "1")])
+    assert first.ret == {"permissions": [{"id": "13160372637464856911", "type": "user", "role": "writer",
+                                          "emailAddress": "ada@example.com", "displayName": "Ada Lovelace"}],
+                         "next_cursor": "p2"}
+    second = await run_action(action, {"fileId": FILE, "limit": 1, "cursor": "p2"}, auth=AUTH)
+    assert_request(route.calls[1].request, "GET", f"{API}/files/{FILE}/permissions", [
+        ("fields", PERMISSIONS_FIELDS), ("supportsAllDrives", "true"), ("pageSize", "1"), ("pageToken", "p2")])
+    assert second.ret == {"permissions": [{"id": "anyoneWithLink", "type": "anyone", "role": "reader",
+                                           "allowFileDiscovery": False}], "next_cursor": None}
+    assert second.summary == f"Found 1 permission on {FILE}"
+
+
+async def test_permission_options_need_the_file_then_list_its_permissions(catalog, respx_mock):
+    action = catalog.action("google_drive-remove-permission")
+    missing = await fetch_options(action, "permissionId", {}, auth=AUTH)
+    assert "choose the file (fileId) first" in missing["errors"][0]
+    route = respx_mock.get(f"{API}/files/{FILE}/permissions").mock(return_value=httpx.Response(200, json={
+        "permissions": [PERMISSION, ANYONE]}))
+    result = await fetch_options(action, "permissionId", {"fileId": FILE}, auth=AUTH)
+    assert result["options"] == [{"label": "ada@example.com (writer)", "value": "13160372637464856911"},
+                                 {"label": "anyone (reader)", "value": "anyoneWithLink"}]
+    assert_request(route.calls.last.request, "GET", f"{API}/files/{FILE}/permissions", [
+        ("fields", "nextPageToken,permissions(id,type,role,emailAddress,domain,displayName)"), ("pageSize", "100"),
+        ("supportsAllDrives", "true")])
+
+
+async def test_remove_permission(catalog, respx_mock):
+    route = respx_mock.delete(f"{API}/files/{FILE}/permissions/anyoneWithLink").mock(return_value=httpx.Response(204))
+    result = await run_action(catalog.action("google_drive-remove-permission"), {
+        "fileId": FILE, "permissionId": "anyoneWithLink"}, auth=AUTH)
+    assert result.error is None
+    assert_request(route.calls.last.request, "DELETE", f"{API}/files/{FILE}/permissions/anyoneWithLink",
+                   [("supportsAllDrives", "true")])
+    assert result.ret == {"removed": True, "fileId": FILE, "permissionId": "anyoneWithLink"}
+    assert result.summary == f"Removed permission anyoneWithLink from {FILE}"
+
+
+# Comments and revisions
+
+COMMENT = {
+    "kind": "drive#comment", "id": "AAAA1bCdEfG", "createdTime": "2024-06-02T09:00:00.000Z",
+    "modifiedTime": "2024-06-02T10:00:00.000Z", "resolved": False, "deleted": False,
+    "author": {"kind": "drive#user", "displayName": "Ada Lovelace", "emailAddress": "ada@example.com"},
+    "content": "Please check the totals.", "htmlContent": "Please check the totals.",
+    "quotedFileContent": {"mimeType": "text/html", "value": "Total: 42"},
+    "replies": [{"kind": "drive#reply", "id": "AAAA1bCdEfH", "createdTime": "2024-06-02T10:00:00.000Z",
+                 "author": {"kind": "drive#user", "displayName": "Grace Hopper"}, "content": "Done."}],
+}
+COMMENT_FIELDS = (
+    "id,content,createdTime,modifiedTime,resolved,deleted,author(displayName,emailAddress),quotedFileContent,"
+    "replies(id,content,action,createdTime,author(displayName,emailAddress))"
+)
+
+
+async def test_list_comments_with_replies(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files/{FILE}/comments").mock(return_value=httpx.Response(200, json={
+        "kind": "drive#commentList", "comments": [COMMENT]}))
+    result = await run_action(catalog.action("google_drive-list-comments"), {
+        "fileId": FILE, "startModifiedTime": "2024-06-01T00:00:00Z"}, auth=AUTH)
+    assert result.error is None
+    assert_request(route.calls.last.request, "GET", f"{API}/files/{FILE}/comments", [
+        ("fields", f"nextPageToken,comments({COMMENT_FIELDS})"), ("startModifiedTime", "2024-06-01T00:00:00Z"),
+        ("pageSize", "25")])
+    assert result.ret == {"comments": [{
+        "id": "AAAA1bCdEfG", "author": "ada@example.com", "content": "Please check the totals.",
+        "quotedText": "Total: 42", "resolved": False, "createdTime": "2024-06-02T09:00:00.000Z",
+        "modifiedTime": "2024-06-02T10:00:00.000Z",
+        "replies": [{"id": "AAAA1bCdEfH", "author": "Grace Hopper", "content": "Done.",
+                     "createdTime": "2024-06-02T10:00:00.000Z"}],
+    }], "next_cursor": None}
+    assert result.summary == f"Found 1 comment on {FILE}"
+
+
+async def test_comment_options_label_by_author_and_text(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files/{FILE}/comments").mock(return_value=httpx.Response(200, json={
+        "comments": [COMMENT]}))
+    result = await fetch_options(catalog.action("google_drive-reply-to-comment"), "commentId", {"fileId": FILE},
+                                 auth=AUTH)
+    assert result["options"] == [{"label": "Ada Lovelace: Please check the totals.", "value": "AAAA1bCdEfG"}]
+    assert_request(route.calls.last.request, "GET", f"{API}/files/{FILE}/comments", [
+        ("fields", "nextPageToken,comments(id,content,author(displayName))"), ("pageSize", "100")])
+
+
+async def test_add_comment(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/files/{FILE}/comments").mock(return_value=httpx.Response(200, json={
+        **COMMENT, "replies": [], "quotedFileContent": None}))
+    result = await run_action(catalog.action("google_drive-add-comment"), {
+        "fileId": FILE, "content": "Please check the totals."}, auth=AUTH)
+    assert_request(route.calls.last.request, "POST", f"{API}/files/{FILE}/comments", [("fields", COMMENT_FIELDS)])
+    assert body(route.calls.last.request) == {"content": "Please check the totals."}
+    assert result.ret["id"] == "AAAA1bCdEfG"
+    assert "htmlContent" not in result.ret
+    assert result.summary == f"Commented on {FILE} (comment AAAA1bCdEfG)"
+
+
+async def test_reply_to_comment_and_resolve(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/files/{FILE}/comments/AAAA1bCdEfG/replies").mock(return_value=httpx.Response(
+        200, json={"kind": "drive#reply", "id": "AAAA1bCdEfI", "createdTime": "2024-06-03T08:00:00.000Z",
+                   "author": {"kind": "drive#user", "displayName": "Grace Hopper", "emailAddress": "grace@example.com"},
+                   "content": "Fixed.", "action": "resolve"}))
+    result = await run_action(catalog.action("google_drive-reply-to-comment"), {
+        "fileId": FILE, "commentId": "AAAA1bCdEfG", "content": "Fixed.", "action": "resolve"}, auth=AUTH)
+    assert_request(route.calls.last.request, "POST", f"{API}/files/{FILE}/comments/AAAA1bCdEfG/replies",
+                   [("fields", "id,content,action,createdTime,author(displayName,emailAddress)")])
+    assert body(route.calls.last.request) == {"content": "Fixed.", "action": "resolve"}
+    assert result.ret == {"id": "AAAA1bCdEfI", "author": "grace@example.com", "content": "Fixed.", "action": "resolve",
+                          "createdTime": "2024-06-03T08:00:00.000Z"}
+    assert result.summary == "Replied to comment AAAA1bCdEfG and resolved it"
+
+
+async def test_list_revisions(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/files/{FILE}/revisions").mock(return_value=httpx.Response(200, json={
+        "kind": "drive#revisionList", "revisions": [{
+            "kind": "drive#revision", "id": "0B1rev", "mimeType": "application/pdf",
+            "modifiedTime": "2024-06-01T12:30:00.000Z", "keepForever": False, "size": "48213",
+            "originalFilename": "report.pdf",
+            "lastModifyingUser": {"kind": "drive#user", "displayName": "Grace Hopper", "emailAddress": "grace@example.com"},
+        }]}))
+    result = await run_action(catalog.action("google_drive-list-revisions"), {"fileId": FILE}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/files/{FILE}/revisions", [
+        ("fields", "nextPageToken,revisions(id,mimeType,modifiedTime,keepForever,size,originalFilename,"
+                   "lastModifyingUser(displayName,emailAddress))"), ("pageSize", "25")])
+    assert result.ret == {"revisions": [{
+        "id": "0B1rev", "modifiedTime": "2024-06-01T12:30:00.000Z", "lastModifiedBy": "grace@example.com",
+        "size": 48213, "originalFilename": "report.pdf", "mimeType": "application/pdf", "keepForever": False,
+    }], "next_cursor": None}
+
+
+# Shared drives and the account
+
+
+async def test_list_shared_drives_by_name(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/drives").mock(return_value=httpx.Response(200, json={
+        "kind": "drive#driveList", "nextPageToken": "d2", "drives": [
+            {"kind": "drive#drive", "id": SHARED_DRIVE, "name": "Marketing", "createdTime": "2023-01-05T08:00:00.000Z",
+             "hidden": False}]}))
+    result = await run_action(catalog.action("google_drive-list-shared-drives"), {
+        "nameContains": "Market", "limit": 1}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/drives", [
+        ("fields", "nextPageToken,drives(id,name,createdTime,hidden)"), ("q", "name contains 'Market'"),
+        ("pageSize", "1")])
+    assert result.ret == {"drives": [{"id": SHARED_DRIVE, "name": "Marketing", "createdTime": "2023-01-05T08:00:00.000Z",
+                                      "hidden": False}], "next_cursor": "d2"}
+    assert result.summary == "Found 1 shared drive"
+
+
+async def test_create_shared_drive_sends_a_request_id(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/drives").mock(return_value=httpx.Response(200, json={
+        "kind": "drive#drive", "id": SHARED_DRIVE, "name": "Marketing", "createdTime": "2024-06-01T08:00:00.000Z",
+        "hidden": False}))
+    result = await run_action(catalog.action("google_drive-create-shared-drive"), {"name": "Marketing"}, auth=AUTH)
+    request = route.calls.last.request
+    params = dict(request.url.params)
+    assert list(params) == ["requestId", "fields"]
+    assert len(params["requestId"]) == 32
+    assert params["fields"] == "id,name,createdTime,hidden"
+    assert request.headers["authorization"] == f"Bearer {AUTH['oauth_access_token']}"
+    assert body(request) == {"name": "Marketing"}
+    assert result.ret["id"] == SHARED_DRIVE
+    assert result.summary == f"Created shared drive Marketing ({SHARED_DRIVE})"
+
+
+async def test_get_storage_quota(catalog, respx_mock):
+    about = {"kind": "drive#about", "user": {"kind": "drive#user", "displayName": "Grace Hopper",
+                                             "emailAddress": "grace@example.com"},
+             "storageQuota": {"limit": "16106127360", "usage": "5368709120", "usageInDrive": "4294967296",
+                              "usageInDriveTrash": "1073741824"},
+             "maxUploadSize": "5242880000000"}
+    route = respx_mock.get(f"{API}/about").mock(return_value=httpx.Response(200, json=about))
+    action = catalog.action("google_drive-get-storage-quota")
+    result = await run_action(action, {}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/about",
+                   [("fields", "user(displayName,emailAddress),storageQuota,maxUploadSize")])
+    assert result.ret == {"user": "grace@example.com", "limit": 16106127360, "usage": 5368709120,
+                          "usageInDrive": 4294967296, "usageInDriveTrash": 1073741824, "free": 10737418240,
+                          "unlimited": False, "maxUploadSize": 5242880000000}
+    assert result.summary == "5.37 GB used of 16.11 GB"
+    whole = await run_action(action, {"fullResponse": True}, auth=AUTH)
+    assert whole.ret == about

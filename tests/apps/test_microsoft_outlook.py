@@ -151,6 +151,35 @@ async def test_reply_and_reply_all(catalog, respx_mock):
     assert_graph(reply_all.calls.last.request, "POST", f"{GRAPH}/me/messages/{MESSAGE}/replyAll", body={"comment": "Agreed."})
 
 
+async def test_forward_email_with_a_note(catalog, respx_mock):
+    route = respx_mock.post(f"{GRAPH}/me/messages/{MESSAGE}/forward").mock(return_value=httpx.Response(202))
+    action = catalog.action("microsoft_outlook-forward-email")
+    result = await run_action(
+        action, {"messageId": MESSAGE, "to": ["Dana Swope <danas@contoso.com>"], "comment": "FYI, numbers below."}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_graph(
+        route.calls.last.request, "POST", f"{GRAPH}/me/messages/{MESSAGE}/forward",
+        body={"toRecipients": [{"emailAddress": {"address": "danas@contoso.com", "name": "Dana Swope"}}],
+              "comment": "FYI, numbers below."},
+    )
+    assert result.ret == {"forwarded": True, "messageId": MESSAGE, "to": ["danas@contoso.com"]}
+    assert result.summary == "Forwarded message AAMkAGVmMDEzMTM4LTZmYWUt... to danas@contoso.com"
+    nobody = await run_action(action, {"messageId": MESSAGE, "to": []}, auth=AUTH)
+    assert "at least one recipient" in nobody.error
+    assert route.call_count == 1
+
+
+async def test_send_draft(catalog, respx_mock):
+    route = respx_mock.post(f"{GRAPH}/me/messages/{MESSAGE}/send").mock(return_value=httpx.Response(202))
+    result = await run_action(catalog.action("microsoft_outlook-send-draft"), {"messageId": MESSAGE}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_graph(route.calls.last.request, "POST", f"{GRAPH}/me/messages/{MESSAGE}/send")
+    assert not route.calls.last.request.content
+    assert result.ret == {"sent": True, "messageId": MESSAGE}
+    assert result.summary == "Sent draft AAMkAGVmMDEzMTM4LTZmYWUt..."
+
+
 # Reading and filing
 
 
@@ -158,24 +187,52 @@ FIELDS = ("id%2Csubject%2Cfrom%2CtoRecipients%2CreceivedDateTime%2CisRead%2CisDr
           "bodyPreview%2CconversationId%2CparentFolderId%2CwebLink")
 
 
-async def test_list_messages_newest_first_by_default(catalog, respx_mock):
-    next_link = f"{GRAPH}/me/mailFolders/inbox/messages?%24top=2&%24skip=2"
+async def test_list_messages_newest_first_and_the_cursor_round_trip(catalog, respx_mock):
+    next_link = f"{GRAPH}/me/mailFolders/inbox/messages?%24select={FIELDS}&%24orderby=receivedDateTime+desc&%24top=2&%24skip=2"
+    first_page = httpx.Response(200, json={"value": [_message(), _message("AAMkAGI2TAAA=", "Lunch?", isRead=True)],
+                                           "@odata.nextLink": next_link})
     route = respx_mock.get(f"{GRAPH}/me/mailFolders/inbox/messages").mock(
-        return_value=httpx.Response(200, json={"value": [_message(), _message("AAMkAGI2TAAA=", "Lunch?", isRead=True)],
-                                               "@odata.nextLink": next_link})
+        side_effect=[first_page, httpx.Response(200, json={"value": [_message("AAMkAGI3TAAA=", "Offsite")]})]
     )
-    result = await run_action(catalog.action("microsoft_outlook-list-messages"), {"folderId": "Inbox", "top": 2}, auth=AUTH)
+    action = catalog.action("microsoft_outlook-list-messages")
+    result = await run_action(action, {"folderId": "Inbox", "limit": 2}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(
-        route.calls.last.request, "GET",
-        f"{GRAPH}/me/mailFolders/inbox/messages?%24top=2&%24select={FIELDS}&%24orderby=receivedDateTime+desc",
+        route.calls[0].request, "GET",
+        f"{GRAPH}/me/mailFolders/inbox/messages?%24select={FIELDS}&%24orderby=receivedDateTime+desc&%24top=2",
     )
     first = result.ret["messages"][0]
     assert first["from"] == "Megan Bowen <MeganB@contoso.com>"
     assert first["to"] == ["Adele Vance <AdeleV@contoso.com>"]
     assert first["isRead"] is False
-    assert result.ret["nextLink"] == next_link
+    assert "@odata.etag" not in first
+    assert result.ret["next_cursor"]
     assert result.summary == "Found 2 message(s) (more available)"
+
+    rest = await run_action(action, {"folderId": "Inbox", "limit": 2, "cursor": result.ret["next_cursor"]}, auth=AUTH)
+    assert rest.error is None, rest.error
+    assert_graph(route.calls[1].request, "GET", next_link)
+    assert [m["subject"] for m in rest.ret["messages"]] == ["Offsite"]
+    assert rest.ret["next_cursor"] is None
+    forged = await run_action(action, {"cursor": "https://example.com/steal"}, auth=AUTH)
+    assert "next_cursor of the previous result" in forged.error.replace("`", "")
+
+
+async def test_list_messages_keeps_the_rest_of_a_page_that_overflows_the_limit(catalog, respx_mock):
+    page_two = f"{GRAPH}/me/messages?%24select={FIELDS}&%24orderby=receivedDateTime+desc&%24top=2&%24skip=1"
+    route = respx_mock.get(f"{GRAPH}/me/messages").mock(side_effect=[
+        httpx.Response(200, json={"value": [_message("AAMkA1=")], "@odata.nextLink": page_two}),
+        httpx.Response(200, json={"value": [_message("AAMkA2="), _message("AAMkA3=")]}),
+        httpx.Response(200, json={"value": [_message("AAMkA2="), _message("AAMkA3=")]}),
+    ])
+    action = catalog.action("microsoft_outlook-list-messages")
+    result = await run_action(action, {"limit": 2}, auth=AUTH)
+    assert [m["id"] for m in result.ret["messages"]] == ["AAMkA1=", "AAMkA2="]
+    assert str(route.calls[1].request.url) == page_two
+    rest = await run_action(action, {"limit": 2, "cursor": result.ret["next_cursor"]}, auth=AUTH)
+    assert str(route.calls[2].request.url) == page_two
+    assert [m["id"] for m in rest.ret["messages"]] == ["AAMkA3="]
+    assert rest.ret["next_cursor"] is None
 
 
 async def test_list_messages_searches_without_ordering(catalog, respx_mock):
@@ -184,7 +241,7 @@ async def test_list_messages_searches_without_ordering(catalog, respx_mock):
     assert result.error is None, result.error
     assert_graph(
         route.calls.last.request, "GET",
-        f"{GRAPH}/me/messages?%24top=10&%24select={FIELDS}&%24search=%22from%3Amegan+report%22",
+        f"{GRAPH}/me/messages?%24select={FIELDS}&%24search=%22from%3Amegan+report%22&%24top=25",
     )
     assert result.summary == "Found 1 message(s) matching 'from:megan report'"
 
@@ -193,7 +250,7 @@ async def test_list_messages_combines_filter_and_unread(catalog, respx_mock):
     route = respx_mock.get(f"{GRAPH}/me/messages").mock(return_value=httpx.Response(200, json={"value": []}))
     action = catalog.action("microsoft_outlook-list-messages")
     result = await run_action(
-        action, {"filter": "receivedDateTime ge 2024-05-01T00:00:00Z", "unreadOnly": True, "top": 5}, auth=AUTH
+        action, {"filter": "receivedDateTime ge 2024-05-01T00:00:00Z", "unreadOnly": True, "limit": 5}, auth=AUTH
     )
     assert result.error is None, result.error
     params = dict(route.calls.last.request.url.params)
@@ -208,7 +265,9 @@ async def test_get_message_with_its_attachments(catalog, respx_mock):
     message = respx_mock.get(f"{GRAPH}/me/messages/{MESSAGE}").mock(
         return_value=httpx.Response(200, json=_message(
             hasAttachments=True,
-            body={"contentType": "html", "content": "<html><body><p>Hi team,</p><p>the numbers are in &amp; attached.</p></body></html>"},
+            body={"contentType": "text", "content": "Hi team,\nthe numbers are in & attached."},
+            categories=["Red category"],
+            flag={"flagStatus": "flagged"},
             ccRecipients=[{"emailAddress": {"name": "Dana Swope", "address": "danas@contoso.com"}}],
             bccRecipients=[],
             replyTo=[],
@@ -224,7 +283,8 @@ async def test_get_message_with_its_attachments(catalog, respx_mock):
     assert result.error is None, result.error
     request = message.calls.last.request
     assert request.headers["prefer"] == 'outlook.body-content-type="text"'
-    assert request.url.params["$select"].endswith(",ccRecipients,bccRecipients,replyTo,sentDateTime,body,internetMessageId")
+    assert request.url.params["$select"].endswith(
+        ",ccRecipients,bccRecipients,replyTo,sentDateTime,body,internetMessageId,categories,flag")
     assert_graph(
         attachments.calls.last.request, "GET",
         f"{GRAPH}/me/messages/{MESSAGE}/attachments?%24select=id%2Cname%2CcontentType%2Csize%2CisInline",
@@ -234,7 +294,44 @@ async def test_get_message_with_its_attachments(catalog, respx_mock):
     assert result.ret["attachments"] == [
         {"id": ATTACHMENT, "name": "report.pdf", "contentType": "application/pdf", "size": 4533, "isInline": False}
     ]
+    assert result.ret["categories"] == ["Red category"] and result.ret["flag"] == "flagged"
     assert result.summary == 'Read "Quarterly report" from Megan Bowen <MeganB@contoso.com> with 1 attachment(s)'
+    whole = await run_action(catalog.action("microsoft_outlook-get-message"), {"messageId": MESSAGE, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["@odata.etag"] == 'W/"CQAAABYAAAAiIsqMbYjsT5e/T7KzowPTAAAYc2mB"'
+    assert whole.ret["attachments"][0]["@odata.type"] == "#microsoft.graph.fileAttachment"
+
+
+async def test_update_message_marks_read_and_flags(catalog, respx_mock):
+    route = respx_mock.patch(f"{GRAPH}/me/messages/{MESSAGE}").mock(
+        return_value=httpx.Response(200, json=_message(isRead=True, flag={"flagStatus": "flagged"}, categories=["Red category"]))
+    )
+    action = catalog.action("microsoft_outlook-update-message")
+    result = await run_action(
+        action, {"messageId": MESSAGE, "isRead": True, "flag": "flagged", "categories": ["Red category"]}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_graph(
+        route.calls.last.request, "PATCH", f"{GRAPH}/me/messages/{MESSAGE}",
+        body={"isRead": True, "flag": {"flagStatus": "flagged"}, "categories": ["Red category"]},
+    )
+    assert result.ret["isRead"] is True and result.ret["id"] == MESSAGE
+    assert result.summary == 'Updated isRead, flag, categories of "Quarterly report"'
+    cleared = await run_action(action, {"messageId": MESSAGE, "flag": "none", "isRead": False}, auth=AUTH)
+    assert json.loads(route.calls.last.request.content) == {"isRead": False, "flag": {"flagStatus": "notFlagged"}}
+    assert cleared.error is None
+    nothing = await run_action(action, {"messageId": MESSAGE}, auth=AUTH)
+    assert "nothing to change" in nothing.error
+    assert route.call_count == 2
+
+
+async def test_delete_message(catalog, respx_mock):
+    route = respx_mock.delete(f"{GRAPH}/me/messages/{MESSAGE}").mock(return_value=httpx.Response(204))
+    action = catalog.action("microsoft_outlook-delete-message")
+    result = await run_action(action, {"messageId": MESSAGE}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_graph(route.calls.last.request, "DELETE", f"{GRAPH}/me/messages/{MESSAGE}")
+    assert result.ret == {"deleted": True, "messageId": MESSAGE}
+    assert action.annotations.destructive and action.annotations.idempotent
 
 
 async def test_move_message_returns_the_new_id(catalog, respx_mock):
@@ -246,9 +343,9 @@ async def test_move_message_returns_the_new_id(catalog, respx_mock):
     )
     assert result.error is None, result.error
     assert_graph(route.calls.last.request, "POST", f"{GRAPH}/me/messages/{MESSAGE}/move", body={"destinationId": "archive"})
-    assert result.ret == {"id": "AAMkAGVmMDEzMTM4LTZmYWUtMovedAAA=", "subject": "Quarterly report",
-                          "parentFolderId": "AQMkADYAAAIBDAAAAA==", "previousId": MESSAGE}
-    assert result.summary == 'Moved "Quarterly report" to Archive'
+    assert result.ret["id"] == "AAMkAGVmMDEzMTM4LTZmYWUtMovedAAA="
+    assert result.ret["parentFolderId"] == "AQMkADYAAAIBDAAAAA=="
+    assert result.summary == 'Moved "Quarterly report" to Archive (new ID AAMkAGVmMDEzMTM4LTZmYWUtMovedAAA=)'
 
 
 async def test_download_attachment_saves_the_bytes(catalog, respx_mock, tmp_path):
@@ -304,12 +401,12 @@ async def test_list_folders_and_subfolders(catalog, respx_mock):
     action = catalog.action("microsoft_outlook-list-folders")
     result = await run_action(action, {}, auth=AUTH)
     assert result.error is None, result.error
-    assert_graph(top.calls.last.request, "GET", f"{GRAPH}/me/mailFolders?%24top=100")
+    assert_graph(top.calls.last.request, "GET", f"{GRAPH}/me/mailFolders?%24top=25")
     assert result.ret["folders"] == [{"id": FOLDER, "displayName": "Inbox", "parentFolderId": "AQMkADYAAAIBCAAAAA==",
                                       "childFolderCount": 1, "unreadItemCount": 59, "totalItemCount": 60}]
     assert result.summary == "Listed 1 folder(s)"
     sub = await run_action(action, {"parentFolderId": "inbox"}, auth=AUTH)
-    assert_graph(child.calls.last.request, "GET", f"{GRAPH}/me/mailFolders/inbox/childFolders?%24top=100")
+    assert_graph(child.calls.last.request, "GET", f"{GRAPH}/me/mailFolders/inbox/childFolders?%24top=25")
     assert sub.ret["folders"][0]["displayName"] == "Projects"
     assert sub.summary == "Listed 1 folder(s) in inbox"
 
@@ -337,9 +434,42 @@ async def test_create_contact(catalog, respx_mock):
         body={"givenName": "Pavel", "emailAddresses": [{"address": "pavelb@contoso.onmicrosoft.com", "name": "Pavel Bansky"}],
               "surname": "Bansky", "businessPhones": ["+1 732 555 0102"], "companyName": "Contoso", "jobTitle": "Engineer"},
     )
-    assert result.ret == {"id": "AAMkAGI2THk0AAA=", "displayName": "Pavel Bansky", "emailAddresses": ["pavelb@contoso.onmicrosoft.com"],
-                          "companyName": "Contoso", "jobTitle": "Engineer"}
+    assert result.ret == {"id": "AAMkAGI2THk0AAA=", "displayName": "Pavel Bansky", "givenName": "Pavel", "surname": "Bansky",
+                          "emailAddresses": ["pavelb@contoso.onmicrosoft.com"], "businessPhones": ["+1 732 555 0102"],
+                          "mobilePhone": None, "companyName": "Contoso", "jobTitle": "Engineer"}
     assert result.summary == "Created contact Pavel Bansky"
+
+
+def _contact(contact_id="AAMkAGI2THk0AAA=", name="Pavel Bansky"):
+    given, surname = name.split(" ", 1)
+    return {
+        "@odata.etag": 'W/"EQAAABYAAACmIG3Y3qZ0TLz9RnHvrl2SAAABDlmn"', "id": contact_id,
+        "createdDateTime": "2024-03-05T17:23:56Z", "displayName": name, "givenName": given, "surname": surname,
+        "emailAddresses": [{"address": f"{given.lower()}@contoso.com", "name": name}],
+        "businessPhones": ["+1 732 555 0102"], "mobilePhone": None, "companyName": "Contoso", "jobTitle": "Engineer",
+    }
+
+
+async def test_list_contacts_finds_by_email_or_name(catalog, respx_mock):
+    route = respx_mock.get(f"{GRAPH}/me/contacts").mock(return_value=httpx.Response(200, json={"value": [_contact()]}))
+    action = catalog.action("microsoft_outlook-list-contacts")
+    result = await run_action(action, {"email": "pavel@contoso.com"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_graph(
+        route.calls.last.request, "GET",
+        f"{GRAPH}/me/contacts?%24filter=emailAddresses%2Fany%28a%3Aa%2Faddress+eq+%27pavel%40contoso.com%27%29&%24top=25",
+    )
+    assert result.ret == {"contacts": [{
+        "id": "AAMkAGI2THk0AAA=", "displayName": "Pavel Bansky", "givenName": "Pavel", "surname": "Bansky",
+        "emailAddresses": ["pavel@contoso.com"], "businessPhones": ["+1 732 555 0102"], "mobilePhone": None,
+        "companyName": "Contoso", "jobTitle": "Engineer"}], "next_cursor": None}
+    assert result.summary == "Found 1 contact(s) with address pavel@contoso.com"
+    named = await run_action(action, {"nameStartsWith": "O'Brien", "limit": 5}, auth=AUTH)
+    assert named.error is None
+    assert dict(route.calls.last.request.url.params) == {"$filter": "startswith(displayName,'O''Brien')", "$top": "5"}
+    everyone = await run_action(action, {}, auth=AUTH)
+    assert everyone.error is None
+    assert dict(route.calls.last.request.url.params) == {"$orderby": "displayName", "$top": "25"}
 
 
 def _event(**extra):
@@ -365,7 +495,7 @@ async def test_list_events_in_a_window(catalog, respx_mock):
     route = respx_mock.get(f"{GRAPH}/me/calendarView").mock(return_value=httpx.Response(200, json={"value": [_event()]}))
     result = await run_action(
         catalog.action("microsoft_outlook-list-events"),
-        {"startDateTime": "2024-05-01T00:00:00Z", "endDateTime": "2024-05-08T00:00:00Z", "timeZone": "Pacific Standard Time", "top": 10},
+        {"startDateTime": "2024-05-01T00:00:00Z", "endDateTime": "2024-05-08T00:00:00Z", "timeZone": "Pacific Standard Time", "limit": 10},
         auth=AUTH,
     )
     assert result.error is None, result.error
@@ -508,6 +638,19 @@ async def test_folder_options_follow_the_next_link(catalog, respx_mock):
     assert second["options"] == [{"label": "Archive", "value": "AAMkArchive="}]
     assert second["context"] is None
     assert str(route.calls[1].request.url) == next_link
+
+
+async def test_message_options_list_the_newest_or_search(catalog, respx_mock):
+    route = respx_mock.get(f"{GRAPH}/me/messages").mock(return_value=httpx.Response(200, json={"value": [_message()]}))
+    action = catalog.action("microsoft_outlook-update-message")
+    newest = await fetch_options(action, "messageId", {}, auth=AUTH)
+    assert newest["options"] == [{"label": "Quarterly report — Megan Bowen <MeganB@contoso.com> (2024-04-30T09:12:41Z)",
+                                  "value": MESSAGE}]
+    assert dict(route.calls.last.request.url.params) == {
+        "$top": "25", "$select": "id,subject,from,receivedDateTime", "$orderby": "receivedDateTime desc"}
+    await fetch_options(action, "messageId", {}, auth=AUTH, query="report")
+    assert dict(route.calls.last.request.url.params) == {
+        "$top": "25", "$select": "id,subject,from,receivedDateTime", "$search": '"report"'}
 
 
 async def test_attachment_options_need_the_message(catalog, respx_mock):

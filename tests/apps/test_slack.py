@@ -30,6 +30,14 @@ def assert_slack_post(request, method, body):
     assert json.loads(request.content) == body
 
 
+def assert_slack_form(request, method, form):
+    assert request.method == "POST"
+    assert str(request.url) == f"{API}/{method}"
+    assert request.headers["authorization"] == "Bearer gho_test_token"
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert dict(httpx.QueryParams(request.content.decode())) == form
+
+
 def _message(ts, text, user="U061F7AUR", **extra):
     return {"type": "message", "user": user, "text": text, "ts": ts, "team": "T061EG9R6", **extra}
 
@@ -223,12 +231,13 @@ async def test_list_channels_lists_one_page_and_returns_the_cursor(catalog, resp
             },
         )
     )
-    result = await run_action(catalog.action("slack-list-channels"), {}, auth=AUTH)
+    result = await run_action(catalog.action("slack-list-channels"), {"limit": 2}, auth=AUTH)
     assert result.error is None
+    assert route.call_count == 1
     assert_slack_get(
         route.calls.last.request,
         "conversations.list",
-        {"types": "public_channel,private_channel", "exclude_archived": "true", "limit": "200"},
+        {"types": "public_channel,private_channel", "exclude_archived": "true", "limit": "2"},
     )
     assert result.ret["next_cursor"] == "dGVhbTpDMDYxRkE1UEI="
     assert [c["id"] for c in result.ret["channels"]] == [CHANNEL, "G0AKFJBEU"]
@@ -249,6 +258,25 @@ async def test_list_channels_lists_one_page_and_returns_the_cursor(catalog, resp
     assert result.summary == "Listed 2 conversations (more available)"
 
 
+async def test_list_channels_follows_slacks_pages_until_the_limit(catalog, respx_mock):
+    # Slack may answer with fewer channels than asked (archived ones are dropped after paging).
+    route = respx_mock.get(f"{API}/conversations.list").mock(
+        side_effect=[
+            httpx.Response(200, json={"ok": True, "channels": [_channel(CHANNEL, "general")],
+                                      "response_metadata": {"next_cursor": "dGVhbTpDMDYxRkE1UEI="}}),
+            httpx.Response(200, json={"ok": True, "channels": [_channel("C0G9QF9GW", "random")],
+                                      "response_metadata": {"next_cursor": "dGVhbTpDMDYxRkE1UEL="}}),
+        ]
+    )
+    result = await run_action(catalog.action("slack-list-channels"), {"limit": 2}, auth=AUTH)
+    assert result.error is None
+    base = {"types": "public_channel,private_channel", "exclude_archived": "true"}
+    assert_slack_get(route.calls[0].request, "conversations.list", {**base, "limit": "2"})
+    assert_slack_get(route.calls[1].request, "conversations.list", {**base, "limit": "1", "cursor": "dGVhbTpDMDYxRkE1UEI="})
+    assert [c["name"] for c in result.ret["channels"]] == ["general", "random"]
+    assert result.ret["next_cursor"] == "dGVhbTpDMDYxRkE1UEL="
+
+
 async def test_list_channels_passes_types_archived_and_cursor(catalog, respx_mock):
     route = respx_mock.get(f"{API}/conversations.list").mock(
         return_value=httpx.Response(200, json={"ok": True, "channels": [_im("D0C0F7S8Y", "U0BS9U4SV")], "response_metadata": {"next_cursor": ""}})
@@ -267,6 +295,14 @@ async def test_list_channels_passes_types_archived_and_cursor(catalog, respx_moc
     assert result.ret["next_cursor"] is None
     assert result.ret["channels"][0]["user"] == "U0BS9U4SV"
     assert result.summary == "Listed 1 conversation"
+
+
+async def test_list_channels_full_response_keeps_slacks_objects(catalog, respx_mock):
+    respx_mock.get(f"{API}/conversations.list").mock(
+        return_value=httpx.Response(200, json={"ok": True, "channels": [_channel(CHANNEL, "general")], "response_metadata": {"next_cursor": ""}})
+    )
+    result = await run_action(catalog.action("slack-list-channels"), {"fullResponse": True}, auth=AUTH)
+    assert result.ret == {"channels": [_channel(CHANNEL, "general")], "next_cursor": None}
 
 
 async def test_list_channels_refuses_unknown_types(catalog, respx_mock):
@@ -353,7 +389,6 @@ async def test_get_conversation_history_passes_the_time_range(catalog, respx_moc
         "conversations.history",
         {"channel": CHANNEL, "limit": "2", "oldest": "1512085000", "latest": "1512105000.000000", "inclusive": "true"},
     )
-    assert result.ret["has_more"] is True
     assert result.ret["next_cursor"] == "bmV4dF90czoxNTEyMDg1ODYxMDAwNTQz"
     assert result.ret["messages"][0] == {
         "ts": "1512104434.000490",
@@ -403,13 +438,12 @@ async def test_find_message_searches_with_a_from_filter(catalog, respx_mock):
     assert_slack_get(
         route.calls.last.request,
         "search.messages",
-        {"query": "meaning of life from:<@U2U85N1RV>", "sort": "timestamp", "sort_dir": "asc", "count": "20", "page": "1"},
+        {"query": "meaning of life from:<@U2U85N1RV>", "sort": "timestamp", "sort_dir": "asc", "count": "25", "page": "1"},
     )
     assert result.ret == {
         "total": 1,
-        "page": 1,
-        "pages": 1,
-        "matches": [
+        "next_cursor": None,
+        "messages": [
             {
                 "channel_id": "C12345678",
                 "channel_name": "general",

@@ -295,39 +295,67 @@ async def test_search_customers_builds_a_query_from_email_and_name(catalog, resp
     assert_stripe(route.calls.last.request, "GET", "/customers/search", query={"query": query, "limit": "1"})
     assert result.ret["query"] == query
     assert [c["id"] for c in result.ret["customers"]] == [CUSTOMER]
-    assert result.ret["has_more"] is True and result.ret["next_page"] == "WzE2ODA1Njk2MTZd"
+    assert "invoice_prefix" not in result.ret["customers"][0]
+    assert result.ret["next_cursor"] == "WzE2ODA1Njk2MTZd"
     assert result.summary == f"Found 1 customer for {query} (more available)"
 
 
-async def test_search_customers_passes_a_raw_query_and_page(catalog, respx_mock):
+async def test_search_customers_passes_a_raw_query_and_the_cursor_as_page(catalog, respx_mock):
     route = respx_mock.get(f"{API}/customers/search").mock(
         return_value=httpx.Response(200, json={"object": "search_result", "url": "/v1/customers/search", "has_more": False,
                                                "next_page": None, "data": []})
     )
     result = await run_action(
-        catalog.action("stripe-search-customers"), {"query": "metadata['plan']:'pro'", "page": "WzE2ODA1Njk2MTZd"}, auth=AUTH,
+        catalog.action("stripe-search-customers"), {"query": "metadata['plan']:'pro'", "cursor": "WzE2ODA1Njk2MTZd"}, auth=AUTH,
     )
     assert_stripe(route.calls.last.request, "GET", "/customers/search",
-                  query={"query": "metadata['plan']:'pro'", "limit": "10", "page": "WzE2ODA1Njk2MTZd"})
-    assert result.ret["customers"] == []
+                  query={"query": "metadata['plan']:'pro'", "limit": "25", "page": "WzE2ODA1Njk2MTZd"})
+    assert result.ret == {"query": "metadata['plan']:'pro'", "customers": [], "next_cursor": None}
     assert result.summary == "Found 0 customers for metadata['plan']:'pro'"
     empty = await run_action(catalog.action("stripe-search-customers"), {}, auth=AUTH)
     assert "give an email, a name or a search query" in empty.error
 
 
-async def test_list_customers_pages_with_starting_after(catalog, respx_mock):
+async def test_list_customers_cursor_round_trip(catalog, respx_mock):
     route = respx_mock.get(f"{API}/customers").mock(
-        return_value=httpx.Response(200, json=_list([_customer(), _customer("cus_NffrFeUfNV2Hic", "Ada")], "/v1/customers", has_more=True))
+        side_effect=[
+            httpx.Response(200, json=_list([_customer(), _customer("cus_NffrFeUfNV2Hic", "Ada")], "/v1/customers", has_more=True)),
+            httpx.Response(200, json=_list([_customer("cus_NffrFeUfNV2Hid", "Grace")], "/v1/customers")),
+        ]
     )
-    result = await run_action(
-        catalog.action("stripe-list-customers"), {"email": "jennyrosen@example.com", "limit": 2, "startingAfter": "cus_Nf0000"}, auth=AUTH,
+    action = catalog.action("stripe-list-customers")
+    first = await run_action(action, {"email": "jennyrosen@example.com", "limit": 2}, auth=AUTH)
+    assert first.error is None, first.error
+    assert_stripe(route.calls[0].request, "GET", "/customers", query={"email": "jennyrosen@example.com", "limit": "2"})
+    assert [c["id"] for c in first.ret["customers"]] == [CUSTOMER, "cus_NffrFeUfNV2Hic"]
+    assert first.ret["next_cursor"] == "cus_NffrFeUfNV2Hic"
+    assert first.summary == "Listed 2 customers (more available)"
+
+    second = await run_action(action, {"email": "jennyrosen@example.com", "limit": 2, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_stripe(route.calls[1].request, "GET", "/customers",
+                  query={"email": "jennyrosen@example.com", "limit": "2", "starting_after": "cus_NffrFeUfNV2Hic"})
+    assert [c["name"] for c in second.ret["customers"]] == ["Grace"]
+    assert second.ret["next_cursor"] is None
+    assert second.summary == "Listed 1 customer"
+
+
+async def test_list_customers_full_response_returns_stripes_objects_whole(catalog, respx_mock):
+    respx_mock.get(f"{API}/customers").mock(return_value=httpx.Response(200, json=_list([_customer()], "/v1/customers")))
+    result = await run_action(catalog.action("stripe-list-customers"), {"fullResponse": True}, auth=AUTH)
+    assert result.ret == {"customers": [_customer()], "next_cursor": None}
+
+
+async def test_delete_customer(catalog, respx_mock):
+    route = respx_mock.delete(f"{API}/customers/{CUSTOMER}").mock(
+        return_value=httpx.Response(200, json={"id": CUSTOMER, "object": "customer", "deleted": True})
     )
+    action = catalog.action("stripe-delete-customer")
+    result = await run_action(action, {"customer": CUSTOMER}, auth=AUTH)
     assert result.error is None, result.error
-    assert_stripe(route.calls.last.request, "GET", "/customers",
-                  query={"limit": "2", "email": "jennyrosen@example.com", "starting_after": "cus_Nf0000"})
-    assert result.ret["has_more"] is True
-    assert result.ret["next_starting_after"] == "cus_NffrFeUfNV2Hic"
-    assert result.summary == "Listed 2 customers (more available)"
+    assert_stripe(route.calls.last.request, "DELETE", f"/customers/{CUSTOMER}")
+    assert result.ret == {"id": CUSTOMER, "deleted": True}
+    assert result.summary == f"Deleted customer {CUSTOMER}"
+    assert action.annotations.destructive and action.annotations.idempotent
 
 
 # Payment intents
@@ -583,11 +611,11 @@ async def test_list_prices_expands_products(catalog, respx_mock):
     result = await run_action(catalog.action("stripe-list-prices"), {"product": "prod_NWjs8kKbJWmuuc", "limit": 5}, auth=AUTH)
     assert result.error is None, result.error
     assert_stripe(route.calls.last.request, "GET", "/prices",
-                  query={"limit": "5", "expand[0]": "data.product", "active": "true", "product": "prod_NWjs8kKbJWmuuc"})
+                  query={"expand[0]": "data.product", "active": "true", "product": "prod_NWjs8kKbJWmuuc", "limit": "5"})
     price = result.ret["prices"][0]
     assert price["product"] == "prod_NWjs8kKbJWmuuc" and price["product_name"] == "Gold Plan"
     assert price["label"] == "Gold Plan: 10.00 USD / month (price_1MoBy5LkdIwHu7ixZhnattbh)"
-    assert result.ret["has_more"] is False and result.ret["next_starting_after"] is None
+    assert result.ret["next_cursor"] is None
     assert result.summary == "Listed 1 price"
 
 

@@ -37,6 +37,17 @@ CARD_FIELDS = (
 )
 
 
+# Fields and parameters Trello's REST reference documents that the published description lacks.
+VENDOR_EXEMPT = {
+    ("GET", "/search", "idOrganizations"): "the reference marks it optional: without it every board the user sees is searched",
+    ("POST", "/cards", "start"): "the reference documents `start`, the card's start date",
+    ("PUT", "/cards/{idCard}", "start"): "the reference documents `start`, the card's start date",
+    ("PUT", "/cards/{idCard}", "dueComplete"): "the reference documents `dueComplete`",
+    ("POST", "/cards/{idCard}/attachments", "setCover"): "the reference documents `setCover`",
+    ("POST", "/cards/{idCard}/checklists", "pos"): "the reference documents `pos`, the checklist's position",
+}
+
+
 def _label(label_id=LABEL, name="Urgent", color="red"):
     return {"id": label_id, "idBoard": BOARD, "name": name, "color": color}
 
@@ -324,7 +335,7 @@ async def test_search_cards_sends_the_query_boards_and_paging(catalog, respx_moc
     )
     result = await run_action(
         catalog.action("trello-search-cards"),
-        {"query": "login is:open", "boards": [BOARD], "limit": 10, "page": 1},
+        {"query": "login is:open", "boards": [BOARD], "limit": 1, "cursor": "1"},
         auth=AUTH,
     )
     assert result.error is None, result.error
@@ -339,41 +350,67 @@ async def test_search_cards_sends_the_query_boards_and_paging(catalog, respx_moc
             "card_board": "true",
             "board_fields": "name",
             "card_list": "true",
-            "cards_limit": "10",
+            "cards_limit": "1",
             "cards_page": "1",
             "partial": "true",
             "idBoards": BOARD,
         },
     )
-    assert result.ret["page"] == 1
+    assert result.ret["next_cursor"] == "2"
     assert [(c["id"], c["board"], c["list"]) for c in result.ret["cards"]] == [(CARD, "Platform", "In Progress")]
-    assert result.summary == "Found 1 card for 'login is:open'"
+    assert result.summary == "Found 1 card for 'login is:open' (more may follow)"
+
+    last = await run_action(catalog.action("trello-search-cards"), {"query": "login", "cursor": "2"}, auth=AUTH)
+    assert dict(route.calls.last.request.url.params)["cards_page"] == "2"
+    assert last.ret["next_cursor"] is None and last.summary == "Found 1 card for 'login'"
+
+    bad = await run_action(catalog.action("trello-search-cards"), {"query": "login", "cursor": "abc"}, auth=AUTH)
+    assert "next_cursor" in bad.error and route.call_count == 2
 
 
-async def test_list_cards_of_a_list_and_of_a_board(catalog, respx_mock):
+async def test_list_cards_of_a_list_pages_back_by_id(catalog, respx_mock):
+    older = "5abbe4b7ddc1b351ef961410"
     in_list = respx_mock.get(f"{API}/lists/{LIST}/cards").mock(
-        return_value=httpx.Response(200, json=[_card(), _card(name="Second")])
+        side_effect=[
+            httpx.Response(200, json=[_card(), _card(id=older, name="Second")]),
+            httpx.Response(200, json=[_card(id="5abbe4b7ddc1b351ef961401", name="Third")]),
+        ]
     )
-    result = await run_action(catalog.action("trello-list-cards"), {"board": BOARD, "list": LIST, "max": 1}, auth=AUTH)
+    result = await run_action(catalog.action("trello-list-cards"), {"board": BOARD, "list": LIST, "limit": 2}, auth=AUTH)
     assert result.error is None, result.error
-    assert_trello(in_list.calls.last.request, "GET", f"{API}/lists/{LIST}/cards", {"fields": CARD_FIELDS})
-    assert result.ret["count"] == 2 and [c["name"] for c in result.ret["cards"]] == ["Fix login redirect"]
-    assert result.summary == f"Listed 2 cards on list {LIST} (showing 1 of 2)"
+    assert_trello(in_list.calls[0].request, "GET", f"{API}/lists/{LIST}/cards",
+                  {"filter": "open", "fields": CARD_FIELDS, "limit": "2"})
+    assert [c["name"] for c in result.ret["cards"]] == ["Fix login redirect", "Second"]
+    assert result.ret["cards"][0]["checkItems"] == "1/2"
+    assert result.ret["next_cursor"] == older
+    assert result.summary == f"Listed 2 cards on list {LIST} (more available)"
 
-    archived = respx_mock.get(f"{API}/boards/{BOARD}/cards/closed").mock(
+    result = await run_action(
+        catalog.action("trello-list-cards"), {"board": BOARD, "list": LIST, "limit": 2, "cursor": older}, auth=AUTH
+    )
+    assert_trello(in_list.calls[1].request, "GET", f"{API}/lists/{LIST}/cards",
+                  {"filter": "open", "fields": CARD_FIELDS, "limit": "2", "before": older})
+    assert result.ret["next_cursor"] is None
+
+
+async def test_list_cards_of_a_board_with_the_full_response(catalog, respx_mock):
+    archived = respx_mock.get(f"{API}/boards/{BOARD}/cards").mock(
         return_value=httpx.Response(200, json=[_card(closed=True)])
     )
-    result = await run_action(catalog.action("trello-list-cards"), {"board": BOARD, "filter": "closed"}, auth=AUTH)
+    result = await run_action(
+        catalog.action("trello-list-cards"), {"board": BOARD, "filter": "closed", "fullResponse": True}, auth=AUTH
+    )
     assert result.error is None, result.error
-    assert_trello(archived.calls.last.request, "GET", f"{API}/boards/{BOARD}/cards/closed", {"fields": CARD_FIELDS})
-    assert result.ret["cards"][0]["closed"] is True
+    assert_trello(archived.calls.last.request, "GET", f"{API}/boards/{BOARD}/cards",
+                  {"filter": "closed", "fields": CARD_FIELDS, "limit": "25"})
+    assert result.ret == {"cards": [_card(closed=True)], "next_cursor": None}
     assert result.summary == f"Listed 1 card on board {BOARD}"
 
 
 async def test_move_card_puts_the_new_list_and_board(catalog, respx_mock):
     moved = respx_mock.put(f"{API}/cards/{CARD}").mock(return_value=httpx.Response(200, json=_card(id_list=DONE_LIST)))
     list_route = respx_mock.get(f"{API}/lists/{DONE_LIST}").mock(
-        return_value=httpx.Response(200, json={"id": DONE_LIST, "name": "Done"})
+        return_value=httpx.Response(200, json={"id": DONE_LIST, "name": "Done", "closed": False, "pos": 32768, "idBoard": BOARD})
     )
     result = await run_action(
         catalog.action("trello-move-card"),
@@ -384,7 +421,7 @@ async def test_move_card_puts_the_new_list_and_board(catalog, respx_mock):
     sent = moved.calls.last.request
     assert_trello(sent, "PUT", f"{API}/cards/{CARD}")
     assert body_of(sent) == {"idList": DONE_LIST, "idBoard": BOARD, "pos": "bottom"}
-    assert_trello(list_route.calls.last.request, "GET", f"{API}/lists/{DONE_LIST}", {"fields": "name"})
+    assert_trello(list_route.calls.last.request, "GET", f"{API}/lists/{DONE_LIST}", {"fields": "name,closed,pos,idBoard"})
     assert result.ret["idList"] == DONE_LIST and result.ret["list"] == "Done"
     assert result.summary == "Moved card 'Fix login redirect' to list 'Done'"
 
@@ -526,14 +563,17 @@ async def test_get_board_returns_lists_labels_and_members(catalog, respx_mock):
         {
             "fields": "name,desc,url,shortLink,closed",
             "lists": "open",
-            "list_fields": "name,pos",
+            "list_fields": "name,pos,closed,idBoard",
             "labels": "all",
             "label_fields": "name,color",
             "members": "all",
             "member_fields": "fullName,username",
         },
     )
-    assert result.ret["lists"] == [{"id": LIST, "name": "In Progress"}, {"id": DONE_LIST, "name": "Done"}]
+    assert result.ret["lists"] == [
+        {"id": LIST, "name": "In Progress", "closed": None, "pos": 16384, "idBoard": None},
+        {"id": DONE_LIST, "name": "Done", "closed": None, "pos": 32768, "idBoard": None},
+    ]
     assert result.ret["labels"][1] == {"id": "5abbe4b7ddc1b351ef96141a", "name": "", "color": "green"}
     assert result.summary == "Retrieved board 'Platform' with 2 lists"
 
@@ -723,7 +763,7 @@ async def test_list_label_and_member_options_come_from_the_chosen_board(catalog,
 async def test_card_options_page_through_a_board_by_id(catalog, respx_mock, monkeypatch):
     package = catalog.action("trello-get-card").run.__module__.rsplit(".actions.", 1)[0]
     monkeypatch.setattr(sys.modules[f"{package}.app"], "CARD_PAGE", 2)
-    route = respx_mock.get(f"{API}/boards/{BOARD}/cards/open").mock(
+    route = respx_mock.get(f"{API}/boards/{BOARD}/cards").mock(
         side_effect=[
             httpx.Response(
                 200,
@@ -742,15 +782,15 @@ async def test_card_options_page_through_a_board_by_id(catalog, respx_mock, monk
         {"label": "Older", "value": "5abbe4b7ddc1b351ef961429"},
     ]
     assert first["context"] == {"before": "5abbe4b7ddc1b351ef961429"}
-    assert_trello(route.calls[0].request, "GET", f"{API}/boards/{BOARD}/cards/open", {"fields": "name", "limit": "2"})
+    assert_trello(route.calls[0].request, "GET", f"{API}/boards/{BOARD}/cards", {"filter": "open", "fields": "name", "limit": "2"})
     second = await fetch_options(action, "card", {"board": BOARD}, auth=AUTH, page=1, prev_context=first["context"])
     assert second["options"] == [{"label": "Oldest", "value": "5abbe4b7ddc1b351ef961428"}]
     assert second["context"] is None
     assert_trello(
         route.calls[1].request,
         "GET",
-        f"{API}/boards/{BOARD}/cards/open",
-        {"fields": "name", "limit": "2", "before": "5abbe4b7ddc1b351ef961429"},
+        f"{API}/boards/{BOARD}/cards",
+        {"filter": "open", "fields": "name", "limit": "2", "before": "5abbe4b7ddc1b351ef961429"},
     )
 
 
@@ -792,3 +832,84 @@ async def test_account_test_rejects_a_bad_token(catalog, respx_mock):
     with pytest.raises(UpstreamError, match="invalid token") as raised:
         await _account_test(catalog.apps["trello"], AUTH)
     assert raised.value.status == 401
+
+
+# Boards, lists, labels and deletion
+
+
+def _board(board_id=BOARD, name="Platform"):
+    return {"id": board_id, "name": name, "desc": "Platform team work", "closed": False, "shortLink": "nC8QJJoZ",
+            "url": f"https://trello.com/b/nC8QJJoZ/{name.lower()}"}
+
+
+async def test_list_boards_pages_through_the_members_boards(catalog, respx_mock):
+    boards = [_board(), _board("5abbe4b7ddc1b351ef961425", "Roadmap"), _board("5abbe4b7ddc1b351ef961426", "Ops")]
+    route = respx_mock.get(f"{API}/members/me/boards").mock(return_value=httpx.Response(200, json=boards))
+    first = await run_action(catalog.action("trello-list-boards"), {"limit": 2}, auth=AUTH)
+    assert first.error is None, first.error
+    assert_trello(route.calls.last.request, "GET", f"{API}/members/me/boards",
+                  {"filter": "open", "fields": "name,desc,url,shortLink,closed"})
+    assert [b["name"] for b in first.ret["boards"]] == ["Platform", "Roadmap"]
+    assert first.ret["boards"][0] == {"id": BOARD, "name": "Platform", "desc": "Platform team work",
+                                      "url": "https://trello.com/b/nC8QJJoZ/platform", "shortLink": "nC8QJJoZ",
+                                      "closed": False}
+    assert first.ret["next_cursor"] == "2" and first.summary == "Listed 2 boards"
+    second = await run_action(
+        catalog.action("trello-list-boards"), {"limit": 2, "cursor": first.ret["next_cursor"], "filter": "starred"},
+        auth=AUTH,
+    )
+    assert dict(route.calls.last.request.url.params)["filter"] == "starred"
+    assert [b["name"] for b in second.ret["boards"]] == ["Ops"] and second.ret["next_cursor"] is None
+
+
+async def test_create_list_posts_name_board_and_position(catalog, respx_mock):
+    created = {"id": DONE_LIST, "name": "In Review", "closed": False, "pos": 140737488355328, "idBoard": BOARD,
+               "subscribed": False}
+    route = respx_mock.post(f"{API}/lists").mock(return_value=httpx.Response(200, json=created))
+    result = await run_action(
+        catalog.action("trello-create-list"), {"board": BOARD, "name": "In Review", "pos": "top"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_trello(route.calls.last.request, "POST", f"{API}/lists")
+    assert body_of(route.calls.last.request) == {"name": "In Review", "idBoard": BOARD, "pos": "top"}
+    assert result.ret == {"id": DONE_LIST, "name": "In Review", "closed": False, "pos": 140737488355328, "idBoard": BOARD}
+    assert result.summary == "Created list 'In Review'"
+
+
+async def test_delete_card_deletes_it_by_short_link(catalog, respx_mock):
+    route = respx_mock.delete(f"{API}/cards/H0TZyzbK").mock(return_value=httpx.Response(200, json={"limits": {}}))
+    result = await run_action(
+        catalog.action("trello-delete-card"), {"card": "https://trello.com/c/H0TZyzbK/12-fix"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_trello(route.calls.last.request, "DELETE", f"{API}/cards/H0TZyzbK")
+    assert result.ret == {"id": "H0TZyzbK", "deleted": True}
+    assert result.summary == "Deleted card H0TZyzbK"
+    annotations = catalog.action("trello-delete-card").annotations
+    assert annotations.destructive and annotations.idempotent
+
+
+async def test_add_label_to_card_posts_the_label_id(catalog, respx_mock):
+    other = "5abbe4b7ddc1b351ef96141a"
+    route = respx_mock.post(f"{API}/cards/{CARD}/idLabels").mock(return_value=httpx.Response(200, json=[LABEL, other]))
+    result = await run_action(catalog.action("trello-add-label-to-card"), {"card": CARD, "label": other}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_trello(route.calls.last.request, "POST", f"{API}/cards/{CARD}/idLabels")
+    assert body_of(route.calls.last.request) == {"value": other}
+    assert result.ret == {"id": CARD, "idLabels": [LABEL, other]}
+    assert result.summary == f"Added label {other} to card {CARD}"
+
+
+async def test_label_choices_of_add_label_come_from_the_board(catalog, respx_mock):
+    respx_mock.get(f"{API}/boards/{BOARD}/labels").mock(return_value=httpx.Response(200, json=[_label()]))
+    options = await fetch_options(catalog.action("trello-add-label-to-card"), "label", {"board": BOARD}, auth=AUTH)
+    assert options["options"] == [{"label": "Urgent (red)", "value": LABEL}]
+
+
+async def test_edits_trim_the_card_and_overwrites_are_marked(catalog, respx_mock):
+    respx_mock.put(f"{API}/cards/{CARD}").mock(return_value=httpx.Response(200, json=_card(closed=True)))
+    result = await run_action(catalog.action("trello-archive-card"), {"card": CARD}, auth=AUTH)
+    assert result.ret["closed"] is True and "badges" not in result.ret
+    assert catalog.action("trello-update-card").annotations.destructive
+    full = await run_action(catalog.action("trello-archive-card"), {"card": CARD, "fullResponse": True}, auth=AUTH)
+    assert full.ret == _card(closed=True)

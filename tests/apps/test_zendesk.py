@@ -232,7 +232,7 @@ async def test_search_tickets_adds_the_ticket_type_and_sorting(catalog, respx_mo
     )
     result = await run_action(
         catalog.action("zendesk-search-tickets"),
-        {"query": "status<solved tags:printer", "sortBy": "updated_at", "sortOrder": "asc", "perPage": 10, "page": 2},
+        {"query": "status<solved tags:printer", "sortBy": "updated_at", "sortOrder": "asc", "limit": 10, "cursor": "10"},
         auth=AUTH,
     )
     assert result.error is None, result.error
@@ -248,8 +248,9 @@ async def test_search_tickets_adds_the_ticket_type_and_sorting(catalog, respx_mo
             "sort_order": "asc",
         },
     )
-    assert result.ret["count"] == 21 and result.ret["has_more"] is True
+    assert result.ret["count"] == 21 and result.ret["next_cursor"] == "20"
     assert [t["id"] for t in result.ret["tickets"]] == [TICKET]
+    assert result.ret["tickets"][0]["agent_url"] == f"https://acme.zendesk.com/agent/tickets/{TICKET}"
     assert result.summary == "Found 21 tickets for 'status<solved tags:printer', returned 1"
 
 
@@ -341,7 +342,7 @@ async def test_list_ticket_comments_newest_first_with_a_cursor(catalog, respx_mo
     )
     result = await run_action(
         catalog.action("zendesk-list-ticket-comments"),
-        {"ticket": TICKET, "newestFirst": True, "pageSize": 1, "cursor": "wWOMyU45lUTBFaTlRSmVhZFQ5R"},
+        {"ticket": TICKET, "newestFirst": True, "limit": 1, "cursor": "wWOMyU45lUTBFaTlRSmVhZFQ5R"},
         auth=AUTH,
     )
     assert result.error is None, result.error
@@ -393,7 +394,7 @@ async def test_list_view_tickets(catalog, respx_mock):
             },
         )
     )
-    result = await run_action(catalog.action("zendesk-list-view-tickets"), {"view": 25, "pageSize": 2}, auth=AUTH)
+    result = await run_action(catalog.action("zendesk-list-view-tickets"), {"view": 25, "limit": 2}, auth=AUTH)
     assert result.error is None, result.error
     assert_zendesk(route.calls.last.request, "GET", f"{API}/views/25/tickets", {"page[size]": "2"})
     assert [t["subject"] for t in result.ret["tickets"]] == ["Help, my printer is on fire!", "Paper jam"]
@@ -470,13 +471,18 @@ async def test_find_users_by_query_or_external_id(catalog, respx_mock):
     )
     result = await run_action(catalog.action("zendesk-find-users"), {"query": "roger@example.com"}, auth=AUTH)
     assert result.error is None, result.error
-    assert_zendesk(route.calls.last.request, "GET", f"{API}/users/search", {"query": "roger@example.com"})
+    assert_zendesk(
+        route.calls.last.request, "GET", f"{API}/users/search", {"query": "roger@example.com", "page": "1", "per_page": "25"}
+    )
+    assert result.ret["next_cursor"] is None
     assert [u["name"] for u in result.ret["users"]] == ["Roger Wilco"]
     assert result.summary == "Found 1 user for 'roger@example.com'"
 
     by_external = await run_action(catalog.action("zendesk-find-users"), {"externalId": "crm-4411"}, auth=AUTH)
     assert by_external.error is None
-    assert_zendesk(route.calls.last.request, "GET", f"{API}/users/search", {"external_id": "crm-4411"})
+    assert_zendesk(
+        route.calls.last.request, "GET", f"{API}/users/search", {"external_id": "crm-4411", "page": "1", "per_page": "25"}
+    )
     neither = await run_action(catalog.action("zendesk-find-users"), {}, auth=AUTH)
     assert "give either a query or an externalId" in neither.error
 
@@ -690,3 +696,277 @@ async def test_account_test_refuses_anonymous_answers_bad_tokens_and_full_hostna
     with pytest.raises(ActionError, match="enter only the first part"):
         await _account_test(catalog.apps["zendesk"], {**AUTH, "subdomain": "acme.zendesk"})
     assert route.call_count == 2
+
+
+# Trimmed output and paging
+
+
+async def test_get_ticket_full_response_returns_zendesks_ticket_whole(catalog, respx_mock):
+    respx_mock.get(f"{API}/tickets/{TICKET}").mock(return_value=httpx.Response(200, json={"ticket": _ticket()}))
+    result = await run_action(catalog.action("zendesk-get-ticket"), {"ticket": TICKET, "fullResponse": True}, auth=AUTH)
+    assert result.error is None, result.error
+    assert result.ret == _ticket()
+    trimmed = await run_action(catalog.action("zendesk-get-ticket"), {"ticket": TICKET}, auth=AUTH)
+    assert "raw_subject" not in trimmed.ret and trimmed.ret["custom_fields"] == [{"id": 27642, "value": "745"}]
+
+
+async def test_search_tickets_cursor_round_trip(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/search").mock(
+        side_effect=[
+            httpx.Response(
+                200,
+                json={
+                    "results": [{**_ticket(ticket_id=n), "result_type": "ticket"} for n in (1, 2)],
+                    "facets": None,
+                    "next_page": f"{API}/search.json?page=2&per_page=2&query=type%3Aticket+printer",
+                    "previous_page": None,
+                    "count": 3,
+                },
+            ),
+            httpx.Response(
+                200,
+                json={
+                    "results": [{**_ticket(ticket_id=3), "result_type": "ticket"}],
+                    "facets": None,
+                    "next_page": None,
+                    "previous_page": f"{API}/search.json?page=1&per_page=2&query=type%3Aticket+printer",
+                    "count": 3,
+                },
+            ),
+        ]
+    )
+    action = catalog.action("zendesk-search-tickets")
+    first = await run_action(action, {"query": "printer", "limit": 2}, auth=AUTH)
+    assert [t["id"] for t in first.ret["tickets"]] == [1, 2] and first.ret["next_cursor"] == "2"
+    assert_zendesk(route.calls[0].request, "GET", f"{API}/search", {"query": "type:ticket printer", "per_page": "2", "page": "1"})
+    second = await run_action(action, {"query": "printer", "limit": 2, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert [t["id"] for t in second.ret["tickets"]] == [3] and second.ret["next_cursor"] is None
+    assert_zendesk(route.calls[1].request, "GET", f"{API}/search", {"query": "type:ticket printer", "per_page": "2", "page": "2"})
+    bad = await run_action(action, {"query": "printer", "cursor": "abc"}, auth=AUTH)
+    assert "pass `next_cursor`" in bad.error
+
+
+# Users and organizations
+
+
+def _organization(org_id=509974, name="Acme Inc"):
+    return {
+        "id": org_id,
+        "url": f"{API}/organizations/{org_id}.json",
+        "external_id": "crm-77",
+        "name": name,
+        "created_at": "2025-01-09T12:00:00Z",
+        "updated_at": "2025-01-10T12:00:00Z",
+        "domain_names": ["acme.com"],
+        "details": "1 Main St",
+        "notes": "Key account",
+        "group_id": 98738,
+        "shared_tickets": False,
+        "shared_comments": False,
+        "tags": ["enterprise"],
+        "organization_fields": {"account_tier": "gold", "region": None},
+    }
+
+
+async def test_get_user(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/users/20978392").mock(return_value=httpx.Response(200, json={"user": _user()}))
+    result = await run_action(catalog.action("zendesk-get-user"), {"user": 20978392}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_zendesk(route.calls.last.request, "GET", f"{API}/users/20978392")
+    assert result.ret == user_summary_of(_user())
+    assert result.summary == "Retrieved end-user Roger Wilco (user 20978392)"
+
+
+def user_summary_of(user):
+    keys = ("id", "name", "email", "role", "phone", "organization_id", "external_id", "tags", "verified", "suspended",
+            "time_zone", "created_at")
+    return {k: user.get(k) for k in keys}
+
+
+async def test_create_organization(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/organizations").mock(
+        return_value=httpx.Response(201, json={"organization": _organization()})
+    )
+    result = await run_action(
+        catalog.action("zendesk-create-organization"),
+        {
+            "name": "Acme Inc",
+            "domainNames": ["acme.com"],
+            "notes": "Key account",
+            "externalId": "crm-77",
+            "group": 98738,
+            "tags": ["enterprise"],
+            "organizationFields": {"account_tier": "gold"},
+        },
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    sent = route.calls.last.request
+    assert_zendesk(sent, "POST", f"{API}/organizations")
+    assert body_of(sent) == {
+        "organization": {
+            "name": "Acme Inc",
+            "notes": "Key account",
+            "external_id": "crm-77",
+            "group_id": 98738,
+            "domain_names": ["acme.com"],
+            "tags": ["enterprise"],
+            "organization_fields": {"account_tier": "gold"},
+        }
+    }
+    assert result.ret["id"] == 509974 and result.ret["organization_fields"] == {"account_tier": "gold"}
+    assert result.summary == "Created organization Acme Inc (509974)"
+
+
+async def test_find_organizations_by_name_or_external_id(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/organizations/search").mock(
+        return_value=httpx.Response(200, json={"organizations": [_organization()], "next_page": None, "previous_page": None, "count": 1})
+    )
+    action = catalog.action("zendesk-find-organizations")
+    result = await run_action(action, {"name": "Acme Inc"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_zendesk(route.calls.last.request, "GET", f"{API}/organizations/search", {"name": "Acme Inc"})
+    assert [o["name"] for o in result.ret["organizations"]] == ["Acme Inc"]
+    assert result.summary == "Found 1 organization for 'Acme Inc'"
+    await run_action(action, {"externalId": "crm-77"}, auth=AUTH)
+    assert_zendesk(route.calls.last.request, "GET", f"{API}/organizations/search", {"external_id": "crm-77"})
+    neither = await run_action(action, {}, auth=AUTH)
+    assert "either a name or an externalId" in neither.error
+
+
+async def test_organization_options(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/organizations").mock(
+        return_value=httpx.Response(
+            200,
+            json={"organizations": [_organization()], "meta": {"has_more": False, "after_cursor": None, "before_cursor": None}},
+        )
+    )
+    response = await fetch_options(catalog.action("zendesk-create-user"), "organizationId", {}, auth=AUTH)
+    assert response["options"] == [{"label": "Acme Inc", "value": 509974}]
+    assert_zendesk(route.calls.last.request, "GET", f"{API}/organizations", {"page[size]": "100"})
+
+
+# Macros
+
+
+def _macro(macro_id=360001, title="Close and redirect to topics"):
+    return {
+        "id": macro_id,
+        "url": f"{API}/macros/{macro_id}.json",
+        "title": title,
+        "raw_title": title,
+        "description": "Sets the ticket to solved with a reply",
+        "active": True,
+        "position": 42,
+        "actions": [{"field": "status", "value": "solved"}, {"field": "comment_value", "value": "Closing this ticket."}],
+        "restriction": None,
+        "created_at": "2025-01-09T12:00:00Z",
+        "updated_at": "2025-02-01T12:00:00Z",
+    }
+
+
+async def test_list_macros_follows_the_cursor(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/macros").mock(
+        side_effect=[
+            httpx.Response(
+                200,
+                json={
+                    "macros": [_macro()],
+                    "meta": {"has_more": True, "after_cursor": "eyJvIjoiaWQiLCJ2IjoiYVFFQkFBQUFBQUFBIn0=", "before_cursor": None},
+                    "links": {"next": f"{API}/macros.json?page%5Bafter%5D=eyJvIjoiaWQi", "prev": None},
+                },
+            ),
+            httpx.Response(
+                200,
+                json={
+                    "macros": [_macro(360002, "Escalate")],
+                    "meta": {"has_more": False, "after_cursor": None, "before_cursor": None},
+                    "links": {"next": None, "prev": None},
+                },
+            ),
+        ]
+    )
+    action = catalog.action("zendesk-list-macros")
+    first = await run_action(action, {"limit": 1, "group": 98738}, auth=AUTH)
+    assert first.error is None, first.error
+    assert_zendesk(route.calls[0].request, "GET", f"{API}/macros",
+                   {"active": "true", "page[size]": "1", "group_id": "98738"})
+    assert first.ret["macros"] == [{
+        "id": 360001, "title": "Close and redirect to topics", "description": "Sets the ticket to solved with a reply",
+        "active": True, "actions": [{"field": "status", "value": "solved"}, {"field": "comment_value", "value": "Closing this ticket."}],
+        "updated_at": "2025-02-01T12:00:00Z"}]
+    assert first.ret["next_cursor"] == "eyJvIjoiaWQiLCJ2IjoiYVFFQkFBQUFBQUFBIn0="
+    assert first.summary == "Listed 1 macro (more available)"
+    second = await run_action(action, {"limit": 1, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_zendesk(route.calls[1].request, "GET", f"{API}/macros",
+                   {"active": "true", "page[size]": "1", "page[after]": "eyJvIjoiaWQiLCJ2IjoiYVFFQkFBQUFBQUFBIn0="})
+    assert [m["title"] for m in second.ret["macros"]] == ["Escalate"] and second.ret["next_cursor"] is None
+
+
+def _macro_result():
+    return {
+        "result": {
+            "ticket": {
+                "id": TICKET,
+                "url": f"{API}/tickets/{TICKET}.json",
+                "assignee_id": 235323,
+                "group_id": 98738,
+                "status": "solved",
+                "fields": [{"id": 27642, "value": "745"}],
+            },
+            "comment": {
+                "body": "Closing this ticket.",
+                "html_body": "<p>Closing this ticket.</p>",
+                "scoped_body": [["channel:all", "Closing this ticket."]],
+                "public": True,
+            },
+        }
+    }
+
+
+async def test_apply_macro_saves_its_changes_and_comment(catalog, respx_mock):
+    preview = respx_mock.get(f"{API}/tickets/{TICKET}/macros/360001/apply").mock(
+        return_value=httpx.Response(200, json=_macro_result())
+    )
+    save = respx_mock.put(f"{API}/tickets/{TICKET}").mock(
+        return_value=httpx.Response(200, json={"ticket": _ticket(status="solved"), "audit": _audit()})
+    )
+    result = await run_action(catalog.action("zendesk-apply-macro"), {"ticket": TICKET, "macro": 360001}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_zendesk(preview.calls.last.request, "GET", f"{API}/tickets/{TICKET}/macros/360001/apply")
+    assert_zendesk(save.calls.last.request, "PUT", f"{API}/tickets/{TICKET}")
+    assert body_of(save.calls.last.request) == {
+        "ticket": {
+            "assignee_id": 235323,
+            "group_id": 98738,
+            "status": "solved",
+            "fields": [{"id": 27642, "value": "745"}],
+            "comment": {"html_body": "<p>Closing this ticket.</p>", "public": True},
+        }
+    }
+    assert result.ret["applied"] is True and result.ret["ticket"]["status"] == "solved"
+    assert result.ret["comment"] == {"body": "Closing this ticket.", "public": True}
+    assert result.summary == f"Applied macro 360001 to ticket #{TICKET}"
+
+
+async def test_apply_macro_preview_changes_nothing(catalog, respx_mock):
+    respx_mock.get(f"{API}/tickets/{TICKET}/macros/360001/apply").mock(return_value=httpx.Response(200, json=_macro_result()))
+    result = await run_action(
+        catalog.action("zendesk-apply-macro"), {"ticket": TICKET, "macro": 360001, "preview": True}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert [c.request.method for c in respx_mock.calls] == ["GET"]
+    assert result.ret["applied"] is False and result.ret["ticket"] is None
+    assert result.ret["changes"]["status"] == "solved"
+    assert result.summary == f"Previewed macro 360001 on ticket #{TICKET}: changes assignee_id, fields, group_id, status"
+
+
+async def test_macro_options(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/macros").mock(
+        return_value=httpx.Response(
+            200, json={"macros": [_macro()], "meta": {"has_more": False, "after_cursor": None, "before_cursor": None}}
+        )
+    )
+    response = await fetch_options(catalog.action("zendesk-apply-macro"), "macro", {}, auth=AUTH)
+    assert response["options"] == [{"label": "Close and redirect to topics", "value": 360001}]
+    assert_zendesk(route.calls.last.request, "GET", f"{API}/macros", {"active": "true", "page[size]": "100"})

@@ -110,6 +110,21 @@ async def get_page(ctx, path, params=None):
     return body.get("data") or [], (body.get("next_page") or {}).get("offset")
 
 
+async def collect(ctx, path, params, *, limit, cursor):
+    """Up to `limit` items of a list endpoint, from `cursor` (Asana's offset token) on, and the
+    offset of the page after them."""
+    items, offset = [], cursor or None
+    while len(items) < limit:
+        query = {**params, "limit": min(PAGE_SIZE, limit - len(items))}
+        if offset:
+            query["offset"] = offset
+        page, offset = await get_page(ctx, path, query)
+        items.extend(page)
+        if not offset:
+            break
+    return items[:limit], offset
+
+
 # Values
 
 
@@ -166,6 +181,63 @@ def task_summary(task):
         "modified_at": task.get("modified_at"),
     }
     return {k: v for k, v in out.items() if v is not None or k in ("assignee", "due_on", "completed")}
+
+
+PROJECT_FIELDS = ",".join(
+    [
+        "name",
+        "notes",
+        "archived",
+        "color",
+        "default_view",
+        "due_on",
+        "start_on",
+        "owner.name",
+        "team.name",
+        "workspace.name",
+        "current_status_update.title",
+        "permalink_url",
+        "created_at",
+        "modified_at",
+    ]
+)
+
+
+def project_summary(project):
+    out = {
+        "gid": project.get("gid"),
+        "name": project.get("name"),
+        "notes": project.get("notes"),
+        "archived": project.get("archived"),
+        "color": project.get("color"),
+        "default_view": project.get("default_view"),
+        "due_on": project.get("due_on"),
+        "start_on": project.get("start_on"),
+        "owner": _named(project.get("owner")),
+        "team": _named(project.get("team")),
+        "workspace": _named(project.get("workspace")),
+        "status": (project.get("current_status_update") or {}).get("title"),
+        "permalink_url": project.get("permalink_url"),
+        "created_at": project.get("created_at"),
+        "modified_at": project.get("modified_at"),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def section_summary(section):
+    out = {"gid": section.get("gid"), "name": section.get("name"), "project": _named(section.get("project")),
+           "created_at": section.get("created_at")}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def story_summary(story):
+    return {
+        "gid": story.get("gid"),
+        "created_at": story.get("created_at"),
+        "author": (story.get("created_by") or {}).get("name"),
+        "text": story.get("text"),
+        "is_pinned": story.get("is_pinned"),
+    }
 
 
 def _named(obj):

@@ -9,14 +9,9 @@ from .. import _google
 
 SERVICE = "Google Calendar"
 
-SCOPES = [
-    # Events: list, read, create, change, delete, quick add, RSVP.
-    "https://www.googleapis.com/auth/calendar.events",
-    # The user's calendar list: calendar choices and the account test.
-    "https://www.googleapis.com/auth/calendar.calendarlist.readonly",
-    # Free/busy queries.
-    "https://www.googleapis.com/auth/calendar.freebusy",
-]
+# Creating, deleting and sharing calendars needs the full scope; it also covers events, the
+# calendar list, free/busy and colours.
+SCOPES = ["https://www.googleapis.com/auth/calendar"]
 
 
 async def _account_test(ctx):
@@ -254,6 +249,52 @@ def when(event):
     return start.get("dateTime") or start.get("date") or "?"
 
 
+MAX_PAGE = 250  # the largest maxResults the calendar list and ACL calls take
+
+
+async def collect(ctx, path, *, limit, cursor, params=None):
+    """Up to `limit` items of a Calendar list call, from `cursor` (a page token) on, the token of
+    the page after them, and the last page itself (which carries the calendar's name and zone)."""
+    items, token, page = [], cursor or None, {}
+    while len(items) < limit:
+        query = {**(params or {}), "maxResults": min(MAX_PAGE, limit - len(items))}
+        if token:
+            query["pageToken"] = token
+        page = await api(ctx, "GET", path, params=query)
+        items.extend(page.get("items") or [])
+        token = page.get("nextPageToken")
+        if not token:
+            break
+    return items[:limit], token, page
+
+
+def calendar_entry_summary(entry):
+    """A calendar on the user's list: ID, name, whether primary, the user's access and its zone."""
+    return {
+        "id": entry.get("id"),
+        "summary": entry.get("summaryOverride") or entry.get("summary"),
+        "description": entry.get("description"),
+        "primary": bool(entry.get("primary")),
+        "accessRole": entry.get("accessRole"),
+        "timeZone": entry.get("timeZone"),
+    }
+
+
+def calendar_summary(calendar):
+    """A calendar's own metadata (the Calendar resource)."""
+    out = {key: calendar.get(key) for key in ("id", "summary", "description", "location", "timeZone")}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def acl_summary(rule):
+    """Who a sharing rule is for and what they may do."""
+    scope = rule.get("scope") or {}
+    return {"id": rule.get("id"), "role": rule.get("role"), "scopeType": scope.get("type"), "scopeValue": scope.get("value")}
+
+
+ACL_ROLES = ["freeBusyReader", "reader", "writer", "owner"]
+
+
 # Remote options
 
 
@@ -317,6 +358,55 @@ app.define(
         "event was created. The choices list upcoming events of the chosen calendar.",
         options=event_options,
         use_query=True,
+    ),
+)
+
+async def acl_options(ctx):
+    token = ctx.prev_context.get("pageToken")
+    if ctx.page > 0 and not token:
+        return []
+    params = {"maxResults": MAX_PAGE}
+    if token:
+        params["pageToken"] = token
+    path = f"/calendars/{seg(ctx.props.get('calendarId') or 'primary')}/acl"
+    data = await api(ctx, "GET", path, params=params)
+    options = []
+    for rule in data.get("items") or []:
+        scope = rule.get("scope") or {}
+        who = scope.get("value") or ("everyone" if scope.get("type") == "default" else scope.get("type"))
+        options.append(Option(label=f"{who} ({rule.get('role')})", value=rule["id"]))
+    following = data.get("nextPageToken")
+    return OptionsPage(options=options, context={"pageToken": following} if following else None)
+
+
+async def color_options(ctx):
+    if ctx.page > 0:
+        return []  # every colour comes in one answer
+    data = await api(ctx, "GET", "/colors")
+    return [
+        Option(label=f"{color_id}: {color.get('background')}", value=color_id)
+        for color_id, color in (data.get("event") or {}).items()
+    ]
+
+
+app.define(
+    "ruleId",
+    props.string(
+        "Sharing Rule",
+        "The ID of a sharing rule of the calendar, e.g. `user:ada@example.com`, from "
+        "google_calendar-list-calendar-sharing. The choices list the calendar's rules.",
+        options=acl_options,
+    ),
+)
+
+app.define(
+    "colorId",
+    props.string(
+        "Colour",
+        "An event colour ID from `1` to `11` (e.g. `11` is red), as listed by google_calendar-list-colors. Leave "
+        "empty for the calendar's colour.",
+        options=color_options,
+        optional=True,
     ),
 )
 

@@ -1,4 +1,6 @@
+import json
 import re
+import uuid
 from pathlib import PurePosixPath
 
 from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
@@ -19,6 +21,13 @@ SCOPES = ["https://www.googleapis.com/auth/drive"]
 FILE_FIELDS = "id,name,mimeType,size,createdTime,modifiedTime,parents,webViewLink,owners(displayName,emailAddress),trashed"
 
 
+# Drive answers comment requests only with an explicit field list.
+COMMENT_FIELDS = (
+    "id,content,createdTime,modifiedTime,resolved,deleted,author(displayName,emailAddress),quotedFileContent,"
+    "replies(id,content,action,createdTime,author(displayName,emailAddress))"
+)
+
+
 async def _account_test(ctx):
     """The Google account's email and Drive user ID (`about.get`)."""
     user = (await api(ctx, "GET", "/about", params={"fields": "user"})).get("user") or {}
@@ -29,8 +38,9 @@ app = App(
     "google_drive",
     "Google Drive",
     "Find, read and organize files in the connected user's Google Drive: search and list files and folders, upload "
-    "from and download to /tmp (exporting Google Docs, Sheets and Slides), create folders, move, copy, share, trash "
-    "and delete files.",
+    "from and download to /tmp (exporting Google Docs, Sheets and Slides), create files from text and folders, "
+    "rename, move, copy, trash, restore and delete files, share them and manage who has access, read and write "
+    "comments, list revisions and shared drives, and check the storage quota.",
     auth=OAuth(
         authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
         token_url="https://oauth2.googleapis.com/token",
@@ -129,6 +139,101 @@ def file_summary(item):
     return {k: v for k, v in out.items() if v is not None}
 
 
+def permission_summary(item):
+    """Who has access to a file and how, from a Drive Permission resource."""
+    out = {
+        "id": item.get("id"),
+        "type": item.get("type"),
+        "role": item.get("role"),
+        "emailAddress": item.get("emailAddress"),
+        "domain": item.get("domain"),
+        "displayName": item.get("displayName"),
+        "allowFileDiscovery": item.get("allowFileDiscovery"),
+        "expirationTime": item.get("expirationTime"),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _person(user):
+    user = user or {}
+    return user.get("emailAddress") or user.get("displayName")
+
+
+def reply_summary(item):
+    out = {
+        "id": item.get("id"),
+        "author": _person(item.get("author")),
+        "content": item.get("content"),
+        "action": item.get("action"),
+        "createdTime": item.get("createdTime"),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def comment_summary(item):
+    """A comment's ID, author, text, state and replies, from a Drive Comment resource."""
+    out = {
+        "id": item.get("id"),
+        "author": _person(item.get("author")),
+        "content": item.get("content"),
+        "quotedText": (item.get("quotedFileContent") or {}).get("value"),
+        "resolved": item.get("resolved"),
+        "createdTime": item.get("createdTime"),
+        "modifiedTime": item.get("modifiedTime"),
+        "replies": [reply_summary(r) for r in item.get("replies") or []] or None,
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def revision_summary(item):
+    out = {
+        "id": item.get("id"),
+        "modifiedTime": item.get("modifiedTime"),
+        "lastModifiedBy": _person(item.get("lastModifyingUser")),
+        "size": int(item["size"]) if str(item.get("size", "")).isdigit() else None,
+        "originalFilename": item.get("originalFilename"),
+        "mimeType": item.get("mimeType"),
+        "keepForever": item.get("keepForever"),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def drive_summary(item):
+    out = {"id": item.get("id"), "name": item.get("name"), "createdTime": item.get("createdTime"), "hidden": item.get("hidden")}
+    return {k: v for k, v in out.items() if v is not None}
+
+
+async def collect(ctx, path, key, *, limit, cursor, params=None):
+    """Up to `limit` records under `key` of a Drive list, from `cursor` (a page token) on, and the
+    token of the page after them."""
+    items, token = [], cursor or None
+    while len(items) < limit:
+        query = {**(params or {}), "pageSize": limit - len(items)}
+        if token:
+            query["pageToken"] = token
+        page = await api(ctx, "GET", path, params=query)
+        items.extend(page.get(key) or [])
+        token = page.get("nextPageToken")
+        if not token:
+            break
+    return items[:limit], token
+
+
+def plural(count, noun):
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def multipart_body(metadata, data, mime):
+    """A `multipart/related` upload body: the JSON metadata part, then the file's bytes."""
+    boundary = f"mcp-gateway-{uuid.uuid4().hex}"
+    head = (
+        f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
+        f"{json.dumps(metadata)}\r\n"
+        f"--{boundary}\r\nContent-Type: {mime}\r\n\r\n"
+    ).encode()
+    return boundary, head + data + f"\r\n--{boundary}--\r\n".encode()
+
+
 def query_literal(text):
     """A string literal for Drive's `q` language."""
     return "'" + str(text).replace("\\", "\\\\").replace("'", "\\'") + "'"
@@ -170,6 +275,74 @@ async def folder_options(ctx):
     return OptionsPage(options=options, context={"pageToken": following} if following else None)
 
 
+async def file_options(ctx):
+    token = ctx.prev_context.get("pageToken")
+    if ctx.page > 0 and not token:
+        return []
+    q = "trashed=false"
+    if ctx.query:
+        q += f" and name contains {query_literal(ctx.query)}"
+    params = {
+        "q": q,
+        "fields": "nextPageToken,files(id,name,mimeType)",
+        "orderBy": "modifiedTime desc",
+        "pageSize": 100,
+        "corpora": "allDrives",
+        "includeItemsFromAllDrives": "true",
+        "supportsAllDrives": "true",
+    }
+    if token:
+        params["pageToken"] = token
+    data = await api(ctx, "GET", "/files", params=params)
+    options = [
+        Option(label=f"{f['name']}/" if f.get("mimeType") == FOLDER_MIME else f["name"], value=f["id"])
+        for f in data.get("files") or []
+    ]
+    following = data.get("nextPageToken")
+    return OptionsPage(options=options, context={"pageToken": following} if following else None)
+
+
+def _needs_file(ctx):
+    if not ctx.props.get("fileId"):
+        raise ActionError("choose the file (fileId) first; the choices are read from it")
+    return file_id(ctx.props.fileId)
+
+
+async def permission_options(ctx):
+    fid = _needs_file(ctx)
+    params = {"fields": "nextPageToken,permissions(id,type,role,emailAddress,domain,displayName)",
+              "pageSize": 100, "supportsAllDrives": "true"}
+    if ctx.prev_context.get("pageToken"):
+        params["pageToken"] = ctx.prev_context["pageToken"]
+    elif ctx.page > 0:
+        return []
+    data = await api(ctx, "GET", f"/files/{seg(fid)}/permissions", params=params)
+    options = []
+    for p in data.get("permissions") or []:
+        who = p.get("emailAddress") or p.get("domain") or p.get("displayName") or p.get("type")
+        options.append(Option(label=f"{who} ({p.get('role')})", value=p["id"]))
+    following = data.get("nextPageToken")
+    return OptionsPage(options=options, context={"pageToken": following} if following else None)
+
+
+async def comment_options(ctx):
+    fid = _needs_file(ctx)
+    params = {"fields": "nextPageToken,comments(id,content,author(displayName))", "pageSize": 100}
+    if ctx.prev_context.get("pageToken"):
+        params["pageToken"] = ctx.prev_context["pageToken"]
+    elif ctx.page > 0:
+        return []
+    data = await api(ctx, "GET", f"/files/{seg(fid)}/comments", params=params)
+    options = []
+    for c in data.get("comments") or []:
+        text = " ".join(str(c.get("content") or "").split())
+        author = (c.get("author") or {}).get("displayName")
+        label = f"{author}: {text}" if author else text
+        options.append(Option(label=label[:80] or c["id"], value=c["id"]))
+    following = data.get("nextPageToken")
+    return OptionsPage(options=options, context={"pageToken": following} if following else None)
+
+
 async def drive_options(ctx):
     token = ctx.prev_context.get("pageToken")
     if ctx.page > 0 and not token:
@@ -188,7 +361,29 @@ app.define(
     props.string(
         "File",
         "The Drive ID of the file or folder, e.g. `1aBcD2eFgH3iJkL4mNoP5qRsT6uVwX7yZ` (the long string in its URL; the "
-        "full URL works too). google_drive-list-files returns it as `id`.",
+        "full URL works too). google_drive-list-files returns it as `id`; the choices can be searched by name.",
+        options=file_options,
+        use_query=True,
+    ),
+)
+
+app.define(
+    "permissionId",
+    props.string(
+        "Permission",
+        "The ID of one of the file's permissions (who has access), e.g. `13160372637464856911`, or `anyoneWithLink` "
+        "for link sharing. google_drive-list-permissions returns it as `id`; the choices list the file's permissions.",
+        options=permission_options,
+    ),
+)
+
+app.define(
+    "commentId",
+    props.string(
+        "Comment",
+        "The ID of a comment on the file, e.g. `AAAA1bCdEfG`. google_drive-list-comments returns it as `id`; the "
+        "choices list the file's comments.",
+        options=comment_options,
     ),
 )
 

@@ -1,4 +1,5 @@
-import html
+import base64
+import json
 import re
 from urllib.parse import quote
 
@@ -36,8 +37,8 @@ async def _account_test(ctx):
 app = App(
     "microsoft_outlook",
     "Microsoft Outlook",
-    "Send, draft, reply to, search, read and file email in the connected user's Outlook mailbox, save "
-    "attachments, add contacts, and list and create calendar events.",
+    "Send, draft, reply to, forward, search, read, flag, file and delete email in the connected user's Outlook "
+    "mailbox, save attachments, list and add contacts, and list and create calendar events.",
     auth=_microsoft.graph_oauth(SCOPES),
     categories=["Communication", "Productivity"],
     featured_weight=90,
@@ -91,6 +92,52 @@ def folder_segment(folder):
     return text.lower() if text.lower() in WELL_KNOWN_FOLDERS else seg(text)
 
 
+# Paging: Graph pages by `@odata.nextLink`. The cursor handed to callers is that link, with how
+# many records of its page were already returned when a page did not fit in `limit`.
+
+
+def _encode_cursor(link, skip=0):
+    return base64.urlsafe_b64encode(json.dumps({"next": link, "skip": skip}).encode()).decode()
+
+
+def _decode_cursor(cursor):
+    try:
+        data = json.loads(base64.urlsafe_b64decode(str(cursor).encode()))
+        link, skip = data["next"], int(data.get("skip") or 0)
+    except (ValueError, KeyError, TypeError):
+        link = None
+    if not isinstance(link, str) or not link.startswith(f"{GRAPH}/"):
+        raise ActionError("cursor must be the `next_cursor` of the previous result, passed unchanged")
+    return link, skip
+
+
+async def graph_list(ctx, path, params=None, *, headers=None):
+    """One page of a Graph collection for a list action with `limit` and `cursor` props:
+    `(records, next_cursor)`, following Graph's pages until `limit` records are in hand."""
+    limit = ctx.props.limit
+    if ctx.props.get("cursor"):
+        link, skip = _decode_cursor(ctx.props.cursor)
+        data = await graph(ctx, "GET", link, headers=headers)
+    else:
+        link, skip = None, 0
+        data = await graph(ctx, "GET", path, params={**(params or {}), "$top": limit}, headers=headers)
+    records = []
+    while True:
+        page = (data.get("value") or [])[skip:]
+        room = limit - len(records)
+        if link and len(page) > room:
+            records += page[:room]
+            return records, _encode_cursor(link, skip + room)
+        records += page[:room]
+        following = data.get("@odata.nextLink")
+        if not following:
+            return records, None
+        if len(records) >= limit:
+            return records, _encode_cursor(following)
+        link, skip = following, 0
+        data = await graph(ctx, "GET", link, headers=headers)
+
+
 # Recipients and bodies
 
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -118,15 +165,6 @@ def item_body(content, content_type):
     return {"contentType": "HTML" if str(content_type).lower() == "html" else "Text", "content": content or ""}
 
 
-_TAG = re.compile(r"<[^>]+>")
-
-
-def html_to_text(content):
-    text = re.sub(r"<\s*(br|/p|/div|/tr)\s*/?>", "\n", content or "", flags=re.IGNORECASE)
-    text = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", text, flags=re.IGNORECASE | re.DOTALL)
-    return re.sub(r"\n{3,}", "\n\n", html.unescape(_TAG.sub("", text))).strip()
-
-
 def address_of(recipient):
     email = (recipient or {}).get("emailAddress") or {}
     if not email:
@@ -152,6 +190,53 @@ def message_summary(message):
         "parentFolderId": message.get("parentFolderId"),
         "webLink": message.get("webLink"),
     }
+
+
+def message_detail(message):
+    """A whole message as an agent reads it: the list fields, every recipient, the body and the
+    attachments (names, types, sizes and IDs for microsoft_outlook-download-attachment)."""
+    out = message_summary(message)
+    body = message.get("body") or {}
+    out.pop("bodyPreview", None)
+    out.update(
+        {
+            "cc": [address_of(r) for r in message.get("ccRecipients") or []],
+            "bcc": [address_of(r) for r in message.get("bccRecipients") or []],
+            "replyTo": [address_of(r) for r in message.get("replyTo") or []],
+            "sentDateTime": message.get("sentDateTime"),
+            "internetMessageId": message.get("internetMessageId"),
+            "categories": message.get("categories") or [],
+            "flag": (message.get("flag") or {}).get("flagStatus"),
+            "body": body.get("content"),
+            "bodyType": body.get("contentType"),
+            "attachments": [
+                {k: a.get(k) for k in ("id", "name", "contentType", "size", "isInline")}
+                for a in message.get("attachments") or []
+            ],
+        }
+    )
+    return out
+
+
+def contact_summary(contact):
+    return {
+        "id": contact.get("id"),
+        "displayName": contact.get("displayName"),
+        "givenName": contact.get("givenName"),
+        "surname": contact.get("surname"),
+        "emailAddresses": [e.get("address") for e in contact.get("emailAddresses") or []],
+        "businessPhones": contact.get("businessPhones") or [],
+        "mobilePhone": contact.get("mobilePhone"),
+        "companyName": contact.get("companyName"),
+        "jobTitle": contact.get("jobTitle"),
+    }
+
+
+FOLDER_FIELDS = ("id", "displayName", "parentFolderId", "childFolderCount", "unreadItemCount", "totalItemCount")
+
+
+def folder_summary(folder):
+    return {k: folder.get(k) for k in FOLDER_FIELDS}
 
 
 MESSAGE_FIELDS = (
@@ -218,6 +303,21 @@ async def calendar_options(ctx):
     )
 
 
+async def message_options(ctx):
+    """The newest messages of the mailbox (or those matching what was typed), by subject and sender."""
+    params = {"$top": 25, "$select": "id,subject,from,receivedDateTime"}
+    if ctx.query:
+        params["$search"] = '"' + ctx.query.replace('"', "") + '"'
+    else:
+        params["$orderby"] = "receivedDateTime desc"
+
+    def option(m):
+        sender = address_of(m.get("from")) or "unknown sender"
+        return Option(label=f"{m.get('subject') or '(no subject)'} — {sender} ({m.get('receivedDateTime')})", value=m["id"])
+
+    return await _linked_options(ctx, "/me/messages", params, option)
+
+
 async def attachment_options(ctx):
     if not ctx.props.get("messageId"):
         raise ActionError("choose the message (messageId) first; its attachments are listed from it")
@@ -232,7 +332,10 @@ app.define(
     props.string(
         "Message ID",
         "The ID of an Outlook message, a long string such as `AAMkAGVmMDEzMTM4LTZmYWUtNDdkNC1hMDZiLTU1OGY5...`, "
-        "as returned by microsoft_outlook-list-messages. A message gets a new ID when it is moved.",
+        "as returned by microsoft_outlook-list-messages. A message gets a new ID when it is moved. The choices "
+        "list the newest messages; type to search.",
+        options=message_options,
+        use_query=True,
     ),
 )
 

@@ -245,3 +245,181 @@ app.define(
         use_query=True,
     ),
 )
+
+
+# Paging: Notion lists answer `{"results": [...], "next_cursor": ..., "has_more": ...}`, 100 at most.
+
+
+async def collect(ctx, method, path, *, limit, cursor, params=None, body=None):
+    """Up to `limit` results of a Notion list from `cursor` on, and the cursor after them.
+
+    GET lists take `page_size` and `start_cursor` in the query, POST ones in the JSON body."""
+    results, following = [], cursor or None
+    while len(results) < limit:
+        page = {"page_size": min(MAX_BLOCKS, limit - len(results))}
+        if following:
+            page["start_cursor"] = following
+        if method == "GET":
+            data = (await ctx.http.get(path, params={**(params or {}), **page})).json()
+        else:
+            data = (await ctx.http.post(path, json={**(body or {}), **page})).json()
+        results.extend(data.get("results") or [])
+        following = data.get("next_cursor") if data.get("has_more") else None
+        if not following:
+            break
+    return results[:limit], following
+
+
+# What an agent needs of Notion's objects.
+
+
+def _people(items):
+    return [p.get("name") or p.get("id") for p in items or []]
+
+
+def simple_value(prop):
+    """A property value as plain JSON: text, a number, a name, a list of names or IDs..."""
+    kind = prop.get("type")
+    value = prop.get(kind)
+    if kind in ("title", "rich_text"):
+        return plain_text(value)
+    if kind in ("select", "status"):
+        return (value or {}).get("name")
+    if kind == "multi_select":
+        return [o.get("name") for o in value or []]
+    if kind == "date":
+        if not value:
+            return None
+        return value.get("start") if not value.get("end") else {"start": value.get("start"), "end": value.get("end")}
+    if kind == "people":
+        return _people(value)
+    if kind in ("created_by", "last_edited_by"):
+        return (value or {}).get("name") or (value or {}).get("id")
+    if kind == "relation":
+        return [r.get("id") for r in value or []]
+    if kind == "files":
+        return [(f.get(f.get("type")) or {}).get("url") or f.get("name") for f in value or []]
+    if kind == "formula":
+        return (value or {}).get((value or {}).get("type"))
+    if kind == "rollup":
+        inner = value or {}
+        return inner.get(inner.get("type"))
+    if kind == "unique_id":
+        prefix = (value or {}).get("prefix")
+        number = (value or {}).get("number")
+        return f"{prefix}-{number}" if prefix else number
+    return value
+
+
+def page_summary(page):
+    return {
+        "id": page.get("id"),
+        "object": page.get("object"),
+        "title": title_of(page),
+        "url": page.get("url"),
+        "parent": page.get("parent"),
+        "archived": page.get("archived"),
+        "in_trash": page.get("in_trash"),
+        "created_time": page.get("created_time"),
+        "last_edited_time": page.get("last_edited_time"),
+        "properties": {name: simple_value(p) for name, p in (page.get("properties") or {}).items() if isinstance(p, dict)},
+    }
+
+
+def _schema_entry(prop):
+    kind = prop.get("type")
+    entry = {"id": prop.get("id"), "type": kind}
+    options = (prop.get(kind) or {}).get("options") if isinstance(prop.get(kind), dict) else None
+    if options is not None:
+        entry["options"] = [o.get("name") for o in options]
+    return entry
+
+
+def database_summary(database):
+    return {
+        "id": database.get("id"),
+        "object": database.get("object"),
+        "title": title_of(database),
+        "description": plain_text(database.get("description")),
+        "url": database.get("url"),
+        "parent": database.get("parent"),
+        "is_inline": database.get("is_inline"),
+        "archived": database.get("archived"),
+        "created_time": database.get("created_time"),
+        "last_edited_time": database.get("last_edited_time"),
+        "properties": {name: _schema_entry(p) for name, p in (database.get("properties") or {}).items()},
+    }
+
+
+def result_summary(item):
+    """A search result: a page or a database."""
+    return database_summary(item) if item.get("object") == "database" else page_summary(item)
+
+
+def block_summary(block):
+    kind = block.get("type")
+    content = block.get(kind) or {}
+    out = {
+        "id": block.get("id"),
+        "type": kind,
+        "text": plain_text(content.get("rich_text")) if "rich_text" in content else None,
+        "has_children": block.get("has_children"),
+        "parent": block.get("parent"),
+        "archived": block.get("archived"),
+        "last_edited_time": block.get("last_edited_time"),
+    }
+    if kind == "to_do":
+        out["checked"] = content.get("checked")
+    if kind in ("child_page", "child_database"):
+        out["text"] = content.get("title")
+    if kind in ("image", "file", "pdf", "video", "bookmark", "embed"):
+        out["url"] = content.get("url") or (content.get(content.get("type")) or {}).get("url")
+    if kind == "code":
+        out["language"] = content.get("language")
+    return out
+
+
+def user_summary(user):
+    out = {"id": user.get("id"), "type": user.get("type"), "name": user.get("name"), "avatar_url": user.get("avatar_url")}
+    if user.get("type") == "person":
+        out["email"] = (user.get("person") or {}).get("email")
+    if user.get("type") == "bot":
+        bot = user.get("bot") or {}
+        out["workspace_name"] = bot.get("workspace_name")
+        out["owner_type"] = (bot.get("owner") or {}).get("type")
+    return out
+
+
+def comment_summary(comment):
+    return {
+        "id": comment.get("id"),
+        "discussion_id": comment.get("discussion_id"),
+        "parent": comment.get("parent"),
+        "text": plain_text(comment.get("rich_text")),
+        "created_by": (comment.get("created_by") or {}).get("id"),
+        "created_time": comment.get("created_time"),
+    }
+
+
+async def user_options(ctx):
+    cursor = ctx.prev_context.get("cursor")
+    if ctx.page > 0 and not cursor:
+        return []
+    params = {"page_size": MAX_BLOCKS}
+    if cursor:
+        params["start_cursor"] = cursor
+    data = (await ctx.http.get("/users", params=params)).json()
+    options = [Option(label=u.get("name") or u["id"], value=u["id"]) for u in data.get("results", [])]
+    context = {"cursor": data["next_cursor"]} if data.get("has_more") and data.get("next_cursor") else None
+    return OptionsPage(options=options, context=context)
+
+
+app.define(
+    "blockId",
+    props.string(
+        "Block",
+        "The ID of a Notion block (a UUID such as `c02fc1d3-db8b-45c5-a222-27595b15aea7`). notion-list-block-children "
+        "and notion-append-block return block IDs; in the app, a block's `Copy link to block` URL ends with "
+        "`#<block id>`. A page ID is also a block ID.",
+    ),
+)

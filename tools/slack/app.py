@@ -15,7 +15,21 @@ USER_SCOPES = [
     "im:history",
     "mpim:history",
     "search:read",
+    "files:read",
     "files:write",
+    "channels:write",
+    "groups:write",
+    "im:write",
+    "mpim:write",
+    "pins:read",
+    "pins:write",
+    "users.profile:write",
+    "reminders:read",
+    "reminders:write",
+    "bookmarks:read",
+    "bookmarks:write",
+    "usergroups:read",
+    "usergroups:write",
 ]
 
 _TOKEN_FIELDS = ("access_token", "refresh_token", "expires_in", "scope", "token_type")
@@ -102,7 +116,36 @@ ERROR_HINTS = {
     "file_uploads_except_images_disabled": "the workspace only accepts images as uploads",
     "file_upload_size_restricted": "the workspace does not accept files this large",
     "file_type_not_allowed": "the workspace does not accept this type of file",
-    "file_not_found": "Slack lost track of the upload; run the action again",
+    "file_not_found": "no file has that ID, or the connected user cannot see it (during an upload: Slack lost track of it, so run the upload again)",
+    "name_taken": "a channel with that name already exists; pick another name or find the existing channel with list-channels",
+    "invalid_name_specials": "channel names may hold only lowercase letters, digits, hyphens and underscores",
+    "invalid_name_required": "give a channel name",
+    "invalid_name_maxlength": "channel names are at most 80 characters",
+    "already_archived": "the channel is already archived",
+    "cant_archive_general": "the workspace's general channel cannot be archived",
+    "already_in_channel": "that person is already a member of the channel",
+    "cant_invite_self": "the connected user cannot invite themselves; use join-channel instead",
+    "cant_invite": "that person cannot be invited to this channel",
+    "user_is_restricted": "that person is a guest who cannot be added to this channel",
+    "method_not_supported_for_channel_type": "this does not work for that kind of conversation (e.g. a direct message)",
+    "too_long": "the text is longer than Slack allows here (250 characters for a topic or purpose)",
+    "time_in_past": "post_at is in the past; give a future Unix time in seconds",
+    "time_too_far": "messages can be scheduled at most 120 days ahead",
+    "invalid_time": "Slack could not read the time; use a Unix time in seconds or a phrase such as `in 15 minutes`",
+    "cannot_parse": "Slack could not read the time; use a Unix time in seconds or a phrase such as `in 15 minutes`",
+    "not_pinned": "that message is not pinned in this channel",
+    "already_pinned": "that message is already pinned",
+    "no_pin": "that message is not pinned in this channel",
+    "no_reaction": "the connected user has not added that reaction to the message",
+    "not_found": "no reminder, bookmark or user group has that ID; list them to find a valid ID",
+    "invalid_channel": "the channel ID is wrong or the connected user cannot see that conversation",
+    "invalid_link": "the bookmark link must be a full URL such as `https://example.com/doc`",
+    "permission_denied": "the connected user is not allowed to do this (a workspace admin may need to)",
+    "no_such_subteam": "no user group has that ID; list user groups to find one",
+    "paid_teams_only": "user groups are available on paid Slack plans only",
+    "cannot_update_status": "Slack would not change this user's status",
+    "profile_set_failed": "Slack could not save the profile change",
+    "too_many_users": "too many people were given at once",
 }
 
 
@@ -144,6 +187,54 @@ def next_cursor(data):
     return (data.get("response_metadata") or {}).get("next_cursor") or None
 
 
+# Slack pages its cursor lists up to 1,000 items; asking for at most 200 keeps answers quick.
+MAX_PAGE = 200
+
+
+async def collect(ctx, method, key, params, *, limit, cursor):
+    """Up to `limit` items under `key` of a cursor-paged Slack method, from `cursor` on, and the
+    cursor of the items after them. Slack may answer a page with fewer items than asked (archived
+    channels filtered out), so pages are followed until `limit` is reached."""
+    items, following = [], cursor or None
+    while len(items) < limit:
+        page = await call(ctx, method, params={**params, "limit": min(MAX_PAGE, limit - len(items)), "cursor": following})
+        items.extend(page.get(key) or [])
+        following = next_cursor(page)
+        if not following:
+            break
+    return items[:limit], following
+
+
+def read_page_cursor(cursor, limit, action):
+    """(page, count) from the cursor of a method that pages by number. The cursor carries the page
+    size with the page, so later pages line up with the first whatever limit is passed."""
+    if not cursor:
+        return 1, limit
+    try:
+        page, count = (int(part) for part in str(cursor).split(":"))
+    except ValueError:
+        raise ActionError(f"cursor must be the `next_cursor` of a previous {action} result, unchanged") from None
+    return page, count
+
+
+def next_page_cursor(paging, page, count):
+    """The cursor after `page` of a number-paged answer (its `paging`), or None on the last page."""
+    return f"{page + 1}:{count}" if page < ((paging or {}).get("pages") or 0) else None
+
+
+def plural(count, noun):
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def user_list(value, name="users"):
+    """User IDs given as a list or a comma-separated string, as Slack's comma-separated form."""
+    ids = value if isinstance(value, list) else str(value or "").split(",")
+    ids = [str(i).strip() for i in ids if str(i).strip()]
+    if not ids:
+        raise ActionError(f"{name} needs at least one user ID such as `U024BE7LH`")
+    return ",".join(ids)
+
+
 def conversation_label(channel):
     if channel.get("is_im"):
         return f"Direct message with {channel.get('user')}"
@@ -169,6 +260,30 @@ async def _cursor_options(ctx, method, key, params, to_option, keep=lambda item:
     return OptionsPage(options=options, context={"cursor": following} if following else None)
 
 
+async def usergroup_options(ctx):
+    data = await call(ctx, "usergroups.list", params={})
+    return [Option(label=f"{g.get('name')} (@{g.get('handle')})", value=g["id"]) for g in data.get("usergroups") or []]
+
+
+async def file_options(ctx):
+    if ctx.page > 0 and not ctx.prev_context.get("page"):
+        return []  # the previous page was the last one
+    page = ctx.prev_context.get("page") or 1
+    data = await call(ctx, "files.list", params={"count": 100, "page": page})
+    options = [Option(label=f.get("title") or f.get("name") or f["id"], value=f["id"]) for f in data.get("files") or []]
+    more = page < ((data.get("paging") or {}).get("pages") or 0)
+    return OptionsPage(options=options, context={"page": page + 1} if more else None)
+
+
+async def reminder_options(ctx):
+    data = await call(ctx, "reminders.list", params={})
+    return [
+        Option(label=str(r.get("text") or r["id"])[:80], value=r["id"])
+        for r in data.get("reminders") or []
+        if not r.get("complete_ts")
+    ]
+
+
 async def conversation_options(ctx):
     return await _cursor_options(
         ctx,
@@ -188,6 +303,81 @@ async def user_options(ctx):
         lambda u: Option(label=user_label(u), value=u["id"]),
         keep=lambda u: not u.get("deleted"),
     )
+
+
+def channel_summary(channel):
+    """The parts of a conversation object worth reading."""
+    return {
+        "id": channel.get("id"),
+        "name": channel.get("name"),
+        "is_private": channel.get("is_private"),
+        "is_archived": channel.get("is_archived"),
+        "is_member": channel.get("is_member"),
+        "is_im": channel.get("is_im"),
+        "is_mpim": channel.get("is_mpim"),
+        "user": channel.get("user"),
+        "topic": (channel.get("topic") or {}).get("value"),
+        "purpose": (channel.get("purpose") or {}).get("value"),
+        "num_members": channel.get("num_members"),
+        "created": channel.get("created"),
+    }
+
+
+def user_summary(user):
+    """The parts of a user object worth reading."""
+    profile = user.get("profile") or {}
+    return {
+        "id": user.get("id"),
+        "team_id": user.get("team_id"),
+        "name": user.get("name"),
+        "real_name": user.get("real_name") or profile.get("real_name"),
+        "display_name": profile.get("display_name"),
+        "email": profile.get("email"),
+        "title": profile.get("title"),
+        "tz": user.get("tz"),
+        "status_text": profile.get("status_text"),
+        "is_bot": user.get("is_bot"),
+        "is_admin": user.get("is_admin"),
+        "deleted": user.get("deleted"),
+    }
+
+
+def file_summary(file):
+    """The parts of a file object worth reading."""
+    return {
+        "id": file.get("id"),
+        "name": file.get("name"),
+        "title": file.get("title"),
+        "filetype": file.get("filetype"),
+        "mimetype": file.get("mimetype"),
+        "size": file.get("size"),
+        "user": file.get("user"),
+        "created": file.get("created"),
+        "channels": (file.get("channels") or []) + (file.get("groups") or []) + (file.get("ims") or []),
+        "permalink": file.get("permalink"),
+        "url_private": file.get("url_private"),
+    }
+
+
+def reminder_summary(reminder):
+    return {k: reminder.get(k) for k in ("id", "text", "time", "recurring", "complete_ts", "user", "creator")}
+
+
+def usergroup_summary(group):
+    return {
+        "id": group.get("id"),
+        "name": group.get("name"),
+        "handle": group.get("handle"),
+        "description": group.get("description"),
+        "user_count": group.get("user_count"),
+        "users": group.get("users"),
+        "channels": (group.get("prefs") or {}).get("channels"),
+        "disabled": bool(group.get("date_delete")),
+    }
+
+
+def bookmark_summary(bookmark):
+    return {k: bookmark.get(k) for k in ("id", "channel_id", "title", "link", "emoji", "type", "date_created")}
 
 
 def message_summary(message):
@@ -235,5 +425,35 @@ app.define(
         "Message Timestamp",
         "The `ts` of the message, which is its ID within the channel, e.g. `1712345678.000100`. It is returned "
         "when a message is sent, and by slack-get-conversation-history and slack-find-message.",
+    ),
+)
+
+app.define(
+    "userGroup",
+    props.string(
+        "User Group",
+        "The ID of a user group (the people an `@handle` mentions), e.g. `S0614TZR7`. The choices list the "
+        "workspace's groups; slack-list-user-groups lists them too.",
+        options=usergroup_options,
+    ),
+)
+
+app.define(
+    "file",
+    props.string(
+        "File",
+        "The ID of a Slack file, e.g. `F0S43PZDF`; it is in the file's permalink and returned by slack-list-files "
+        "and slack-upload-file.",
+        options=file_options,
+    ),
+)
+
+app.define(
+    "reminder",
+    props.string(
+        "Reminder",
+        "The ID of one of the connected user's reminders, e.g. `Rm12345678`, from slack-list-reminders or "
+        "slack-create-reminder.",
+        options=reminder_options,
     ),
 )

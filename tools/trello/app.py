@@ -165,10 +165,7 @@ def card_summary(card):
         "idBoard": card.get("idBoard"),
         "idList": card.get("idList"),
         "idMembers": card.get("idMembers"),
-        "labels": [
-            {"id": label.get("id"), "name": label.get("name"), "color": label.get("color")}
-            for label in card.get("labels") or []
-        ],
+        "labels": [label_summary(label) for label in card.get("labels") or []],
         "due": card.get("due"),
         "dueComplete": card.get("dueComplete"),
         "start": card.get("start"),
@@ -184,6 +181,48 @@ def card_summary(card):
         if badges.get("checkItems"):
             out["checkItems"] = f"{badges.get('checkItemsChecked', 0)}/{badges['checkItems']}"
     return out
+
+
+def member_summary(member):
+    return {"id": member.get("id"), "fullName": member.get("fullName"), "username": member.get("username")}
+
+
+def label_summary(label):
+    return {"id": label.get("id"), "name": label.get("name"), "color": label.get("color")}
+
+
+def list_summary(lst):
+    return {"id": lst.get("id"), "name": lst.get("name"), "closed": lst.get("closed"), "pos": lst.get("pos"),
+            "idBoard": lst.get("idBoard")}
+
+
+def board_summary(board):
+    out = {
+        "id": board.get("id"),
+        "name": board.get("name"),
+        "desc": board.get("desc"),
+        "url": board.get("url"),
+        "shortLink": board.get("shortLink"),
+        "closed": board.get("closed"),
+    }
+    for key, summary in (("lists", list_summary), ("labels", label_summary), ("members", member_summary)):
+        if key in board:
+            out[key] = [summary(item) for item in board.get(key) or []]
+    return out
+
+
+async def card_pages(ctx, path, *, limit, cursor, params):
+    """Up to `limit` cards of a board or list, newest first, from `cursor` (the ID the page
+    before ended at) on, and the cursor of the page after them.
+
+    Trello's card IDs grow with time and its `before` parameter returns older cards, so the
+    oldest ID of a full page is where the next one starts."""
+    query = {**params, "limit": limit}
+    if cursor:
+        query["before"] = cursor
+    cards = await get_json(ctx, path, query)
+    following = min(c["id"] for c in cards) if len(cards) >= limit else None
+    return cards, following
 
 
 def card_label(card):
@@ -250,10 +289,10 @@ async def card_options(ctx):
     if not ctx.props.get("board"):
         cards = await get_json(ctx, "/members/me/cards", {"filter": "open", "fields": "name"})
         return [Option(label=card_label(c), value=c["id"]) for c in cards]
-    params = {"fields": "name", "limit": CARD_PAGE}
+    params = {"filter": "open", "fields": "name", "limit": CARD_PAGE}
     if before:
         params["before"] = before
-    cards = await get_json(ctx, f"/boards/{board_ref(ctx.props.board)}/cards/open", params)
+    cards = await get_json(ctx, f"/boards/{board_ref(ctx.props.board)}/cards", params)
     options = [Option(label=card_label(c), value=c["id"]) for c in cards]
     # A full page means older cards may remain: Trello's IDs grow with time, so ask for those before the oldest.
     context = {"before": min(c["id"] for c in cards)} if len(cards) >= CARD_PAGE else None

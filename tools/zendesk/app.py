@@ -45,8 +45,8 @@ async def _account_test(ctx):
 app = App(
     "zendesk",
     "Zendesk",
-    "Create, find, update and answer Zendesk Support tickets, attach files, and look up or create users in the "
-    "connected Zendesk account.",
+    "Create, find, update and answer Zendesk Support tickets, attach files, apply macros, read views, and look up or "
+    "create users and organizations in the connected Zendesk account.",
     auth=Keys(
         [
             KeyField(
@@ -140,17 +140,33 @@ def next_cursor(body):
     return meta.get("after_cursor") if meta.get("has_more") else None
 
 
+def offset_page(ctx):
+    """Page number, page size and how many records of that page to skip for an offset-paginated
+    list, from `ctx.props.limit` and `ctx.props.cursor` (the offset of the next record)."""
+    limit = ctx.props.limit
+    raw = str(ctx.props.get("cursor") or "0").strip()
+    if not raw.isdigit():
+        raise ActionError(f"cursor {raw!r} is not one this action returned; pass `next_cursor` from the previous result unchanged")
+    offset = int(raw)
+    return offset // limit + 1, limit, offset % limit
+
+
+def next_offset(page, per_page, body):
+    """The cursor after an offset page: the offset of the next page's first record, or None."""
+    return str(page * per_page) if body.get("next_page") else None
+
+
 # Results
 
 
-def agent_url(ctx, ticket_id):
-    """The ticket's page in the agent workspace."""
-    base = ctx.http.base_url or ""
-    host = base.split("/api/", 1)[0]
-    return f"{host}/agent/tickets/{ticket_id}" if host else None
+def agent_url(ticket):
+    """The ticket's page in the agent workspace, from its API `url`."""
+    url, ticket_id = ticket.get("url") or "", ticket.get("id")
+    host = url.split("/api/", 1)[0] if "/api/" in url else ""
+    return f"{host}/agent/tickets/{ticket_id}" if host and ticket_id else None
 
 
-def ticket_summary(ctx, ticket):
+def ticket_summary(ticket):
     return {
         "id": ticket.get("id"),
         "subject": ticket.get("subject"),
@@ -169,7 +185,7 @@ def ticket_summary(ctx, ticket):
         "channel": (ticket.get("via") or {}).get("channel"),
         "created_at": ticket.get("created_at"),
         "updated_at": ticket.get("updated_at"),
-        "agent_url": agent_url(ctx, ticket.get("id")) if ticket.get("id") else None,
+        "agent_url": agent_url(ticket),
     }
 
 
@@ -187,6 +203,33 @@ def user_summary(user):
         "suspended": user.get("suspended"),
         "time_zone": user.get("time_zone"),
         "created_at": user.get("created_at"),
+    }
+
+
+def organization_summary(organization):
+    return {
+        "id": organization.get("id"),
+        "name": organization.get("name"),
+        "domain_names": organization.get("domain_names") or [],
+        "external_id": organization.get("external_id"),
+        "group_id": organization.get("group_id"),
+        "tags": organization.get("tags") or [],
+        "details": organization.get("details"),
+        "notes": organization.get("notes"),
+        "organization_fields": {k: v for k, v in (organization.get("organization_fields") or {}).items() if v not in (None, "")},
+        "created_at": organization.get("created_at"),
+        "updated_at": organization.get("updated_at"),
+    }
+
+
+def macro_summary(macro):
+    return {
+        "id": macro.get("id"),
+        "title": macro.get("title"),
+        "description": macro.get("description"),
+        "active": macro.get("active"),
+        "actions": [{"field": a.get("field"), "value": a.get("value")} for a in macro.get("actions") or []],
+        "updated_at": macro.get("updated_at"),
     }
 
 
@@ -208,6 +251,11 @@ def comment_summary(comment):
             for a in comment.get("attachments") or []
         ],
     }
+
+
+def comment_event(answer):
+    """The Comment event of a ticket update's audit: the comment the update added."""
+    return next((e for e in (answer.get("audit") or {}).get("events") or [] if e.get("type") == "Comment"), {})
 
 
 def check_choice(value, allowed, what):
@@ -252,6 +300,18 @@ async def agent_options(ctx):
         return Option(label=label, value=user["id"])
 
     return await _cursor_options(ctx, "/users", "users", {"role[]": ["agent", "admin"]}, to_option)
+
+
+async def macro_options(ctx):
+    return await _cursor_options(
+        ctx, "/macros", "macros", {"active": "true"}, lambda m: Option(label=m.get("title"), value=m["id"])
+    )
+
+
+async def organization_options(ctx):
+    return await _cursor_options(
+        ctx, "/organizations", "organizations", {}, lambda o: Option(label=o.get("name"), value=o["id"])
+    )
 
 
 async def view_options(ctx):
@@ -319,5 +379,39 @@ app.define(
         'Values of ticket fields, each as `{"id": <field ID>, "value": <value>}`, e.g. '
         '`[{"id": 27642, "value": "745"}]`. Field IDs are in Admin Center > Objects and rules > Tickets > Fields.',
         optional=True,
+    ),
+)
+
+app.define(
+    "user",
+    props.integer(
+        "User ID",
+        "The Zendesk user's ID, e.g. `20978392`: a ticket's `requester_id` or `assignee_id`, or an `id` from "
+        "zendesk-find-users. It is also the number at the end of the user's page, "
+        "`https://acme.zendesk.com/agent/users/20978392`.",
+        min=1,
+    ),
+)
+
+app.define(
+    "organization",
+    props.integer(
+        "Organization",
+        "The ID of a Zendesk organization, e.g. `509974` (a user's or ticket's `organization_id`). The choices "
+        "list the account's organizations; zendesk-find-organizations finds one by name.",
+        options=organization_options,
+        min=1,
+        optional=True,
+    ),
+)
+
+app.define(
+    "macro",
+    props.integer(
+        "Macro",
+        "The ID of a Zendesk macro, e.g. `360001`. The choices list the account's active macros; "
+        "zendesk-list-macros lists them with what each one does.",
+        options=macro_options,
+        min=1,
     ),
 )

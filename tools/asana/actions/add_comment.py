@@ -1,17 +1,21 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, call, task_id
+from ..app import app, call, story_summary, task_id
 
 
 @app.action(
     "add-comment",
     title="Add Comment to Task",
-    description="Post a comment on an Asana task as the connected user. Returns the comment's gid and time.",
+    description=(
+        "Post a comment on an Asana task as the connected user. Returns the comment's gid and time. To read a "
+        "task's comments use asana-list-comments."
+    ),
     props={
         "task": app.definition("task"),
         "text": props.string("Text", "The comment, as plain text, e.g. `Draft is ready for review.`"),
         "isPinned": props.boolean("Pin", "`true` to pin the comment to the top of the task's activity.", default=False),
     },
+    trim=story_summary,
 )
 async def add_comment(ctx):
     data = {"text": ctx.props.text}
@@ -26,10 +30,4 @@ async def add_comment(ctx):
     )
     target = (story.get("target") or {}).get("name") or ctx.props.task
     ctx.summary = f"Commented on task {target!r}"
-    return {
-        "gid": story.get("gid"),
-        "created_at": story.get("created_at"),
-        "author": (story.get("created_by") or {}).get("name"),
-        "text": story.get("text"),
-        "is_pinned": story.get("is_pinned"),
-    }
+    return story

@@ -6,7 +6,8 @@ from ..app import TASK_FIELDS, app, call, gid, task_id, task_summary
     title="Add Task to Project or Section",
     description=(
         "Add an existing Asana task to a project, optionally into one of its sections, or move a task already in "
-        "the project to another section. The task keeps its other projects. Returns the task's memberships."
+        "the project to another section. The task keeps its other projects. Returns the task's memberships. To "
+        "create a new task in a project use asana-create-task."
     ),
     props={
         "task": app.definition("task"),
@@ -24,6 +25,7 @@ from ..app import TASK_FIELDS, app, call, gid, task_id, task_summary
         ),
     },
     idempotent=True,
+    trim=task_summary,
 )
 async def add_task_to_project(ctx):
     task = task_id(ctx.props.task)
@@ -32,10 +34,9 @@ async def add_task_to_project(ctx):
         data["section"] = gid(ctx.props.section, "section")
     await call(ctx, "POST", f"/tasks/{task}/addProject", data=data)
     updated = await call(ctx, "GET", f"/tasks/{task}", params={"opt_fields": TASK_FIELDS})
-    out = task_summary(updated)
-    where = next((m for m in out.get("memberships", []) if m.get("project_gid") == data["project"]), None)
-    place = f"{where['project']!r}" if where else data["project"]
-    if where and where.get("section"):
-        place += f" / {where['section']!r}"
+    where = next((m for m in updated.get("memberships") or [] if (m.get("project") or {}).get("gid") == data["project"]), None)
+    place = f"{where['project'].get('name')!r}" if where else data["project"]
+    if where and (where.get("section") or {}).get("name"):
+        place += f" / {where['section']['name']!r}"
     ctx.summary = f"Added task {updated.get('name')!r} to {place}"
-    return out
+    return updated

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, call, check_date, gid, team_options
+from ..app import PROJECT_FIELDS, app, call, check_date, gid, project_summary, team_options
 
 VIEWS = ["list", "board", "calendar", "timeline"]
 COLORS = [
@@ -30,7 +30,7 @@ COLORS = [
     title="Create Project",
     description=(
         "Create a project in an Asana workspace. In an organization the project belongs to a team, which must be "
-        "given. Returns the project's gid and URL."
+        "given. Returns the project's gid and URL. To find existing projects use asana-list-projects."
     ),
     props={
         "workspace": app.definition("workspace"),
@@ -47,6 +47,7 @@ COLORS = [
         "color": props.string("Color", "The project's color.", options=COLORS, optional=True),
         "dueOn": props.string("Due Date", "The project's due date, written YYYY-MM-DD.", optional=True),
     },
+    trim=project_summary,
 )
 async def create_project(ctx):
     if ctx.props.defaultView not in VIEWS:
@@ -69,18 +70,7 @@ async def create_project(ctx):
         "POST",
         "/projects",
         data=data,
-        params={"opt_fields": "name,notes,permalink_url,default_view,color,due_on,team.name,workspace.name,created_at"},
+        params={"opt_fields": PROJECT_FIELDS},
     )
     ctx.summary = f"Created project {project.get('name')!r} ({project.get('permalink_url') or project.get('gid')})"
-    return {
-        "gid": project.get("gid"),
-        "name": project.get("name"),
-        "notes": project.get("notes"),
-        "permalink_url": project.get("permalink_url"),
-        "default_view": project.get("default_view"),
-        "color": project.get("color"),
-        "due_on": project.get("due_on"),
-        "team": (project.get("team") or {}).get("name"),
-        "workspace": (project.get("workspace") or {}).get("name"),
-        "created_at": project.get("created_at"),
-    }
+    return project

@@ -27,6 +27,7 @@ from ..app import TASK_FIELDS, app, call, task_fields, task_id, task_summary
         "dueOn": app.definition("dueOn"),
         "dueAt": app.definition("dueAt"),
     },
+    trim=task_summary,
 )
 async def create_subtask(ctx):
     parent = task_id(ctx.props.task)
@@ -35,4 +36,4 @@ async def create_subtask(ctx):
     )
     parent_name = (subtask.get("parent") or {}).get("name") or parent
     ctx.summary = f"Created subtask {subtask.get('name')!r} under {parent_name!r}"
-    return task_summary(subtask)
+    return subtask

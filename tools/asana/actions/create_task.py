@@ -8,7 +8,8 @@ from ..app import TASK_FIELDS, app, call, gid, task_fields, task_summary
     title="Create Task",
     description=(
         "Create a task in an Asana workspace, optionally in a project and one of its sections, with a "
-        "description, assignee and due date. Returns the new task's gid, URL and fields."
+        "description, assignee and due date. Returns the new task's gid, URL and fields. For a subtask under "
+        "another task use asana-create-subtask."
     ),
     props={
         "workspace": app.definition("workspace"),
@@ -33,6 +34,7 @@ from ..app import TASK_FIELDS, app, call, gid, task_fields, task_summary
         "dueAt": app.definition("dueAt"),
         "startOn": app.definition("startOn"),
     },
+    trim=task_summary,
 )
 async def create_task(ctx):
     data = {"workspace": gid(ctx.props.workspace, "workspace"), **task_fields(ctx)}
@@ -49,4 +51,4 @@ async def create_task(ctx):
     if task.get("projects"):
         where = f" in {task['projects'][0].get('name')!r}"
     ctx.summary = f"Created task {task.get('name')!r}{where} ({task.get('permalink_url') or task.get('gid')})"
-    return task_summary(task)
+    return task

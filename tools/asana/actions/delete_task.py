@@ -6,7 +6,7 @@ from ..app import app, call, task_id
     title="Delete Task",
     description=(
         "Delete an Asana task (it goes to the trash, where it can be restored in Asana for 30 days). Deleting a "
-        "task deletes its subtasks too."
+        "task deletes its subtasks too. To close a task but keep it, use asana-update-task with `completed`."
     ),
     props={"task": app.definition("task")},
     destructive=True,

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import TASK_FIELDS, app, get_page, gid, task_summary, user_ref
+from ..app import TASK_FIELDS, app, collect, gid, task_summary, user_ref
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import TASK_FIELDS, app, get_page, gid, task_summary, user_ref
     title="List Tasks",
     description=(
         "List the tasks of an Asana project or section, or the tasks assigned to a person in a workspace (works "
-        "on every plan). Returns one page of tasks and the offset of the next page."
+        "on every plan). Returns the tasks and a cursor for more. To find tasks by text or due date across a "
+        "workspace use asana-search-tasks."
     ),
     props={
         "workspace": app.definition(
@@ -28,17 +29,14 @@ from ..app import TASK_FIELDS, app, get_page, gid, task_summary, user_ref
             description="List the tasks assigned to this person in the workspace: a user gid, an email or `me`.",
         ),
         "onlyIncomplete": props.boolean("Only Open Tasks", "`false` to include completed tasks.", default=True),
-        "limit": props.integer(
-            "Limit", "How many tasks to return in this page (1 to 100).", min=1, max=100, default=50
-        ),
-        "offset": props.string(
-            "Offset", "The `next_offset` of a previous call, to get the following page.", optional=True
-        ),
+        "limit": props.limit("tasks"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("tasks", task_summary),
 )
 async def list_tasks(ctx):
-    params = {"opt_fields": TASK_FIELDS, "limit": ctx.props.limit}
+    params = {"opt_fields": TASK_FIELDS}
     if ctx.props.get("section"):
         params["section"] = gid(ctx.props.section, "section")
         where = f"section {params['section']}"
@@ -55,9 +53,7 @@ async def list_tasks(ctx):
         raise ActionError("give a project, a section, or an assignee and workspace to list tasks from")
     if ctx.props.onlyIncomplete:
         params["completed_since"] = "now"  # Asana's way of asking for incomplete tasks only
-    if ctx.props.get("offset"):
-        params["offset"] = ctx.props.offset
-    tasks, following = await get_page(ctx, "/tasks", params)
+    tasks, following = await collect(ctx, "/tasks", params, limit=ctx.props.limit, cursor=ctx.props.get("cursor"))
     more = " (more available)" if following else ""
     ctx.summary = f"Listed {len(tasks)} task{'s' if len(tasks) != 1 else ''} in {where}{more}"
-    return {"tasks": [task_summary(t) for t in tasks], "next_offset": following}
+    return {"tasks": tasks, "next_cursor": following}

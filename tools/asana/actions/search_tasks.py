@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
 from ..app import TASK_FIELDS, app, call, check_date, gid, task_summary, user_ref
 
@@ -10,7 +10,8 @@ SORTS = ["modified_at", "created_at", "due_date", "completed_at", "likes"]
     title="Search Tasks",
     description=(
         "Search an Asana workspace's tasks by text, assignee, project, section, completion and due date. Needs a "
-        "premium workspace (Asana's search API); otherwise use asana-list-tasks. Returns up to `limit` tasks."
+        "premium workspace (Asana's search API); otherwise use asana-list-tasks. Returns up to `limit` tasks; "
+        "Asana's search has no further pages, so narrow the filters to see others."
     ),
     props={
         "workspace": app.definition("workspace"),
@@ -33,9 +34,10 @@ SORTS = ["modified_at", "created_at", "due_date", "completed_at", "likes"]
         "dueOnAfter": props.string("Due After", "Only tasks due after this date, written YYYY-MM-DD.", optional=True),
         "sortBy": props.string("Sort By", "What to order results by.", options=SORTS, default="modified_at"),
         "sortAscending": props.boolean("Ascending", "`true` for oldest or smallest first.", default=False),
-        "limit": props.integer("Limit", "The most tasks to return (1 to 100).", min=1, max=100, default=50),
+        "limit": props.limit("tasks"),
     },
     read_only=True,
+    trim=within("tasks", task_summary),
 )
 async def search_tasks(ctx):
     workspace = gid(ctx.props.workspace, "workspace")
@@ -45,7 +47,6 @@ async def search_tasks(ctx):
         "opt_fields": TASK_FIELDS,
         "sort_by": ctx.props.sortBy,
         "sort_ascending": "true" if ctx.props.sortAscending else "false",
-        "limit": ctx.props.limit,
     }
     if ctx.props.get("text"):
         params["text"] = ctx.props.text
@@ -61,7 +62,8 @@ async def search_tasks(ctx):
         params["due_on.before"] = check_date(ctx.props.dueOnBefore, "dueOnBefore")
     if ctx.props.get("dueOnAfter"):
         params["due_on.after"] = check_date(ctx.props.dueOnAfter, "dueOnAfter")
-    tasks = await call(ctx, "GET", f"/workspaces/{workspace}/tasks/search", params=params) or []
+    # The search endpoint takes no page size: it answers with up to 100 tasks.
+    tasks = (await call(ctx, "GET", f"/workspaces/{workspace}/tasks/search", params=params) or [])[: ctx.props.limit]
     what = f" for {ctx.props.text!r}" if ctx.props.get("text") else ""
     ctx.summary = f"Found {len(tasks)} task{'s' if len(tasks) != 1 else ''}{what}"
-    return {"tasks": [task_summary(t) for t in tasks]}
+    return {"tasks": tasks}

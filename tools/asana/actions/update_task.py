@@ -8,7 +8,8 @@ from ..app import TASK_FIELDS, app, call, task_fields, task_id, task_summary
     title="Update Task",
     description=(
         "Change an Asana task: rename it, rewrite its description, reassign or unassign it, change its dates, or "
-        "mark it complete or incomplete. Only the fields given change. Returns the updated task."
+        "mark it complete or incomplete. Only the fields given change. Returns the updated task. To move it "
+        "to another project or section use asana-add-task-to-project."
     ),
     props={
         "task": app.definition("task"),
@@ -27,7 +28,9 @@ from ..app import TASK_FIELDS, app, call, task_fields, task_id, task_summary
         "startOn": app.definition("startOn"),
         "clearDueDate": props.boolean("Clear Due Date", "`true` to remove the task's due date.", optional=True),
     },
+    destructive=True,
     idempotent=True,
+    trim=task_summary,
 )
 async def update_task(ctx):
     data = task_fields(ctx)
@@ -46,4 +49,4 @@ async def update_task(ctx):
         )
     task = await call(ctx, "PUT", f"/tasks/{task_id(ctx.props.task)}", data=data, params={"opt_fields": TASK_FIELDS})
     ctx.summary = f"Updated task {task.get('name')!r} ({', '.join(sorted(data))})"
-    return task_summary(task)
+    return task

@@ -1,14 +1,15 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, full_name_of, issue_summary, repo_path
+from ..app import app, full_name_of, issue_summary, repo_path, request
 
 
 @app.action(
     "create-issue",
     title="Create Issue",
     description=(
-        "Open a new issue in a GitHub repository, optionally with labels and assignees. Returns the new "
-        "issue's number, URL and fields."
+        "Open a new issue in a GitHub repository, optionally with labels and assignees. To change an existing "
+        "issue use Update Issue; to open a pull request use Create Pull Request. Returns the new issue's number, "
+        "URL and fields."
     ),
     props={
         "repoFullname": app.definition("repoFullname"),
@@ -21,6 +22,7 @@ from ..app import app, full_name_of, issue_summary, repo_path
         "labels": app.definition("labels"),
         "assignees": app.definition("assignees"),
     },
+    trim=issue_summary,
 )
 async def create_issue(ctx):
     body = {"title": ctx.props.title}
@@ -30,6 +32,6 @@ async def create_issue(ctx):
         body["labels"] = list(ctx.props.labels)
     if ctx.props.get("assignees"):
         body["assignees"] = list(ctx.props.assignees)
-    issue = (await ctx.http.post(f"{repo_path(ctx.props.repoFullname)}/issues", json=body)).json()
+    issue = (await request(ctx, "POST", f"{repo_path(ctx.props.repoFullname)}/issues", json=body)).json()
     ctx.summary = f"Created issue #{issue['number']} in {full_name_of(ctx.props.repoFullname)}"
-    return issue_summary(issue)
+    return issue

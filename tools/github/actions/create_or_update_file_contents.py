@@ -2,7 +2,24 @@ import base64
 
 from mcp_gateway.catalog import ActionError, UpstreamError, props
 
-from ..app import app, content_path, full_name_of, repo_path
+from ..app import app, content_path, full_name_of, repo_path, request
+
+
+def _written(data):
+    content = data.get("content") or {}
+    commit = data.get("commit") or {}
+    return {
+        "created": data.get("created"),
+        "path": content.get("path"),
+        "sha": content.get("sha"),
+        "size": content.get("size"),
+        "html_url": content.get("html_url"),
+        "commit": {
+            "sha": commit.get("sha"),
+            "message": commit.get("message"),
+            "html_url": commit.get("html_url"),
+        },
+    }
 
 
 @app.action(
@@ -10,7 +27,8 @@ from ..app import app, content_path, full_name_of, repo_path
     title="Create or Update File Contents",
     description=(
         "Write a text file in a GitHub repository as a new commit: creates the file, or replaces its whole "
-        "content if it already exists. Returns the file's new SHA and URL and the commit made."
+        "content if it already exists. To read a file first use Get File Contents; to remove one use Delete "
+        "File. Returns the file's new SHA and URL, the commit made, and `created` (false when it replaced a file)."
     ),
     props={
         "repoFullname": app.definition("repoFullname"),
@@ -31,6 +49,7 @@ from ..app import app, content_path, full_name_of, repo_path
         ),
     },
     destructive=True,
+    trim=_written,
 )
 async def create_or_update_file_contents(ctx):
     repo = repo_path(ctx.props.repoFullname)
@@ -45,30 +64,17 @@ async def create_or_update_file_contents(ctx):
         body["branch"] = branch
     if existing_sha:
         body["sha"] = existing_sha
-    data = (await ctx.http.put(f"{repo}/contents/{url_path}", json=body)).json()
-    content = data.get("content") or {}
-    commit = data.get("commit") or {}
+    data = (await request(ctx, "PUT", f"{repo}/contents/{url_path}", json=body)).json()
     verb = "Updated" if existing_sha else "Created"
-    short = (commit.get("sha") or "")[:7]
+    short = ((data.get("commit") or {}).get("sha") or "")[:7]
     ctx.summary = f"{verb} {path} in {full_name_of(ctx.props.repoFullname)} (commit {short})"
-    return {
-        "created": not existing_sha,
-        "path": content.get("path", path),
-        "sha": content.get("sha"),
-        "size": content.get("size"),
-        "html_url": content.get("html_url"),
-        "commit": {
-            "sha": commit.get("sha"),
-            "message": commit.get("message"),
-            "html_url": commit.get("html_url"),
-        },
-    }
+    return {"created": not existing_sha, **data}
 
 
 async def _current_sha(ctx, url, path, branch):
     """The blob SHA of the file now at `path`, or None when there is no file there yet."""
     try:
-        response = await ctx.http.get(url, params={"ref": branch} if branch else None)
+        response = await request(ctx, "GET", url, params={"ref": branch} if branch else None)
     except UpstreamError as exc:
         if exc.status == 404:
             return None

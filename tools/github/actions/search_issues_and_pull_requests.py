@@ -1,14 +1,22 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, collect, issue_summary
+from ..app import app, issue_summary, list_page, plural
+
+
+def _match(item):
+    url = item.get("repository_url") or ""
+    marker = "/repos/"
+    return {**issue_summary(item), "repository": url.split(marker, 1)[1] if marker in url else None}
 
 
 @app.action(
     "search-issues-and-pull-requests",
     title="Search Issues and Pull Requests",
     description=(
-        "Search issues and pull requests across GitHub with GitHub's search syntax. Returns the total number "
-        "of matches and up to `max` of them, each with repository, number, title, state, labels and URL."
+        "Search issues and pull requests across all of GitHub with GitHub's search syntax (keywords, `repo:`, "
+        "`author:`, `label:`, `is:open`...). To list one repository's issues with simple filters use List Issues; "
+        "for its pull requests List Pull Requests. Returns `total_count`, the matches in `items` (repository, "
+        "number, title, state, labels, URL) and `next_cursor`; GitHub's search reaches the first 1000 matches."
     ),
     props={
         "query": props.string(
@@ -29,37 +37,23 @@ from ..app import app, collect, issue_summary
             options=["desc", "asc"],
             default="desc",
         ),
-        "max": props.integer(
-            "Max Results",
-            "The most matches to return (1 to 1000; GitHub's search returns no more than 1000).",
-            min=1,
-            max=1000,
-            default=30,
-        ),
+        "limit": props.limit("matches"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("items", _match),
 )
 async def search_issues_and_pull_requests(ctx):
     params = {"q": ctx.props.query}
     if ctx.props.get("sort"):
         params["sort"] = ctx.props.sort
         params["order"] = ctx.props.order
-    items, last = await collect(ctx, "/search/issues", limit=ctx.props.max, params=params, key="items")
-    results = []
-    for item in items:
-        entry = issue_summary(item)
-        entry["repository"] = _repo_of(item)
-        results.append(entry)
-    total = (last or {}).get("total_count", len(results))
-    ctx.summary = f"Found {total} match{'es' if total != 1 else ''} for {ctx.props.query!r}, returned {len(results)}"
+    items, next_cursor, last = await list_page(ctx, "/search/issues", params=params, key="items")
+    total = (last or {}).get("total_count", len(items))
+    ctx.summary = f"Found {plural(total, 'match', 'matches')} for {ctx.props.query!r}, returned {len(items)}"
     return {
         "total_count": total,
         "incomplete_results": bool((last or {}).get("incomplete_results")),
-        "items": results,
+        "items": items,
+        "next_cursor": next_cursor,
     }
-
-
-def _repo_of(item):
-    url = item.get("repository_url") or ""
-    marker = "/repos/"
-    return url.split(marker, 1)[1] if marker in url else None

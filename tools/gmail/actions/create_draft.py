@@ -1,4 +1,4 @@
-from ..app import api, app, build_message, compose_props, parse_addresses
+from ..app import api, app, build_message, compose_props, draft_summary, parse_addresses
 
 
 @app.action(
@@ -7,10 +7,12 @@ from ..app import api, app, build_message, compose_props, parse_addresses
     description=(
         "Save an email as a draft in the connected Gmail account without sending it, so the user can review and "
         "send it from Gmail. Accepts the same fields as gmail-send-email, including attachments from /tmp; "
-        "recipients may be left for later. Returns the draft's ID and its message's ID."
+        "recipients may be left for later. Send it later with gmail-send-draft; to save a reply in a thread as a "
+        "draft, use gmail-reply-to-email with saveAsDraft. Returns the draft's ID and its message's ID."
     ),
     props=compose_props(recipients_required=False),
     stash="optional",
+    trim=draft_summary,
 )
 async def create_draft(ctx):
     to = parse_addresses(ctx.props.get("to"), "to")
@@ -27,7 +29,6 @@ async def create_draft(ctx):
         attachments=ctx.props.get("attachments"),
     )
     draft = await api(ctx, "POST", "/drafts", json={"message": {"raw": raw}})
-    message = draft.get("message") or {}
     where = f" to {', '.join(to)}" if to else ""
     ctx.summary = f"Saved draft \"{ctx.props.subject}\"{where}"
-    return {"id": draft.get("id"), "messageId": message.get("id"), "threadId": message.get("threadId")}
+    return draft

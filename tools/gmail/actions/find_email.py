@@ -1,16 +1,16 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import api, app, message_summary, messages_with_metadata
+from ..app import app, collect, message_summary, messages_with_metadata, search_params
 
 
 @app.action(
     "find-email",
     title="Find Emails",
     description=(
-        "Search the connected Gmail mailbox with Gmail's search syntax (the same as the Gmail search box), newest "
-        "first, e.g. `from:ada@example.com is:unread newer_than:7d` or `subject:invoice has:attachment`. Returns each "
-        "match's ID, thread ID, sender, recipients, subject, date, snippet and labels; read a whole email with "
-        "gmail-get-email."
+        "Search the connected Gmail mailbox for individual emails with Gmail's search syntax (the same as the Gmail "
+        "search box), newest first, e.g. `from:ada@example.com is:unread newer_than:7d` or `subject:invoice "
+        "has:attachment`. Returns each match's ID, thread ID, sender, recipients, subject, date, snippet and labels; "
+        "read a whole email with gmail-get-email. To get whole conversations instead, use gmail-list-threads."
     ),
     props={
         "q": props.string(
@@ -21,38 +21,24 @@ from ..app import api, app, message_summary, messages_with_metadata
             optional=True,
         ),
         "labelIds": app.definition("labelIds", optional=True, description=(
-            "Only emails carrying all of these label IDs, e.g. `[\"INBOX\", \"UNREAD\"]`."
+            "Only emails carrying all of these label IDs, e.g. `[\"INBOX\", \"UNREAD\"]`, from gmail-list-labels."
         )),
         "includeSpamTrash": props.boolean(
             "Include Spam and Trash", "`true` to search Spam and Trash too; `false` (the default) leaves them out.",
             default=False,
         ),
-        "maxResults": props.integer("Max Results", "The most emails to return (1-100).", min=1, max=100, default=20),
-        "pageToken": props.string(
-            "Page Token",
-            "To get the next page of a search, the `nextPageToken` returned by the previous call with the same query.",
-            optional=True,
-        ),
+        "limit": props.limit("emails"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("messages", message_summary),
 )
 async def find_email(ctx):
-    params = [("maxResults", ctx.props.maxResults)]
-    if ctx.props.get("q"):
-        params.append(("q", ctx.props.q))
-    params += [("labelIds", label) for label in ctx.props.get("labelIds") or []]
-    if ctx.props.includeSpamTrash:
-        params.append(("includeSpamTrash", "true"))
-    if ctx.props.get("pageToken"):
-        params.append(("pageToken", ctx.props.pageToken))
-    data = await api(ctx, "GET", "/messages", params=params)
-    messages = await messages_with_metadata(ctx, data.get("messages") or [])
-    found = [message_summary(m) for m in messages]
+    refs, token, estimate = await collect(
+        ctx, "/messages", "messages", limit=ctx.props.limit, cursor=ctx.props.get("cursor"), params=search_params(ctx)
+    )
+    messages = await messages_with_metadata(ctx, refs)
     query = f" matching `{ctx.props.q}`" if ctx.props.get("q") else ""
-    more = " (more available with nextPageToken)" if data.get("nextPageToken") else ""
-    ctx.summary = f"Found {len(found)} email{'s' if len(found) != 1 else ''}{query}{more}"
-    return {
-        "messages": found,
-        "nextPageToken": data.get("nextPageToken"),
-        "resultSizeEstimate": data.get("resultSizeEstimate"),
-    }
+    more = " (more with next_cursor)" if token else ""
+    ctx.summary = f"Found {len(messages)} email{'s' if len(messages) != 1 else ''}{query}{more}"
+    return {"messages": messages, "next_cursor": token, "resultSizeEstimate": estimate}

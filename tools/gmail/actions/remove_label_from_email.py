@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError
 
-from ..app import api, app, seg
+from ..app import api, app, message_ref, seg
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import api, app, seg
     title="Remove Labels from Email",
     description=(
         "Remove one or more labels from a Gmail email: e.g. `UNREAD` to mark it as read, `INBOX` to archive it, "
-        "`STARRED` to unstar it, or a user label such as `Label_3`. Returns the email's labels afterwards."
+        "`STARRED` to unstar it, or a user label such as `Label_3`. Returns the email's labels afterwards. To change "
+        "many emails at once, use gmail-batch-modify-emails; for a whole conversation, gmail-modify-thread."
     ),
     props={
         "messageId": app.definition("messageId"),
@@ -18,6 +19,7 @@ from ..app import api, app, seg
         )),
     },
     idempotent=True,
+    trim=message_ref,
 )
 async def remove_label_from_email(ctx):
     labels = [str(l).strip() for l in ctx.props.labelIds if str(l).strip()]
@@ -25,4 +27,4 @@ async def remove_label_from_email(ctx):
         raise ActionError("labelIds is empty; give at least one label ID, e.g. `[\"UNREAD\"]`")
     message = await api(ctx, "POST", f"/messages/{seg(ctx.props.messageId)}/modify", json={"removeLabelIds": labels})
     ctx.summary = f"Removed {', '.join(labels)} from email {ctx.props.messageId}"
-    return {"id": message.get("id"), "threadId": message.get("threadId"), "labelIds": message.get("labelIds") or []}
+    return message

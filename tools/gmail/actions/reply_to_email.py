@@ -36,7 +36,9 @@ def _unique(pairs, skip):
     description=(
         "Reply to an email in its Gmail thread, as the connected user: the reply goes to the sender (or to everyone "
         "on the email with replyAll), with a `Re:` subject and the headers that keep it in the same conversation. "
-        "Can attach files from /tmp, or save the reply as a draft instead of sending it. Returns the reply's IDs."
+        "Can attach files from /tmp, or save the reply as a draft instead of sending it. To write to new people "
+        "or start a new conversation, use gmail-send-email; to pass the email on to someone else, gmail-forward-email. "
+        "Returns the reply's IDs and recipients."
     ),
     props={
         "messageId": app.definition("messageId", description=(

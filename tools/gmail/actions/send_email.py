@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError
 
-from ..app import api, app, build_message, compose_props, parse_addresses
+from ..app import api, app, build_message, compose_props, message_ref, parse_addresses
 
 
 @app.action(
@@ -8,11 +8,12 @@ from ..app import api, app, build_message, compose_props, parse_addresses
     title="Send Email",
     description=(
         "Send an email from the connected Gmail account, in plain text or HTML, with optional CC/BCC, reply-to "
-        "and file attachments from /tmp. To answer an existing email in its thread, use gmail-reply-to-email instead. "
-        "Returns the sent message's ID and thread ID."
+        "and file attachments from /tmp. To answer an existing email in its thread, use gmail-reply-to-email instead; to pass an email on, "
+        "gmail-forward-email; to send a saved draft, gmail-send-draft. Returns the sent message's ID and thread ID."
     ),
     props=compose_props(),
     stash="optional",
+    trim=message_ref,
 )
 async def send_email(ctx):
     to = parse_addresses(ctx.props.to, "to")
@@ -34,4 +35,4 @@ async def send_email(ctx):
     count = len(ctx.props.get("attachments") or [])
     extra = f" with {count} attachment{'s' if count != 1 else ''}" if count else ""
     ctx.summary = f"Sent \"{ctx.props.subject}\" to {', '.join(to)}{extra}"
-    return {"id": sent.get("id"), "threadId": sent.get("threadId"), "labelIds": sent.get("labelIds") or []}
+    return sent

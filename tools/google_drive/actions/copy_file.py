@@ -8,7 +8,9 @@ from ..app import FILE_FIELDS, api, app, file_id, file_summary, seg
     title="Copy File",
     description=(
         "Make a copy of a Google Drive file (not a folder), optionally with a new name and in another folder; "
-        "by default the copy is named `Copy of <name>` next to the original. Returns the copy's ID and web link."
+        "by default the copy is named `Copy of <name>` next to the original. Copying a Google Doc, Sheet or Slides gives an editable duplicate (a simple way to fill a template). "
+        "To put the same file in another folder without duplicating it, use google_drive-move-file. Returns the copy's "
+        "ID, name and web link."
     ),
     props={
         "fileId": app.definition("fileId", description=(
@@ -20,6 +22,7 @@ from ..app import FILE_FIELDS, api, app, file_id, file_summary, seg
             "original's folder."
         )),
     },
+    trim=file_summary,
 )
 async def copy_file(ctx):
     body = {}
@@ -35,4 +38,4 @@ async def copy_file(ctx):
         json=body,
     )
     ctx.summary = f"Copied the file to {copy.get('name')} ({copy.get('id')})"
-    return file_summary(copy)
+    return copy

@@ -8,7 +8,8 @@ from ..app import FILE_FIELDS, FOLDER_MIME, api, app, file_id, file_summary
     title="Create Folder",
     description=(
         "Create a folder in the connected user's Google Drive, at the top of My Drive or inside another folder. "
-        "Returns the new folder's ID (to upload, move or copy files into it) and web link."
+        "Returns the new folder's ID (to upload, move or copy files into it) and web link. To find an existing folder, "
+        "use google_drive-list-files with type `folder`."
     ),
     props={
         "name": props.string("Name", "The folder's name, e.g. `2024 Invoices`."),
@@ -17,6 +18,7 @@ from ..app import FILE_FIELDS, FOLDER_MIME, api, app, file_id, file_summary
             "of My Drive (the default)."
         )),
     },
+    trim=file_summary,
 )
 async def create_folder(ctx):
     body = {"name": ctx.props.name, "mimeType": FOLDER_MIME}
@@ -24,4 +26,4 @@ async def create_folder(ctx):
         body["parents"] = [file_id(ctx.props.parentId, "parentId")]
     folder = await api(ctx, "POST", "/files", params={"supportsAllDrives": "true", "fields": FILE_FIELDS}, json=body)
     ctx.summary = f"Created folder {folder.get('name')} ({folder.get('id')})"
-    return file_summary(folder)
+    return folder

@@ -48,7 +48,7 @@ def _save(target, content):
         "Download a Google Drive file into /tmp, where later steps (and File Stash) can pick it up. Google Docs, Sheets, "
         "Slides and Drawings are exported to a format of choice (by default PDF for Docs and Slides, XLSX for Sheets, "
         "PNG for Drawings; exports are limited to 10 MB); other files are saved as they are. Returns the saved path, "
-        "name, type and size."
+        "name, type and size. For the details without the content use google_drive-get-file."
     ),
     props={
         "fileId": app.definition("fileId"),

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import FILE_FIELDS, FOLDER_MIME, api, app, file_id, file_summary, query_literal
+from ..app import FILE_FIELDS, FOLDER_MIME, app, collect, file_id, file_summary, plural, query_literal
 
 _TYPES = {
     "folder": FOLDER_MIME,
@@ -17,7 +17,8 @@ _TYPES = {
     description=(
         "List or search files and folders in the connected user's Google Drive: in a folder, by name, by type, by "
         "full-text content, or with a raw Drive query. Returns each file's ID, name, type, size, modified time, parent "
-        "folders and web link, newest first."
+        "folders and web link, newest first. With a file's ID in hand, use google_drive-get-file for its details or "
+        "google_drive-download-file for its content; for shared drives themselves, google_drive-list-shared-drives."
     ),
     props={
         "folderId": app.definition("folderId", optional=True, description=(
@@ -54,12 +55,11 @@ _TYPES = {
             "with Content Contains, which sorts by relevance.",
             default="modifiedTime desc",
         ),
-        "pageSize": props.integer("Max Results", "The most items to return (1-1000).", min=1, max=1000, default=50),
-        "pageToken": props.string(
-            "Page Token", "The `nextPageToken` of a previous call with the same filters, for the next page.", optional=True
-        ),
+        "limit": props.limit("files"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("files", file_summary),
 )
 async def list_files(ctx):
     clauses = []
@@ -77,8 +77,7 @@ async def list_files(ctx):
     if ctx.props.get("q"):
         clauses.append(f"({ctx.props.q})")
     params = {
-        "fields": f"nextPageToken,incompleteSearch,files({FILE_FIELDS})",
-        "pageSize": ctx.props.pageSize,
+        "fields": f"nextPageToken,files({FILE_FIELDS})",
         "supportsAllDrives": "true",
         "includeItemsFromAllDrives": "true",
     }
@@ -88,14 +87,7 @@ async def list_files(ctx):
         params["orderBy"] = ctx.props.orderBy
     if ctx.props.get("driveId"):
         params.update(corpora="drive", driveId=ctx.props.driveId)
-    if ctx.props.get("pageToken"):
-        params["pageToken"] = ctx.props.pageToken
-    data = await api(ctx, "GET", "/files", params=params)
-    files = [file_summary(f) for f in data.get("files") or []]
-    more = " (more with nextPageToken)" if data.get("nextPageToken") else ""
-    ctx.summary = f"Found {len(files)} item{'s' if len(files) != 1 else ''} in Google Drive{more}"
-    return {
-        "files": files,
-        "nextPageToken": data.get("nextPageToken"),
-        "incompleteSearch": bool(data.get("incompleteSearch")),
-    }
+    files, token = await collect(ctx, "/files", "files", limit=ctx.props.limit, cursor=ctx.props.get("cursor"), params=params)
+    more = " (more with next_cursor)" if token else ""
+    ctx.summary = f"Found {plural(len(files), 'item')} in Google Drive{more}"
+    return {"files": files, "next_cursor": token}

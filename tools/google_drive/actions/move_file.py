@@ -6,7 +6,8 @@ from ..app import FILE_FIELDS, api, app, file_id, file_summary, seg
     title="Move File",
     description=(
         "Move a Google Drive file or folder into another folder (taking it out of its current folder). Returns the "
-        "item with its new parent."
+        "item with its new parent. To rename it instead, use google_drive-update-file; to duplicate it, "
+        "google_drive-copy-file."
     ),
     props={
         "fileId": app.definition("fileId", description=(
@@ -18,6 +19,7 @@ from ..app import FILE_FIELDS, api, app, file_id, file_summary, seg
         )),
     },
     idempotent=True,
+    trim=file_summary,
 )
 async def move_file(ctx):
     fid, destination = file_id(ctx.props.fileId), file_id(ctx.props.folderId, "folderId")
@@ -30,4 +32,4 @@ async def move_file(ctx):
         params["removeParents"] = ",".join(old)
     moved = await api(ctx, "PATCH", f"/files/{seg(fid)}", params=params, json={})
     ctx.summary = f"Moved {moved.get('name') or current.get('name')} to folder {destination}"
-    return file_summary(moved)
+    return moved

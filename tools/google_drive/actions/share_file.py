@@ -12,7 +12,8 @@ _TYPES = ["user", "group", "domain", "anyone"]
     description=(
         "Share a Google Drive file or folder: give a person or Google group access by email (they get a notification "
         "email unless turned off), everyone in a domain, or anyone with the link. Returns the new permission and the "
-        "file's link to send."
+        "file's link to send. To see who already has access use google_drive-list-permissions; to take access away, "
+        "google_drive-remove-permission."
     ),
     props={
         "fileId": app.definition("fileId", description=(

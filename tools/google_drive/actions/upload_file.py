@@ -1,11 +1,9 @@
 import asyncio
-import json
 import mimetypes
-import uuid
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import FILE_FIELDS, UPLOAD_API, app, file_id, file_summary, request
+from ..app import FILE_FIELDS, UPLOAD_API, app, file_id, file_summary, multipart_body, request
 
 # Multipart uploads carry the metadata and the bytes in one request; Google takes them up to 5 MB.
 MULTIPART_LIMIT = 5 * 1024 * 1024
@@ -40,17 +38,6 @@ def google_type_for(mime):
     return next((target for target, sources in _CONVERT.items() if mime in sources), None)
 
 
-def multipart_body(metadata, data, mime):
-    """A `multipart/related` body: the JSON metadata part, then the file's bytes."""
-    boundary = f"mcp-gateway-{uuid.uuid4().hex}"
-    head = (
-        f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n"
-        f"{json.dumps(metadata)}\r\n"
-        f"--{boundary}\r\nContent-Type: {mime}\r\n\r\n"
-    ).encode()
-    return boundary, head + data + f"\r\n--{boundary}--\r\n".encode()
-
-
 @app.action(
     "upload-file",
     title="Upload File",
@@ -58,7 +45,8 @@ def multipart_body(metadata, data, mime):
         "Upload a file from /tmp to the connected user's Google Drive, into a chosen folder (My Drive's top level by "
         "default), optionally converting it to a Google Doc, Sheet or Slides (e.g. a .docx, .csv or .pptx). The file "
         "comes from a path an earlier step saved (pass that step's stash_id) or the file_id of an uploaded file. "
-        "Returns the new file's ID, name, type, size and web link."
+        "Returns the new file's ID, name, type, size and web link. To make a file from text written in this step, "
+        "use google_drive-create-file-from-text instead."
     ),
     props={
         "filePath": props.string(
@@ -87,6 +75,7 @@ def multipart_body(metadata, data, mime):
         "description": props.string("Description", "A description shown in the file's details.", optional=True),
     },
     stash="optional",
+    trim=file_summary,
 )
 async def upload_file(ctx):
     path = ctx.tmp_path(ctx.props.filePath)
@@ -138,6 +127,6 @@ async def upload_file(ctx):
         if not location:
             raise ActionError("Google Drive did not return an upload URL for the resumable upload; try again")
         response = await request(ctx, "PUT", location, content=data, headers={"Content-Type": mime})
-    uploaded = file_summary(response.json())
+    uploaded = response.json()
     ctx.summary = f"Uploaded {path.name} ({len(data)} bytes) to Google Drive as {uploaded.get('name')}"
     return uploaded

@@ -1,12 +1,15 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, graph, recipients
+from ..app import app, contact_summary, graph, recipients
 
 
 @app.action(
     "create-contact",
     title="Create Contact",
-    description="Add a contact to the connected user's Outlook contacts. Returns the new contact's ID.",
+    description=(
+        "Add a contact to the connected user's Outlook contacts. Check first with microsoft_outlook-list-contacts "
+        "that the person is not there yet. Returns the new contact's ID, name, addresses and phones."
+    ),
     props={
         "givenName": props.string("First Name", "The contact's first name, e.g. `Ada`."),
         "surname": props.string("Last Name", "The contact's last name, e.g. `Lovelace`.", optional=True),
@@ -21,6 +24,7 @@ from ..app import app, graph, recipients
         "jobTitle": props.string("Job Title", "The contact's job title.", optional=True),
         "personalNotes": props.string("Notes", "Free-text notes about the contact.", optional=True),
     },
+    trim=contact_summary,
 )
 async def create_contact(ctx):
     contact = {"givenName": ctx.props.givenName}
@@ -37,10 +41,4 @@ async def create_contact(ctx):
             contact[name] = ctx.props[name]
     created = await graph(ctx, "POST", "/me/contacts", json_body=contact)
     ctx.summary = f"Created contact {created.get('displayName') or ctx.props.givenName}"
-    return {
-        "id": created.get("id"),
-        "displayName": created.get("displayName"),
-        "emailAddresses": [e.get("address") for e in created.get("emailAddresses") or []],
-        "companyName": created.get("companyName"),
-        "jobTitle": created.get("jobTitle"),
-    }
+    return created

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, graph, item_body, recipients
+from ..app import app, graph, item_body, message_summary, recipients
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, graph, item_body, recipients
     title="Create Draft",
     description=(
         "Save a new email in the connected user's Drafts folder without sending it, so the user can review and "
-        "send it from Outlook. Returns the draft's ID and a link that opens it."
+        "send it from Outlook, or send it later with microsoft_outlook-send-draft. To send at once use "
+        "microsoft_outlook-send-email. Returns the draft's ID and a link that opens it."
     ),
     props={
         "to": app.definition("to", optional=True),
@@ -21,6 +22,7 @@ from ..app import app, graph, item_body, recipients
             "Importance", "`low`, `normal` (the default) or `high`.", options=["low", "normal", "high"], optional=True
         ),
     },
+    trim=message_summary,
 )
 async def create_draft(ctx):
     message = {"subject": ctx.props.subject, "body": item_body(ctx.props.body, ctx.props.bodyType)}
@@ -31,10 +33,4 @@ async def create_draft(ctx):
         message["importance"] = ctx.props.importance
     draft = await graph(ctx, "POST", "/me/messages", json_body=message)
     ctx.summary = f"Saved draft \"{draft.get('subject')}\" in Drafts"
-    return {
-        "id": draft.get("id"),
-        "subject": draft.get("subject"),
-        "isDraft": draft.get("isDraft"),
-        "to": [r["emailAddress"]["address"] for r in message.get("toRecipients", [])],
-        "webLink": draft.get("webLink"),
-    }
+    return draft

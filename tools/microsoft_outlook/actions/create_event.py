@@ -8,7 +8,8 @@ from ..app import app, event_summary, graph, item_body, recipients, seg
     title="Create Calendar Event",
     description=(
         "Create an event in the connected user's calendar; attendees get an invitation. Optionally makes it a "
-        "Teams online meeting. Returns the event with its ID and links."
+        "Teams online meeting. To see what is already booked use microsoft_outlook-list-events. Returns the "
+        "event with its ID and links."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -36,6 +37,7 @@ from ..app import app, event_summary, graph, item_body, recipients, seg
             optional=True,
         ),
     },
+    trim=event_summary,
 )
 async def create_event(ctx):
     event = {
@@ -57,4 +59,4 @@ async def create_event(ctx):
     path = f"/me/calendars/{seg(ctx.props.calendarId)}/events" if ctx.props.get("calendarId") else "/me/events"
     created = await graph(ctx, "POST", path, json_body=event)
     ctx.summary = f"Created event \"{created.get('subject')}\" starting {ctx.props.start} ({ctx.props.timeZone})"
-    return event_summary(created)
+    return created

@@ -18,7 +18,8 @@ def _save(target, content):
     title="Download Attachment to /tmp",
     description=(
         "Save a file attached to an email into /tmp, where later steps (and File Stash) can pick it up. "
-        "Returns the saved path, name, type and size."
+        "Returns the saved path, name, type and size. microsoft_outlook-get-message lists a message's "
+        "attachments."
     ),
     props={
         "messageId": app.definition("messageId"),
@@ -35,6 +36,7 @@ def _save(target, content):
         ),
     },
     stash="optional",
+    idempotent=True,
 )
 async def download_attachment(ctx):
     path = f"/me/messages/{seg(ctx.props.messageId)}/attachments/{seg(ctx.props.attachmentId)}"

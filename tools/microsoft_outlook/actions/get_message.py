@@ -1,14 +1,16 @@
 from mcp_gateway.catalog import props
 
-from ..app import MESSAGE_FIELDS, address_of, app, graph, html_to_text, message_summary, seg
+from ..app import MESSAGE_FIELDS, address_of, app, graph, message_detail, seg
 
 
 @app.action(
     "get-message",
     title="Get Email",
     description=(
-        "Read one email in full: sender, all recipients, subject, time, body and its attachments' IDs, names "
-        "and sizes (save one with microsoft_outlook-download-attachment)."
+        "Read one email in full: sender, all recipients, subject, time, flag, categories, body and its "
+        "attachments' IDs, names and sizes (save one with microsoft_outlook-download-attachment). To find the "
+        "message first use microsoft_outlook-list-messages; to mark it read or flag it, "
+        "microsoft_outlook-update-message."
     ),
     props={
         "messageId": app.definition("messageId"),
@@ -20,36 +22,19 @@ from ..app import MESSAGE_FIELDS, address_of, app, graph, html_to_text, message_
         ),
     },
     read_only=True,
+    trim=message_detail,
 )
 async def get_message(ctx):
     path = f"/me/messages/{seg(ctx.props.messageId)}"
-    fields = MESSAGE_FIELDS + ",ccRecipients,bccRecipients,replyTo,sentDateTime,body,internetMessageId"
+    fields = MESSAGE_FIELDS + ",ccRecipients,bccRecipients,replyTo,sentDateTime,body,internetMessageId,categories,flag"
+    # Outlook converts the body to the format asked for in this header.
     headers = {"Prefer": f'outlook.body-content-type="{ctx.props.bodyType}"'}
     message = await graph(ctx, "GET", path, params={"$select": fields}, headers=headers)
-    out = message_summary(message)
-    out.pop("bodyPreview", None)
-    body = message.get("body") or {}
-    content = body.get("content") or ""
-    if ctx.props.bodyType == "text" and str(body.get("contentType")).lower() == "html":
-        content = html_to_text(content)
-    out.update(
-        {
-            "cc": [address_of(r) for r in message.get("ccRecipients") or []],
-            "bcc": [address_of(r) for r in message.get("bccRecipients") or []],
-            "replyTo": [address_of(r) for r in message.get("replyTo") or []],
-            "sentDateTime": message.get("sentDateTime"),
-            "internetMessageId": message.get("internetMessageId"),
-            "body": content,
-            "bodyType": body.get("contentType"),
-            "attachments": [],
-        }
-    )
     if message.get("hasAttachments"):
         listed = await graph(ctx, "GET", f"{path}/attachments", params={"$select": "id,name,contentType,size,isInline"})
-        out["attachments"] = [
-            {k: a.get(k) for k in ("id", "name", "contentType", "size", "isInline")} for a in listed.get("value") or []
-        ]
-    ctx.summary = f"Read \"{message.get('subject')}\" from {out['from']}" + (
-        f" with {len(out['attachments'])} attachment(s)" if out["attachments"] else ""
+        message["attachments"] = listed.get("value") or []
+    count = len(message.get("attachments") or [])
+    ctx.summary = f"Read \"{message.get('subject')}\" from {address_of(message.get('from'))}" + (
+        f" with {count} attachment(s)" if count else ""
     )
-    return out
+    return message

@@ -1,6 +1,8 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import app, event_summary, graph, seg
+from ..app import app, event_summary, graph_list, seg
+
+FIELDS = "id,subject,start,end,isAllDay,location,organizer,attendees,isOnlineMeeting,onlineMeeting,bodyPreview,webLink"
 
 
 @app.action(
@@ -9,7 +11,8 @@ from ..app import app, event_summary, graph, seg
     description=(
         "List events of the connected user's calendar. With a start and end time, returns every event and "
         "recurring occurrence in that window, earliest first; without, the calendar's events by start time. "
-        "Each has subject, start and end, location, organizer, attendees and the online meeting link."
+        "Each has subject, start and end, location, organizer, attendees and the online meeting link. Returns "
+        "`events` and a `next_cursor` when more exist. To book a meeting use microsoft_outlook-create-event."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -22,25 +25,25 @@ from ..app import app, event_summary, graph, seg
             "Show times in this time zone, e.g. `Pacific Standard Time` or `Europe/Berlin`. Defaults to UTC.",
             optional=True,
         ),
-        "top": props.integer("Max Results", "How many events to return, 1 to 100. Defaults to 25.", min=1, max=100, default=25),
+        "limit": props.limit("events"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("events", event_summary),
 )
 async def list_events(ctx):
     start, end = ctx.props.get("startDateTime"), ctx.props.get("endDateTime")
     if bool(start) != bool(end):
         raise ActionError("give both startDateTime and endDateTime for a time window, or neither")
     base = f"/me/calendars/{seg(ctx.props.calendarId)}" if ctx.props.get("calendarId") else "/me"
-    fields = "id,subject,start,end,isAllDay,location,organizer,attendees,isOnlineMeeting,onlineMeeting,bodyPreview,webLink"
-    params = {"$top": ctx.props.top, "$select": fields, "$orderby": "start/dateTime"}
+    params = {"$select": FIELDS, "$orderby": "start/dateTime"}
     if start:
         path = f"{base}/calendarView"
         params.update(startDateTime=start, endDateTime=end)
     else:
         path = f"{base}/events"
     headers = {"Prefer": f'outlook.timezone="{ctx.props.timeZone}"'} if ctx.props.get("timeZone") else None
-    data = await graph(ctx, "GET", path, params=params, headers=headers)
-    events = [event_summary(e) for e in data.get("value") or []]
+    events, next_cursor = await graph_list(ctx, path, params, headers=headers)
     window = f" between {start} and {end}" if start else ""
-    ctx.summary = f"Listed {len(events)} event(s){window}"
-    return {"events": events, "more": bool(data.get("@odata.nextLink"))}
+    ctx.summary = f"Listed {len(events)} event(s){window}" + (" (more available)" if next_cursor else "")
+    return {"events": events, "next_cursor": next_cursor}

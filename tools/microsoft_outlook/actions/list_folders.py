@@ -1,6 +1,6 @@
-from ..app import app, folder_segment, graph
+from mcp_gateway.catalog import props, within
 
-FIELDS = ("id", "displayName", "parentFolderId", "childFolderCount", "unreadItemCount", "totalItemCount")
+from ..app import app, folder_segment, folder_summary, graph_list
 
 
 @app.action(
@@ -8,7 +8,8 @@ FIELDS = ("id", "displayName", "parentFolderId", "childFolderCount", "unreadItem
     title="List Mail Folders",
     description=(
         "List the mail folders of the connected user's mailbox (top level, or the subfolders of one folder) "
-        "with their IDs, names and unread and total counts."
+        "with their IDs, names and unread and total counts. Use a folder's ID in microsoft_outlook-list-messages "
+        "or microsoft_outlook-move-message. Returns `folders` and a `next_cursor` when more exist."
     ),
     props={
         "parentFolderId": app.definition(
@@ -20,17 +21,16 @@ FIELDS = ("id", "displayName", "parentFolderId", "childFolderCount", "unreadItem
                 "top-level folders."
             ),
         ),
+        "limit": props.limit("folders"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("folders", folder_summary),
 )
 async def list_folders(ctx):
     parent = ctx.props.get("parentFolderId")
     path = f"/me/mailFolders/{folder_segment(parent)}/childFolders" if parent else "/me/mailFolders"
-    data = await graph(ctx, "GET", path, params={"$top": 100})
-    folders = [{k: f.get(k) for k in FIELDS} for f in data.get("value") or []]
-    while data.get("@odata.nextLink") and len(folders) < 1000:
-        data = await graph(ctx, "GET", data["@odata.nextLink"])
-        folders += [{k: f.get(k) for k in FIELDS} for f in data.get("value") or []]
+    folders, next_cursor = await graph_list(ctx, path)
     where = f" in {parent}" if parent else ""
-    ctx.summary = f"Listed {len(folders)} folder(s){where}"
-    return {"folders": folders}
+    ctx.summary = f"Listed {len(folders)} folder(s){where}" + (" (more available)" if next_cursor else "")
+    return {"folders": folders, "next_cursor": next_cursor}

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import GRAPH, MESSAGE_FIELDS, app, folder_segment, graph, message_summary
+from ..app import MESSAGE_FIELDS, app, folder_segment, graph_list, message_summary
 
 
 def search_value(text):
@@ -17,7 +17,8 @@ def search_value(text):
         "List or search emails in the connected user's mailbox: subject, sender, recipients, time, read state, "
         "preview and ID. With no search or filter, the newest come first. `search` finds words in the sender, "
         "subject and body (or KQL like `from:ada subject:report`); `filter` takes an OData filter; use one or "
-        "the other. Pass the returned nextLink for more."
+        "the other. Returns `messages` and a `next_cursor` when more exist. To read one message's body and "
+        "attachments use microsoft_outlook-get-message; to find contacts, microsoft_outlook-list-contacts."
     ),
     props={
         "folderId": app.definition(
@@ -41,39 +42,31 @@ def search_value(text):
             optional=True,
         ),
         "unreadOnly": props.boolean("Unread Only", "`true` returns only unread messages.", optional=True),
-        "top": props.integer("Max Results", "How many messages to return, 1 to 100. Defaults to 10.", min=1, max=100, default=10),
-        "nextLink": props.string(
-            "Next Page Link", "The `nextLink` a previous call returned, to read the next page.", optional=True
-        ),
+        "limit": props.limit("messages"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("messages", message_summary),
 )
 async def list_messages(ctx):
-    if ctx.props.get("nextLink"):
-        if not str(ctx.props.nextLink).startswith(f"{GRAPH}/"):
-            raise ActionError(f"nextLink must be the `nextLink` URL a previous call returned (starting {GRAPH}/)")
-        data = await graph(ctx, "GET", ctx.props.nextLink)
+    search = (ctx.props.get("search") or "").strip()
+    filters = [(ctx.props.get("filter") or "").strip(), "isRead eq false" if ctx.props.get("unreadOnly") else ""]
+    filters = [f for f in filters if f]
+    if search and filters:
+        raise ActionError(
+            "Outlook cannot combine search with filter or unreadOnly; use search alone (KQL such as "
+            "`isread:false` works there) or filter alone"
+        )
+    params = {"$select": MESSAGE_FIELDS}
+    if search:
+        params["$search"] = search_value(search)
+    elif filters:
+        params["$filter"] = " and ".join(f"({f})" if len(filters) > 1 else f for f in filters)
     else:
-        search = (ctx.props.get("search") or "").strip()
-        filters = [(ctx.props.get("filter") or "").strip(), "isRead eq false" if ctx.props.get("unreadOnly") else ""]
-        filters = [f for f in filters if f]
-        if search and filters:
-            raise ActionError(
-                "Outlook cannot combine search with filter or unreadOnly; use search alone (KQL such as "
-                "`isread:false` works there) or filter alone"
-            )
-        params = {"$top": ctx.props.top, "$select": MESSAGE_FIELDS}
-        if search:
-            params["$search"] = search_value(search)
-        elif filters:
-            params["$filter"] = " and ".join(f"({f})" if len(filters) > 1 else f for f in filters)
-        else:
-            params["$orderby"] = "receivedDateTime desc"
-        folder = ctx.props.get("folderId")
-        path = f"/me/mailFolders/{folder_segment(folder)}/messages" if folder else "/me/messages"
-        data = await graph(ctx, "GET", path, params=params)
-    messages = [message_summary(m) for m in data.get("value") or []]
-    following = data.get("@odata.nextLink")
-    what = f" matching {ctx.props.search!r}" if ctx.props.get("search") else ""
-    ctx.summary = f"Found {len(messages)} message(s){what}" + (" (more available)" if following else "")
-    return {"messages": messages, "nextLink": following}
+        params["$orderby"] = "receivedDateTime desc"
+    folder = ctx.props.get("folderId")
+    path = f"/me/mailFolders/{folder_segment(folder)}/messages" if folder else "/me/messages"
+    messages, next_cursor = await graph_list(ctx, path, params)
+    what = f" matching {search!r}" if search else ""
+    ctx.summary = f"Found {len(messages)} message(s){what}" + (" (more available)" if next_cursor else "")
+    return {"messages": messages, "next_cursor": next_cursor}

@@ -1,4 +1,4 @@
-from ..app import app, folder_segment, graph, seg
+from ..app import app, folder_segment, graph, message_summary, seg
 
 
 @app.action(
@@ -6,7 +6,8 @@ from ..app import app, folder_segment, graph, seg
     title="Move Email",
     description=(
         "Move an email to another folder of the connected user's mailbox, e.g. to `archive` or a project folder. "
-        "The moved message gets a new ID, which is returned."
+        "The moved message gets a new ID, which is returned with its new folder. To delete a message use "
+        "microsoft_outlook-delete-message; moving it to `deleteditems` keeps it restorable."
     ),
     props={
         "messageId": app.definition("messageId"),
@@ -20,16 +21,12 @@ from ..app import app, folder_segment, graph, seg
             ),
         ),
     },
+    trim=message_summary,
 )
 async def move_message(ctx):
     destination = folder_segment(ctx.props.destinationFolderId)
     moved = await graph(
         ctx, "POST", f"/me/messages/{seg(ctx.props.messageId)}/move", json_body={"destinationId": destination}
     )
-    ctx.summary = f"Moved \"{moved.get('subject')}\" to {ctx.props.destinationFolderId}"
-    return {
-        "id": moved.get("id"),
-        "subject": moved.get("subject"),
-        "parentFolderId": moved.get("parentFolderId"),
-        "previousId": ctx.props.messageId,
-    }
+    ctx.summary = f"Moved \"{moved.get('subject')}\" to {ctx.props.destinationFolderId} (new ID {moved.get('id')})"
+    return moved

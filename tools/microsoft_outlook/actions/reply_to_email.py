@@ -8,7 +8,8 @@ from ..app import app, graph, seg
     title="Reply to Email",
     description=(
         "Reply to an email in the connected user's mailbox, to its sender or to everyone on it. The original "
-        "message is quoted below the reply, which is saved in Sent Items."
+        "message is quoted below the reply, which is saved in Sent Items. To send it on to someone else use "
+        "microsoft_outlook-forward-email."
     ),
     props={
         "messageId": app.definition("messageId"),

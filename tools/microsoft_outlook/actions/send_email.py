@@ -41,7 +41,8 @@ async def file_attachments(ctx, paths):
     description=(
         "Send an email from the connected user's Outlook mailbox, optionally with files from /tmp attached "
         "(up to 3 MB in all). The message is saved in Sent Items. To review before sending, use "
-        "microsoft_outlook-create-draft instead."
+        "microsoft_outlook-create-draft instead; to answer or pass on a message, microsoft_outlook-reply-to-email "
+        "or microsoft_outlook-forward-email."
     ),
     props={
         "to": app.definition("to"),

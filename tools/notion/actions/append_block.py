@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import app, append_blocks, text_to_blocks
+from ..app import app, append_blocks, block_summary, text_to_blocks
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, append_blocks, text_to_blocks
     title="Append Block",
     description=(
         "Add text to the end of a Notion page (or under a block): paragraphs, headings, list items and "
-        "quotes written as plain text. Returns the blocks created, with their IDs."
+        "quotes written as plain text. Returns the blocks created, with their IDs. To change an existing block "
+        "use notion-update-block; to read what a page holds use notion-list-block-children."
     ),
     props={
         "pageId": app.definition(
@@ -25,6 +26,7 @@ from ..app import app, append_blocks, text_to_blocks
             "headings, `- ` bulleted items, `1. ` numbered items and `> ` quotes.",
         ),
     },
+    trim=within("blocks", block_summary),
 )
 async def append_block(ctx):
     blocks = text_to_blocks(ctx.props.content)
@@ -32,4 +34,4 @@ async def append_block(ctx):
         raise ActionError("content is empty; give the text to append")
     created = await append_blocks(ctx, ctx.props.pageId, blocks)
     ctx.summary = f"Appended {len(created)} block{'s' if len(created) != 1 else ''}"
-    return {"results": created}
+    return {"blocks": created}

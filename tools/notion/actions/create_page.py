@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import MAX_BLOCKS, app, append_blocks, rich_text, text_to_blocks, title_of
+from ..app import page_summary, MAX_BLOCKS, app, append_blocks, rich_text, text_to_blocks, title_of
 
 
 @app.action(
@@ -25,6 +25,7 @@ from ..app import MAX_BLOCKS, app, append_blocks, rich_text, text_to_blocks, tit
             optional=True,
         ),
     },
+    trim=page_summary,
 )
 async def create_page(ctx):
     blocks = text_to_blocks(ctx.props.get("content") or "")

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import MAX_BLOCKS, app, append_blocks, needs_schema, property_values, text_to_blocks, title_of
+from ..app import page_summary, MAX_BLOCKS, app, append_blocks, needs_schema, property_values, text_to_blocks, title_of
 
 
 @app.action(
@@ -31,6 +31,7 @@ from ..app import MAX_BLOCKS, app, append_blocks, needs_schema, property_values,
             optional=True,
         ),
     },
+    trim=page_summary,
 )
 async def create_page_from_database(ctx):
     database_id = ctx.props.databaseId

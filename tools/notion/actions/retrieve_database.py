@@ -1,4 +1,4 @@
-from ..app import app, title_of
+from ..app import app, database_summary, title_of
 
 
 @app.action(
@@ -6,10 +6,12 @@ from ..app import app, title_of
     title="Retrieve Database",
     description=(
         "Get a Notion database's title and property schema: each property's name, type and, for select "
-        "and status properties, the allowed options. Use it before adding or filtering items."
+        "and status properties, the allowed options. Use it before adding or filtering items; for the items "
+        "themselves use notion-query-database."
     ),
     props={"databaseId": app.definition("databaseId")},
     read_only=True,
+    trim=database_summary,
 )
 async def retrieve_database(ctx):
     database = (await ctx.http.get(f"/databases/{ctx.props.databaseId}")).json()

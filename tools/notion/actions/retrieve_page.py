@@ -1,4 +1,4 @@
-from ..app import app, title_of
+from ..app import app, page_summary, title_of
 
 
 @app.action(
@@ -6,10 +6,13 @@ from ..app import app, title_of
     title="Retrieve Page",
     description=(
         "Get a Notion page's properties (title, database fields, parent, URL, timestamps). "
-        "It does not return the page's content blocks."
+        "It does not return the page's content: for that use notion-list-block-children with the page ID. "
+        "A long text, relation or people property is cut at 25 items; notion-retrieve-page-property-item "
+        "reads it whole."
     ),
     props={"pageId": app.definition("pageId")},
     read_only=True,
+    trim=page_summary,
 )
 async def retrieve_page(ctx):
     page = (await ctx.http.get(f"/pages/{ctx.props.pageId}")).json()

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, needs_schema, property_values, title_of
+from ..app import page_summary, app, needs_schema, property_values, title_of
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, needs_schema, property_values, title_of
     title="Update Page",
     description=(
         "Change a Notion page's properties, or archive (move to trash) or restore it. Properties not "
-        "named are left as they are; the ones named are overwritten. Returns the updated page."
+        "named are left as they are; the ones named are overwritten. Returns the updated page. To change the "
+        "page's content, use notion-append-block, notion-update-block or notion-delete-block."
     ),
     props={
         "pageId": app.definition("pageId"),
@@ -27,6 +28,7 @@ from ..app import app, needs_schema, property_values, title_of
     },
     destructive=True,
     idempotent=True,
+    trim=page_summary,
 )
 async def update_page(ctx):
     page_id = ctx.props.pageId

@@ -6,7 +6,10 @@ from ..app import app, call
 @app.action(
     "add-reaction",
     title="Add Reaction",
-    description="Add an emoji reaction to a Slack message as the connected user.",
+    description=(
+        "Add an emoji reaction to a Slack message as the connected user. To take one back, use "
+        "slack-remove-reaction; to keep a message at the top of a channel, slack-pin-message."
+    ),
     props={
         "channel": app.definition("conversation", description="The ID of the conversation the message is in, e.g. `C1234567890`."),
         "timestamp": app.definition("messageTs"),
@@ -16,6 +19,7 @@ from ..app import app, call
             "the workspace works too.",
         ),
     },
+    idempotent=True,
 )
 async def add_reaction(ctx):
     name = ctx.props.name.strip().strip(":")

@@ -6,7 +6,8 @@ from ..app import app, call
     title="Delete Message",
     description=(
         "Delete a Slack message permanently. The connected user can delete their own messages (admins can "
-        "delete others'). This cannot be undone."
+        "delete others'). This cannot be undone: to correct a message, use slack-update-message instead; to "
+        "cancel a message not yet posted, slack-delete-scheduled-message."
     ),
     props={
         "channel": app.definition("conversation", description="The ID of the conversation the message is in, e.g. `C1234567890`."),

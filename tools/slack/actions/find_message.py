@@ -1,14 +1,29 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import app, call
+from ..app import app, call, next_page_cursor, plural, read_page_cursor
+
+
+def _match(match):
+    channel = match.get("channel") or {}
+    return {
+        "channel_id": channel.get("id"),
+        "channel_name": channel.get("name"),
+        "ts": match.get("ts"),
+        "user": match.get("user"),
+        "username": match.get("username"),
+        "text": match.get("text"),
+        "permalink": match.get("permalink"),
+    }
 
 
 @app.action(
     "find-message",
     title="Find Message",
     description=(
-        "Search the messages the connected user can see in the Slack workspace. Returns the total number of "
-        "matches and a page of them, each with its channel, author, text, `ts` and permalink."
+        "Search the messages the connected user can see across the Slack workspace, with Slack's search "
+        "modifiers. Returns the total number of matches and a page of them, each with its channel, author, text, "
+        "`ts` and permalink. To read a channel's recent messages in order, use slack-get-conversation-history "
+        "instead; for a thread, slack-list-replies."
     ),
     props={
         "query": props.string(
@@ -34,42 +49,27 @@ from ..app import app, call
             options=["desc", "asc"],
             default="desc",
         ),
-        "count": props.integer("Count", "How many matches to return per page (1 to 100).", min=1, max=100, default=20),
-        "page": props.integer("Page", "Which page of matches to return, starting at 1.", min=1, default=1),
+        "limit": props.limit("matches"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("messages", _match),
 )
 async def find_message(ctx):
     query = ctx.props.query.strip()
+    if not query:
+        raise ActionError("query is empty; give words to search for, e.g. `quarterly report`")
     if ctx.props.get("fromUser"):
         query = f"{query} from:<@{ctx.props.fromUser}>"
+    page, count = read_page_cursor(ctx.props.get("cursor"), ctx.props.limit, "slack-find-message")
     data = await call(
         ctx,
         "search.messages",
-        params={
-            "query": query,
-            "sort": ctx.props.sort,
-            "sort_dir": ctx.props.sortDir,
-            "count": ctx.props.count,
-            "page": ctx.props.page,
-        },
+        params={"query": query, "sort": ctx.props.sort, "sort_dir": ctx.props.sortDir, "count": count, "page": page},
     )
     found = data.get("messages") or {}
-    matches = [_match(m) for m in found.get("matches") or []]
+    matches = found.get("matches") or []
     total = found.get("total", len(matches))
-    paging = found.get("paging") or {}
-    ctx.summary = f"Found {total} message{'s' if total != 1 else ''} matching {query!r}, returned {len(matches)}"
-    return {"total": total, "page": paging.get("page"), "pages": paging.get("pages"), "matches": matches}
-
-
-def _match(match):
-    channel = match.get("channel") or {}
-    return {
-        "channel_id": channel.get("id"),
-        "channel_name": channel.get("name"),
-        "ts": match.get("ts"),
-        "user": match.get("user"),
-        "username": match.get("username"),
-        "text": match.get("text"),
-        "permalink": match.get("permalink"),
-    }
+    following = next_page_cursor(found.get("paging"), page, count)
+    ctx.summary = f"Found {plural(total, 'message')} matching {query!r}, returned {len(matches)}"
+    return {"total": total, "messages": matches, "next_cursor": following}

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, call, message_summary, next_cursor
+from ..app import app, collect, message_summary, plural
 
 
 @app.action(
@@ -8,12 +8,11 @@ from ..app import app, call, message_summary, next_cursor
     title="Get Conversation History",
     description=(
         "Read the latest messages of a Slack channel or direct message, newest first, optionally within a time "
-        "range. Thread replies are not included (only their parent messages). Returns the messages, whether "
-        "there are more, and a cursor for the next page."
+        "range. Thread replies are not included, only their parent messages (with `reply_count`): read a thread "
+        "with slack-list-replies. To find messages by words across channels, use slack-find-message instead."
     ),
     props={
         "channel": app.definition("conversation"),
-        "limit": props.integer("Limit", "How many messages to return (1 to 999).", min=1, max=999, default=20),
         "oldest": props.string(
             "Oldest",
             "Only messages after this moment, as a Unix timestamp in seconds, e.g. `1712345678` or "
@@ -30,17 +29,20 @@ from ..app import app, call, message_summary, next_cursor
             "`true` also includes messages exactly at `oldest` or `latest`.",
             optional=True,
         ),
-        "cursor": props.string("Cursor", "The `next_cursor` from a previous call, to get older messages.", optional=True),
+        "limit": props.limit("messages"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("messages", message_summary),
 )
 async def get_conversation_history(ctx):
-    params = {"channel": ctx.props.channel, "limit": ctx.props.limit}
-    for name in ("oldest", "latest", "inclusive", "cursor"):
+    params = {"channel": ctx.props.channel}
+    for name in ("oldest", "latest", "inclusive"):
         if ctx.props.get(name) not in (None, ""):
             params[name] = ctx.props[name]
-    data = await call(ctx, "conversations.history", params=params)
-    messages = [message_summary(m) for m in data.get("messages") or []]
-    more = " (more available)" if data.get("has_more") else ""
-    ctx.summary = f"Retrieved {len(messages)} message{'s' if len(messages) != 1 else ''} from {ctx.props.channel}{more}"
-    return {"messages": messages, "has_more": bool(data.get("has_more")), "next_cursor": next_cursor(data)}
+    messages, following = await collect(
+        ctx, "conversations.history", "messages", params, limit=ctx.props.limit, cursor=ctx.props.get("cursor")
+    )
+    more = " (more available)" if following else ""
+    ctx.summary = f"Retrieved {plural(len(messages), 'message')} from {ctx.props.channel}{more}"
+    return {"messages": messages, "next_cursor": following}

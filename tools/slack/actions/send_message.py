@@ -3,12 +3,18 @@ from mcp_gateway.catalog import props
 from ..app import app, call, message_summary
 
 
+def _sent(data):
+    return {"channel": data.get("channel"), "ts": data.get("ts"), "message": message_summary(data.get("message") or {})}
+
+
 @app.action(
     "send-message",
     title="Send Message",
     description=(
         "Post a message as the connected user to a Slack channel, private channel or direct message, or as a "
-        "reply in a thread. Returns the channel and the new message's `ts` (needed to edit, delete or react to it)."
+        "reply in a thread. Returns the channel and the new message's `ts` (needed to edit, delete, pin or react "
+        "to it). To post later, use slack-schedule-message; to show a message to one person only, "
+        "slack-send-ephemeral-message; to change a sent message, slack-update-message."
     ),
     props={
         "channel": app.definition("conversation"),
@@ -39,6 +45,7 @@ from ..app import app, call, message_summary
             optional=True,
         ),
     },
+    trim=_sent,
 )
 async def send_message(ctx):
     body = {"channel": ctx.props.channel, "text": ctx.props.text}
@@ -50,4 +57,4 @@ async def send_message(ctx):
     data = await call(ctx, "chat.postMessage", body=body)
     where = f"thread {body['thread_ts']} in {data.get('channel')}" if "thread_ts" in body else data.get("channel")
     ctx.summary = f"Sent a message to {where} (ts {data.get('ts')})"
-    return {"channel": data.get("channel"), "ts": data.get("ts"), "message": message_summary(data.get("message") or {})}
+    return data

@@ -11,7 +11,8 @@ from ..app import app, call
     description=(
         "Upload a file as the connected user and share it in a channel, direct message or thread (or keep it "
         "private to the user). The file comes from /tmp: a path an earlier step saved (pass that step's stash_id) "
-        "or the file_id of an uploaded file. Returns the Slack file's ID, name and permalink."
+        "or the file_id of an uploaded file. Returns the Slack file's ID, name and permalink. To find files "
+        "already in Slack, use slack-list-files; to read one, slack-get-file."
     ),
     props={
         "filePath": props.string(

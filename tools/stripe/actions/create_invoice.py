@@ -9,7 +9,8 @@ from ..app import app, clean, idempotency_key, invoice_summary, request
     description=(
         "Create a draft invoice for a customer. Add lines with stripe-create-invoice-item (passing the new "
         "invoice's ID), or set `includePendingItems` to pull in the customer's pending invoice items; then "
-        "stripe-finalize-invoice and stripe-send-invoice. Returns the draft invoice's ID."
+        "stripe-finalize-invoice and stripe-send-invoice. For recurring billing use stripe-create-subscription, "
+        "which makes its invoices itself. Returns the draft invoice's ID."
     ),
     props={
         "customer": app.definition("customer"),
@@ -38,6 +39,7 @@ from ..app import app, clean, idempotency_key, invoice_summary, request
         "metadata": app.definition("metadata"),
         "idempotencyKey": app.definition("idempotencyKey"),
     },
+    trim=invoice_summary,
 )
 async def create_invoice(ctx):
     method = ctx.props.collectionMethod
@@ -54,4 +56,4 @@ async def create_invoice(ctx):
     })
     invoice = await request(ctx, "POST", "/invoices", data=data, idempotency_key=idempotency_key(ctx))
     ctx.summary = f"Created draft invoice {invoice['id']} for customer {invoice.get('customer')}"
-    return invoice_summary(invoice)
+    return invoice

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, clean, idempotency_key, money, request
+from ..app import app, clean, idempotency_key, invoice_item_summary, invoice_options, money, request
 
 
 @app.action(
@@ -8,14 +8,16 @@ from ..app import app, clean, idempotency_key, money, request
     title="Add Invoice Item",
     description=(
         "Add a line to a customer's draft invoice (or to their next invoice when no invoice is given): either a "
-        "price from the catalog with a quantity, or a one-off amount with a description. Returns the item."
+        "price from the catalog with a quantity, or a one-off amount with a description. Create the draft first "
+        "with stripe-create-invoice; once the lines are in, stripe-finalize-invoice. Returns the item."
     ),
     props={
         "customer": app.definition("customer"),
         "invoice": props.string(
             "Invoice ID",
             "The draft invoice to add the line to, e.g. `in_1MtHbELkdIwHu7ixl4OzzPMv` (from stripe-create-invoice). "
-            "Leave empty to leave the item pending for the customer's next invoice.",
+            "Leave empty to leave the item pending for the customer's next invoice. The choices list draft invoices.",
+            options=invoice_options("draft"),
             optional=True,
         ),
         "price": app.definition("price", optional=True, description=(
@@ -35,6 +37,7 @@ from ..app import app, clean, idempotency_key, money, request
         ),
         "idempotencyKey": app.definition("idempotencyKey"),
     },
+    trim=invoice_item_summary,
 )
 async def create_invoice_item(ctx):
     price, amount = ctx.props.get("price"), ctx.props.get("amount")
@@ -54,14 +57,4 @@ async def create_invoice_item(ctx):
     item = await request(ctx, "POST", "/invoiceitems", data=data, idempotency_key=idempotency_key(ctx))
     where = f"invoice {item['invoice']}" if item.get("invoice") else f"customer {item.get('customer')}'s next invoice"
     ctx.summary = f"Added {money(item.get('amount'), item.get('currency'))} ({item.get('description') or item['id']}) to {where}"
-    item_price = item.get("price") or {}
-    return {
-        "id": item.get("id"),
-        "invoice": item.get("invoice"),
-        "customer": item.get("customer"),
-        "amount": item.get("amount"),
-        "currency": item.get("currency"),
-        "description": item.get("description"),
-        "quantity": item.get("quantity"),
-        "price": item_price.get("id") if isinstance(item_price, dict) else item_price,
-    }
+    return item

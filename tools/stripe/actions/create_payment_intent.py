@@ -9,7 +9,10 @@ from ..app import app, clean, idempotency_key, money, payment_intent_summary, re
     description=(
         "Create a PaymentIntent: Stripe's record of collecting one payment of a set amount. Without a payment "
         "method it waits for the customer to pay (pass its `client_secret` to a checkout form); with a saved "
-        "payment method and `confirm` it tries to charge right away. Returns the intent's ID, status and client secret."
+        "payment method and `confirm` it tries to charge right away (or confirm later with "
+        "stripe-confirm-payment-intent). With `captureMethod` `manual` the funds are only held until "
+        "stripe-capture-payment-intent. For a ready-made payment page use stripe-create-checkout-session or "
+        "stripe-create-payment-link instead. Returns the intent's ID, status and client secret."
     ),
     props={
         "amount": props.integer(
@@ -41,12 +44,20 @@ from ..app import app, clean, idempotency_key, money, payment_intent_summary, re
             "also need `returnUrl`.",
             optional=True,
         ),
+        "captureMethod": props.string(
+            "Capture Method",
+            "`automatic` (the default) takes the money when the customer pays; `manual` only authorizes it, to be "
+            "taken later with stripe-capture-payment-intent (cards hold an authorization for about 7 days).",
+            options=["automatic", "manual"],
+            optional=True,
+        ),
         "returnUrl": props.string(
             "Return URL", "With `confirm`: where the customer comes back to after a redirect-based payment.", optional=True,
         ),
         "metadata": app.definition("metadata"),
         "idempotencyKey": app.definition("idempotencyKey"),
     },
+    trim=payment_intent_summary,
 )
 async def create_payment_intent(ctx):
     if ctx.props.get("confirm") and not ctx.props.get("paymentMethod"):
@@ -59,6 +70,7 @@ async def create_payment_intent(ctx):
         "receipt_email": ctx.props.get("receiptEmail"),
         "payment_method": ctx.props.get("paymentMethod"),
         "confirm": ctx.props.get("confirm"),
+        "capture_method": ctx.props.get("captureMethod"),
         "return_url": ctx.props.get("returnUrl"),
         "metadata": ctx.props.get("metadata") or None,
     })
@@ -68,4 +80,4 @@ async def create_payment_intent(ctx):
         data["automatic_payment_methods"] = {"enabled": True}
     intent = await request(ctx, "POST", "/payment_intents", data=data, idempotency_key=idempotency_key(ctx))
     ctx.summary = f"Created payment intent {intent['id']} for {money(intent.get('amount'), intent.get('currency'))} ({intent.get('status')})"
-    return payment_intent_summary(intent)
+    return intent

@@ -8,7 +8,9 @@ from ..app import app, clean, idempotency_key, money, price_summary, request
     title="Create Price",
     description=(
         "Create a price for a product: a one-time amount, or a recurring amount billed every day, week, month "
-        "or year for subscriptions. Returns the price ID (`price_...`) to invoice or charge with."
+        "or year for subscriptions. To create a product together with its first price use stripe-create-product; "
+        "stripe-list-prices shows existing prices. Returns the price ID (`price_...`) for invoices, "
+        "subscriptions, payment links and checkout sessions."
     ),
     props={
         "product": app.definition("product"),
@@ -36,6 +38,7 @@ from ..app import app, clean, idempotency_key, money, price_summary, request
         "metadata": app.definition("metadata"),
         "idempotencyKey": app.definition("idempotencyKey"),
     },
+    trim=price_summary,
 )
 async def create_price(ctx):
     data = clean({
@@ -52,4 +55,4 @@ async def create_price(ctx):
     recurring = price.get("recurring")
     every = f" every {recurring.get('interval_count') or 1} {recurring.get('interval')}" if recurring else " one-time"
     ctx.summary = f"Created price {price['id']} of {money(price.get('unit_amount'), price.get('currency'))}{every} for {price.get('product')}"
-    return price_summary(price)
+    return price

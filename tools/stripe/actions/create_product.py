@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, clean, idempotency_key, request
+from ..app import app, clean, idempotency_key, product_summary, request
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, clean, idempotency_key, request
     title="Create Product",
     description=(
         "Create a product (something you sell) in the Stripe catalog, optionally with its default price. "
-        "Returns the product ID (`prod_...`) and the default price ID, if one was set."
+        "To add more prices to an existing product use stripe-create-price; stripe-list-products shows the "
+        "catalog. Returns the product ID (`prod_...`) and the default price ID, if one was set."
     ),
     props={
         "name": props.string("Name", "The product's name as customers see it, e.g. `Pro plan`."),
@@ -32,6 +33,7 @@ from ..app import app, clean, idempotency_key, request
         "metadata": app.definition("metadata"),
         "idempotencyKey": app.definition("idempotencyKey"),
     },
+    trim=product_summary,
 )
 async def create_product(ctx):
     data = clean({
@@ -50,14 +52,7 @@ async def create_product(ctx):
     elif ctx.props.get("recurringInterval"):
         raise ActionError("a billing interval needs a default price: give unitAmount and currency")
     product = await request(ctx, "POST", "/products", data=data, idempotency_key=idempotency_key(ctx))
-    default_price = product.get("default_price")
+    default_price = product_summary(product)["default_price"]
     with_price = f" with default price {default_price}" if default_price else ""
     ctx.summary = f"Created product {product['id']} ({product.get('name')}){with_price}"
-    return {
-        "id": product.get("id"),
-        "name": product.get("name"),
-        "description": product.get("description"),
-        "active": product.get("active"),
-        "default_price": default_price.get("id") if isinstance(default_price, dict) else default_price,
-        "metadata": product.get("metadata") or {},
-    }
+    return product

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, clean, idempotency_key, money, request
+from ..app import app, clean, idempotency_key, money, refund_summary, request
 
 
 @app.action(
@@ -8,15 +8,19 @@ from ..app import app, clean, idempotency_key, money, request
     title="Create Refund",
     description=(
         "Refund a payment, fully or in part, back to the payment method it was made with. Identify the payment "
-        "by its PaymentIntent (`pi_...`) or charge (`ch_...`). Returns the refund and its status."
+        "by its PaymentIntent (`pi_...`, from stripe-list-payment-intents) or charge (`ch_...`, from "
+        "stripe-list-charges). To stop a payment that was only authorized, use stripe-cancel-payment-intent "
+        "instead; stripe-list-refunds shows earlier refunds. Returns the refund and its status."
     ),
     props={
-        "paymentIntent": props.string(
-            "Payment Intent ID", "The PaymentIntent to refund, e.g. `pi_3MtwBwLkdIwHu7ix28a3tqPa`. Use this or `charge`.",
-            optional=True,
-        ),
+        "paymentIntent": app.definition("paymentIntent", optional=True, description=(
+            "The PaymentIntent to refund, e.g. `pi_3MtwBwLkdIwHu7ix28a3tqPa`, from stripe-list-payment-intents. Use "
+            "this or `charge`."
+        )),
         "charge": props.string(
-            "Charge ID", "The charge to refund, e.g. `ch_3MmlLrLkdIwHu7ix0snN0B15`. Use this or `paymentIntent`.",
+            "Charge ID",
+            "The charge to refund, e.g. `ch_3MmlLrLkdIwHu7ix0snN0B15`, from stripe-list-charges. Use this or "
+            "`paymentIntent`.",
             optional=True,
         ),
         "amount": props.integer(
@@ -36,6 +40,7 @@ from ..app import app, clean, idempotency_key, money, request
         "idempotencyKey": app.definition("idempotencyKey"),
     },
     destructive=True,
+    trim=refund_summary,
 )
 async def create_refund(ctx):
     intent, charge = ctx.props.get("paymentIntent"), ctx.props.get("charge")
@@ -51,13 +56,4 @@ async def create_refund(ctx):
     refund = await request(ctx, "POST", "/refunds", data=data, idempotency_key=idempotency_key(ctx))
     target = refund.get("payment_intent") or refund.get("charge")
     ctx.summary = f"Refunded {money(refund.get('amount'), refund.get('currency'))} of {target} ({refund.get('status')})"
-    return {
-        "id": refund.get("id"),
-        "status": refund.get("status"),
-        "amount": refund.get("amount"),
-        "currency": refund.get("currency"),
-        "payment_intent": refund.get("payment_intent"),
-        "charge": refund.get("charge"),
-        "reason": refund.get("reason"),
-        "created": refund.get("created"),
-    }
+    return refund

@@ -1,42 +1,34 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, price_label, price_summary, request
+from ..app import app, list_page, listed, price_summary
 
 
 @app.action(
     "list-prices",
     title="List Prices",
     description=(
-        "List the prices in the Stripe catalog, optionally of one product, with their product name, amount and "
-        "billing interval. Returns one page and the `startingAfter` ID for the next."
+        "List the prices in the Stripe catalog, optionally of one product, with their product name, amount (in "
+        "the currency's smallest unit) and billing interval. Use it to find the price ID that invoices, "
+        "subscriptions, payment links and checkout sessions take; stripe-list-products lists the products "
+        "themselves. Returns `prices` and a `next_cursor` when more exist."
     ),
     props={
         "product": app.definition("product", optional=True, description=(
-            "Only prices of this product, e.g. `prod_NWjs8kKbJWmuuc`. Leave empty for all products."
+            "Only prices of this product, e.g. `prod_NWjs8kKbJWmuuc` (from stripe-list-products). Leave empty for all products."
         )),
         "active": props.boolean("Active Only", "`true` for prices that can be used for new purchases only.", default=True),
-        "limit": app.definition("limit"),
-        "startingAfter": props.string(
-            "Starting After", "For the next page: the ID of the last price of the previous page.", optional=True,
-        ),
+        "limit": props.limit("prices"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("prices", price_summary),
 )
 async def list_prices(ctx):
-    params = {"limit": ctx.props.limit, "expand": ["data.product"]}
+    params = {"expand": ["data.product"]}
     if ctx.props.active:
         params["active"] = True
-    for name, field in (("product", "product"), ("startingAfter", "starting_after")):
-        if ctx.props.get(name):
-            params[field] = ctx.props[name]
-    data = await request(ctx, "GET", "/prices", params=params)
-    prices = []
-    for price in data.get("data") or []:
-        entry = price_summary(price)
-        product = price.get("product")
-        entry["product_name"] = product.get("name") if isinstance(product, dict) else None
-        entry["label"] = price_label(price)
-        prices.append(entry)
-    has_more = bool(data.get("has_more"))
-    ctx.summary = f"Listed {len(prices)} price{'s' if len(prices) != 1 else ''}" + (" (more available)" if has_more else "")
-    return {"prices": prices, "has_more": has_more, "next_starting_after": prices[-1]["id"] if has_more and prices else None}
+    if ctx.props.get("product"):
+        params["product"] = ctx.props.product
+    prices, next_cursor = await list_page(ctx, "/prices", params)
+    ctx.summary = listed(len(prices), "price", next_cursor)
+    return {"prices": prices, "next_cursor": next_cursor}

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
 from ..app import app, customer_summary, request
 
@@ -13,7 +13,8 @@ def _quoted(value):
     description=(
         "Find Stripe customers by email, name or metadata with Stripe's search. Give an email or name, or a full "
         "search query. Newly created or changed customers can take up to a minute to become searchable; use "
-        "stripe-retrieve-customer when the ID is known. Returns matching customers and a cursor for more."
+        "stripe-retrieve-customer when the ID is known, and stripe-list-customers to page through everyone. "
+        "Returns the matching `customers` and a `next_cursor` when more exist."
     ),
     props={
         "email": props.string("Email", "Find customers with exactly this email address.", optional=True),
@@ -24,12 +25,11 @@ def _quoted(value):
             "`email~'example.com' AND metadata['plan']:'pro'` or `created>1609459200`. Strings go in single quotes.",
             optional=True,
         ),
-        "limit": app.definition("limit"),
-        "page": props.string(
-            "Page Cursor", "The `next_page` value of an earlier search, to get the following results.", optional=True,
-        ),
+        "limit": props.limit("customers"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("customers", customer_summary),
 )
 async def search_customers(ctx):
     query = ctx.props.get("query")
@@ -43,10 +43,11 @@ async def search_customers(ctx):
             raise ActionError("give an email, a name or a search query")
         query = " AND ".join(clauses)
     params = {"query": query, "limit": ctx.props.limit}
-    if ctx.props.get("page"):
-        params["page"] = ctx.props.page
+    if ctx.props.get("cursor"):
+        params["page"] = ctx.props.cursor
     data = await request(ctx, "GET", "/customers/search", params=params)
-    customers = [customer_summary(c) for c in data.get("data") or []]
-    more = " (more available)" if data.get("has_more") else ""
+    customers = data.get("data") or []
+    next_cursor = data.get("next_page") if data.get("has_more") else None
+    more = " (more available)" if next_cursor else ""
     ctx.summary = f"Found {len(customers)} customer{'s' if len(customers) != 1 else ''} for {query}{more}"
-    return {"query": query, "customers": customers, "has_more": bool(data.get("has_more")), "next_page": data.get("next_page")}
+    return {"query": query, "customers": customers, "next_cursor": next_cursor}

@@ -8,7 +8,7 @@ from ..app import app, clean, customer_summary, request
     title="Update Customer",
     description=(
         "Change a Stripe customer's email, name, phone, description or metadata. Only the values given are "
-        "changed. Returns the updated customer."
+        "changed; to add a new customer use stripe-create-customer. Returns the updated customer."
     ),
     props={
         "customer": app.definition("customer"),
@@ -19,6 +19,7 @@ from ..app import app, clean, customer_summary, request
         "metadata": app.definition("metadata"),
     },
     idempotent=True,
+    trim=customer_summary,
 )
 async def update_customer(ctx):
     data = clean({name: ctx.props.get(name) for name in ("email", "name", "phone", "description")})
@@ -28,4 +29,4 @@ async def update_customer(ctx):
         raise ActionError("give at least one value to change: email, name, phone, description or metadata")
     customer = await request(ctx, "POST", f"/customers/{ctx.props.customer}", data=data)
     ctx.summary = f"Updated customer {customer['id']} ({', '.join(sorted(data))})"
-    return customer_summary(customer)
+    return customer

@@ -6,6 +6,18 @@ from mcp_gateway.catalog import ActionError, props
 from ..app import app, card_ref, request
 
 
+def _summary(attachment):
+    return {
+        "id": attachment.get("id"),
+        "name": attachment.get("name"),
+        "url": attachment.get("url"),
+        "bytes": attachment.get("bytes"),
+        "mimeType": attachment.get("mimeType"),
+        "isUpload": attachment.get("isUpload"),
+        "date": attachment.get("date"),
+    }
+
+
 @app.action(
     "add-attachment",
     title="Add Attachment to Card",
@@ -35,6 +47,7 @@ from ..app import app, card_ref, request
         "setCover": props.boolean("Use as Cover", "`true` to show this image as the card's cover.", default=False),
     },
     stash="optional",
+    trim=_summary,
 )
 async def add_attachment(ctx):
     file_path, link = ctx.props.get("filePath"), ctx.props.get("url")
@@ -49,7 +62,7 @@ async def add_attachment(ctx):
             raise ActionError(f"url {link!r} must start with http:// or https://")
         attachment = (await request(ctx, "POST", path, json={**fields, "url": link})).json()
         ctx.summary = f"Attached link {link} to card {ctx.props.card}"
-        return _summary(attachment)
+        return attachment
     local = ctx.tmp_path(file_path)
     try:
         data = await asyncio.to_thread(local.read_bytes)
@@ -62,16 +75,5 @@ async def add_attachment(ctx):
     fields.setdefault("name", local.name)
     attachment = (await request(ctx, "POST", path, data=fields, files={"file": (local.name, data, mime)})).json()
     ctx.summary = f"Attached {local.name} ({len(data)} bytes) to card {ctx.props.card}"
-    return _summary(attachment)
+    return attachment
 
-
-def _summary(attachment):
-    return {
-        "id": attachment.get("id"),
-        "name": attachment.get("name"),
-        "url": attachment.get("url"),
-        "bytes": attachment.get("bytes"),
-        "mimeType": attachment.get("mimeType"),
-        "isUpload": attachment.get("isUpload"),
-        "date": attachment.get("date"),
-    }

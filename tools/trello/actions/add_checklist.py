@@ -3,11 +3,21 @@ from mcp_gateway.catalog import ActionError, props
 from ..app import app, card_ref, request
 
 
+def _checklist(checklist):
+    return {
+        "id": checklist.get("id"),
+        "name": checklist.get("name"),
+        "idCard": checklist.get("idCard"),
+        "items": [{"id": i.get("id"), "name": i.get("name"), "state": i.get("state")} for i in checklist.get("checkItems") or []],
+    }
+
+
 @app.action(
     "add-checklist",
     title="Add Checklist to Card",
     description=(
-        "Add a checklist to a Trello card, with its items in order. Returns the checklist's ID and its items."
+        "Add a checklist to a Trello card, with its items in order. Returns the checklist's ID and its items. "
+        "trello-get-card shows a card's existing checklists."
     ),
     props={
         "card": app.definition("card"),
@@ -26,6 +36,7 @@ from ..app import app, card_ref, request
             default="bottom",
         ),
     },
+    trim=_checklist,
 )
 async def add_checklist(ctx):
     items = [str(i).strip() for i in ctx.props.get("items") or []]
@@ -41,6 +52,6 @@ async def add_checklist(ctx):
     for item in items:
         body = {"name": item, "pos": "bottom", "checked": bool(ctx.props.checked)}
         created = (await request(ctx, "POST", f"/checklists/{checklist['id']}/checkItems", json=body)).json()
-        added.append({"id": created.get("id"), "name": created.get("name"), "state": created.get("state")})
+        added.append(created)
     ctx.summary = f"Added checklist {checklist.get('name')!r} with {len(added)} item{'s' if len(added) != 1 else ''}"
-    return {"id": checklist.get("id"), "name": checklist.get("name"), "idCard": checklist.get("idCard"), "items": added}
+    return {**checklist, "checkItems": added}

@@ -8,7 +8,7 @@ from ..app import app, card_summary, id_list, position, request
     title="Create Card",
     description=(
         "Create a card in a Trello list, optionally with a description, due date, labels, members and position. "
-        "Returns the new card's ID, short link, URL and fields."
+        "Returns the new card's ID, short link, URL and fields. To change an existing card use trello-update-card."
     ),
     props={
         "board": app.definition(
@@ -41,6 +41,7 @@ from ..app import app, card_summary, id_list, position, request
             optional=True,
         ),
     },
+    trim=card_summary,
 )
 async def create_card(ctx):
     body = {"idList": ctx.props.list, "name": ctx.props.name}
@@ -61,4 +62,4 @@ async def create_card(ctx):
     # JSON body rather than query parameters: descriptions can be far longer than a URL may be.
     card = (await request(ctx, "POST", "/cards", json=body)).json()
     ctx.summary = f"Created card {card.get('name')!r} ({card.get('shortUrl') or card.get('id')})"
-    return card_summary(card)
+    return card

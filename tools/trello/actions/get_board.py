@@ -1,4 +1,4 @@
-from ..app import app, board_ref, get_json
+from ..app import app, board_ref, board_summary, get_json
 
 
 @app.action(
@@ -6,36 +6,24 @@ from ..app import app, board_ref, get_json
     title="Get Board",
     description=(
         "Read a Trello board's structure: its open lists (columns), labels and members with their IDs. Use it "
-        "to find the list, label and member IDs other Trello tools take."
+        "to find the list, label and member IDs other Trello tools take; for the cards on it use "
+        "trello-list-cards, and to find the board itself trello-list-boards."
     ),
     props={"board": app.definition("board")},
     read_only=True,
+    trim=board_summary,
 )
 async def get_board(ctx):
     params = {
         "fields": "name,desc,url,shortLink,closed",
         "lists": "open",
-        "list_fields": "name,pos",
+        "list_fields": "name,pos,closed,idBoard",
         "labels": "all",
         "label_fields": "name,color",
         "members": "all",
         "member_fields": "fullName,username",
     }
     board = await get_json(ctx, f"/boards/{board_ref(ctx.props.board)}", params)
-    lists = [{"id": lst.get("id"), "name": lst.get("name")} for lst in board.get("lists") or []]
-    ctx.summary = f"Retrieved board {board.get('name')!r} with {len(lists)} list{'s' if len(lists) != 1 else ''}"
-    return {
-        "id": board.get("id"),
-        "name": board.get("name"),
-        "desc": board.get("desc"),
-        "url": board.get("url"),
-        "closed": board.get("closed"),
-        "lists": lists,
-        "labels": [
-            {"id": lb.get("id"), "name": lb.get("name"), "color": lb.get("color")} for lb in board.get("labels") or []
-        ],
-        "members": [
-            {"id": m.get("id"), "fullName": m.get("fullName"), "username": m.get("username")}
-            for m in board.get("members") or []
-        ],
-    }
+    count = len(board.get("lists") or [])
+    ctx.summary = f"Retrieved board {board.get('name')!r} with {count} list{'s' if count != 1 else ''}"
+    return board

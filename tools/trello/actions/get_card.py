@@ -1,6 +1,40 @@
 from mcp_gateway.catalog import props
 
-from ..app import CARD_FIELDS, app, card_ref, card_summary, get_json
+from ..app import CARD_FIELDS, app, card_ref, card_summary, get_json, member_summary
+
+
+def card_detail(card):
+    out = card_summary(card)
+    out["list"] = (card.get("list") or {}).get("name")
+    out["board"] = (card.get("board") or {}).get("name")
+    out["members"] = [member_summary(m) for m in card.get("members") or []]
+    out["checklists"] = [
+        {
+            "id": checklist.get("id"),
+            "name": checklist.get("name"),
+            "items": [
+                {"id": item.get("id"), "name": item.get("name"), "state": item.get("state")}
+                for item in sorted(checklist.get("checkItems") or [], key=lambda i: i.get("pos") or 0)
+            ],
+        }
+        for checklist in card.get("checklists") or []
+    ]
+    out["attachmentList"] = [
+        {"id": a.get("id"), "name": a.get("name"), "url": a.get("url"), "bytes": a.get("bytes"), "mimeType": a.get("mimeType")}
+        for a in card.get("attachments") or []
+    ]
+    if "actions" in card:
+        out["commentList"] = [
+            {
+                "id": action.get("id"),
+                "date": action.get("date"),
+                "author": (action.get("memberCreator") or {}).get("fullName"),
+                "text": (action.get("data") or {}).get("text"),
+            }
+            for action in card.get("actions") or []
+            if action.get("type") == "commentCard"
+        ]
+    return out
 
 
 @app.action(
@@ -8,7 +42,8 @@ from ..app import CARD_FIELDS, app, card_ref, card_summary, get_json
     title="Get Card",
     description=(
         "Read one Trello card: its name, description, list, labels, dates and members, with its checklists, "
-        "attachments and recent comments."
+        "attachments and recent comments. To find a card's ID first, use trello-search-cards or "
+        "trello-list-cards."
     ),
     props={
         "card": app.definition("card"),
@@ -19,6 +54,7 @@ from ..app import CARD_FIELDS, app, card_ref, card_summary, get_json
         ),
     },
     read_only=True,
+    trim=card_detail,
 )
 async def get_card(ctx):
     params = {
@@ -38,44 +74,5 @@ async def get_card(ctx):
         params["actions"] = "commentCard"
         params["actions_limit"] = 50
     card = await get_json(ctx, f"/cards/{card_ref(ctx.props.card)}", params)
-    out = card_summary(card)
-    out["list"] = (card.get("list") or {}).get("name")
-    out["board"] = (card.get("board") or {}).get("name")
-    out["members"] = [
-        {"id": m.get("id"), "fullName": m.get("fullName"), "username": m.get("username")}
-        for m in card.get("members") or []
-    ]
-    out["checklists"] = [
-        {
-            "id": checklist.get("id"),
-            "name": checklist.get("name"),
-            "items": [
-                {"id": item.get("id"), "name": item.get("name"), "state": item.get("state")}
-                for item in sorted(checklist.get("checkItems") or [], key=lambda i: i.get("pos") or 0)
-            ],
-        }
-        for checklist in card.get("checklists") or []
-    ]
-    out["attachmentList"] = [
-        {
-            "id": a.get("id"),
-            "name": a.get("name"),
-            "url": a.get("url"),
-            "bytes": a.get("bytes"),
-            "mimeType": a.get("mimeType"),
-        }
-        for a in card.get("attachments") or []
-    ]
-    if ctx.props.includeComments:
-        out["commentList"] = [
-            {
-                "id": action.get("id"),
-                "date": action.get("date"),
-                "author": (action.get("memberCreator") or {}).get("fullName"),
-                "text": (action.get("data") or {}).get("text"),
-            }
-            for action in card.get("actions") or []
-            if action.get("type") == "commentCard"
-        ]
-    ctx.summary = f"Retrieved card {card.get('name')!r} in list {out['list']!r}"
-    return out
+    ctx.summary = f"Retrieved card {card.get('name')!r} in list {(card.get('list') or {}).get('name')!r}"
+    return card

@@ -48,7 +48,9 @@ from ..app import app, card_ref, card_summary, id_list, position, request
         ),
         "pos": app.definition("pos"),
     },
+    destructive=True,
     idempotent=True,
+    trim=card_summary,
 )
 async def update_card(ctx):
     body = {}
@@ -78,4 +80,4 @@ async def update_card(ctx):
         )
     card = (await request(ctx, "PUT", f"/cards/{card_ref(ctx.props.card)}", json=body)).json()
     ctx.summary = f"Updated card {card.get('name')!r} ({', '.join(sorted(body))})"
-    return card_summary(card)
+    return card

@@ -3,7 +3,22 @@ import mimetypes
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, request
+from ..app import app, comment_event, request
+
+
+def attachment_result(answer):
+    attachment = (answer.get("upload") or {}).get("attachment") or {}
+    return {
+        "ticket_id": (answer.get("ticket") or {}).get("id"),
+        "comment_id": comment_event(answer).get("id"),
+        "attachment": {
+            "id": attachment.get("id"),
+            "file_name": attachment.get("file_name"),
+            "content_type": attachment.get("content_type"),
+            "size": attachment.get("size"),
+            "content_url": attachment.get("content_url"),
+        },
+    }
 
 
 @app.action(
@@ -12,7 +27,7 @@ from ..app import app, request
     description=(
         "Upload a file from /tmp (a path an earlier step saved — pass that step's stash_id — or the file_id of an "
         "uploaded file) and add it to a Zendesk ticket in a new comment, public or internal. Returns the comment "
-        "and attachment IDs."
+        "and attachment IDs. For a comment without a file use Add Comment to Ticket."
     ),
     props={
         "ticket": app.definition("ticket"),
@@ -32,6 +47,7 @@ from ..app import app, request
         ),
     },
     stash="optional",
+    trim=attachment_result,
 )
 async def add_attachment(ctx):
     path = ctx.tmp_path(ctx.props.filePath)
@@ -49,18 +65,6 @@ async def add_attachment(ctx):
     ).json()["upload"]
     comment = {"body": ctx.props.body, "public": bool(ctx.props.public), "uploads": [upload["token"]]}
     answer = (await request(ctx, "PUT", f"/tickets/{ctx.props.ticket}", json={"ticket": {"comment": comment}})).json()
-    event = next((e for e in (answer.get("audit") or {}).get("events") or [] if e.get("type") == "Comment"), {})
-    attachment = upload.get("attachment") or {}
     kind = "a public reply" if ctx.props.public else "an internal note"
     ctx.summary = f"Attached {name} ({len(data)} bytes) to ticket #{ctx.props.ticket} in {kind}"
-    return {
-        "ticket_id": ctx.props.ticket,
-        "comment_id": event.get("id"),
-        "attachment": {
-            "id": attachment.get("id"),
-            "file_name": attachment.get("file_name", name),
-            "content_type": attachment.get("content_type", mime),
-            "size": attachment.get("size", len(data)),
-            "content_url": attachment.get("content_url"),
-        },
-    }
+    return {**answer, "upload": upload}

@@ -1,6 +1,17 @@
 from mcp_gateway.catalog import props
 
-from ..app import STATUSES, app, check_choice, request
+from ..app import STATUSES, app, check_choice, comment_event, request
+
+
+def comment_result(answer):
+    ticket, event = answer.get("ticket") or {}, comment_event(answer)
+    return {
+        "ticket_id": ticket.get("id"),
+        "comment_id": event.get("id"),
+        "public": event.get("public"),
+        "status": ticket.get("status"),
+        "updated_at": ticket.get("updated_at"),
+    }
 
 
 @app.action(
@@ -8,7 +19,9 @@ from ..app import STATUSES, app, check_choice, request
     title="Add Comment to Ticket",
     description=(
         "Reply to a Zendesk ticket's requester (a public comment, which Zendesk emails to them) or add an internal "
-        "note only agents see, optionally changing the ticket's status at the same time."
+        "note only agents see, optionally changing the ticket's status at the same time. To attach a file use Attach "
+        "File to Ticket; to change other fields use Update Ticket. Returns the new comment's ID and the ticket's "
+        "status."
     ),
     props={
         "ticket": app.definition("ticket"),
@@ -27,6 +40,7 @@ from ..app import STATUSES, app, check_choice, request
             "Author ID", "The user ID to post the comment as. Defaults to the connected agent.", min=1, optional=True
         ),
     },
+    trim=comment_result,
 )
 async def add_comment(ctx):
     comment = {"body": ctx.props.body, "public": bool(ctx.props.public)}
@@ -36,14 +50,6 @@ async def add_comment(ctx):
     if ctx.props.get("status"):
         ticket["status"] = check_choice(ctx.props.status, STATUSES, "status")
     answer = (await request(ctx, "PUT", f"/tickets/{ctx.props.ticket}", json={"ticket": ticket})).json()
-    updated = answer.get("ticket") or {}
-    event = next((e for e in (answer.get("audit") or {}).get("events") or [] if e.get("type") == "Comment"), {})
     kind = "a public reply" if ctx.props.public else "an internal note"
     ctx.summary = f"Added {kind} to ticket #{ctx.props.ticket}"
-    return {
-        "ticket_id": updated.get("id", ctx.props.ticket),
-        "comment_id": event.get("id"),
-        "public": event.get("public", bool(ctx.props.public)),
-        "status": updated.get("status"),
-        "updated_at": updated.get("updated_at"),
-    }
+    return answer

@@ -8,7 +8,8 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
     title="Create Ticket",
     description=(
         "Open a Zendesk ticket with a subject and first comment, for a requester given by email (created if new) "
-        "or user ID, optionally assigned and prioritized. Returns the ticket's number, status and agent URL."
+        "or user ID, optionally assigned and prioritized. To answer an existing ticket use Add Comment to Ticket "
+        "instead. Returns the ticket's number, status and agent URL."
     ),
     props={
         "subject": props.string("Subject", "The ticket's subject line, e.g. `Printer on fire`."),
@@ -31,7 +32,8 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
             "Requester Name", "The requester's name, used when Zendesk creates a new user.", optional=True
         ),
         "requesterId": props.integer(
-            "Requester ID", "The user ID of an existing requester, e.g. `20978392`.", min=1, optional=True
+            "Requester ID", "The user ID of an existing requester, e.g. `20978392`; zendesk-find-users finds it from an email or "
+            "name.", min=1, optional=True
         ),
         "assignee": app.definition("assignee"),
         "group": app.definition("group"),
@@ -48,6 +50,7 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
         ),
         "customFields": app.definition("customFields"),
     },
+    trim=ticket_summary,
 )
 async def create_ticket(ctx):
     ticket = {"subject": ctx.props.subject, "comment": {"body": ctx.props.body, "public": bool(ctx.props.public)}}
@@ -78,4 +81,4 @@ async def create_ticket(ctx):
         ticket["custom_fields"] = custom_fields(ctx.props.customFields)
     created = (await request(ctx, "POST", "/tickets", json={"ticket": ticket})).json()["ticket"]
     ctx.summary = f"Created ticket #{created['id']}: {created.get('subject')}"
-    return ticket_summary(ctx, created)
+    return created

@@ -22,8 +22,11 @@ ROLES = ["end-user", "agent", "admin"]
             default="end-user",
         ),
         "phone": props.string("Phone", "Their phone number, e.g. `+15551234567`.", optional=True),
-        "organizationId": props.integer(
-            "Organization ID", "The ID of the organization they belong to.", min=1, optional=True
+        "organizationId": app.definition(
+            "organization", label="Organization ID", description=(
+                "The ID of the organization they belong to, e.g. `509974`. The choices list the account's "
+                "organizations; zendesk-find-organizations finds one by name."
+            ),
         ),
         "externalId": props.string("External ID", "Their ID in another system, e.g. a CRM contact ID.", optional=True),
         "tags": props.string_list("Tags", 'Tags for the user, e.g. `["vip"]`.', optional=True),
@@ -32,6 +35,7 @@ ROLES = ["end-user", "agent", "admin"]
             "Verified", "`true` to mark the email as verified so Zendesk sends no verification email.", optional=True
         ),
     },
+    trim=user_summary,
 )
 async def create_user(ctx):
     if ctx.props.role not in ROLES:
@@ -52,4 +56,4 @@ async def create_user(ctx):
         user["verified"] = ctx.props.verified
     created = (await request(ctx, "POST", "/users", json={"user": user})).json()["user"]
     ctx.summary = f"Created {created.get('role')} {created.get('name')} (user {created['id']})"
-    return user_summary(created)
+    return created

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, comment_summary, cursor_params, get_json, next_cursor
 
@@ -8,24 +8,24 @@ from ..app import app, comment_summary, cursor_params, get_json, next_cursor
     title="List Ticket Comments",
     description=(
         "Read a Zendesk ticket's conversation: public replies and internal notes with their authors, dates and "
-        "attachments, oldest first unless asked otherwise. Returns one page and a cursor for the next."
+        "attachments, oldest first unless asked otherwise. Returns one page and a cursor for the next. For the "
+        "ticket's fields use Get Ticket."
     ),
     props={
         "ticket": app.definition("ticket"),
         "newestFirst": props.boolean("Newest First", "`true` to start with the most recent comment.", default=False),
-        "pageSize": props.integer("Page Size", "How many comments per page (1 to 100).", min=1, max=100, default=100),
-        "cursor": props.string(
-            "Cursor", "The `next_cursor` of a previous call, to get the following page.", optional=True
-        ),
+        "limit": props.limit("comments"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("comments", comment_summary),
 )
 async def list_ticket_comments(ctx):
-    params = cursor_params(ctx.props.pageSize, ctx.props.get("cursor"))
+    params = cursor_params(ctx.props.limit, ctx.props.get("cursor"))
     if ctx.props.newestFirst:
         params["sort"] = "-created_at"
     body = await get_json(ctx, f"/tickets/{ctx.props.ticket}/comments", params)
-    comments = [comment_summary(c) for c in body.get("comments") or []]
+    comments = body.get("comments") or []
     following = next_cursor(body)
     more = " (more available)" if following else ""
     ctx.summary = (

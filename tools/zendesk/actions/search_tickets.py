@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, get_json, ticket_summary
+from ..app import app, get_json, next_offset, offset_page, ticket_summary
 
 SORTS = ["updated_at", "created_at", "priority", "status", "ticket_type"]
 
@@ -10,7 +10,8 @@ SORTS = ["updated_at", "created_at", "priority", "status", "ticket_type"]
     title="Search Tickets",
     description=(
         "Find Zendesk tickets with Zendesk's search syntax (status, requester, assignee, tags, dates, text). Returns "
-        "one page of matching tickets and the total count."
+        "matching tickets, the total count and a cursor for more. For the tickets of a saved view use List Tickets "
+        "in View; for one ticket whose number you have use Get Ticket."
     ),
     props={
         "query": props.string(
@@ -24,23 +25,24 @@ SORTS = ["updated_at", "created_at", "priority", "status", "ticket_type"]
         "sortOrder": props.string(
             "Sort Order", "`desc` (newest or highest first) or `asc`.", options=["desc", "asc"], default="desc"
         ),
-        "perPage": props.integer("Per Page", "How many tickets per page (1 to 100).", min=1, max=100, default=25),
-        "page": props.integer(
-            "Page", "Which page, from 1. Zendesk returns at most 1,000 results in all.", min=1, default=1
-        ),
+        "limit": props.limit("tickets"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("tickets", ticket_summary),
 )
 async def search_tickets(ctx):
     query = ctx.props.query.strip()
     if "type:ticket" not in query:
         query = f"type:ticket {query}"
-    params = {"query": query, "per_page": ctx.props.perPage, "page": ctx.props.page}
+    page, per_page, skip = offset_page(ctx)
+    params = {"query": query, "per_page": per_page, "page": page}
     if ctx.props.get("sortBy"):
         params["sort_by"] = ctx.props.sortBy
         params["sort_order"] = ctx.props.sortOrder
     body = await get_json(ctx, "/search", params)
-    tickets = [ticket_summary(ctx, r) for r in body.get("results") or [] if r.get("result_type", "ticket") == "ticket"]
+    tickets = [r for r in body.get("results") or [] if r.get("result_type", "ticket") == "ticket"][skip:]
     count = body.get("count", len(tickets))
     ctx.summary = f"Found {count} ticket{'s' if count != 1 else ''} for {ctx.props.query!r}, returned {len(tickets)}"
-    return {"count": count, "tickets": tickets, "has_more": bool(body.get("next_page")), "page": ctx.props.page}
+    # Zendesk serves at most 1,000 search results; past that there is no next page.
+    return {"tickets": tickets, "count": count, "next_cursor": next_offset(page, per_page, body)}

@@ -9,7 +9,7 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
     description=(
         "Change a Zendesk ticket's status, priority, type, subject, assignee, group, tags or custom fields. Only "
         "the fields given change; tags given replace the ticket's tags. To reply or add a note use "
-        "zendesk-add-comment. Returns the updated ticket."
+        "Add Comment to Ticket; to apply a saved set of changes use Apply Macro. Returns the updated ticket."
     ),
     props={
         "ticket": app.definition("ticket"),
@@ -26,6 +26,7 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
         "customFields": app.definition("customFields"),
     },
     idempotent=True,
+    trim=ticket_summary,
 )
 async def update_ticket(ctx):
     ticket = {}
@@ -52,4 +53,4 @@ async def update_ticket(ctx):
         )
     updated = (await request(ctx, "PUT", f"/tickets/{ctx.props.ticket}", json={"ticket": ticket})).json()["ticket"]
     ctx.summary = f"Updated ticket #{updated['id']} ({', '.join(sorted(ticket))})"
-    return ticket_summary(ctx, updated)
+    return updated
