@@ -51,6 +51,7 @@ HAND_WRITTEN = {
     "github.com/api.github.com": "github",
     "gitlab.com": "gitlab",
     "googleapis.com/calendar": "google_calendar",
+    "googleapis.com/docs": "google_docs",
     "googleapis.com/drive": "google_drive",
     "googleapis.com/gmail": "gmail",
     "googleapis.com/sheets": "google_sheets",

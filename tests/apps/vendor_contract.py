@@ -101,6 +101,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "google_calendar": Description(("googleapis.com/calendar.json",)),
     "google_sheets": Description(("googleapis.com/sheets.json",)),
     "google_tasks": Description(("googleapis.com/tasks.json",)),
+    "google_docs": Description(("googleapis.com/docs.json",)),
     "microsoft_excel": GRAPH,
     "microsoft_outlook": GRAPH,
     "microsoft_teams": GRAPH,
