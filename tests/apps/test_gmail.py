@@ -138,7 +138,6 @@ def test_app_declares_google_oauth_with_the_gmail_scope(catalog):
     assert list(app.auth.scopes) == [
         "https://www.googleapis.com/auth/gmail.modify",
         "https://www.googleapis.com/auth/gmail.settings.basic",
-        "https://mail.google.com/",
     ]
     assert app.auth.pkce is True
     assert dict(app.auth.extra_authorize_params) == {"access_type": "offline", "prompt": "consent"}
@@ -154,7 +153,7 @@ def test_annotations(catalog):
         "gmail-find-email", "gmail-get-email", "gmail-list-labels", "gmail-list-threads", "gmail-get-thread",
         "gmail-list-drafts", "gmail-get-profile", "gmail-list-filters", "gmail-get-vacation-settings"}
     assert {a.key for a in actions if a.annotations.destructive} == {
-        "gmail-trash-email", "gmail-delete-email", "gmail-delete-draft", "gmail-delete-label", "gmail-delete-filter"}
+        "gmail-trash-email", "gmail-delete-draft", "gmail-delete-label", "gmail-delete-filter"}
     assert {a.key for a in actions if a.stash == "optional"} == {
         "gmail-send-email", "gmail-create-draft", "gmail-reply-to-email", "gmail-download-attachment"}
 

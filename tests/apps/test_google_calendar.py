@@ -97,11 +97,7 @@ def test_app_declares_google_oauth_with_calendar_scopes(catalog):
     app = catalog.app("google_calendar")
     assert app.auth.authorize_url == "https://accounts.google.com/o/oauth2/v2/auth"
     assert app.auth.token_url == "https://oauth2.googleapis.com/token"
-    assert list(app.auth.scopes) == [
-        "https://www.googleapis.com/auth/calendar.events",
-        "https://www.googleapis.com/auth/calendar.calendarlist.readonly",
-        "https://www.googleapis.com/auth/calendar.freebusy",
-    ]
+    assert list(app.auth.scopes) == ["https://www.googleapis.com/auth/calendar"]
     assert app.auth.pkce is True
     assert dict(app.auth.extra_authorize_params) == {"access_type": "offline", "prompt": "consent"}
     assert app.base_url == API
@@ -111,12 +107,14 @@ def test_app_declares_google_oauth_with_calendar_scopes(catalog):
 
 def test_annotations(catalog):
     actions = catalog.actions_of("google_calendar")
-    assert len(actions) >= 9
+    assert len(actions) >= 15
     assert {a.key for a in actions if a.annotations.read_only} == {
         "google_calendar-list-calendars", "google_calendar-list-events", "google_calendar-get-event",
-        "google_calendar-find-free-busy"}
+        "google_calendar-find-free-busy", "google_calendar-list-event-instances", "google_calendar-get-calendar",
+        "google_calendar-list-calendar-sharing", "google_calendar-list-colors"}
     assert {a.key for a in actions if a.annotations.destructive} == {
-        "google_calendar-delete-event", "google_calendar-update-event"}
+        "google_calendar-delete-event", "google_calendar-update-event", "google_calendar-delete-calendar",
+        "google_calendar-unshare-calendar"}
 
 
 async def account_identity(catalog, creds):
@@ -151,18 +149,37 @@ async def test_list_calendars_follows_pages(catalog, respx_mock):
         httpx.Response(200, json={"kind": "calendar#calendarList", "etag": "\"p4\"", "nextSyncToken": "CPDAlvWDx70CEPDA",
                                   "items": [calendar_entry(TEAM, "Team", role="reader", time_zone="Europe/Paris")]}),
     ])
-    result = await run_action(catalog.action("google_calendar-list-calendars"), {}, auth=AUTH)
+    result = await run_action(catalog.action("google_calendar-list-calendars"), {"limit": 5}, auth=AUTH)
     assert result.error is None
-    assert_request(route.calls[0].request, "GET", f"{API}/users/me/calendarList", [("maxResults", "250")])
+    assert_request(route.calls[0].request, "GET", f"{API}/users/me/calendarList", [("maxResults", "5")])
     assert_request(route.calls[1].request, "GET", f"{API}/users/me/calendarList",
-                   [("maxResults", "250"), ("pageToken", "CiAKGjBpNDd2Nmp2")])
+                   [("maxResults", "4"), ("pageToken", "CiAKGjBpNDd2Nmp2")])
     assert result.ret == {"calendars": [
         {"id": ME, "summary": ME, "description": None, "primary": True, "accessRole": "owner",
          "timeZone": "America/Los_Angeles"},
         {"id": TEAM, "summary": "Team", "description": None, "primary": False, "accessRole": "reader",
          "timeZone": "Europe/Paris"},
-    ]}
+    ], "next_cursor": None}
     assert result.summary == "Listed 2 calendars"
+
+
+async def test_list_calendars_stops_at_the_limit_with_a_cursor(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/users/me/calendarList").mock(side_effect=[
+        httpx.Response(200, json={"kind": "calendar#calendarList", "etag": "\"p3\"", "nextPageToken": "CiAKGjBpNDd2Nmp2",
+                                  "items": [calendar_entry(ME, ME, primary=True)]}),
+        httpx.Response(200, json={"kind": "calendar#calendarList", "etag": "\"p4\"", "nextSyncToken": "CPDAlvWDx70CEPDA",
+                                  "items": [calendar_entry(TEAM, "Team", role="reader", time_zone="Europe/Paris")]}),
+    ])
+    first = await run_action(catalog.action("google_calendar-list-calendars"), {"limit": 1}, auth=AUTH)
+    assert [c["id"] for c in first.ret["calendars"]] == [ME]
+    assert first.ret["next_cursor"] == "CiAKGjBpNDd2Nmp2"
+    assert first.summary == "Listed 1 calendar (more with next_cursor)"
+    second = await run_action(catalog.action("google_calendar-list-calendars"),
+                              {"limit": 1, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_request(route.calls[1].request, "GET", f"{API}/users/me/calendarList",
+                   [("maxResults", "1"), ("pageToken", "CiAKGjBpNDd2Nmp2")])
+    assert [c["id"] for c in second.ret["calendars"]] == [TEAM]
+    assert second.ret["next_cursor"] is None
 
 
 # Events
@@ -176,14 +193,14 @@ async def test_list_events_reads_local_times_in_the_given_zone(catalog, respx_mo
     }))
     result = await run_action(catalog.action("google_calendar-list-events"), {
         "calendarId": TEAM, "timeMin": "2024-06-03", "timeMax": "2024-06-07T18:00:00", "q": "review",
-        "timeZone": "Europe/Paris", "maxResults": 10, "pageToken": "EjYKKzVxZTgx",
+        "timeZone": "Europe/Paris", "limit": 1, "cursor": "EjYKKzVxZTgx",
     }, auth=AUTH)
     assert result.error is None
     assert_request(route.calls.last.request, "GET", f"{API}/calendars/{TEAM}/events", [
-        ("singleEvents", "true"), ("orderBy", "startTime"), ("maxResults", "10"),
-        ("timeMin", "2024-06-03T00:00:00+02:00"), ("timeMax", "2024-06-07T18:00:00+02:00"), ("q", "review"),
-        ("timeZone", "Europe/Paris"), ("pageToken", "EjYKKzVxZTgx")])
-    assert result.ret["nextPageToken"] == "EjYKKzVxZThh"
+        ("singleEvents", "true"), ("orderBy", "startTime"), ("timeMin", "2024-06-03T00:00:00+02:00"),
+        ("timeMax", "2024-06-07T18:00:00+02:00"), ("q", "review"), ("timeZone", "Europe/Paris"), ("maxResults", "1"),
+        ("pageToken", "EjYKKzVxZTgx")])
+    assert result.ret["next_cursor"] == "EjYKKzVxZThh"
     assert result.ret["timeZone"] == "Europe/Paris"
     assert result.ret["events"] == [{
         "id": EVENT_ID, "status": "confirmed", "summary": "Design review",
@@ -195,7 +212,12 @@ async def test_list_events_reads_local_times_in_the_given_zone(catalog, respx_mo
         "attendees": [{"email": "ada@example.com", "responseStatus": "accepted"}],
         "eventType": "default", "created": "2024-05-28T16:18:23.000Z", "updated": "2024-05-28T16:18:23.260Z",
     }]
-    assert result.summary == "Found 1 event on Team (more with nextPageToken)"
+    assert result.summary == "Found 1 event on Team (more with next_cursor)"
+
+    whole = await run_action(catalog.action("google_calendar-list-events"), {
+        "calendarId": TEAM, "timeZone": "Europe/Paris", "limit": 1, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["events"][0]["etag"] == "\"3431283406520000\""
+    assert whole.ret["events"][0]["iCalUID"] == f"{EVENT_ID}@google.com"
 
 
 async def test_list_events_uses_the_calendars_zone_for_local_times(catalog, respx_mock):
@@ -207,8 +229,8 @@ async def test_list_events_uses_the_calendars_zone_for_local_times(catalog, resp
     assert result.error is None
     assert zone.call_count == 1
     assert_request(route.calls.last.request, "GET", EVENTS, [
-        ("singleEvents", "true"), ("orderBy", "startTime"), ("maxResults", "50"),
-        ("timeMin", "2024-01-15T09:00:00-05:00"), ("timeMax", "2024-01-15T17:00:00+00:00")])
+        ("singleEvents", "true"), ("orderBy", "startTime"), ("timeMin", "2024-01-15T09:00:00-05:00"),
+        ("timeMax", "2024-01-15T17:00:00+00:00"), ("maxResults", "25")])
     assert result.summary == f"Found 0 events on {ME}"
 
 

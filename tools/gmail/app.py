@@ -21,8 +21,6 @@ SCOPES = [
     "https://www.googleapis.com/auth/gmail.modify",
     # Create and delete filters, change the vacation responder.
     "https://www.googleapis.com/auth/gmail.settings.basic",
-    # Permanent deletion (gmail-delete-email) is allowed by no narrower scope.
-    "https://mail.google.com/",
 ]
 
 
@@ -36,8 +34,9 @@ async def _account_test(ctx):
 app = App(
     "gmail",
     "Gmail",
-    "Send, draft, reply to, search and read email in the connected user's Gmail mailbox; download attachments, "
-    "manage labels and move messages to the trash.",
+    "Send, draft, reply to, forward, search and read email and whole conversations in the connected user's Gmail "
+    "mailbox; download attachments, manage labels and filters, trash or delete messages and set the vacation "
+    "responder.",
     auth=OAuth(
         authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
         token_url="https://oauth2.googleapis.com/token",
@@ -348,7 +347,7 @@ def thread_summary(thread):
     return {
         "id": thread.get("id"),
         "subject": first.get("subject"),
-        "from": senders,
+        "senders": senders,
         "messageCount": len(messages),
         "lastDate": header_map(last.get("payload")).get("date"),
         "snippet": last.get("snippet") or thread.get("snippet"),

@@ -23,8 +23,9 @@ async def _account_test(ctx):
 app = App(
     "google_calendar",
     "Google Calendar",
-    "Read and manage the connected user's Google Calendar: list calendars and events, create, update, delete and "
-    "RSVP to events (with attendees and Google Meet links), quick-add from text and check free/busy times.",
+    "Read and manage the connected user's Google Calendar: list calendars and events, create, update, move, delete "
+    "and RSVP to events (with attendees and Google Meet links), quick-add from text, check free/busy times, and "
+    "create, share and delete calendars.",
     auth=OAuth(
         authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
         token_url="https://oauth2.googleapis.com/token",
@@ -236,6 +237,7 @@ def event_summary(event):
         or None,
         "recurrence": event.get("recurrence"),
         "recurringEventId": event.get("recurringEventId"),
+        "colorId": event.get("colorId"),
         "visibility": event.get("visibility"),
         "eventType": event.get("eventType"),
         "created": event.get("created"),

@@ -6,8 +6,7 @@ from ..app import api, app, message_ref, seg
     title="Move Email to Trash",
     description=(
         "Move a Gmail email to the Trash. Gmail deletes it for good after 30 days; until then it can be restored with "
-        "gmail-untrash-email. To delete it at once and for good, use gmail-delete-email instead. Returns the email's "
-        "labels afterwards."
+        "gmail-untrash-email. Returns the email's labels afterwards."
     ),
     props={"messageId": app.definition("messageId")},
     destructive=True,

@@ -32,7 +32,8 @@ def reminder_overrides(minutes):
     description=(
         "Create an event on a Google Calendar: a meeting at a time or an all-day event, optionally with guests (who "
         "get an invitation), a Google Meet link, a location, a description, a recurrence rule and reminders. Returns "
-        "the event's ID, times, web link and Meet link."
+        "the event's ID, times, web link and Meet link. To create one from a sentence such as `Lunch tomorrow at noon`, "
+        "use google_calendar-quick-add-event."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -70,8 +71,10 @@ def reminder_overrides(minutes):
             "calendar's default reminders.",
             optional=True,
         ),
+        "colorId": app.definition("colorId"),
         "sendUpdates": app.definition("sendUpdates"),
     },
+    trim=event_summary,
 )
 async def create_event(ctx):
     calendar_id = ctx.props.calendarId
@@ -93,7 +96,7 @@ async def create_event(ctx):
         start, end = {**start, "timeZone": name}, {**end, "timeZone": name}
 
     body = {"summary": ctx.props.summary, "start": start, "end": end}
-    for key in ("description", "location"):
+    for key in ("description", "location", "colorId"):
         if ctx.props.get(key):
             body[key] = ctx.props[key]
     if ctx.props.get("attendees"):
@@ -111,4 +114,4 @@ async def create_event(ctx):
     guests = len(body.get("attendees") or [])
     extra = f" with {guests} guest{'s' if guests != 1 else ''}" if guests else ""
     ctx.summary = f"Created event \"{event.get('summary')}\" starting {when(event)}{extra}"
-    return event_summary(event)
+    return event

@@ -6,7 +6,8 @@ from ..app import api, app, events_path
     title="Delete Event",
     description=(
         "Delete an event from a Google Calendar (for a recurring event's ID, the whole series). Guests are told it was "
-        "cancelled according to sendUpdates. This cannot be undone from the API."
+        "cancelled according to sendUpdates. This cannot be undone from the API. To drop a single "
+        "occurrence of a repeating event, pass that occurrence's ID from google_calendar-list-event-instances."
     ),
     props={
         "calendarId": app.definition("calendarId"),

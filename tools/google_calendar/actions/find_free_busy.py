@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import Clock, api, app
+from ..app import Clock, api, app, calendar_options
 
 
 def _merge(periods):
@@ -25,13 +25,15 @@ def _moment(text):
     description=(
         "Find when one or more calendars are busy in a time range, and the free gaps between, e.g. to pick a meeting "
         "time. Works for the user's calendars and for colleagues' calendars they can see (by email address). Returns "
-        "each calendar's busy periods, the combined busy periods and the free slots of at least minFreeMinutes."
+        "each calendar's busy periods, the combined busy periods and the free slots of at least minFreeMinutes. To see "
+        "the events themselves (titles, guests), use google_calendar-list-events."
     ),
     props={
         "calendars": props.string_list(
             "Calendars",
             "The calendars to check: `primary` (the user's own, the default), calendar IDs from "
             "google_calendar-list-calendars, or colleagues' email addresses, e.g. `[\"primary\", \"ada@example.com\"]`.",
+            options=calendar_options,
             optional=True,
         ),
         "timeMin": props.string(

@@ -1,6 +1,6 @@
-from ..app import api, app
+from mcp_gateway.catalog import props, within
 
-_MAX_PAGES = 5
+from ..app import app, calendar_entry_summary, collect
 
 
 @app.action(
@@ -9,31 +9,16 @@ _MAX_PAGES = 5
     description=(
         "List the calendars on the connected user's Google Calendar list (their own, shared with them and subscribed), "
         "with each calendar's ID, name, time zone and the user's access role. The IDs go in calendarId of the other "
-        "google_calendar actions."
+        "google_calendar actions; for one calendar's details use google_calendar-get-calendar."
     ),
-    props={},
+    props={"limit": props.limit("calendars"), "cursor": props.cursor()},
     read_only=True,
+    trim=within("calendars", calendar_entry_summary),
 )
 async def list_calendars(ctx):
-    calendars, token = [], None
-    for _ in range(_MAX_PAGES):
-        params = {"maxResults": 250}
-        if token:
-            params["pageToken"] = token
-        data = await api(ctx, "GET", "/users/me/calendarList", params=params)
-        for entry in data.get("items") or []:
-            calendars.append(
-                {
-                    "id": entry.get("id"),
-                    "summary": entry.get("summaryOverride") or entry.get("summary"),
-                    "description": entry.get("description"),
-                    "primary": bool(entry.get("primary")),
-                    "accessRole": entry.get("accessRole"),
-                    "timeZone": entry.get("timeZone"),
-                }
-            )
-        token = data.get("nextPageToken")
-        if not token:
-            break
-    ctx.summary = f"Listed {len(calendars)} calendar{'s' if len(calendars) != 1 else ''}"
-    return {"calendars": calendars}
+    calendars, token, _ = await collect(
+        ctx, "/users/me/calendarList", limit=ctx.props.limit, cursor=ctx.props.get("cursor")
+    )
+    more = " (more with next_cursor)" if token else ""
+    ctx.summary = f"Listed {len(calendars)} calendar{'s' if len(calendars) != 1 else ''}{more}"
+    return {"calendars": calendars, "next_cursor": token}

@@ -1,8 +1,8 @@
 from datetime import datetime
 
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import Clock, api, app, event_summary, events_path
+from ..app import Clock, app, collect, event_summary, events_path
 
 
 @app.action(
@@ -11,7 +11,8 @@ from ..app import Clock, api, app, event_summary, events_path
     description=(
         "List the events of a Google Calendar in a time range, in start order, with recurring events expanded into "
         "their occurrences; optionally only those matching a text search. Returns each event's ID, title, start, end, "
-        "location, attendees and Meet link."
+        "location, attendees and Meet link. For the occurrences of one repeating event, use "
+        "google_calendar-list-event-instances; to see only when people are busy, google_calendar-find-free-busy."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -34,17 +35,16 @@ from ..app import Clock, api, app, event_summary, events_path
             optional=True,
         ),
         "timeZone": app.definition("timeZone"),
-        "maxResults": props.integer("Max Results", "The most events to return (1-250).", min=1, max=250, default=50),
-        "pageToken": props.string(
-            "Page Token", "The `nextPageToken` of a previous call with the same range, for the next page.", optional=True
-        ),
+        "limit": props.limit("events"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("events", event_summary),
 )
 async def list_events(ctx):
     calendar_id = ctx.props.calendarId
     clock = Clock(ctx, calendar_id, ctx.props.get("timeZone"))
-    params = {"singleEvents": "true", "orderBy": "startTime", "maxResults": ctx.props.maxResults}
+    params = {"singleEvents": "true", "orderBy": "startTime"}
     if ctx.props.get("timeMin"):
         params["timeMin"] = await clock.instant(ctx.props.timeMin, "timeMin")
     if ctx.props.get("timeMax"):
@@ -57,10 +57,9 @@ async def list_events(ctx):
         params["q"] = ctx.props.q
     if ctx.props.get("timeZone"):
         params["timeZone"] = ctx.props.timeZone
-    if ctx.props.get("pageToken"):
-        params["pageToken"] = ctx.props.pageToken
-    data = await api(ctx, "GET", events_path(calendar_id), params=params)
-    events = [event_summary(e) for e in data.get("items") or []]
-    more = " (more with nextPageToken)" if data.get("nextPageToken") else ""
-    ctx.summary = f"Found {len(events)} event{'s' if len(events) != 1 else ''} on {data.get('summary') or calendar_id}{more}"
-    return {"events": events, "nextPageToken": data.get("nextPageToken"), "timeZone": data.get("timeZone")}
+    events, token, page = await collect(
+        ctx, events_path(calendar_id), limit=ctx.props.limit, cursor=ctx.props.get("cursor"), params=params
+    )
+    more = " (more with next_cursor)" if token else ""
+    ctx.summary = f"Found {len(events)} event{'s' if len(events) != 1 else ''} on {page.get('summary') or calendar_id}{more}"
+    return {"events": events, "next_cursor": token, "timeZone": page.get("timeZone")}

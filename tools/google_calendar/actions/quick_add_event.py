@@ -18,6 +18,7 @@ from ..app import api, app, event_summary, events_path, when
         ),
         "sendUpdates": app.definition("sendUpdates"),
     },
+    trim=event_summary,
 )
 async def quick_add_event(ctx):
     event = await api(
@@ -27,4 +28,4 @@ async def quick_add_event(ctx):
         params={"text": ctx.props.text, "sendUpdates": ctx.props.sendUpdates},
     )
     ctx.summary = f"Created event \"{event.get('summary') or '(no title)'}\" starting {when(event)}"
-    return event_summary(event)
+    return event

@@ -10,7 +10,8 @@ _ANSWERS = {"accepted": "Accepted", "declined": "Declined", "tentative": "Tentat
     title="Respond to Event Invitation",
     description=(
         "Answer an invitation to a Google Calendar event as the connected user: accept, decline or maybe (tentative), "
-        "with an optional note to the organizer. Returns the event with the guests' responses."
+        "with an optional note to the organizer. To change the event itself (as its organizer), use "
+        "google_calendar-update-event. Returns the event with the guests' responses."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -25,6 +26,7 @@ _ANSWERS = {"accepted": "Accepted", "declined": "Declined", "tentative": "Tentat
         )),
     },
     idempotent=True,
+    trim=event_summary,
 )
 async def respond_to_event(ctx):
     if ctx.props.response not in _ANSWERS:
@@ -46,4 +48,4 @@ async def respond_to_event(ctx):
         ctx, "PATCH", path, params={"sendUpdates": ctx.props.sendUpdates}, json={"attendees": attendees}
     )
     ctx.summary = f"{_ANSWERS[ctx.props.response]} \"{updated.get('summary') or '(no title)'}\""
-    return event_summary(updated)
+    return updated

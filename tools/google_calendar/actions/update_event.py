@@ -23,8 +23,9 @@ _FIELDS = (
     "addAttendees",
     "removeAttendees",
     "addMeet",
+    "colorId",
 )
-_CHANGED = ("summary", "start", "end", "description", "location", "attendees", "conferenceData")
+_CHANGED = ("summary", "start", "end", "description", "location", "attendees", "conferenceData", "colorId")
 
 
 @app.action(
@@ -33,7 +34,9 @@ _CHANGED = ("summary", "start", "end", "description", "location", "attendees", "
     description=(
         "Change an existing Google Calendar event: only the fields given change. Move it (a new start keeps the "
         "event's length unless an end is given), rename it, change its description or location, replace, add or "
-        "remove guests, or add a Google Meet link. Guests are notified according to sendUpdates. Returns the updated event."
+        "remove guests, set its colour, or add a Google Meet link. Guests are notified according to sendUpdates. To move "
+        "it to another calendar, use google_calendar-move-event; to answer an invitation, "
+        "google_calendar-respond-to-event. Returns the updated event."
     ),
     props={
         "calendarId": app.definition("calendarId"),
@@ -63,10 +66,12 @@ _CHANGED = ("summary", "start", "end", "description", "location", "attendees", "
         "addMeet": props.boolean(
             "Add Google Meet", "`true` to attach a new Google Meet link if the event has none.", optional=True
         ),
+        "colorId": app.definition("colorId"),
         "sendUpdates": app.definition("sendUpdates"),
     },
     destructive=True,
     idempotent=True,
+    trim=event_summary,
 )
 async def update_event(ctx):
     # An empty guest list is a change (it removes everyone); an empty string or `addMeet: false` is not.
@@ -87,7 +92,7 @@ async def update_event(ctx):
 
     clock = Clock(ctx, calendar_id, ctx.props.get("timeZone"))
     body = {}
-    for key in ("summary", "description", "location"):
+    for key in ("summary", "description", "location", "colorId"):
         if ctx.props.get(key) is not None:
             body[key] = ctx.props[key]
     if ctx.props.get("start"):
@@ -128,4 +133,4 @@ async def update_event(ctx):
         event = await api(ctx, "PATCH", path, params=params, json=body)
     changed = ", ".join(k for k in _CHANGED if k in body)
     ctx.summary = f"Updated event \"{event.get('summary') or '(no title)'}\" ({changed or 'no changes needed'})"
-    return event_summary(event)
+    return event
