@@ -107,7 +107,7 @@ def test_annotations(catalog):
         "google_drive-list-revisions", "google_drive-list-shared-drives", "google_drive-get-storage-quota",
     }
     assert {a.key for a in actions if a.annotations.destructive} == {
-        "google_drive-trash-file", "google_drive-delete-file", "google_drive-remove-permission",
+        "google_drive-trash-file", "google_drive-delete-file", "google_drive-remove-permission", "google_drive-update-file",
     }
     assert {a.key for a in actions if a.stash == "optional"} == {"google_drive-upload-file", "google_drive-download-file"}
 

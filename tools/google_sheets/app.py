@@ -4,6 +4,9 @@ from urllib.parse import quote
 
 from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
 
+from .. import _google
+
+SERVICE = "Google Sheets"
 DRIVE_API = "https://www.googleapis.com/drive/v3"
 MY_DRIVE = "My Drive"
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
@@ -11,14 +14,15 @@ SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
 
 async def _account_test(ctx):
     """The Google account's email and Drive user ID (`about.get`, allowed by the drive.readonly scope)."""
-    user = (await ctx.http.get(f"{DRIVE_API}/about", params={"fields": "user"})).json().get("user") or {}
+    user = (await api(ctx, "GET", f"{DRIVE_API}/about", params={"fields": "user"})).get("user") or {}
     return Identity(name=user.get("emailAddress") or user.get("displayName"), external_id=user.get("permissionId"))
 
 
 app = App(
     "google_sheets",
     "Google Sheets",
-    "Read and write Google Sheets spreadsheets: add rows, read ranges, update cells, find rows and create spreadsheets.",
+    "Read and write Google Sheets spreadsheets: find, create and inspect spreadsheets; read, append, update, find, "
+    "upsert, clear and delete rows and ranges; add, copy, rename and delete worksheets; format cells.",
     auth=OAuth(
         authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
         token_url="https://oauth2.googleapis.com/token",
@@ -35,6 +39,106 @@ app = App(
     allowed_domains=["sheets.googleapis.com", "www.googleapis.com"],
     test=_account_test,
 )
+
+
+# Requests
+
+_NOT_FOUND = (
+    "no spreadsheet (or worksheet) with that ID is visible to this account; pick one from sheetId's choices or "
+    "google_sheets-list-spreadsheets (the ID is the long string between /d/ and /edit in the spreadsheet's URL)"
+)
+
+
+def _error(method, response):
+    return _google.google_error(
+        method, response, service=SERVICE, not_found=_NOT_FOUND, hints={},
+        forbidden="the account cannot open or edit this spreadsheet; ask its owner to share it with edit access",
+        scope="the connection was not granted the Sheets or Drive access this needs; reconnect Google Sheets and approve all requested access",
+    )
+
+
+async def api(ctx, method, path, **kw):
+    """A Sheets (or Drive) API call's JSON answer; Google's error bodies become clear `UpstreamError`s."""
+    response = await ctx.http.request(method, path, raise_for_status=False, **kw)
+    if response.status_code >= 400:
+        raise _error(method, response)
+    return response.json() if response.content else {}
+
+
+async def batch_update(ctx, spreadsheet_id, *requests):
+    """Apply `spreadsheets.batchUpdate` requests (add, delete or change sheets, rows, formats) in one call."""
+    return await api(ctx, "POST", f"/spreadsheets/{spreadsheet_id}:batchUpdate", json={"requests": list(requests)})
+
+
+_ID_IN_URL = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]+)")
+
+
+def spreadsheet_id(value, field="sheetId"):
+    """A spreadsheet ID, also accepted as the spreadsheet's URL, ready for a URL path."""
+    text = str(value or "").strip()
+    if text.startswith(("http://", "https://")):
+        match = _ID_IN_URL.search(text)
+        if not match:
+            raise ActionError(f"{field}: cannot find a spreadsheet ID in the URL {text!r}; pass the ID itself")
+        text = match.group(1)
+    if not text:
+        raise ActionError(f"{field} is empty; give a spreadsheet ID such as `1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms`")
+    return _google.seg(text)
+
+
+def plural(count, noun):
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+# What the actions return
+
+
+def worksheet_summary(properties):
+    """A worksheet's ID, title, position and size, from its `SheetProperties`."""
+    grid = properties.get("gridProperties") or {}
+    out = {
+        "sheetId": properties.get("sheetId"),
+        "title": properties.get("title"),
+        "index": properties.get("index"),
+        "sheetType": properties.get("sheetType"),
+        "rowCount": grid.get("rowCount"),
+        "columnCount": grid.get("columnCount"),
+        "frozenRowCount": grid.get("frozenRowCount"),
+        "hidden": properties.get("hidden"),
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def spreadsheet_summary(data):
+    """A spreadsheet's ID, URL, title, locale, time zone and worksheets."""
+    properties = data.get("properties") or {}
+    out = {
+        "spreadsheetId": data.get("spreadsheetId"),
+        "spreadsheetUrl": data.get("spreadsheetUrl"),
+        "title": properties.get("title"),
+        "locale": properties.get("locale"),
+        "timeZone": properties.get("timeZone"),
+        "worksheets": [worksheet_summary(s.get("properties") or {}) for s in data.get("sheets", [])],
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def update_summary(data):
+    """What an `UpdateValuesResponse` says was written (without the written values echoed back)."""
+    keys = ("spreadsheetId", "updatedRange", "updatedRows", "updatedColumns", "updatedCells")
+    return {k: data[k] for k in keys if k in data}
+
+
+def append_summary(data):
+    """Where an `AppendValuesResponse` says the rows went."""
+    out = {"spreadsheetId": data.get("spreadsheetId"), "tableRange": data.get("tableRange")}
+    out.update(update_summary(data.get("updates") or {}))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def values_summary(data):
+    """A `ValueRange`: its A1 range and the rows of cell values (an empty list for empty cells)."""
+    return {"range": data.get("range"), "majorDimension": data.get("majorDimension"), "values": data.get("values") or []}
 
 
 # A1 notation
@@ -82,6 +186,39 @@ def check_cells(cells):
     return cells.upper()
 
 
+def column_index(letters):
+    """The 0-based index of the column `letters`: A is 0, Z is 25, AA is 26."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+_BOUND = re.compile(r"^\$?([A-Z]{0,3})\$?([0-9]*)$")
+
+
+def grid_range(sheet_id, cells):
+    """The `GridRange` (0-based, end exclusive) of A1 `cells` such as `B2:D5`, `A:C` or `2:5` on sheet `sheet_id`."""
+    cells = check_cells(cells)
+    first, _, last = cells.partition(":")
+    last = last or first
+    (c1, r1), (c2, r2) = (_BOUND.match(first).groups(), _BOUND.match(last).groups())
+    grid = {"sheetId": sheet_id}
+    if r1:
+        grid["startRowIndex"] = int(r1) - 1
+    if r2:
+        grid["endRowIndex"] = int(r2)
+    if c1:
+        grid["startColumnIndex"] = column_index(c1)
+    if c2:
+        grid["endColumnIndex"] = column_index(c2) + 1
+    reversed_rows = grid.get("endRowIndex", float("inf")) <= grid.get("startRowIndex", 0)
+    reversed_columns = grid.get("endColumnIndex", float("inf")) <= grid.get("startColumnIndex", 0)
+    if grid.get("startRowIndex", 0) < 0 or reversed_rows or reversed_columns:
+        raise ActionError(f"range {cells!r} is empty or reversed; give its top-left cell first, e.g. `B2:D5`")
+    return grid
+
+
 def column_letter(index):
     """The letter of the 0-based column `index`: 0 is A, 25 is Z, 26 is AA."""
     letters = ""
@@ -92,8 +229,21 @@ def column_letter(index):
     return letters
 
 
-def parse_rows(value):
-    """Rows as a list of lists of cell values; accepts the list itself or its JSON text."""
+def parse_row(value, field="values"):
+    """One row of cell values; accepts the list itself or its JSON text."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise ActionError(f"{field} must be a JSON array of cell values, e.g. [\"Alice\", 30]") from None
+    if not isinstance(value, list) or not value:
+        raise ActionError(f"{field} must be a non-empty array of cell values, e.g. [\"Alice\", 30]")
+    return parse_rows([value], keep_null=True)[0]
+
+
+def parse_rows(value, *, keep_null=False):
+    """Rows as a list of lists of cell values; accepts the list itself or its JSON text. A null cell
+    becomes an empty string unless `keep_null`: on an update, Sheets leaves a null cell as it is."""
     if isinstance(value, str):
         try:
             value = json.loads(value)
@@ -108,7 +258,7 @@ def parse_rows(value):
         for cell in row:
             if cell is not None and not isinstance(cell, (str, int, float, bool)):
                 raise ActionError(f"row {n} has a cell {cell!r}; cells must be text, numbers, booleans or null")
-        rows.append(["" if cell is None else cell for cell in row])
+        rows.append(list(row) if keep_null else ["" if cell is None else cell for cell in row])
     return rows
 
 
@@ -117,22 +267,27 @@ def parse_rows(value):
 
 async def worksheets(ctx, spreadsheet_id):
     """The `properties` of every worksheet in a spreadsheet."""
-    response = await ctx.http.get(f"/spreadsheets/{spreadsheet_id}", params={"fields": "sheets.properties"})
-    return [sheet.get("properties", {}) for sheet in response.json().get("sheets", [])]
+    data = await api(ctx, "GET", f"/spreadsheets/{spreadsheet_id}", params={"fields": "sheets.properties"})
+    return [sheet.get("properties", {}) for sheet in data.get("sheets", [])]
 
 
-async def worksheet_title(ctx, spreadsheet_id, worksheet_id):
-    """The title of the worksheet whose ID (or title) is `worksheet_id`."""
+async def find_worksheet(ctx, spreadsheet_id, worksheet_id):
+    """The `SheetProperties` of the worksheet whose ID (or title) is `worksheet_id`."""
     sheets = await worksheets(ctx, spreadsheet_id)
     wanted = str(worksheet_id).strip()
     for sheet in sheets:
         if str(sheet.get("sheetId")) == wanted:
-            return sheet["title"]
+            return sheet
     for sheet in sheets:
         if sheet.get("title") == wanted:
-            return sheet["title"]
+            return sheet
     known = ", ".join(f"{s.get('sheetId')} ({s.get('title')})" for s in sheets) or "none"
     raise ActionError(f"the spreadsheet has no worksheet {wanted!r}; its worksheets are: {known}")
+
+
+async def worksheet_title(ctx, spreadsheet_id, worksheet_id):
+    """The title of the worksheet whose ID (or title) is `worksheet_id`."""
+    return (await find_worksheet(ctx, spreadsheet_id, worksheet_id))["title"]
 
 
 # Remote options
@@ -145,13 +300,13 @@ async def drive_options(ctx):
     params = {"pageSize": 100}
     if token:
         params["pageToken"] = token
-    data = (await ctx.http.get(f"{DRIVE_API}/drives", params=params)).json()
+    data = await api(ctx, "GET", f"{DRIVE_API}/drives", params=params)
     options = [] if token else [Option(label=MY_DRIVE, value=MY_DRIVE)]
     options += [Option(label=d["name"], value=d["id"]) for d in data.get("drives", [])]
     return OptionsPage(options=options, context={"pageToken": data["nextPageToken"]} if data.get("nextPageToken") else None)
 
 
-def _drive_query_literal(text):
+def drive_query_literal(text):
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
@@ -161,23 +316,23 @@ async def spreadsheet_options(ctx):
         return []
     q = f"mimeType='{SPREADSHEET_MIME}' and trashed=false"
     if ctx.query:
-        q += f" and name contains {_drive_query_literal(ctx.query)}"
+        q += f" and name contains {drive_query_literal(ctx.query)}"
     params = {"q": q, "fields": "nextPageToken,files(id,name)", "orderBy": "modifiedTime desc", "pageSize": 100}
     drive = ctx.props.get("drive")
     if drive and drive != MY_DRIVE:
         params.update(driveId=drive, corpora="drive", includeItemsFromAllDrives="true", supportsAllDrives="true")
     if token:
         params["pageToken"] = token
-    data = (await ctx.http.get(f"{DRIVE_API}/files", params=params)).json()
+    data = await api(ctx, "GET", f"{DRIVE_API}/files", params=params)
     options = [Option(label=f["name"], value=f["id"]) for f in data.get("files", [])]
     return OptionsPage(options=options, context={"pageToken": data["nextPageToken"]} if data.get("nextPageToken") else None)
 
 
 async def worksheet_options(ctx):
-    spreadsheet_id = ctx.props.get("sheetId")
-    if not spreadsheet_id:
+    if not ctx.props.get("sheetId"):
         raise ActionError("choose the spreadsheet (sheetId) first; its worksheets are listed from it")
-    return [Option(label=s.get("title", ""), value=str(s.get("sheetId"))) for s in await worksheets(ctx, spreadsheet_id)]
+    sheets = await worksheets(ctx, spreadsheet_id(ctx.props.sheetId))
+    return [Option(label=s.get("title", ""), value=str(s.get("sheetId"))) for s in sheets]
 
 
 app.define(
@@ -197,7 +352,8 @@ app.define(
     props.string(
         "Spreadsheet",
         "The spreadsheet's ID: the long string between `/d/` and `/edit` in its URL, e.g. "
-        "`1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms`.",
+        "`1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms` (the whole URL works too). google_sheets-list-spreadsheets "
+        "returns it as `id`; the choices can be searched by name.",
         options=spreadsheet_options,
         use_query=True,
         reload_props=True,
@@ -209,11 +365,24 @@ app.define(
     props.string(
         "Worksheet",
         "The worksheet (tab) in the spreadsheet: its numeric sheet ID as text, e.g. `0` for the first tab "
-        "(the `gid=` in the URL), or its title, e.g. `Sheet1`.",
+        "(the `gid=` in the URL), or its title, e.g. `Sheet1`. google_sheets-list-worksheets returns it as `sheetId`.",
         options=worksheet_options,
         reload_props=True,
     ),
 )
+
+
+RENDER_OPTIONS = ["FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"]
+
+
+def render_option():
+    return props.string(
+        "Value Render Option",
+        "How cells come back: `FORMATTED_VALUE` (the default, as displayed, e.g. `$1,200.00`), `UNFORMATTED_VALUE` "
+        "(the raw number, e.g. `1200`) or `FORMULA` (formulas as written, e.g. `=SUM(A1:A3)`).",
+        options=RENDER_OPTIONS,
+        optional=True,
+    )
 
 
 def sheet_props():

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, parse_rows, range_path, sheet_props, sheet_range, worksheet_title
+from ..app import api, app, append_summary, parse_rows, plural, range_path, sheet_props, sheet_range, spreadsheet_id, worksheet_title
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, parse_rows, range_path, sheet_props, sheet_range, workshe
     title="Add Multiple Rows",
     description=(
         "Add several rows after the last row of a worksheet in Google Sheets, in one request. "
-        "Returns the range written and how many rows and cells were updated."
+        "To add one row with an input per header column, use google_sheets-add-single-row; to overwrite existing rows, "
+        "google_sheets-update-multiple-rows. Returns the range written and how many rows and cells were updated."
     ),
     props={
         **sheet_props(),
@@ -19,18 +20,20 @@ from ..app import app, parse_rows, range_path, sheet_props, sheet_range, workshe
             "Values are interpreted as if typed into the sheet, so `=SUM(A1:A3)` is a formula; null leaves a cell blank.",
         ),
     },
+    trim=append_summary,
 )
 async def add_multiple_rows(ctx):
     rows = parse_rows(ctx.props.rows)
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    response = await ctx.http.post(
-        range_path(spreadsheet_id, sheet_range(title), ":append"),
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(
+        ctx,
+        "POST",
+        range_path(sid, sheet_range(title), ":append"),
         params={"valueInputOption": "USER_ENTERED"},
         json={"values": rows},
     )
-    data = response.json()
     updates = data.get("updates") or {}
     count = updates.get("updatedRows", len(rows))
-    ctx.summary = f"Added {count} row{'s' if count != 1 else ''} to {title} ({updates.get('updatedRange', title)})"
+    ctx.summary = f"Added {plural(count, 'row')} to {title} ({updates.get('updatedRange', title)})"
     return data

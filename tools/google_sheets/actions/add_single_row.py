@@ -2,7 +2,7 @@ import re
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, column_letter, range_path, sheet_range, worksheet_title
+from ..app import api, app, append_summary, column_letter, range_path, sheet_range, spreadsheet_id, worksheet_title
 
 _COLUMN_PROP = re.compile(r"^col_(\d{4})$")
 
@@ -22,9 +22,8 @@ async def additional_props(ctx):
     """With headers: one prop per header cell. Without: a single list of values."""
     if not ctx.props.get("hasHeaders"):
         return {"myColumnData": _VALUES}
-    spreadsheet_id = ctx.props.get("sheetId")
     worksheet_id = ctx.props.get("worksheetId")
-    if not spreadsheet_id or worksheet_id in (None, ""):
+    if not ctx.props.get("sheetId") or worksheet_id in (None, ""):
         return {
             "headersNotLoaded": props.alert(
                 "Choose the spreadsheet and worksheet to get one input per header column; until then, enter the row as a list.",
@@ -32,8 +31,9 @@ async def additional_props(ctx):
             ),
             "myColumnData": _VALUES,
         }
-    title = await worksheet_title(ctx, spreadsheet_id, worksheet_id)
-    data = (await ctx.http.get(range_path(spreadsheet_id, sheet_range(title, "1:1")))).json()
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, worksheet_id)
+    data = await api(ctx, "GET", range_path(sid, sheet_range(title, "1:1")))
     header = (data.get("values") or [[]])[0]
     extra = {}
     for index, cell in enumerate(header):
@@ -65,7 +65,8 @@ async def additional_props(ctx):
         "Add one row of data after the last row of a worksheet in Google Sheets. When the sheet has a header "
         "row, reload the props after setting hasHeaders to get one input per column (named `col_0000`, "
         "`col_0001`..., labelled with the header); otherwise give the cells as a list in myColumnData. "
-        "Returns the range written."
+        "To add many rows at once use google_sheets-add-multiple-rows; to update a row that may already exist, "
+        "google_sheets-upsert-row. Returns the range written."
     ),
     props={
         "drive": app.definition("drive"),
@@ -79,6 +80,7 @@ async def additional_props(ctx):
         ),
     },
     additional_props=additional_props,
+    trim=append_summary,
 )
 async def add_single_row(ctx):
     columns = {
@@ -99,14 +101,15 @@ async def add_single_row(ctx):
         raise ActionError("no values given: pass the row's cells in myColumnData")
     if not any(str(cell).strip() for cell in row):
         raise ActionError("every value of the row is empty; give at least one cell value")
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    response = await ctx.http.post(
-        range_path(spreadsheet_id, sheet_range(title), ":append"),
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(
+        ctx,
+        "POST",
+        range_path(sid, sheet_range(title), ":append"),
         params={"valueInputOption": "USER_ENTERED"},
         json={"values": [row]},
     )
-    data = response.json()
     updated = (data.get("updates") or {}).get("updatedRange", title)
     ctx.summary = f"Added 1 row to {title} ({updated})"
     return data

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, range_path, sheet_props, sheet_range, worksheet_title
+from ..app import api, app, plural, range_path, sheet_props, sheet_range, spreadsheet_id, worksheet_title
 
 
 @app.action(
@@ -8,7 +8,9 @@ from ..app import app, range_path, sheet_props, sheet_range, worksheet_title
     title="Clear Rows",
     description=(
         "Erase the values of one or more whole rows of a worksheet in Google Sheets. The rows stay in "
-        "place, empty (formatting is kept); rows below do not move up. Returns the range cleared."
+        "place, empty (formatting is kept); rows below do not move up. To remove the rows "
+        "and shift the rest up, use google_sheets-delete-rows; to clear any block of cells, google_sheets-clear-range. "
+        "Returns the range cleared."
     ),
     props={
         **sheet_props(),
@@ -28,10 +30,8 @@ async def clear_rows(ctx):
     end = ctx.props.get("endRow") or start
     if end < start:
         raise ActionError(f"endRow ({end}) is before startRow ({start}); give endRow at or after startRow")
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    response = await ctx.http.post(range_path(spreadsheet_id, sheet_range(title, f"{start}:{end}"), ":clear"), json={})
-    data = response.json()
-    count = end - start + 1
-    ctx.summary = f"Cleared {count} row{'s' if count != 1 else ''} ({data.get('clearedRange', title)})"
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(ctx, "POST", range_path(sid, sheet_range(title, f"{start}:{end}"), ":clear"), json={})
+    ctx.summary = f"Cleared {plural(end - start + 1, 'row')} ({data.get('clearedRange', title)})"
     return data

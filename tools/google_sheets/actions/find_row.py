@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, check_column, range_path, sheet_props, sheet_range, worksheet_title
+from ..app import api, app, check_column, plural, range_path, sheet_props, sheet_range, spreadsheet_id, worksheet_title
 
 
 def _matches(cell, wanted, exact):
@@ -15,7 +15,9 @@ def _matches(cell, wanted, exact):
     title="Find Row",
     description=(
         "Find the rows of a worksheet in Google Sheets whose cell in a given column holds a value. "
-        "Returns each matching row's number (counting from 1) and its cell values."
+        "Returns each matching row's number (counting from 1) and its cell values; pass that number to "
+        "google_sheets-update-row or google_sheets-delete-rows. To update the row if found and add it otherwise in "
+        "one step, use google_sheets-upsert-row."
     ),
     props={
         **sheet_props(),
@@ -33,10 +35,9 @@ def _matches(cell, wanted, exact):
 async def find_row(ctx):
     column = check_column(ctx.props.column)
     wanted = str(ctx.props.value)
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    column_range = sheet_range(title, f"{column}:{column}")
-    data = (await ctx.http.get(range_path(spreadsheet_id, column_range))).json()
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(ctx, "GET", range_path(sid, sheet_range(title, f"{column}:{column}")))
     numbers = [
         index
         for index, cells in enumerate(data.get("values") or [], start=1)
@@ -46,13 +47,15 @@ async def find_row(ctx):
     numbers = numbers[: ctx.props.maxResults]
     matches = []
     if numbers:
-        response = await ctx.http.get(
-            f"/spreadsheets/{spreadsheet_id}/values:batchGet",
+        found = await api(
+            ctx,
+            "GET",
+            f"/spreadsheets/{sid}/values:batchGet",
             params=[("ranges", sheet_range(title, f"{n}:{n}")) for n in numbers],
         )
-        value_ranges = response.json().get("valueRanges", [])
+        value_ranges = found.get("valueRanges", [])
         for number, value_range in zip(numbers, value_ranges):
             matches.append({"row": number, "values": (value_range.get("values") or [[]])[0]})
     shown = f" (showing {len(matches)})" if total > len(matches) else ""
-    ctx.summary = f"Found {total} matching row{'s' if total != 1 else ''} in column {column} of {title}{shown}"
+    ctx.summary = f"Found {plural(total, 'matching row')} in column {column} of {title}{shown}"
     return {"matches": matches, "total": total}

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, check_cells, range_path, sheet_props, sheet_range, worksheet_title
+from ..app import api, app, check_cells, plural, range_path, sheet_props, sheet_range, spreadsheet_id, values_summary, worksheet_title
 
 
 @app.action(
@@ -8,7 +8,9 @@ from ..app import app, check_cells, range_path, sheet_props, sheet_range, worksh
     title="Get Values in Range",
     description=(
         "Read the cell values of a range of a worksheet in Google Sheets, as a list of rows (each a list of "
-        "cell values as displayed). Trailing empty rows and cells are left out."
+        "cell values as displayed). Trailing empty rows and cells are left out. For one cell use google_sheets-get-cell; "
+        "for several ranges in one call, google_sheets-batch-get-values; to look rows up by a value, "
+        "google_sheets-find-row."
     ),
     props={
         **sheet_props(),
@@ -20,12 +22,12 @@ from ..app import app, check_cells, range_path, sheet_props, sheet_range, worksh
         ),
     },
     read_only=True,
+    trim=values_summary,
 )
 async def get_values_in_range(ctx):
     cells = check_cells(ctx.props.range) if ctx.props.get("range") else None
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    data = (await ctx.http.get(range_path(spreadsheet_id, sheet_range(title, cells)))).json()
-    rows = data.get("values") or []
-    ctx.summary = f"Retrieved {len(rows)} row{'s' if len(rows) != 1 else ''} from {data.get('range', title)}"
-    return {"range": data.get("range"), "majorDimension": data.get("majorDimension"), "values": rows}
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(ctx, "GET", range_path(sid, sheet_range(title, cells)))
+    ctx.summary = f"Retrieved {plural(len(data.get('values') or []), 'row')} from {data.get('range', title)}"
+    return data

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, check_cell, range_path, sheet_props, sheet_range, worksheet_title
+from ..app import api, app, check_cell, range_path, sheet_props, sheet_range, spreadsheet_id, update_summary, worksheet_title
 
 
 @app.action(
@@ -8,6 +8,7 @@ from ..app import app, check_cell, range_path, sheet_props, sheet_range, workshe
     title="Update Cell",
     description=(
         "Set the value of one cell of a worksheet in Google Sheets, replacing what it held. "
+        "To write a whole row use google_sheets-update-row; for a block of cells, google_sheets-update-multiple-rows. "
         "Returns the range updated."
     ),
     props={
@@ -21,16 +22,18 @@ from ..app import app, check_cell, range_path, sheet_props, sheet_range, workshe
     },
     destructive=True,
     idempotent=True,
+    trim=update_summary,
 )
 async def update_cell(ctx):
     cell = check_cell(ctx.props.cell)
-    spreadsheet_id = ctx.props.sheetId
-    title = await worksheet_title(ctx, spreadsheet_id, ctx.props.worksheetId)
-    response = await ctx.http.put(
-        range_path(spreadsheet_id, sheet_range(title, cell)),
+    sid = spreadsheet_id(ctx.props.sheetId)
+    title = await worksheet_title(ctx, sid, ctx.props.worksheetId)
+    data = await api(
+        ctx,
+        "PUT",
+        range_path(sid, sheet_range(title, cell)),
         params={"valueInputOption": "USER_ENTERED"},
         json={"values": [[ctx.props.value]]},
     )
-    data = response.json()
     ctx.summary = f"Updated cell {data.get('updatedRange', sheet_range(title, cell))}"
     return data
