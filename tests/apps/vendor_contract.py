@@ -123,6 +123,7 @@ UNDESCRIBED: dict[str, str] = {
     "mysql": "a database, not an HTTP API",
     "postgresql": "a database, not an HTTP API",
     "http": "any URL the user gives",
+    "firecrawl": "Firecrawl publishes no OpenAPI description in the directory",
     "tavily": "Tavily publishes no OpenAPI description in the directory",
     "salesforce_rest_api": "Salesforce publishes no OpenAPI description of its REST API in the directory",
     "zendesk": "the directory has no Zendesk description",
