@@ -87,18 +87,33 @@ async def test_list_bases_follows_the_offset(catalog, respx_mock):
     assert result.ret == {"bases": [
         {"id": BASE, "name": "Apartment Hunting", "permissionLevel": "create"},
         {"id": "appSW9R5uCNmRmfl6", "name": "Project Tracker", "permissionLevel": "edit"},
-    ], "count": 2}
+    ], "next_cursor": None}
     assert result.summary == "Found 2 bases"
 
 
-async def test_list_bases_stops_at_max_results(catalog, respx_mock):
-    route = respx_mock.get(f"{API}/meta/bases").mock(return_value=httpx.Response(200, json={
-        "bases": [{"id": BASE, "name": "A", "permissionLevel": "read"}, {"id": "appSW9R5uCNmRmfl6", "name": "B", "permissionLevel": "read"}],
-        "offset": "itr23sEjsdfEr3282/appSW9R5uCNmRmfl6"}))
-    result = await run_action(catalog.action("airtable_oauth-list-bases"), {"maxResults": 1}, auth=AUTH)
-    assert route.call_count == 1
-    assert result.ret["bases"] == [{"id": BASE, "name": "A", "permissionLevel": "read"}]
-    assert result.summary == "Found 1 base (more exist)"
+async def test_list_bases_cursor_resumes_inside_a_page_and_then_at_airtables_offset(catalog, respx_mock):
+    first_page = {"bases": [{"id": BASE, "name": "A", "permissionLevel": "read"}, {"id": "appSW9R5uCNmRmfl6", "name": "B", "permissionLevel": "read"}],
+                  "offset": "itr23sEjsdfEr3282/appSW9R5uCNmRmfl6"}
+    route = respx_mock.get(f"{API}/meta/bases").mock(side_effect=[
+        httpx.Response(200, json=first_page),
+        httpx.Response(200, json=first_page),
+        httpx.Response(200, json={"bases": [{"id": "appZZ9R5uCNmRmfl6", "name": "C", "permissionLevel": "owner"}]}),
+    ])
+    action = catalog.action("airtable_oauth-list-bases")
+    first = await run_action(action, {"limit": 1}, auth=AUTH)
+    assert first.error is None, first.error
+    assert [b["name"] for b in first.ret["bases"]] == ["A"]
+    assert first.ret["next_cursor"] == "|1"
+    assert first.summary == "Found 1 base (more exist)"
+    second = await run_action(action, {"limit": 1, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_request(route.calls[1].request, "GET", f"{API}/meta/bases")
+    assert [b["name"] for b in second.ret["bases"]] == ["B"]
+    assert second.ret["next_cursor"] == "itr23sEjsdfEr3282/appSW9R5uCNmRmfl6"
+    third = await run_action(action, {"limit": 1, "cursor": second.ret["next_cursor"]}, auth=AUTH)
+    assert_request(route.calls[2].request, "GET", f"{API}/meta/bases", params={"offset": "itr23sEjsdfEr3282/appSW9R5uCNmRmfl6"})
+    assert [b["name"] for b in third.ret["bases"]] == ["C"] and third.ret["next_cursor"] is None
+    bad = await run_action(action, {"cursor": "itr|x"}, auth=AUTH)
+    assert "pass `next_cursor` unchanged" in bad.error and route.call_count == 3
 
 
 async def test_list_tables_summarises_each_table(catalog, respx_mock):
@@ -151,28 +166,61 @@ async def test_list_records_posts_the_query_and_pages_with_the_offset(catalog, r
     ])
     result = await run_action(catalog.action("airtable_oauth-list-records"), {
         "baseId": BASE, "tableId": TABLE, "view": "Open tasks", "filterByFormula": "{Status} = 'Todo'",
-        "sortField": "Name", "sortDirection": "desc", "fields": ["Name", "Status"], "maxRecords": 150,
+        "sortField": "Name", "sortDirection": "desc", "fields": ["Name", "Status"], "limit": 100,
     }, auth=AUTH)
     assert result.error is None, result.error
     body = {"view": "Open tasks", "fields": ["Name", "Status"], "filterByFormula": "{Status} = 'Todo'",
-            "sort": [{"field": "Name", "direction": "desc"}], "maxRecords": 150}
+            "sort": [{"field": "Name", "direction": "desc"}]}
     assert_request(route.calls[0].request, "POST", f"{RECORDS_URL}/listRecords", body={**body, "pageSize": 100})
     assert_request(route.calls[1].request, "POST", f"{RECORDS_URL}/listRecords",
-                   body={**body, "pageSize": 100, "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"})
+                   body={**body, "pageSize": 99, "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"})
     assert [r["id"] for r in result.ret["records"]] == ["rec560UJdUtocSouk", "recwPQIfs4wKPyc9D"]
     assert result.ret["records"][0] == _record("rec560UJdUtocSouk", Name="A", Status="Todo")
-    assert result.ret["hasMore"] is False
+    assert result.ret["next_cursor"] is None
     assert result.summary == f"Found 2 records in {TABLE}"
+
+
+async def test_list_records_cursor_round_trip_uses_airtables_offset(catalog, respx_mock):
+    route = respx_mock.post(f"{RECORDS_URL}/listRecords").mock(side_effect=[
+        httpx.Response(200, json={"records": [_record("rec560UJdUtocSouk")], "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"}),
+        httpx.Response(200, json={"records": [_record("recwPQIfs4wKPyc9D")]}),
+    ])
+    action = catalog.action("airtable_oauth-list-records")
+    first = await run_action(action, {"baseId": BASE, "tableId": TABLE, "limit": 1}, auth=AUTH)
+    assert first.error is None, first.error
+    assert_request(route.calls[0].request, "POST", f"{RECORDS_URL}/listRecords", body={"pageSize": 1})
+    assert first.ret["next_cursor"] == "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"
+    assert first.summary == f"Found 1 record in {TABLE} (more exist)"
+    second = await run_action(action, {"baseId": BASE, "tableId": TABLE, "limit": 1, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_request(route.calls[1].request, "POST", f"{RECORDS_URL}/listRecords",
+                   body={"pageSize": 1, "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"})
+    assert [r["id"] for r in second.ret["records"]] == ["recwPQIfs4wKPyc9D"] and second.ret["next_cursor"] is None
+
+
+async def test_list_records_trims_attachments_and_full_response_keeps_them(catalog, respx_mock):
+    files = [{"id": "att00000000000001", "width": 1024, "height": 768, "url": "https://v5.airtableusercontent.com/v3/u/1/a",
+              "filename": "plan.png", "size": 5, "type": "image/png",
+              "thumbnails": {"small": {"url": "https://v5.airtableusercontent.com/v3/u/1/s", "width": 48, "height": 36}}}]
+    record = {**_record(Name="Launch plan", Files=files), "commentCount": 2}
+    respx_mock.post(f"{RECORDS_URL}/listRecords").mock(return_value=httpx.Response(200, json={"records": [record]}))
+    action = catalog.action("airtable_oauth-list-records")
+    trimmed = await run_action(action, {"baseId": BASE, "tableId": TABLE}, auth=AUTH)
+    assert trimmed.ret["records"][0]["fields"]["Files"] == [
+        {"id": "att00000000000001", "filename": "plan.png", "size": 5, "type": "image/png", "url": "https://v5.airtableusercontent.com/v3/u/1/a"},
+    ]
+    assert trimmed.ret["records"][0]["commentCount"] == 2
+    whole = await run_action(action, {"baseId": BASE, "tableId": TABLE, "fullResponse": True}, auth=AUTH)
+    assert whole.ret == {"records": [record], "next_cursor": None}
 
 
 async def test_list_records_escapes_a_table_name_in_the_path(catalog, respx_mock):
     route = respx_mock.post(f"{API}/{BASE}/Open%20Tasks/listRecords").mock(
         return_value=httpx.Response(200, json={"records": [], "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"}))
     result = await run_action(catalog.action("airtable_oauth-list-records"),
-                              {"baseId": BASE, "tableId": "Open Tasks", "maxRecords": 5, "returnFieldsByFieldId": True}, auth=AUTH)
+                              {"baseId": BASE, "tableId": "Open Tasks", "limit": 5, "returnFieldsByFieldId": True}, auth=AUTH)
     assert result.error is None, result.error
-    assert json.loads(route.calls.last.request.content) == {"returnFieldsByFieldId": True, "pageSize": 5, "maxRecords": 5}
-    assert result.ret == {"records": [], "count": 0, "hasMore": True}
+    assert json.loads(route.calls.last.request.content) == {"returnFieldsByFieldId": True, "pageSize": 5}
+    assert result.ret == {"records": [], "next_cursor": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"}
 
 
 async def test_list_records_needs_a_sort_field_for_a_direction(catalog, respx_mock):
@@ -186,13 +234,14 @@ async def test_search_records_builds_a_case_insensitive_formula_over_the_given_f
     route = respx_mock.post(f"{RECORDS_URL}/listRecords").mock(
         return_value=httpx.Response(200, json={"records": [_record(Name="Acme \"Rockets\" launch")]}))
     result = await run_action(catalog.action("airtable_oauth-search-records"), {
-        "baseId": BASE, "tableId": TABLE, "searchValue": 'Acme "Rockets"', "searchFields": ["Name"], "maxRecords": 10,
+        "baseId": BASE, "tableId": TABLE, "searchValue": 'Acme "Rockets"', "searchFields": ["Name"], "limit": 10,
     }, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "POST", f"{RECORDS_URL}/listRecords", body={
-        "filterByFormula": 'FIND(LOWER("Acme \\"Rockets\\""), LOWER({Name} & ""))', "pageSize": 10, "maxRecords": 10,
+        "filterByFormula": 'FIND(LOWER("Acme \\"Rockets\\""), LOWER({Name} & ""))', "pageSize": 10,
     })
-    assert result.ret["count"] == 1 and result.ret["searchedFields"] == ["Name"]
+    assert len(result.ret["records"]) == 1 and result.ret["searchedFields"] == ["Name"]
+    assert result.ret["next_cursor"] is None
     assert result.summary == "Found 1 record matching 'Acme \"Rockets\"'"
 
 
@@ -342,19 +391,29 @@ async def test_list_comments_pages_and_keeps_the_useful_parts(catalog, respx_moc
     route = respx_mock.get(url).mock(side_effect=[
         httpx.Response(200, json={"comments": [comment], "offset": "comkNDICXNqxSDhGL"}),
         httpx.Response(200, json={"comments": [{**comment, "id": "comkNDICXNqxSDhGL", "parentCommentId": "comB5z37Mg9zaEPw6"}],
-                                  "offset": None}),
+                                  "offset": "comkNDICXNqxSDhGM"}),
     ])
     result = await run_action(catalog.action("airtable_oauth-list-comments"),
-                              {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk"}, auth=AUTH)
+                              {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk", "limit": 2}, auth=AUTH)
     assert result.error is None, result.error
-    assert_request(route.calls[0].request, "GET", url, params={"pageSize": "100"})
-    assert_request(route.calls[1].request, "GET", url, params={"pageSize": "99", "offset": "comkNDICXNqxSDhGL"})
+    assert_request(route.calls[0].request, "GET", url, params={"pageSize": "2"})
+    assert_request(route.calls[1].request, "GET", url, params={"pageSize": "1", "offset": "comkNDICXNqxSDhGL"})
     assert result.ret["comments"][0] == {
         "id": "comB5z37Mg9zaEPw6", "author": {"id": "usrL2PNC5o3H4lBEi", "name": "Foo Bar", "email": "foo@bar.com"},
         "text": "Hello, world!", "createdTime": "2021-03-01T09:00:00.000Z", "lastUpdatedTime": None,
     }
     assert result.ret["comments"][1]["parentCommentId"] == "comB5z37Mg9zaEPw6"
-    assert result.summary == "Found 2 comments on record rec560UJdUtocSouk"
+    assert result.ret["next_cursor"] == "comkNDICXNqxSDhGM"
+    assert result.summary == "Found 2 comments on record rec560UJdUtocSouk (more exist)"
+
+
+async def test_list_comments_resumes_from_the_cursor(catalog, respx_mock):
+    url = f"{RECORDS_URL}/rec560UJdUtocSouk/comments"
+    route = respx_mock.get(url).mock(return_value=httpx.Response(200, json={"comments": [], "offset": None}))
+    result = await run_action(catalog.action("airtable_oauth-list-comments"),
+                              {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk", "cursor": "comkNDICXNqxSDhGM"}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", url, params={"pageSize": "25", "offset": "comkNDICXNqxSDhGM"})
+    assert result.ret == {"comments": [], "next_cursor": None}
 
 
 # Attachments
@@ -566,4 +625,219 @@ def test_oauth_settings_follow_airtables_reference(catalog):
     assert auth.authorize_url == "https://airtable.com/oauth2/v1/authorize"
     assert auth.token_url == "https://airtable.com/oauth2/v1/token"
     assert auth.pkce is True and auth.token_auth_method == "client_secret_basic"
-    assert {"data.records:read", "data.records:write", "schema.bases:read", "data.recordComments:write"} <= set(auth.scopes)
+    assert {"data.records:read", "data.records:write", "schema.bases:read", "schema.bases:write",
+            "data.recordComments:write"} <= set(auth.scopes)
+
+
+# Schema changes: https://airtable.com/developers/web/api/model/table-model
+
+
+async def test_get_base_schema_gives_every_fields_type_and_choices(catalog, respx_mock):
+    route = _mock_schema(respx_mock)
+    result = await run_action(catalog.action("airtable_oauth-get-base-schema"), {"baseId": BASE}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "GET", f"{API}/meta/bases/{BASE}/tables")
+    tasks = result.ret["tables"][0]
+    assert tasks["primaryFieldId"] == "fld1VnoyuotSTyxW1"
+    assert tasks["fields"][2] == {"id": "fldqCjrs1UhXgHUIc", "name": "Status", "type": "singleSelect", "choices": ["Todo", "Done"]}
+    assert tasks["views"][1] == {"id": "viwi3KXvrKug2mIBS", "name": "Open tasks", "type": "grid"}
+    assert result.summary == f"Read the schema of base {BASE}: 2 tables, 6 fields"
+
+
+def _apartments():
+    return {
+        "description": "A to-do list of places to visit",
+        "fields": [
+            {"description": "Name of the apartment", "id": "fldoaIqdn5szURHpw", "name": "Name", "type": "singleLineText"},
+            {"id": "fldumZe00w09RYTW6", "name": "Visited", "options": {"color": "redBright", "icon": "star"}, "type": "checkbox"},
+        ],
+        "id": "tbltp8DGLhqbUmjK1",
+        "name": "Apartments",
+        "primaryFieldId": "fldoaIqdn5szURHpw",
+        "views": [{"id": "viwQpsuEDqHFqegkp", "name": "Grid view", "type": "grid"}],
+    }
+
+
+async def test_create_table_posts_its_fields(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/meta/bases/{BASE}/tables").mock(return_value=httpx.Response(200, json=_apartments()))
+    fields = [{"name": "Name", "type": "singleLineText", "description": "Name of the apartment"},
+              {"name": "Visited", "type": "checkbox", "options": {"color": "redBright", "icon": "star"}}]
+    action = catalog.action("airtable_oauth-create-table")
+    result = await run_action(action, {"baseId": BASE, "name": "Apartments", "description": "A to-do list of places to visit",
+                                       "fields": fields}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "POST", f"{API}/meta/bases/{BASE}/tables",
+                   body={"name": "Apartments", "fields": fields, "description": "A to-do list of places to visit"})
+    assert result.ret["id"] == "tbltp8DGLhqbUmjK1" and result.ret["fields"][1]["type"] == "checkbox"
+    assert result.summary == f"Created table Apartments (tbltp8DGLhqbUmjK1) in base {BASE}"
+    plain = await run_action(action, {"baseId": BASE, "name": "Apartments"}, auth=AUTH)
+    assert plain.error is None
+    assert json.loads(route.calls.last.request.content) == {"name": "Apartments", "fields": [{"name": "Name", "type": "singleLineText"}]}
+    bad = await run_action(action, {"baseId": BASE, "name": "X", "fields": [{"name": "Notes"}]}, auth=AUTH)
+    assert "field 1 needs a `name` and a `type`" in bad.error and route.call_count == 2
+
+
+async def test_update_table_resolves_a_table_name_to_its_id(catalog, respx_mock):
+    _mock_schema(respx_mock)
+    route = respx_mock.patch(f"{API}/meta/bases/{BASE}/tables/{TABLE}").mock(
+        return_value=httpx.Response(200, json={**_schema()["tables"][0], "name": "Chores"}))
+    action = catalog.action("airtable_oauth-update-table")
+    result = await run_action(action, {"baseId": BASE, "tableId": "Tasks", "name": "Chores"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "PATCH", f"{API}/meta/bases/{BASE}/tables/{TABLE}", body={"name": "Chores"})
+    assert result.ret["name"] == "Chores"
+    assert result.summary == "Updated table Chores (name)"
+    nothing = await run_action(action, {"baseId": BASE, "tableId": TABLE}, auth=AUTH)
+    assert "give a new name or description" in nothing.error
+
+
+async def test_create_field_fills_the_options_a_type_needs(catalog, respx_mock):
+    url = f"{API}/meta/bases/{BASE}/tables/{TABLE}/fields"
+    route = respx_mock.post(url).mock(side_effect=[
+        httpx.Response(200, json={"description": "Whether I have visited this apartment yet.", "id": "fldumZe00w09RYTW6",
+                                  "name": "Visited", "options": {"color": "greenBright", "icon": "check"}, "type": "checkbox"}),
+        httpx.Response(200, json={"id": "fldqCjrs1UhXgHUId", "name": "Stage", "type": "singleSelect",
+                                  "options": {"choices": [{"id": "selyW0bcGxjWm6HkF", "name": "Open", "color": "blueLight2"},
+                                                          {"id": "selOEdFcWnBd8NLSN", "name": "Paid", "color": "greenLight2"}]}}),
+    ])
+    action = catalog.action("airtable_oauth-create-field")
+    result = await run_action(action, {"baseId": BASE, "tableId": TABLE, "name": "Visited", "type": "checkbox",
+                                       "description": "Whether I have visited this apartment yet."}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls[0].request, "POST", url, body={
+        "name": "Visited", "type": "checkbox", "description": "Whether I have visited this apartment yet.",
+        "options": {"icon": "check", "color": "greenBright"}})
+    assert result.ret == {"id": "fldumZe00w09RYTW6", "name": "Visited", "type": "checkbox",
+                          "description": "Whether I have visited this apartment yet."}
+    assert result.summary == f"Created checkbox field Visited (fldumZe00w09RYTW6) in table {TABLE}"
+    select = await run_action(action, {"baseId": BASE, "tableId": TABLE, "name": "Stage", "type": "singleSelect",
+                                       "choices": ["Open", "Paid"]}, auth=AUTH)
+    assert select.error is None, select.error
+    assert_request(route.calls[1].request, "POST", url, body={
+        "name": "Stage", "type": "singleSelect", "options": {"choices": [{"name": "Open"}, {"name": "Paid"}]}})
+    assert select.ret["choices"] == ["Open", "Paid"]
+    for values, message in (
+        ({"type": "singleSelect"}, "needs its choices"),
+        ({"type": "multipleRecordLinks"}, "needs linkedTableId"),
+        ({"type": "number", "choices": ["a"]}, "choices go with type"),
+    ):
+        refused = await run_action(action, {"baseId": BASE, "tableId": TABLE, "name": "X", **values}, auth=AUTH)
+        assert message in refused.error
+    assert route.call_count == 2
+
+
+async def test_create_field_links_to_another_table(catalog, respx_mock):
+    url = f"{API}/meta/bases/{BASE}/tables/{TABLE}/fields"
+    route = respx_mock.post(url).mock(return_value=httpx.Response(200, json={
+        "id": "fldumZe00w09RYTW7", "name": "Project", "type": "multipleRecordLinks",
+        "options": {"isReversed": False, "linkedTableId": "tblK6MZHez0ZvBChZ", "prefersSingleRecordLink": False,
+                    "inverseLinkFieldId": "fldWnCJlo2z6ttT8Z"}}))
+    result = await run_action(catalog.action("airtable_oauth-create-field"), {
+        "baseId": BASE, "tableId": TABLE, "name": "Project", "type": "multipleRecordLinks", "linkedTableId": "tblK6MZHez0ZvBChZ",
+    }, auth=AUTH)
+    assert result.error is None, result.error
+    assert json.loads(route.calls.last.request.content) == {
+        "name": "Project", "type": "multipleRecordLinks", "options": {"linkedTableId": "tblK6MZHez0ZvBChZ"}}
+    assert result.ret["linkedTableId"] == "tblK6MZHez0ZvBChZ"
+
+
+async def test_update_field_renames_it(catalog, respx_mock):
+    url = f"{API}/meta/bases/{BASE}/tables/{TABLE}/fields/fldoaIqdn5szURHpw"
+    route = respx_mock.patch(url).mock(return_value=httpx.Response(200, json={
+        "description": "Notes about the task", "id": "fldoaIqdn5szURHpw", "name": "Details", "type": "multilineText"}))
+    result = await run_action(catalog.action("airtable_oauth-update-field"), {
+        "baseId": BASE, "tableId": TABLE, "columnId": "fldoaIqdn5szURHpw", "name": "Details", "description": "Notes about the task",
+    }, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "PATCH", url, body={"name": "Details", "description": "Notes about the task"})
+    assert result.ret["name"] == "Details"
+    assert result.summary == "Updated field Details (fldoaIqdn5szURHpw): name, description"
+
+
+async def test_field_id_options_label_each_field_with_its_type(catalog, respx_mock):
+    _mock_schema(respx_mock)
+    response = await fetch_options(catalog.action("airtable_oauth-update-field"), "columnId", {"baseId": BASE, "tableId": TABLE}, auth=AUTH)
+    assert response["options"][:2] == [{"label": "Name (singleLineText)", "value": "fld1VnoyuotSTyxW1"},
+                                       {"label": "Notes (multilineText)", "value": "fldoaIqdn5szURHpw"}]
+
+
+# More records and comments
+
+
+async def test_update_multiple_records_patches_each_by_id(catalog, respx_mock):
+    route = respx_mock.patch(RECORDS_URL).mock(return_value=httpx.Response(200, json={"records": [
+        _record("rec560UJdUtocSouk", Name="A", Status="Done"), _record("recwPQIfs4wKPyc9D", Name="B", Status="Done")]}))
+    changes = [{"id": "rec560UJdUtocSouk", "fields": {"Status": "Done"}}, {"id": "recwPQIfs4wKPyc9D", "fields": {"Status": "Done"}}]
+    action = catalog.action("airtable_oauth-update-multiple-records")
+    result = await run_action(action, {"baseId": BASE, "tableId": TABLE, "records": changes, "typecast": True}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "PATCH", RECORDS_URL, body={"records": changes, "typecast": True})
+    assert [r["fields"]["Status"] for r in result.ret["records"]] == ["Done", "Done"]
+    assert result.summary == f"Updated 2 records in {TABLE}"
+    no_id = await run_action(action, {"baseId": BASE, "tableId": TABLE, "records": [{"fields": {"Status": "Done"}}]}, auth=AUTH)
+    assert "record 1 needs an `id`" in no_id.error and route.call_count == 1
+
+
+async def test_update_comment_replaces_its_text(catalog, respx_mock):
+    url = f"{RECORDS_URL}/rec560UJdUtocSouk/comments/comB5z37Mg9zaEPw6"
+    route = respx_mock.patch(url).mock(return_value=httpx.Response(200, json={
+        "author": {"email": "foo@bar.com", "id": "usrL2PNC5o3H4lBEi", "name": "Foo Bar"},
+        "createdTime": "2021-03-01T09:00:00.000Z", "id": "comB5z37Mg9zaEPw6", "lastUpdatedTime": "2021-03-01T09:05:00.000Z",
+        "text": "Hello, world!"}))
+    action = catalog.action("airtable_oauth-update-comment")
+    values = {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk", "rowCommentId": "comB5z37Mg9zaEPw6"}
+    result = await run_action(action, {**values, "text": "Hello, world!"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "PATCH", url, body={"text": "Hello, world!"})
+    assert result.ret["lastUpdatedTime"] == "2021-03-01T09:05:00.000Z"
+    assert result.summary == "Updated comment comB5z37Mg9zaEPw6 on record rec560UJdUtocSouk"
+    empty = await run_action(action, {**values, "text": "  "}, auth=AUTH)
+    assert "airtable_oauth-delete-comment" in empty.error
+
+
+async def test_delete_comment(catalog, respx_mock):
+    url = f"{RECORDS_URL}/rec560UJdUtocSouk/comments/comB5z37Mg9zaEPw6"
+    route = respx_mock.delete(url).mock(return_value=httpx.Response(200, json={"deleted": True, "id": "comB5z37Mg9zaEPw6"}))
+    action = catalog.action("airtable_oauth-delete-comment")
+    result = await run_action(action, {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk",
+                                       "rowCommentId": "comB5z37Mg9zaEPw6"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "DELETE", url)
+    assert result.ret == {"id": "comB5z37Mg9zaEPw6", "deleted": True}
+    assert result.summary == "Deleted comment comB5z37Mg9zaEPw6 from record rec560UJdUtocSouk"
+    assert action.annotations.destructive
+
+
+async def test_record_options_are_labelled_by_the_primary_field_and_page(catalog, respx_mock):
+    _mock_schema(respx_mock)
+    route = respx_mock.post(f"{RECORDS_URL}/listRecords").mock(side_effect=[
+        httpx.Response(200, json={"records": [{"id": "rec560UJdUtocSouk", "createdTime": "2022-09-12T21:03:48.000Z",
+                                               "fields": {"fld1VnoyuotSTyxW1": "Launch plan"}}],
+                                  "offset": "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"}),
+        httpx.Response(200, json={"records": [{"id": "recwPQIfs4wKPyc9D", "createdTime": "2022-09-12T21:03:48.000Z", "fields": {}}]}),
+    ])
+    action = catalog.action("airtable_oauth-get-record")
+    first = await fetch_options(action, "recordId", {"baseId": BASE, "tableId": "Tasks"}, auth=AUTH)
+    assert first["options"] == [{"label": "Launch plan (rec560UJdUtocSouk)", "value": "rec560UJdUtocSouk"}]
+    assert_request(route.calls[0].request, "POST", f"{RECORDS_URL}/listRecords",
+                   body={"pageSize": 100, "returnFieldsByFieldId": True, "fields": ["fld1VnoyuotSTyxW1"]})
+    second = await fetch_options(action, "recordId", {"baseId": BASE, "tableId": "Tasks"}, auth=AUTH, page=1, prev_context=first["context"])
+    assert second["options"] == [{"label": "(empty) (recwPQIfs4wKPyc9D)", "value": "recwPQIfs4wKPyc9D"}]
+    assert json.loads(route.calls[1].request.content)["offset"] == "itrKKlLzwnlHz4z8M/rec560UJdUtocSouk"
+    assert second["context"] is None
+
+
+async def test_comment_options_list_the_records_comments(catalog, respx_mock):
+    url = f"{RECORDS_URL}/rec560UJdUtocSouk/comments"
+    route = respx_mock.get(url).mock(return_value=httpx.Response(200, json={"comments": [{
+        "author": {"email": "foo@bar.com", "id": "usrL2PNC5o3H4lBEi", "name": "Foo Bar"}, "createdTime": "2021-03-01T09:00:00.000Z",
+        "id": "comB5z37Mg9zaEPw6", "lastUpdatedTime": None, "text": "Hello, world!"}], "offset": None}))
+    response = await fetch_options(catalog.action("airtable_oauth-update-comment"), "rowCommentId",
+                                   {"baseId": BASE, "tableId": TABLE, "recordId": "rec560UJdUtocSouk"}, auth=AUTH)
+    assert response["options"] == [{"label": "Foo Bar: Hello, world!", "value": "comB5z37Mg9zaEPw6"}]
+    assert_request(route.calls.last.request, "GET", url, params={"pageSize": "100"})
+
+
+def test_upload_attachment_offers_no_record_choices_without_a_table(catalog):
+    assert catalog.action("airtable_oauth-upload-attachment").props["recordId"].options is None
+    assert catalog.action("airtable_oauth-get-record").props["recordId"].has_remote_options

@@ -8,6 +8,8 @@ CONTENT_API = "https://content.airtable.com/v0"
 
 # Airtable takes at most 10 records in one create, update, upsert or delete request.
 MAX_BATCH = 10
+# Airtable returns at most 100 records (and comments) per page.
+PAGE_SIZE = 100
 # After a 429 Airtable wants 30 seconds of quiet before requests succeed again.
 RATE_LIMIT_WAIT = 30.0
 
@@ -17,6 +19,7 @@ SCOPES = [
     "data.recordComments:read",
     "data.recordComments:write",
     "schema.bases:read",
+    "schema.bases:write",
     "user.email:read",
 ]
 
@@ -31,7 +34,8 @@ app = App(
     "airtable_oauth",
     "Airtable",
     "Read and write records in Airtable, the spreadsheet-style database, in the bases the connected user shared with the connection: list, search, "
-    "create, update, upsert and delete records, comment on them, attach files, and look up bases, tables and fields.",
+    "create, update, upsert and delete records, comment on them, attach files, read base schemas, and create "
+    "or change tables and fields.",
     auth=OAuth(
         authorize_url="https://airtable.com/oauth2/v1/authorize",
         token_url="https://airtable.com/oauth2/v1/token",
@@ -131,6 +135,7 @@ async def request(ctx, method, path, **kw):
 # IDs and paths
 
 _BASE = re.compile(r"^app[A-Za-z0-9]{3,}$")
+_TABLE = re.compile(r"^tbl[A-Za-z0-9]{3,}$")
 _RECORD = re.compile(r"^rec[A-Za-z0-9]{3,}$")
 _URL_BASE = re.compile(r"airtable\.com/(app[A-Za-z0-9]+)")
 
@@ -161,6 +166,14 @@ def table_ref(value):
     if not text:
         raise ActionError("give the table's ID (tbl...) or its exact name")
     return text
+
+
+async def table_id(ctx, base, table):
+    """The `tbl...` ID of a table given by ID or name: the schema endpoints take IDs."""
+    ref = table_ref(table)
+    if _TABLE.match(ref):
+        return ref
+    return find_table(await base_tables(ctx, base), ref)["id"]
 
 
 def table_path(base, table, *rest):
@@ -219,6 +232,68 @@ def field_summary(field):
     return out
 
 
+def table_summary(table):
+    """A table's outline: its name, primary field, field names and views."""
+    fields = table.get("fields") or []
+    primary = next((f.get("name") for f in fields if f.get("id") == table.get("primaryFieldId")), None)
+    return {
+        "id": table.get("id"),
+        "name": table.get("name"),
+        "description": table.get("description"),
+        "primaryField": primary,
+        "fields": [f.get("name") for f in fields],
+        "views": [{"id": v.get("id"), "name": v.get("name"), "type": v.get("type")} for v in table.get("views") or []],
+    }
+
+
+def table_schema(table):
+    """A table with every field's ID, name, type and choices: what writing records needs."""
+    return {
+        "id": table.get("id"),
+        "name": table.get("name"),
+        "description": table.get("description"),
+        "primaryFieldId": table.get("primaryFieldId"),
+        "fields": [field_summary(f) for f in table.get("fields") or []],
+        "views": [{"id": v.get("id"), "name": v.get("name"), "type": v.get("type")} for v in table.get("views") or []],
+    }
+
+
+def _cell(value):
+    """A cell value, with attachments cut to what identifies and fetches them (no thumbnails)."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) and "filename" in v and "url" in v for v in value):
+        return [{k: a.get(k) for k in ("id", "filename", "size", "type", "url")} for a in value]
+    return value
+
+
+def record_summary(record):
+    out = {
+        "id": record.get("id"),
+        "createdTime": record.get("createdTime"),
+        "fields": {name: _cell(value) for name, value in (record.get("fields") or {}).items()},
+    }
+    if "commentCount" in record:
+        out["commentCount"] = record["commentCount"]
+    return out
+
+
+def comment_summary(comment):
+    author = comment.get("author") or {}
+    out = {
+        "id": comment.get("id"),
+        "author": {"id": author.get("id"), "name": author.get("name"), "email": author.get("email")},
+        "text": comment.get("text"),
+        "createdTime": comment.get("createdTime"),
+        "lastUpdatedTime": comment.get("lastUpdatedTime"),
+    }
+    if comment.get("parentCommentId"):
+        out["parentCommentId"] = comment["parentCommentId"]
+    return out
+
+
+def base_summary(base):
+    return {"id": base.get("id"), "name": base.get("name"), "permissionLevel": base.get("permissionLevel")}
+
+
 # Remote options
 
 
@@ -257,6 +332,50 @@ async def field_options(ctx):
     return [f["name"] for f in table.get("fields") or []]
 
 
+async def field_id_options(ctx):
+    table = await _chosen_table(ctx)
+    return [Option(label=f"{f.get('name')} ({f.get('type')})", value=f["id"]) for f in table.get("fields") or []]
+
+
+async def record_options(ctx):
+    """The table's records, labelled by their primary field."""
+    offset = ctx.prev_context.get("offset")
+    if ctx.page > 0 and not offset:
+        return []  # the previous page was the last one
+    table = await _chosen_table(ctx)
+    primary = table.get("primaryFieldId")
+    body = {"pageSize": PAGE_SIZE, "returnFieldsByFieldId": True}
+    if primary:
+        body["fields"] = [primary]
+    if offset:
+        body["offset"] = offset
+    data = await request(ctx, "POST", table_path(ctx.props.baseId, table["id"], "listRecords"), json=body)
+    options = []
+    for record in data.get("records") or []:
+        name = (record.get("fields") or {}).get(primary)
+        options.append(Option(label=f"{name if name not in (None, '') else '(empty)'} ({record['id']})", value=record["id"]))
+    return OptionsPage(options=options, context={"offset": data["offset"]} if data.get("offset") else None)
+
+
+async def comment_options(ctx):
+    """The record's comments, newest first, labelled by their author and start."""
+    _need(ctx, "baseId", "tableId", "recordId")
+    offset = ctx.prev_context.get("offset")
+    if ctx.page > 0 and not offset:
+        return []
+    params = {"pageSize": PAGE_SIZE}
+    if offset:
+        params["offset"] = offset
+    path = table_path(ctx.props.baseId, ctx.props.tableId, record_id(ctx.props.recordId), "comments")
+    data = await request(ctx, "GET", path, params=params)
+    options = []
+    for comment in data.get("comments") or []:
+        who = (comment.get("author") or {}).get("name") or (comment.get("author") or {}).get("email") or "someone"
+        text = str(comment.get("text") or "")
+        options.append(Option(label=f"{who}: {text[:60]}{'...' if len(text) > 60 else ''}", value=comment["id"]))
+    return OptionsPage(options=options, context={"offset": data["offset"]} if data.get("offset") else None)
+
+
 app.define(
     "baseId",
     props.string(
@@ -281,7 +400,10 @@ app.define(
     "recordId",
     props.string(
         "Record ID",
-        "The record's ID, starting with `rec`, e.g. `recwPQIfs4wKPyc9D`. List or search the table to find it.",
+        "The record's ID, starting with `rec`, e.g. `recwPQIfs4wKPyc9D`, from airtable_oauth-list-records or "
+        "airtable_oauth-search-records (or the `rec...` part of the record's URL). The choices list the table's "
+        "records by their primary field.",
+        options=record_options,
     ),
 )
 
@@ -318,17 +440,15 @@ app.define(
 
 # Records
 
-# Airtable returns at most 100 records per page.
-PAGE_SIZE = 100
-
-
-async def collect_records(ctx, base, table, body, limit):
-    """Up to `limit` records from `POST .../listRecords` (the list endpoint with its parameters in the body,
-    which keeps long formulas clear of URL length limits); returns them and whether more exist."""
+async def collect_records(ctx, base, table, body):
+    """One page of `POST .../listRecords` (the list endpoint with its parameters in the body, which keeps
+    long formulas clear of URL length limits), sized by the `limit` prop and resumed from the `cursor`
+    prop; Airtable's own `offset` is the cursor. Returns the records and the next cursor, if any."""
     path = table_path(base, table, "listRecords")
-    records, offset = [], None
+    limit = ctx.props.limit
+    records, offset = [], ctx.props.get("cursor") or None
     while len(records) < limit:
-        page = {**body, "pageSize": min(PAGE_SIZE, limit - len(records)), "maxRecords": limit}
+        page = {**body, "pageSize": min(PAGE_SIZE, limit - len(records))}
         if offset:
             page["offset"] = offset
         data = await request(ctx, "POST", path, json=page)
@@ -337,7 +457,7 @@ async def collect_records(ctx, base, table, body, limit):
         offset = data.get("offset")
         if not offset or not batch:
             break
-    return records[:limit], bool(offset)
+    return records, offset or None
 
 
 def formula_text(value):

@@ -552,9 +552,8 @@ def invoice_options(status=None):
 
 
 def _payment_intent_label(intent):
-    what = intent.get("description") or intent.get("customer") or ""
-    amount = money(intent.get("amount"), intent.get("currency"))
-    return f"{amount} {what} ({intent.get('status')}) ({intent.get('id')})".replace("  ", " ")
+    parts = [money(intent.get("amount"), intent.get("currency")), intent.get("description") or intent.get("customer")]
+    return f"{' '.join(p for p in parts if p)} ({intent.get('status')}) ({intent.get('id')})"
 
 
 async def payment_intent_options(ctx):
@@ -578,6 +577,22 @@ async def subscription_options(ctx):
     return await _list_options(
         ctx, "/subscriptions", {"expand": ["data.customer"]},
         lambda s: Option(label=_subscription_label(s), value=s["id"]),
+    )
+
+
+def _charge_label(charge):
+    parts = [money(charge.get("amount"), charge.get("currency")), charge.get("description") or charge.get("customer")]
+    return f"{' '.join(p for p in parts if p)} ({charge.get('status')}) ({charge.get('id')})"
+
+
+async def charge_options(ctx):
+    return await _list_options(ctx, "/charges", {}, lambda c: Option(label=_charge_label(c), value=c["id"]))
+
+
+async def payout_options(ctx):
+    return await _list_options(
+        ctx, "/payouts", {},
+        lambda p: Option(label=f"{money(p.get('amount'), p.get('currency'))} ({p.get('status')}) ({p.get('id')})", value=p["id"]),
     )
 
 
@@ -673,6 +688,16 @@ app.define(
         "stripe-list-payment-intents (an invoice's or checkout session's `payment_intent` too). The choices list "
         "recent payment intents.",
         options=payment_intent_options,
+    ),
+)
+
+app.define(
+    "charge",
+    props.string(
+        "Charge ID",
+        "A charge's ID, e.g. `ch_3MmlLrLkdIwHu7ix0snN0B15`, from stripe-list-charges (a payment intent's "
+        "`latest_charge` too). The choices list recent charges.",
+        options=charge_options,
     ),
 )
 

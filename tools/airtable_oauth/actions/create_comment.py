@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, record_id, request, table_path
+from ..app import app, comment_options, comment_summary, record_id, request, table_path
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, record_id, request, table_path
     title="Create Comment",
     description=(
         "Add a comment to an Airtable record as the connected user, optionally as a reply in a comment thread. "
-        "Mention someone with `@[usrXXXXXXXXXXXXXX]` (their user ID). Returns the comment's ID and text."
+        "Mention someone with `@[usrXXXXXXXXXXXXXX]` (their user ID). To change a comment afterwards use "
+        "airtable_oauth-update-comment; airtable_oauth-list-comments reads the thread. Returns the comment's ID and text."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -18,9 +19,11 @@ from ..app import app, record_id, request, table_path
         "parentCommentId": props.string(
             "Reply To",
             "To reply in a thread, the ID of the comment being answered (`com...`), from airtable_oauth-list-comments.",
+            options=comment_options,
             optional=True,
         ),
     },
+    trim=comment_summary,
 )
 async def create_comment(ctx):
     text = str(ctx.props.text).strip()

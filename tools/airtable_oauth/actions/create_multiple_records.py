@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import MAX_BATCH, app, check_batch, check_fields, plural, request, table_path
+from ..app import MAX_BATCH, app, check_batch, check_fields, plural, record_summary, request, table_path
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import MAX_BATCH, app, check_batch, check_fields, plural, request, ta
     title="Create Multiple Records",
     description=(
         f"Add up to {MAX_BATCH} records to an Airtable table in one request. Each item is the field values of one "
-        "record. Returns the new records with their IDs, in the same order."
+        "record. For one record use airtable_oauth-create-record; to change existing records, "
+        "airtable_oauth-update-multiple-records. Returns the new records with their IDs, in the same order."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -20,6 +21,7 @@ from ..app import MAX_BATCH, app, check_batch, check_fields, plural, request, ta
         ),
         "typecast": app.definition("typecast"),
     },
+    trim=within("records", record_summary),
 )
 async def create_multiple_records(ctx):
     records = check_batch(list(ctx.props.records), "record")
@@ -27,6 +29,6 @@ async def create_multiple_records(ctx):
     if ctx.props.get("typecast"):
         body["typecast"] = True
     data = await request(ctx, "POST", table_path(ctx.props.baseId, ctx.props.tableId), json=body)
-    created = data.get("records") or []
-    ctx.summary = f"Created {plural(len(created), 'record')} in {ctx.props.tableId}"
-    return {"records": created, "count": len(created)}
+    data["records"] = data.get("records") or []
+    ctx.summary = f"Created {plural(len(data['records']), 'record')} in {ctx.props.tableId}"
+    return data

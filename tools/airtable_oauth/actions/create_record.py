@@ -1,4 +1,4 @@
-from ..app import app, check_fields, request, table_path
+from ..app import app, check_fields, record_summary, request, table_path
 
 
 @app.action(
@@ -6,7 +6,8 @@ from ..app import app, check_fields, request, table_path
     title="Create Record",
     description=(
         "Add one record (row) to an Airtable table with the given field values. Returns the new record's ID and "
-        "fields. Use airtable_oauth-create-multiple-records for up to 10 at once."
+        "fields. Use airtable_oauth-create-multiple-records for up to 10 at once, and airtable_oauth-upsert-records "
+        "to update the record instead when one with the same key already exists."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -14,6 +15,7 @@ from ..app import app, check_fields, request, table_path
         "fields": app.definition("fields"),
         "typecast": app.definition("typecast"),
     },
+    trim=record_summary,
 )
 async def create_record(ctx):
     body = {"records": [{"fields": check_fields(ctx.props.fields)}]}

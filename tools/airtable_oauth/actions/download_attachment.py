@@ -2,7 +2,7 @@ import asyncio
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, record_id, request, table_path
+from ..app import app, field_options, record_id, request, table_path
 
 
 @app.action(
@@ -10,7 +10,8 @@ from ..app import app, record_id, request, table_path
     title="Download Attachment to /tmp",
     description=(
         "Download a file attached to an Airtable record into /tmp, where later steps (and File Stash) can pick it "
-        "up. Picks the attachment by ID, or the first one in the field. Returns the saved path, size and type."
+        "up. Picks the attachment by ID, or the first one in the field. To attach a file instead, use "
+        "airtable_oauth-upload-attachment. Returns the saved path, size and type."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -18,6 +19,7 @@ from ..app import app, record_id, request, table_path
         "recordId": app.definition("recordId"),
         "attachmentField": props.string(
             "Attachment Field", "The exact name of the record's attachment field, e.g. `Attachments`.",
+            options=field_options,
         ),
         "attachmentId": props.string(
             "Attachment ID",

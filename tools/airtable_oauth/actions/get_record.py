@@ -1,10 +1,13 @@
-from ..app import app, record_id, request, table_path
+from ..app import app, record_id, record_summary, request, table_path
 
 
 @app.action(
     "get-record",
     title="Get Record",
-    description="Get one Airtable record by its ID (`rec...`): its created time and all non-empty fields.",
+    description=(
+        "Get one Airtable record by its ID (`rec...`): its created time and all non-empty fields (empty fields are "
+        "left out). Without the ID, find the record with airtable_oauth-search-records or airtable_oauth-list-records."
+    ),
     props={
         "baseId": app.definition("baseId"),
         "tableId": app.definition("tableId"),
@@ -12,6 +15,7 @@ from ..app import app, record_id, request, table_path
         "returnFieldsByFieldId": app.definition("returnFieldsByFieldId"),
     },
     read_only=True,
+    trim=record_summary,
 )
 async def get_record(ctx):
     params = {"returnFieldsByFieldId": "true"} if ctx.props.get("returnFieldsByFieldId") else None

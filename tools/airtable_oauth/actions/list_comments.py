@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, plural, record_id, request, table_path
+from ..app import PAGE_SIZE, app, comment_summary, plural, record_id, request, table_path
 
 
 @app.action(
@@ -8,25 +8,26 @@ from ..app import app, plural, record_id, request, table_path
     title="List Comments",
     description=(
         "List the comments on an Airtable record, newest first: each comment's ID, author, text and times, and the "
-        "comment it replies to if any."
+        "comment it replies to if any. To add one use airtable_oauth-create-comment. Returns `comments` and a "
+        "`next_cursor` when more exist."
     ),
     props={
         "baseId": app.definition("baseId"),
         "tableId": app.definition("tableId"),
         "recordId": app.definition("recordId"),
-        "maxResults": props.integer(
-            "Max Results", "The most comments to return. Defaults to 100.", optional=True, default=100, min=1, max=1000,
-        ),
+        "limit": props.limit("comments"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("comments", comment_summary),
 )
 async def list_comments(ctx):
-    limit = ctx.props.get("maxResults") or 100
+    limit = ctx.props.limit
     rec = record_id(ctx.props.recordId)
     path = table_path(ctx.props.baseId, ctx.props.tableId, rec, "comments")
-    comments, offset = [], None
+    comments, offset = [], ctx.props.get("cursor") or None
     while len(comments) < limit:
-        params = {"pageSize": min(100, limit - len(comments))}
+        params = {"pageSize": min(PAGE_SIZE, limit - len(comments))}
         if offset:
             params["offset"] = offset
         data = await request(ctx, "GET", path, params=params)
@@ -35,18 +36,5 @@ async def list_comments(ctx):
         offset = data.get("offset")
         if not offset or not batch:
             break
-    out = []
-    for c in comments[:limit]:
-        author = c.get("author") or {}
-        item = {
-            "id": c.get("id"),
-            "author": {"id": author.get("id"), "name": author.get("name"), "email": author.get("email")},
-            "text": c.get("text"),
-            "createdTime": c.get("createdTime"),
-            "lastUpdatedTime": c.get("lastUpdatedTime"),
-        }
-        if c.get("parentCommentId"):
-            item["parentCommentId"] = c["parentCommentId"]
-        out.append(item)
-    ctx.summary = f"Found {plural(len(out), 'comment')} on record {rec}"
-    return {"comments": out, "count": len(out)}
+    ctx.summary = f"Found {plural(len(comments), 'comment')} on record {rec}{' (more exist)' if offset else ''}"
+    return {"comments": comments, "next_cursor": offset or None}

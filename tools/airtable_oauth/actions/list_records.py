@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import app, collect_records, field_options, list_body, plural, view_options
+from ..app import app, collect_records, field_options, list_body, plural, record_summary, view_options
 
 
 @app.action(
@@ -9,7 +9,8 @@ from ..app import app, collect_records, field_options, list_body, plural, view_o
     description=(
         "List records (rows) of an Airtable table, optionally only those in a view or matching an Airtable formula "
         "(e.g. `AND({Status} = 'Done', {Due} < TODAY())`), sorted by a field. Returns each record's ID, created time "
-        "and non-empty fields. For a simple text lookup, airtable_oauth-search-records is easier."
+        "and non-empty fields, and a `next_cursor` when more exist. For a simple text lookup, "
+        "airtable_oauth-search-records is easier; for one known record, airtable_oauth-get-record."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -38,12 +39,12 @@ from ..app import app, collect_records, field_options, list_body, plural, view_o
             options=field_options,
             optional=True,
         ),
-        "maxRecords": props.integer(
-            "Max Records", "The most records to return, up to 1000. Defaults to 100.", optional=True, default=100, min=1, max=1000,
-        ),
         "returnFieldsByFieldId": app.definition("returnFieldsByFieldId"),
+        "limit": props.limit("records"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("records", record_summary),
 )
 async def list_records(ctx):
     body = list_body(ctx)
@@ -53,6 +54,6 @@ async def list_records(ctx):
         body["sort"] = [{"field": ctx.props.sortField, "direction": ctx.props.get("sortDirection") or "asc"}]
     elif ctx.props.get("sortDirection"):
         raise ActionError("a sort direction needs a sort field (sortField)")
-    records, more = await collect_records(ctx, ctx.props.baseId, ctx.props.tableId, body, ctx.props.get("maxRecords") or 100)
-    ctx.summary = f"Found {plural(len(records), 'record')} in {ctx.props.tableId}{' (more exist)' if more else ''}"
-    return {"records": records, "count": len(records), "hasMore": more}
+    records, next_cursor = await collect_records(ctx, ctx.props.baseId, ctx.props.tableId, body)
+    ctx.summary = f"Found {plural(len(records), 'record')} in {ctx.props.tableId}{' (more exist)' if next_cursor else ''}"
+    return {"records": records, "next_cursor": next_cursor}

@@ -1,8 +1,8 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
 from ..app import (
     app, base_tables, collect_records, field_options, find_table, formula_field, formula_text, list_body, plural,
-    view_options,
+    record_summary, view_options,
 )
 
 # Field types whose text a search can look through.
@@ -18,7 +18,9 @@ _SEARCHABLE = {
     description=(
         "Find records in an Airtable table whose fields contain some text, ignoring case (e.g. every task mentioning "
         "`invoice`, or the contact with email `ada@example.com`). Searches the given fields, or every text-like field "
-        "of the table. Returns the matching records with their IDs."
+        "of the table. For conditions other than text (dates, numbers, several fields at once) use "
+        "airtable_oauth-list-records with a formula. Returns the matching records with their IDs and a "
+        "`next_cursor` when more exist."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -37,12 +39,12 @@ _SEARCHABLE = {
         "fields": props.string_list(
             "Only Fields", "Names of the fields to return. Leave empty for all fields.", options=field_options, optional=True,
         ),
-        "maxRecords": props.integer(
-            "Max Records", "The most records to return, up to 1000. Defaults to 100.", optional=True, default=100, min=1, max=1000,
-        ),
         "returnFieldsByFieldId": app.definition("returnFieldsByFieldId"),
+        "limit": props.limit("records"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("records", record_summary),
 )
 async def search_records(ctx):
     value = str(ctx.props.searchValue).strip()
@@ -58,6 +60,6 @@ async def search_records(ctx):
     tests = [f"FIND({needle}, LOWER({formula_field(name)} & \"\"))" for name in names]
     body = list_body(ctx)
     body["filterByFormula"] = tests[0] if len(tests) == 1 else f"OR({', '.join(tests)})"
-    records, more = await collect_records(ctx, ctx.props.baseId, ctx.props.tableId, body, ctx.props.get("maxRecords") or 100)
-    ctx.summary = f"Found {plural(len(records), 'record')} matching {value!r}{' (more exist)' if more else ''}"
-    return {"records": records, "count": len(records), "hasMore": more, "searchedFields": names}
+    records, next_cursor = await collect_records(ctx, ctx.props.baseId, ctx.props.tableId, body)
+    ctx.summary = f"Found {plural(len(records), 'record')} matching {value!r}{' (more exist)' if next_cursor else ''}"
+    return {"records": records, "next_cursor": next_cursor, "searchedFields": names}

@@ -1,4 +1,4 @@
-from ..app import app, check_fields, record_id, request, table_path
+from ..app import app, check_fields, record_id, record_summary, request, table_path
 
 
 @app.action(
@@ -6,7 +6,8 @@ from ..app import app, check_fields, record_id, request, table_path
     title="Update Record",
     description=(
         "Change some fields of an Airtable record. Only the fields given change; the others keep their values. To "
-        "clear a field, set it to null. Returns the record with all its fields."
+        "clear a field, set it to null. For up to 10 records in one call use airtable_oauth-update-multiple-records. "
+        "Returns the record with all its fields."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -20,6 +21,7 @@ from ..app import app, check_fields, record_id, request, table_path
     },
     destructive=True,
     idempotent=True,
+    trim=record_summary,
 )
 async def update_record(ctx):
     body = {"fields": check_fields(ctx.props.fields)}

@@ -17,14 +17,20 @@ MAX_BYTES = 5 * 1024 * 1024
     description=(
         "Attach a file from /tmp to an attachment field of an Airtable record (up to 5 MB); it is added after the "
         "attachments already there. The file is one an earlier step saved (pass that step's stash_id) or a file "
-        "sent to the gateway. Returns the attachment's ID, URL and size."
+        "sent to the gateway. For a file already online, set the field to `[{\"url\": \"https://...\"}]` with "
+        "airtable_oauth-update-record instead; to fetch an attachment, airtable_oauth-download-attachment. Returns "
+        "the attachment's ID, URL and size."
     ),
     props={
         "baseId": app.definition("baseId"),
-        "recordId": app.definition("recordId"),
+        "recordId": app.definition("recordId", options=None, description=(
+            "The record's ID, starting with `rec`, e.g. `recwPQIfs4wKPyc9D`, from airtable_oauth-list-records or "
+            "airtable_oauth-search-records (or the `rec...` part of the record's URL)."
+        )),
         "attachmentField": props.string(
             "Attachment Field",
-            "The name or ID (`fld...`) of the record's attachment field, e.g. `Attachments`.",
+            "The name or ID (`fld...`) of the record's attachment field, e.g. `Attachments`; airtable_oauth-list-fields "
+            "shows the fields of type multipleAttachments.",
         ),
         "filePath": props.string(
             "File",

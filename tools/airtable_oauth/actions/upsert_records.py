@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import MAX_BATCH, app, check_batch, check_fields, field_options, request, table_path
+from ..app import MAX_BATCH, app, check_batch, check_fields, field_options, record_summary, request, table_path
 
 
 @app.action(
@@ -9,7 +9,8 @@ from ..app import MAX_BATCH, app, check_batch, check_fields, field_options, requ
     description=(
         f"Create or update up to {MAX_BATCH} Airtable records, matching existing ones on 1 to 3 fields (e.g. update "
         "the contact whose Email matches, or create it). Fields given replace the matched record's values. Returns "
-        "the records and which were created and which updated."
+        "the records and which were created and which updated. When the record IDs are known, "
+        "airtable_oauth-update-multiple-records is simpler."
     ),
     props={
         "baseId": app.definition("baseId"),
@@ -29,6 +30,7 @@ from ..app import MAX_BATCH, app, check_batch, check_fields, field_options, requ
     },
     destructive=True,
     idempotent=True,
+    trim=within("records", record_summary),
 )
 async def upsert_records(ctx):
     merge_on = [str(f) for f in ctx.props.fieldsToMergeOn or []]
@@ -44,6 +46,7 @@ async def upsert_records(ctx):
     if ctx.props.get("typecast"):
         body["typecast"] = True
     data = await request(ctx, "PATCH", table_path(ctx.props.baseId, ctx.props.tableId), json=body)
+    data["records"] = data.get("records") or []
     created, updated = data.get("createdRecords") or [], data.get("updatedRecords") or []
     ctx.summary = f"Upserted into {ctx.props.tableId}: created {len(created)}, updated {len(updated)}"
-    return {"records": data.get("records") or [], "createdRecords": created, "updatedRecords": updated}
+    return data

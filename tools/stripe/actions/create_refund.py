@@ -17,12 +17,10 @@ from ..app import app, clean, idempotency_key, money, refund_summary, request
             "The PaymentIntent to refund, e.g. `pi_3MtwBwLkdIwHu7ix28a3tqPa`, from stripe-list-payment-intents. Use "
             "this or `charge`."
         )),
-        "charge": props.string(
-            "Charge ID",
+        "charge": app.definition("charge", optional=True, description=(
             "The charge to refund, e.g. `ch_3MmlLrLkdIwHu7ix0snN0B15`, from stripe-list-charges. Use this or "
-            "`paymentIntent`.",
-            optional=True,
-        ),
+            "`paymentIntent`."
+        )),
         "amount": props.integer(
             "Amount",
             "How much to refund in the currency's smallest unit (cents for usd, e.g. `500` for $5.00). Leave empty "
