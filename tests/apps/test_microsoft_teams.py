@@ -1,6 +1,7 @@
 """Microsoft Teams actions at the HTTP boundary, with answers shaped like the Microsoft Graph v1.0
 reference (https://learn.microsoft.com/graph/api/resources/teams-api-overview)."""
 
+import base64
 import json
 
 import httpx
@@ -76,7 +77,8 @@ async def test_list_teams(catalog, respx_mock):
     result = await run_action(catalog.action("microsoft_teams-list-teams"), {}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(route.calls.last.request, "GET", f"{GRAPH}/me/joinedTeams")
-    assert result.ret == {"teams": [{"id": TEAM, "displayName": "Contoso Team", "description": "This is a Contoso team.", "isArchived": False}]}
+    assert result.ret == {"teams": [{"id": TEAM, "displayName": "Contoso Team", "description": "This is a Contoso team.",
+                                     "isArchived": False, "visibility": None, "webUrl": None}], "next_cursor": None}
     assert result.summary == "Listed 1 team(s)"
 
 
@@ -155,7 +157,7 @@ async def test_list_members(catalog, respx_mock):
     assert result.error is None, result.error
     assert_graph(route.calls.last.request, "GET", f"{GRAPH}/teams/{TEAM}/members")
     assert [(m["displayName"], m["role"]) for m in result.ret["members"]] == [("Adele Vance", "owner"), ("Grady Archie", "member")]
-    assert result.ret["nextLink"] is None
+    assert result.ret["next_cursor"] is None
     assert result.summary == f"Listed 2 member(s) of team {TEAM}"
 
 
@@ -217,24 +219,27 @@ async def test_list_channel_messages_with_replies_then_the_next_page(catalog, re
         ]
     )
     action = catalog.action("microsoft_teams-list-channel-messages")
-    result = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "top": 1, "includeReplies": True}, auth=AUTH)
+    result = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "limit": 1, "includeReplies": True}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(route.calls[0].request, "GET", f"{url}?%24top=1&%24expand=replies")
     message = result.ret["messages"][0]
     assert message["text"] == "Hello World Jane Smith"
     assert message["mentions"] == ["Jane Smith"]
     assert message["replies"][0]["text"] == "Thanks!"
-    assert result.ret["nextLink"] == next_link
+    assert result.ret["next_cursor"]
     assert result.summary == f"Listed 1 message(s) of channel {CHANNEL} (more available)"
 
-    older = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "nextLink": next_link}, auth=AUTH)
+    older = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "cursor": result.ret["next_cursor"]}, auth=AUTH)
     assert older.error is None, older.error
     assert str(route.calls[1].request.url) == next_link
-    assert older.ret["nextLink"] is None and len(older.ret["messages"]) == 1
+    assert older.ret["next_cursor"] is None and len(older.ret["messages"]) == 1
     assert older.ret["messages"][0]["text"] == "Older"
 
-    foreign = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "nextLink": "https://evil.example.com/x"}, auth=AUTH)
-    assert "nextLink must be the `@odata.nextLink` URL" in foreign.error
+    forged = base64.urlsafe_b64encode(json.dumps({"link": "https://evil.example.com/x", "skip": 0}).encode()).decode()
+    foreign = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "cursor": forged}, auth=AUTH)
+    assert "cursor must be the `next_cursor` of a previous result" in foreign.error
+    garbled = await run_action(action, {"teamId": TEAM, "channelId": CHANNEL, "cursor": "not-a-cursor"}, auth=AUTH)
+    assert "cursor must be the `next_cursor`" in garbled.error
     assert route.call_count == 2
 
 
@@ -282,7 +287,7 @@ async def test_list_chats_filters_by_type_with_members(catalog, respx_mock):
             },
         )
     )
-    result = await run_action(catalog.action("microsoft_teams-list-chats"), {"top": 10, "chatType": "group"}, auth=AUTH)
+    result = await run_action(catalog.action("microsoft_teams-list-chats"), {"limit": 10, "chatType": "group"}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(
         route.calls.last.request, "GET",
@@ -301,7 +306,7 @@ async def test_list_chat_messages(catalog, respx_mock):
     route = respx_mock.get(url).mock(
         return_value=httpx.Response(200, json={"@odata.count": 1, "value": [_message("1616964509832", "<p>Hello world</p>", chatId=CHAT)]})
     )
-    result = await run_action(catalog.action("microsoft_teams-list-chat-messages"), {"chatId": CHAT, "top": 5}, auth=AUTH)
+    result = await run_action(catalog.action("microsoft_teams-list-chat-messages"), {"chatId": CHAT, "limit": 5}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(route.calls.last.request, "GET", f"{url}?%24top=5")
     assert result.ret["messages"][0]["text"] == "Hello world"

@@ -117,7 +117,7 @@ def test_github_authorization_url_carries_an_s256_code_challenge(catalog):
     assert query["code_challenge_method"] == ["S256"]
     expected = base64.urlsafe_b64encode(hashlib.sha256(VERIFIER.encode()).digest()).rstrip(b"=").decode()
     assert query["code_challenge"] == [expected]
-    assert query["scope"] == ["repo read:user user:email"]
+    assert query["scope"] == ["repo read:user user:email gist read:org workflow"]
 
 
 async def test_github_error_answered_with_200_is_refused(catalog, token_endpoint):

@@ -62,6 +62,8 @@ app = App(
 _HINTS = {
     404: "GitHub answers 404 both for things that do not exist and for private ones this account cannot see; "
     "check the repository, number, branch or path, and that the account has access",
+    405: "GitHub does not allow this now; for a merge, the pull request may be a draft, have conflicts or lack "
+    "required reviews or checks (see `mergeable_state` from Get Pull Request), or the merge method is turned off",
     409: "the repository is in a conflicting state (an empty repository, a moved branch head or a merge conflict); "
     "read the current state and try again",
     422: "GitHub rejected a value; fix the fields named in the message",
@@ -138,12 +140,13 @@ def _offset(cursor):
     return int(value)
 
 
-async def list_page(ctx, path, *, params=None, key=None):
+async def list_page(ctx, path, *, params=None, key=None, headers=None):
     """One page of `ctx.props.limit` items of a GitHub list endpoint, starting at `ctx.props.cursor`.
 
     Returns (items, next_cursor, last response body). The cursor is the offset of the next item,
     so it survives a change of `limit` between calls. `key` names the list inside an object body
-    (search results keep theirs in `items`, workflow runs in `workflow_runs`).
+    (search results keep theirs in `items`, workflow runs in `workflow_runs`); `headers` ask for
+    another media type.
     """
     limit = ctx.props.limit
     offset = _offset(ctx.props.get("cursor"))
@@ -152,7 +155,8 @@ async def list_page(ctx, path, *, params=None, key=None):
     page, skip = offset // per_page + 1, offset % per_page
     items, more, body = [], False, None
     while True:
-        response = await request(ctx, "GET", path, params={**(params or {}), "per_page": per_page, "page": page})
+        query = {**(params or {}), "per_page": per_page, "page": page}
+        response = await request(ctx, "GET", path, params=query, headers=headers)
         body = response.json()
         batch = ((body.get(key) or []) if key else body)[skip:]
         skip = 0

@@ -1,4 +1,7 @@
+import base64
+import binascii
 import html
+import json
 import re
 from urllib.parse import quote
 
@@ -12,12 +15,15 @@ GRAPH = _microsoft.GRAPH
 SCOPES = [
     "offline_access",
     "User.Read",
+    "User.ReadBasic.All",
     "Team.ReadBasic.All",
     "Channel.ReadBasic.All",
     "Channel.Create",
     "ChannelMessage.Send",
     "ChannelMessage.Read.All",
+    "ChannelMessage.ReadWrite",
     "TeamMember.Read.All",
+    "TeamMember.ReadWrite.All",
     "Chat.ReadWrite",
     "ChatMessage.Send",
 ]
@@ -32,8 +38,9 @@ async def _account_test(ctx):
 app = App(
     "microsoft_teams",
     "Microsoft Teams",
-    "Post and read messages in Microsoft Teams channels and chats, reply to threads, create channels and "
-    "look up the connected user's teams, channels, chats and team members.",
+    "Post, read, edit and delete messages in Microsoft Teams channels and chats, read and reply to threads, "
+    "start chats, create channels, add team members, and look up the connected user's teams, channels, chats "
+    "and team members.",
     auth=_microsoft.graph_oauth(SCOPES),
     categories=["Communication"],
     featured_weight=85,
@@ -68,11 +75,51 @@ async def graph(ctx, method, path, **kw):
     return await _microsoft.graph(ctx, method, path, error=graph_error, **kw)
 
 
-def check_next_link(link):
-    """A `@odata.nextLink` handed back by a caller: it must point at Microsoft Graph v1.0."""
-    if not str(link).startswith(f"{GRAPH}/"):
-        raise ActionError(f"nextLink must be the `@odata.nextLink` URL a previous call returned (starting {GRAPH}/)")
-    return str(link)
+def _encode_cursor(link, skip):
+    raw = json.dumps({"link": link, "skip": skip}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(cursor):
+    """The page URL and how many of its items were already returned; the URL must be Graph's."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(str(cursor) + "=" * (-len(str(cursor)) % 4)))
+        link, skip = str(data["link"]), int(data["skip"])
+    except (binascii.Error, ValueError, KeyError, TypeError):
+        link, skip = "", 0
+    if not link.startswith(f"{GRAPH}/"):
+        raise ActionError("cursor must be the `next_cursor` of a previous result of this action, unchanged")
+    return link, skip
+
+
+async def collect(ctx, path, *, limit, cursor, params=None):
+    """Up to `limit` items of a Graph collection and the cursor of the items after them.
+
+    Graph pages with `@odata.nextLink`, and some collections ignore `$top`; when a page holds more
+    than is wanted, the cursor remembers that page and how far into it the caller got."""
+    items = []
+    link, skip = _decode_cursor(cursor) if cursor else (None, 0)
+    while True:
+        if link:
+            response = await graph(ctx, "GET", link, raw=True)
+        else:
+            response = await graph(ctx, "GET", path, params=params, raw=True)
+        data = response.json()
+        page = (data.get("value") or [])[skip:]
+        room = limit - len(items)
+        if len(page) > room:
+            items.extend(page[:room])
+            return items, _encode_cursor(str(response.request.url), skip + room)
+        items.extend(page)
+        link, skip = data.get("@odata.nextLink"), 0
+        if not link:
+            return items, None
+        if len(items) >= limit:
+            return items, _encode_cursor(link, 0)
+
+
+def more(cursor):
+    return " (more available)" if cursor else ""
 
 
 def seg(value):
@@ -134,6 +181,43 @@ def message_summary(message):
     return out
 
 
+def team_summary(team):
+    return {k: team.get(k) for k in ("id", "displayName", "description", "isArchived", "visibility", "webUrl")}
+
+
+def channel_summary(channel):
+    return {
+        k: channel.get(k)
+        for k in ("id", "displayName", "description", "membershipType", "createdDateTime", "webUrl", "email")
+    }
+
+
+def member_summary(member):
+    roles = member.get("roles") or []
+    return {
+        "id": member.get("id"),
+        "displayName": member.get("displayName"),
+        "email": member.get("email"),
+        "userId": member.get("userId"),
+        "role": "owner" if "owner" in roles else "guest" if "guest" in roles else "member",
+    }
+
+
+def chat_summary(chat):
+    return {
+        "id": chat.get("id"),
+        "label": chat_label(chat),
+        "topic": chat.get("topic"),
+        "chatType": chat.get("chatType"),
+        "members": [
+            {"displayName": m.get("displayName"), "email": m.get("email"), "userId": m.get("userId")}
+            for m in chat.get("members") or []
+        ],
+        "lastUpdatedDateTime": chat.get("lastUpdatedDateTime"),
+        "webUrl": chat.get("webUrl"),
+    }
+
+
 def chat_label(chat):
     if chat.get("topic"):
         return chat["topic"]
@@ -180,6 +264,37 @@ async def channel_options(ctx):
     )
 
 
+async def message_options(ctx):
+    if not ctx.props.get("channelId"):
+        raise ActionError("choose the channel (channelId) first; its messages are listed from it")
+    path = f"/teams/{chosen_team(ctx)}/channels/{seg(ctx.props.channelId)}/messages"
+
+    def to_option(message):
+        text = html_to_text((message.get("body") or {}).get("content")) or message.get("subject") or message["id"]
+        who = (sender_of(message) or {}).get("displayName")
+        label = f"{who}: {text}" if who else text
+        return Option(label=label[:80], value=message["id"])
+
+    return await _linked_options(ctx, path, {"$top": 50}, to_option)
+
+
+async def user_options(ctx):
+    def to_option(user):
+        address = user.get("mail") or user.get("userPrincipalName")
+        label = f"{user.get('displayName')} ({address})" if address else str(user.get("displayName") or user["id"])
+        return Option(label=label, value=user["id"])
+
+    return await _linked_options(ctx, "/users", {"$select": "id,displayName,mail,userPrincipalName", "$top": 100}, to_option)
+
+
+def user_bind(user):
+    """The `user@odata.bind` reference Graph takes for a member: a user ID or sign-in name."""
+    value = str(user or "").strip()
+    if not value:
+        raise ActionError("give a user ID (a GUID) or a sign-in name such as `adele@contoso.com`")
+    return f"{GRAPH}/users('{quote(value, safe='@.')}')"
+
+
 async def chat_options(ctx):
     return await _linked_options(
         ctx, "/me/chats", {"$expand": "members", "$top": 50}, lambda c: Option(label=chat_label(c), value=c["id"])
@@ -214,6 +329,28 @@ app.define(
         "`19:561082c0f3f847a58069deb8eb300807@thread.v2`. The choices list the user's chats; "
         "microsoft_teams-list-chats lists them too.",
         options=chat_options,
+    ),
+)
+
+app.define(
+    "messageId",
+    props.string(
+        "Message ID",
+        "The ID of a channel message that starts a thread (not of a reply), e.g. `1616965872395`, from "
+        "microsoft_teams-list-channel-messages or the result of microsoft_teams-send-channel-message. The "
+        "choices list the chosen channel's latest messages.",
+        options=message_options,
+    ),
+)
+
+app.define(
+    "userId",
+    props.string(
+        "User",
+        "A person in the connected user's organisation: their Microsoft Entra user ID (a GUID such as "
+        "`8ea0e38b-efb3-4757-924a-5f94061cf8c2`, the `userId` microsoft_teams-list-members returns) or their "
+        "sign-in name, e.g. `adele@contoso.com`. The choices list the organisation's users.",
+        options=user_options,
     ),
 )
 

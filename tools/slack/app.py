@@ -61,7 +61,9 @@ async def _account_test(ctx):
 app = App(
     "slack",
     "Slack",
-    "Send, edit and find messages, react to them, and look up channels and people in the connected user's Slack workspace.",
+    "Send, schedule, edit, search and react to messages; read threads; create, join, describe and archive "
+    "channels and invite people; pin and bookmark; look up people and user groups; set reminders and status; "
+    "upload and find files, all as the connected user in their Slack workspace.",
     auth=OAuth(
         authorize_url="https://slack.com/oauth/v2/authorize",
         token_url="https://slack.com/api/oauth.v2.access",
@@ -84,7 +86,7 @@ _JSON = {"Content-Type": "application/json; charset=utf-8"}
 # What to do about the error codes Slack answers with (HTTP 200, `ok: false`).
 ERROR_HINTS = {
     "channel_not_found": "the channel ID is wrong or the connected user cannot see that conversation; list channels to find a valid ID",
-    "not_in_channel": "the connected user is not a member of that channel; join it in Slack first",
+    "not_in_channel": "the connected user is not a member of that channel; join it with slack-join-channel (public channels) or ask a member to invite them",
     "is_archived": "the channel is archived; unarchive it or pick another channel",
     "msg_too_long": "the message text is too long; Slack accepts up to 40,000 characters",
     "no_text": "the message text is empty; give some text",
@@ -117,14 +119,14 @@ ERROR_HINTS = {
     "file_upload_size_restricted": "the workspace does not accept files this large",
     "file_type_not_allowed": "the workspace does not accept this type of file",
     "file_not_found": "no file has that ID, or the connected user cannot see it (during an upload: Slack lost track of it, so run the upload again)",
-    "name_taken": "a channel with that name already exists; pick another name or find the existing channel with list-channels",
+    "name_taken": "a channel with that name already exists; pick another name or find the existing channel with slack-list-channels",
     "invalid_name_specials": "channel names may hold only lowercase letters, digits, hyphens and underscores",
     "invalid_name_required": "give a channel name",
     "invalid_name_maxlength": "channel names are at most 80 characters",
     "already_archived": "the channel is already archived",
     "cant_archive_general": "the workspace's general channel cannot be archived",
     "already_in_channel": "that person is already a member of the channel",
-    "cant_invite_self": "the connected user cannot invite themselves; use join-channel instead",
+    "cant_invite_self": "the connected user cannot invite themselves; use slack-join-channel instead",
     "cant_invite": "that person cannot be invited to this channel",
     "user_is_restricted": "that person is a guest who cannot be added to this channel",
     "method_not_supported_for_channel_type": "this does not work for that kind of conversation (e.g. a direct message)",
@@ -141,7 +143,7 @@ ERROR_HINTS = {
     "invalid_channel": "the channel ID is wrong or the connected user cannot see that conversation",
     "invalid_link": "the bookmark link must be a full URL such as `https://example.com/doc`",
     "permission_denied": "the connected user is not allowed to do this (a workspace admin may need to)",
-    "no_such_subteam": "no user group has that ID; list user groups to find one",
+    "no_such_subteam": "no user group has that ID; find one with slack-list-user-groups",
     "paid_teams_only": "user groups are available on paid Slack plans only",
     "cannot_update_status": "Slack would not change this user's status",
     "profile_set_failed": "Slack could not save the profile change",

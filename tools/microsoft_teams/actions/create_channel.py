@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, chosen_team, graph
+from ..app import app, channel_summary, chosen_team, graph
 
 _FORBIDDEN = set('~#%&*{}+/\\:<>?|\'"')
 
@@ -10,7 +10,9 @@ _FORBIDDEN = set('~#%&*{}+/\\:<>?|\'"')
     title="Create Channel",
     description=(
         "Create a channel in a Microsoft Teams team. A standard channel is open to every team member; a private "
-        "channel only to the people added to it (the connected user becomes its owner). Returns the channel's ID and link."
+        "channel only to the people added to it (the connected user becomes its owner). Returns the channel's ID and link. "
+        "Check the existing ones first with microsoft_teams-list-channels; then post with "
+        "microsoft_teams-send-channel-message."
     ),
     props={
         "teamId": app.definition("teamId"),
@@ -27,6 +29,7 @@ _FORBIDDEN = set('~#%&*{}+/\\:<>?|\'"')
             default="standard",
         ),
     },
+    trim=channel_summary,
 )
 async def create_channel(ctx):
     name = ctx.props.displayName.strip()
@@ -41,4 +44,4 @@ async def create_channel(ctx):
     channel = await graph(ctx, "POST", f"/teams/{chosen_team(ctx)}/channels", json_body=body)
     kind = channel.get("membershipType") or ctx.props.membershipType
     ctx.summary = f"Created {kind} channel \"{channel.get('displayName')}\" ({channel.get('id')})"
-    return {k: channel.get(k) for k in ("id", "displayName", "description", "membershipType", "createdDateTime", "webUrl")}
+    return channel

@@ -1,6 +1,9 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, check_next_link, chosen_team, graph, message_summary, seg
+from ..app import app, chosen_team, collect, message_summary, more, seg
+
+# Graph returns at most 50 channel messages a page.
+PAGE = 50
 
 
 @app.action(
@@ -8,34 +11,29 @@ from ..app import app, check_next_link, chosen_team, graph, message_summary, seg
     title="List Channel Messages",
     description=(
         "Read the latest messages (thread starters) of a Microsoft Teams channel, newest first, optionally with "
-        "their replies: sender, text, time, link and ID. Pass the returned nextLink to read older messages. "
-        "Reading channel messages needs the ChannelMessage.Read.All permission, which a tenant admin may have to approve."
+        "their replies: sender, text, time, link and ID. For all the replies of one thread, use "
+        "microsoft_teams-list-message-replies; for a chat, microsoft_teams-list-chat-messages. Reading channel "
+        "messages needs the ChannelMessage.Read.All permission, which a tenant admin may have to approve."
     ),
     props={
         "teamId": app.definition("teamId"),
         "channelId": app.definition("channelId"),
-        "top": props.integer("Page Size", "How many messages to return, 1 to 50. Defaults to 20.", min=1, max=50, default=20),
         "includeReplies": props.boolean(
             "Include Replies", "`true` also returns each message's replies.", optional=True
         ),
-        "nextLink": props.string(
-            "Next Page Link",
-            "The `nextLink` a previous call returned, to read the next (older) page. Leave empty for the newest messages.",
-            optional=True,
-        ),
+        "limit": props.limit("messages"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("messages", message_summary),
 )
 async def list_channel_messages(ctx):
-    if ctx.props.get("nextLink"):
-        data = await graph(ctx, "GET", check_next_link(ctx.props.nextLink))
-    else:
-        params = {"$top": ctx.props.top}
-        if ctx.props.get("includeReplies"):
-            params["$expand"] = "replies"
-        data = await graph(ctx, "GET", f"/teams/{chosen_team(ctx)}/channels/{seg(ctx.props.channelId)}/messages", params=params)
-    messages = [message_summary(m) for m in data.get("value") or []]
-    following = data.get("@odata.nextLink")
-    more = " (more available)" if following else ""
-    ctx.summary = f"Listed {len(messages)} message(s) of channel {ctx.props.channelId}{more}"
-    return {"messages": messages, "nextLink": following}
+    params = {"$top": min(PAGE, ctx.props.limit)}
+    if ctx.props.get("includeReplies"):
+        params["$expand"] = "replies"
+    messages, cursor = await collect(
+        ctx, f"/teams/{chosen_team(ctx)}/channels/{seg(ctx.props.channelId)}/messages", params=params,
+        limit=ctx.props.limit, cursor=ctx.props.get("cursor"),
+    )
+    ctx.summary = f"Listed {len(messages)} message(s) of channel {ctx.props.channelId}{more(cursor)}"
+    return {"messages": messages, "next_cursor": cursor}

@@ -1,6 +1,9 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, chat_label, check_next_link, graph
+from ..app import app, chat_summary, collect, more
+
+# Graph returns at most 50 chats a page.
+PAGE = 50
 
 
 @app.action(
@@ -8,46 +11,30 @@ from ..app import app, chat_label, check_next_link, graph
     title="List Chats",
     description=(
         "List the connected user's Microsoft Teams chats (one-on-one, group and meeting chats), most recently "
-        "active first, with their IDs, topics, members and last update. Pass the returned nextLink for more."
+        "active first, with their IDs, topics, members and last update. Use it to get the chatId for reading or "
+        "sending chat messages; to start a new chat, use microsoft_teams-create-chat."
     ),
     props={
-        "top": props.integer("Page Size", "How many chats to return, 1 to 50. Defaults to 20.", min=1, max=50, default=20),
         "chatType": props.string(
             "Chat Type",
             "Only chats of this type: `oneOnOne`, `group` or `meeting`. Leave empty for all.",
             options=["oneOnOne", "group", "meeting"],
             optional=True,
         ),
-        "nextLink": props.string(
-            "Next Page Link", "The `nextLink` a previous call returned, to read the next page.", optional=True
-        ),
+        "limit": props.limit("chats"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("chats", chat_summary),
 )
 async def list_chats(ctx):
-    if ctx.props.get("nextLink"):
-        data = await graph(ctx, "GET", check_next_link(ctx.props.nextLink))
-    else:
-        params = {"$expand": "members", "$top": ctx.props.top, "$orderby": "lastMessagePreview/createdDateTime desc"}
-        if ctx.props.get("chatType"):
-            params["$filter"] = f"chatType eq '{ctx.props.chatType}'"
-        data = await graph(ctx, "GET", "/me/chats", params=params)
-    chats = []
-    for chat in data.get("value") or []:
-        chats.append(
-            {
-                "id": chat.get("id"),
-                "label": chat_label(chat),
-                "topic": chat.get("topic"),
-                "chatType": chat.get("chatType"),
-                "members": [
-                    {"displayName": m.get("displayName"), "email": m.get("email"), "userId": m.get("userId")}
-                    for m in chat.get("members") or []
-                ],
-                "lastUpdatedDateTime": chat.get("lastUpdatedDateTime"),
-                "webUrl": chat.get("webUrl"),
-            }
-        )
-    following = data.get("@odata.nextLink")
-    ctx.summary = f"Listed {len(chats)} chat(s)" + (" (more available)" if following else "")
-    return {"chats": chats, "nextLink": following}
+    params = {
+        "$expand": "members",
+        "$top": min(PAGE, ctx.props.limit),
+        "$orderby": "lastMessagePreview/createdDateTime desc",
+    }
+    if ctx.props.get("chatType"):
+        params["$filter"] = f"chatType eq '{ctx.props.chatType}'"
+    chats, cursor = await collect(ctx, "/me/chats", params=params, limit=ctx.props.limit, cursor=ctx.props.get("cursor"))
+    ctx.summary = f"Listed {len(chats)} chat(s){more(cursor)}"
+    return {"chats": chats, "next_cursor": cursor}

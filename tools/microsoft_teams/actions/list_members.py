@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, check_next_link, chosen_team, graph
+from ..app import app, chosen_team, collect, member_summary, more
 
 
 @app.action(
@@ -8,33 +8,15 @@ from ..app import app, check_next_link, chosen_team, graph
     title="List Team Members",
     description=(
         "List the members of a Microsoft Teams team: display name, email, Microsoft Entra user ID and role "
-        "(owner, member or guest). Pass the returned nextLink for more."
+        "(owner, member or guest). To add someone, use microsoft_teams-add-team-member."
     ),
-    props={
-        "teamId": app.definition("teamId"),
-        "nextLink": props.string(
-            "Next Page Link", "The `nextLink` a previous call returned, to read the next page.", optional=True
-        ),
-    },
+    props={"teamId": app.definition("teamId"), "limit": props.limit("members"), "cursor": props.cursor()},
     read_only=True,
+    trim=within("members", member_summary),
 )
 async def list_members(ctx):
-    if ctx.props.get("nextLink"):
-        data = await graph(ctx, "GET", check_next_link(ctx.props.nextLink))
-    else:
-        data = await graph(ctx, "GET", f"/teams/{chosen_team(ctx)}/members")
-    members = []
-    for member in data.get("value") or []:
-        roles = member.get("roles") or []
-        members.append(
-            {
-                "id": member.get("id"),
-                "displayName": member.get("displayName"),
-                "email": member.get("email"),
-                "userId": member.get("userId"),
-                "role": "owner" if "owner" in roles else "guest" if "guest" in roles else "member",
-            }
-        )
-    following = data.get("@odata.nextLink")
-    ctx.summary = f"Listed {len(members)} member(s) of team {ctx.props.teamId}" + (" (more available)" if following else "")
-    return {"members": members, "nextLink": following}
+    members, cursor = await collect(
+        ctx, f"/teams/{chosen_team(ctx)}/members", limit=ctx.props.limit, cursor=ctx.props.get("cursor")
+    )
+    ctx.summary = f"Listed {len(members)} member(s) of team {ctx.props.teamId}{more(cursor)}"
+    return {"members": members, "next_cursor": cursor}

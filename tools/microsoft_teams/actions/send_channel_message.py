@@ -8,7 +8,8 @@ from ..app import app, chosen_team, graph, message_body, message_summary, seg
     title="Send Channel Message",
     description=(
         "Post a new message (a new conversation) as the connected user to a channel of a Microsoft Teams team. "
-        "Returns the message's ID, needed to reply to it, and its link."
+        "Returns the message's ID, needed to reply to it, and its link. To answer in an existing thread, use "
+        "microsoft_teams-reply-to-message; to message people directly, microsoft_teams-send-chat-message."
     ),
     props={
         "teamId": app.definition("teamId"),
@@ -23,6 +24,7 @@ from ..app import app, chosen_team, graph, message_body, message_summary, seg
             optional=True,
         ),
     },
+    trim=message_summary,
 )
 async def send_channel_message(ctx):
     body = {"body": message_body(ctx.props.content, ctx.props.contentType)}
@@ -34,4 +36,4 @@ async def send_channel_message(ctx):
         ctx, "POST", f"/teams/{chosen_team(ctx)}/channels/{seg(ctx.props.channelId)}/messages", json_body=body
     )
     ctx.summary = f"Posted message {message.get('id')} to channel {ctx.props.channelId}"
-    return message_summary(message)
+    return message

@@ -13,7 +13,8 @@ def _sent(data):
     description=(
         "Post a message as the connected user to a Slack channel, private channel or direct message, or as a "
         "reply in a thread. Returns the channel and the new message's `ts` (needed to edit, delete, pin or react "
-        "to it). To post later, use slack-schedule-message; to show a message to one person only, "
+        "to it). To message a person directly, get the DM's channel ID with slack-open-conversation first. "
+        "To post later, use slack-schedule-message; to show a message to one person only, "
         "slack-send-ephemeral-message; to change a sent message, slack-update-message."
     ),
     props={
