@@ -880,3 +880,21 @@ async def test_list_comments_keeps_only_comment_stories(catalog, respx_mock):
                                         "author": "Greg Sanchez", "text": "Draft is ready.", "is_pinned": False}],
                           "next_cursor": "off2"}
     assert result.summary == "Listed 1 comment among 2 stories"
+
+
+async def test_task_options_list_my_open_tasks_in_the_workspace(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/tasks").mock(side_effect=[
+        _page([{"gid": TASK, "resource_type": "task", "name": "Draft Q3 launch plan"}], "off2"),
+        _page([{"gid": "1204619611402378", "resource_type": "task", "name": "Book venue"}]),
+    ])
+    action = catalog.action("asana-get-task")
+    first = await fetch_options(action, "task", {"workspace": WORKSPACE}, auth=AUTH)
+    assert first["options"] == [{"label": "Draft Q3 launch plan", "value": TASK}]
+    assert first["context"] == {"offset": "off2"}
+    assert_asana(route.calls[0].request, "GET", f"{API}/tasks", {
+        "workspace": WORKSPACE, "assignee": "me", "completed_since": "now", "opt_fields": "name", "limit": "100"})
+    second = await fetch_options(action, "task", {"workspace": WORKSPACE}, auth=AUTH, page=1, prev_context=first["context"])
+    assert second["options"] == [{"label": "Book venue", "value": "1204619611402378"}] and second["context"] is None
+    assert dict(route.calls[1].request.url.params)["offset"] == "off2"
+    missing = await fetch_options(action, "task", {}, auth=AUTH)
+    assert "choose the workspace" in missing["errors"][0]

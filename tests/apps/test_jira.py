@@ -214,28 +214,39 @@ async def test_get_issue_reports_a_missing_issue(catalog, respx_mock, sites):
     assert "check that the issue key" in result.error
 
 
-async def test_search_issues_posts_jql_and_returns_the_next_page_token(catalog, respx_mock, sites):
-    route = respx_mock.post(f"{JIRA}/search/jql").mock(return_value=httpx.Response(200, json={
-        "issues": [_issue()], "nextPageToken": "CAEaAggD", "isLast": False}))
-    result = await run_action(
-        catalog.action("jira-search-issues"),
-        {"jql": "project = ED AND assignee = currentUser()", "maxResults": 1, "nextPageToken": "CAEaAggC"},
-        auth=AUTH,
-    )
+async def test_search_issues_follows_pages_to_the_limit_and_hands_back_the_token(catalog, respx_mock, sites):
+    route = respx_mock.post(f"{JIRA}/search/jql").mock(side_effect=[
+        httpx.Response(200, json={"issues": [_issue("ED-24")], "nextPageToken": "CAEaAggD", "isLast": False}),
+        httpx.Response(200, json={"issues": [_issue("ED-23")], "nextPageToken": "CAEaAggE", "isLast": False}),
+        httpx.Response(200, json={"issues": [_issue("ED-22")], "isLast": True}),
+    ])
+    action = catalog.action("jira-search-issues")
+    jql = "project = ED AND assignee = currentUser()"
+    result = await run_action(action, {"jql": jql, "limit": 2, "cursor": "CAEaAggC"}, auth=AUTH)
     assert result.error is None, result.error
-    sent = route.calls.last.request
-    assert_jira_request(sent, "POST", f"{JIRA}/search/jql")
-    assert json.loads(sent.content) == {
-        "jql": "project = ED AND assignee = currentUser()",
-        "maxResults": 1,
-        "fields": ["summary", "status", "issuetype", "priority", "assignee", "reporter", "project", "labels", "created",
-                   "updated", "duedate", "description", "parent", "resolution"],
-        "nextPageToken": "CAEaAggC",
-    }
-    assert result.ret["next_page_token"] == "CAEaAggD"
-    assert result.ret["is_last"] is False
-    assert result.ret["issues"][0]["key"] == "ED-24"
-    assert result.summary == "Found 1 Jira issue for the JQL query (more available)"
+    fields = ["summary", "status", "issuetype", "priority", "assignee", "reporter", "project", "labels", "created",
+              "updated", "duedate", "description", "parent", "resolution"]
+    first, second = route.calls[0].request, route.calls[1].request
+    assert_jira_request(first, "POST", f"{JIRA}/search/jql")
+    assert json.loads(first.content) == {"jql": jql, "maxResults": 2, "fields": fields, "nextPageToken": "CAEaAggC"}
+    assert json.loads(second.content) == {"jql": jql, "maxResults": 1, "fields": fields, "nextPageToken": "CAEaAggD"}
+    assert [i["key"] for i in result.ret["issues"]] == ["ED-24", "ED-23"]
+    assert result.ret["issues"][0]["url"] == "https://acme.atlassian.net/browse/ED-24"
+    assert result.ret["issues"][0]["description"] == "Users see a spinner.\n\nHappens on Safari."
+    assert result.ret["next_cursor"] == "CAEaAggE"
+    assert result.summary == "Found 2 Jira issues for the JQL query (more available)"
+    rest = await run_action(action, {"jql": jql, "limit": 2, "cursor": result.ret["next_cursor"]}, auth=AUTH)
+    assert json.loads(route.calls[2].request.content)["nextPageToken"] == "CAEaAggE"
+    assert [i["key"] for i in rest.ret["issues"]] == ["ED-22"] and rest.ret["next_cursor"] is None
+
+
+async def test_search_issues_full_response_keeps_jira_fields(catalog, respx_mock, sites):
+    respx_mock.post(f"{JIRA}/search/jql").mock(return_value=httpx.Response(200, json={"issues": [_issue()], "isLast": True}))
+    result = await run_action(catalog.action("jira-search-issues"), {"jql": "project = ED", "fullResponse": True}, auth=AUTH)
+    assert result.error is None, result.error
+    issue = result.ret["issues"][0]
+    assert issue["fields"]["status"]["statusCategory"]["key"] == "indeterminate"
+    assert issue["browseUrl"] == "https://acme.atlassian.net/browse/ED-24"
 
 
 _TRANSITIONS = {"expand": "transitions", "transitions": [
@@ -275,34 +286,46 @@ async def test_add_comment_sends_adf(catalog, respx_mock, sites):
     sent = route.calls.last.request
     assert_jira_request(sent, "POST", f"{JIRA}/issue/ED-24/comment")
     assert json.loads(sent.content) == {"body": _adf("Deployed to staging.")}
-    assert result.ret["body"] == "Deployed to staging."
-    assert result.ret["issue"] == "ED-24"
+    assert result.ret == {"id": "10010", "author": "Mia Krystof", "body": "Deployed to staging.",
+                          "created": "2021-01-17T12:34:00.000+0000", "updated": "2021-01-18T23:45:00.000+0000"}
     assert result.summary == "Commented on Jira issue ED-24"
 
 
-async def test_list_comments_newest_first(catalog, respx_mock, sites):
-    route = respx_mock.get(f"{JIRA}/issue/ED-24/comment").mock(return_value=httpx.Response(200, json={
-        "comments": [_comment("2", "Second"), _comment("1", "First")], "maxResults": 2, "startAt": 0, "total": 5}))
-    result = await run_action(catalog.action("jira-list-comments"), {"issueKey": "ED-24", "maxResults": 2}, auth=AUTH)
+async def test_list_comments_newest_first_with_a_start_at_cursor(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issue/ED-24/comment").mock(side_effect=[
+        httpx.Response(200, json={"comments": [_comment("3", "Third"), _comment("2", "Second")], "maxResults": 2,
+                                  "startAt": 0, "total": 3}),
+        httpx.Response(200, json={"comments": [_comment("1", "First")], "maxResults": 2, "startAt": 2, "total": 3}),
+    ])
+    action = catalog.action("jira-list-comments")
+    result = await run_action(action, {"issueKey": "ED-24", "limit": 2}, auth=AUTH)
     assert result.error is None
-    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issue/ED-24/comment",
-                        {"startAt": "0", "maxResults": "2", "orderBy": "-created"})
-    assert [c["body"] for c in result.ret["comments"]] == ["Second", "First"]
-    assert result.summary == "Listed 2 of 5 comments on Jira issue ED-24"
+    assert_jira_request(route.calls[0].request, "GET", f"{JIRA}/issue/ED-24/comment",
+                        {"orderBy": "-created", "startAt": "0", "maxResults": "2"})
+    assert [c["body"] for c in result.ret["comments"]] == ["Third", "Second"]
+    assert result.ret["next_cursor"] == "2"
+    assert result.summary == "Listed 2 comments on Jira issue ED-24 (more available)"
+    rest = await run_action(action, {"issueKey": "ED-24", "limit": 2, "cursor": "2"}, auth=AUTH)
+    assert_jira_request(route.calls[1].request, "GET", f"{JIRA}/issue/ED-24/comment",
+                        {"orderBy": "-created", "startAt": "2", "maxResults": "2"})
+    assert [c["body"] for c in rest.ret["comments"]] == ["First"] and rest.ret["next_cursor"] is None
+    bad = await run_action(action, {"issueKey": "ED-24", "cursor": "page-two"}, auth=AUTH)
+    assert "next_cursor" in bad.error
 
 
 async def test_list_projects_searches_by_name(catalog, respx_mock, sites):
     route = respx_mock.get(f"{JIRA}/project/search").mock(return_value=httpx.Response(200, json={
-        "isLast": True, "maxResults": 50, "startAt": 0, "total": 1,
+        "isLast": True, "maxResults": 25, "startAt": 0, "total": 1,
         "values": [{"id": "10000", "key": "EX", "name": "Example", "projectTypeKey": "software", "simplified": False,
                     "style": "classic", "self": "https://acme.atlassian.net/rest/api/3/project/EX"}]}))
     result = await run_action(catalog.action("jira-list-projects"), {"query": "exa"}, auth=AUTH)
     assert result.error is None
     assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/project/search",
-                        {"startAt": "0", "maxResults": "50", "orderBy": "name", "query": "exa"})
+                        {"orderBy": "name", "query": "exa", "startAt": "0", "maxResults": "25"})
     assert result.ret == {"projects": [{"key": "EX", "name": "Example", "id": "10000", "type": "software",
-                                        "team_managed": False}], "total": 1, "is_last": True}
-    assert result.summary == "Listed 1 of 1 Jira projects"
+                                        "team_managed": False, "lead": None, "description": None, "issue_types": None}],
+                          "next_cursor": None}
+    assert result.summary == "Listed 1 Jira projects"
 
 
 async def test_assign_issue_by_email(catalog, respx_mock, sites):
@@ -326,14 +349,16 @@ async def test_assign_issue_none_unassigns(catalog, respx_mock, sites):
 
 
 async def test_find_users_assignable_in_a_project(catalog, respx_mock, sites):
-    route = respx_mock.get(f"{JIRA}/user/assignable/search").mock(return_value=httpx.Response(200, json=[_user()]))
-    result = await run_action(catalog.action("jira-find-users"), {"query": "mia", "projectKey": "ed"}, auth=AUTH)
+    route = respx_mock.get(f"{JIRA}/user/assignable/search").mock(return_value=httpx.Response(200, json=[_user(), _user("5b10a2844c20165700ede21g", "Jamie Doe")]))
+    result = await run_action(catalog.action("jira-find-users"), {"query": "mia", "projectKey": "ed", "limit": 2}, auth=AUTH)
     assert result.error is None
     assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/user/assignable/search",
-                        {"query": "mia", "maxResults": "20", "project": "ED"})
-    assert result.ret == [{"account_id": ACCOUNT, "display_name": "Mia Krystof", "email": "mia@example.com",
-                           "active": True, "account_type": "atlassian"}]
-    assert result.summary == "Found 1 Jira user matching 'mia'"
+                        {"query": "mia", "project": "ED", "startAt": "0", "maxResults": "2"})
+    assert result.ret["users"][0] == {"account_id": ACCOUNT, "display_name": "Mia Krystof", "email": "mia@example.com",
+                                      "active": True, "account_type": "atlassian", "time_zone": "Australia/Sydney"}
+    # A full page may be followed by more.
+    assert result.ret["next_cursor"] == "2"
+    assert result.summary == "Found 2 Jira users matching 'mia'"
 
 
 async def test_delete_issue_with_subtasks(catalog, respx_mock, sites):
@@ -343,6 +368,273 @@ async def test_delete_issue_with_subtasks(catalog, respx_mock, sites):
     assert_jira_request(route.calls.last.request, "DELETE", f"{JIRA}/issue/ED-24", {"deleteSubtasks": "true"})
     assert result.ret == {"key": "ED-24", "deleted": True}
     assert result.summary == "Deleted Jira issue ED-24"
+
+
+async def test_update_issue_replaces_components(catalog, respx_mock, sites):
+    route = respx_mock.put(f"{JIRA}/issue/ED-24").mock(return_value=httpx.Response(204))
+    result = await run_action(catalog.action("jira-update-issue"), {"issueKey": "ED-24", "components": ["Backend"]}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "PUT", f"{JIRA}/issue/ED-24")
+    assert json.loads(route.calls.last.request.content) == {"fields": {"components": [{"name": "Backend"}]}}
+
+
+async def test_list_transitions(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issue/ED-24/transitions").mock(return_value=httpx.Response(200, json=_TRANSITIONS))
+    result = await run_action(catalog.action("jira-list-transitions"), {"issueKey": "ED-24"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issue/ED-24/transitions")
+    assert result.ret[2] == {"id": "31", "name": "Resolve", "to_status": "Done", "to_status_category": None,
+                             "has_screen": False, "available": None}
+    assert result.summary == "Jira issue ED-24 has 3 transitions: To Do → To Do, Start Progress → In Progress, Resolve → Done"
+
+
+async def test_add_watcher_sends_the_account_id_as_a_json_string(catalog, respx_mock, sites):
+    myself = respx_mock.get(f"{JIRA}/myself").mock(return_value=httpx.Response(200, json=_user()))
+    route = respx_mock.post(f"{JIRA}/issue/ED-24/watchers").mock(return_value=httpx.Response(204))
+    result = await run_action(catalog.action("jira-add-watcher"), {"issueKey": "ED-24"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert myself.called
+    sent = route.calls.last.request
+    assert_jira_request(sent, "POST", f"{JIRA}/issue/ED-24/watchers")
+    assert sent.headers["content-type"] == "application/json"
+    assert json.loads(sent.content) == ACCOUNT
+    assert result.ret == {"key": "ED-24", "watcher_account_id": ACCOUNT, "url": "https://acme.atlassian.net/browse/ED-24"}
+    assert result.summary == f"{ACCOUNT} now watches Jira issue ED-24"
+
+
+async def test_link_issues_with_a_comment(catalog, respx_mock, sites):
+    route = respx_mock.post(f"{JIRA}/issueLink").mock(return_value=httpx.Response(201))
+    result = await run_action(
+        catalog.action("jira-link-issues"),
+        {"linkType": "Blocks", "outwardIssueKey": "ED-1", "inwardIssueKey": "ed-24", "comment": "Needs the API first."},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "POST", f"{JIRA}/issueLink")
+    assert json.loads(route.calls.last.request.content) == {
+        "type": {"name": "Blocks"}, "outwardIssue": {"key": "ED-1"}, "inwardIssue": {"key": "ED-24"},
+        "comment": {"body": _adf("Needs the API first.")},
+    }
+    assert result.summary == "Linked Jira issues ED-1 → ED-24 (Blocks)"
+
+
+_LINK_TYPES = {"issueLinkTypes": [
+    {"id": "1000", "name": "Duplicate", "inward": "Duplicated by", "outward": "Duplicates",
+     "self": "https://acme.atlassian.net/rest/api/3/issueLinkType/1000"},
+    {"id": "1010", "name": "Blocks", "inward": "Blocked by", "outward": "Blocks",
+     "self": "https://acme.atlassian.net/rest/api/3/issueLinkType/1010"},
+]}
+
+
+async def test_list_issue_link_types_and_their_options(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issueLinkType").mock(return_value=httpx.Response(200, json=_LINK_TYPES))
+    result = await run_action(catalog.action("jira-list-issue-link-types"), {}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issueLinkType")
+    assert result.ret == {"issueLinkTypes": [
+        {"id": "1000", "name": "Duplicate", "description": None, "inward": "Duplicated by", "outward": "Duplicates"},
+        {"id": "1010", "name": "Blocks", "description": None, "inward": "Blocked by", "outward": "Blocks"}]}
+    assert result.summary == "The Jira site has 2 issue link types"
+    options = await fetch_options(catalog.action("jira-link-issues"), "linkType", {}, auth=AUTH)
+    assert options["options"][1] == {"label": "Blocks (Blocks / Blocked by)", "value": "Blocks"}
+
+
+def _worklog(worklog_id="100028", spent="3h 20m", seconds=12000):
+    return {
+        "self": f"https://acme.atlassian.net/rest/api/3/issue/10010/worklog/{worklog_id}",
+        "author": {"accountId": "5b10a2844c20165700ede21g", "displayName": "Mia Krystof", "active": False},
+        "comment": _adf("I did some work here."),
+        "updated": "2021-01-18T23:45:00.000+0000",
+        "started": "2021-01-17T12:34:00.000+0000",
+        "timeSpent": spent, "timeSpentSeconds": seconds, "id": worklog_id, "issueId": "10002",
+    }
+
+
+async def test_add_worklog_converts_the_start_time(catalog, respx_mock, sites):
+    route = respx_mock.post(f"{JIRA}/issue/ED-24/worklog").mock(return_value=httpx.Response(201, json=_worklog()))
+    action = catalog.action("jira-add-worklog")
+    result = await run_action(
+        action,
+        {"issueKey": "ED-24", "timeSpent": "3h 20m", "started": "2021-01-17T12:34:00Z", "comment": "I did some work here.",
+         "adjustEstimate": "leave"},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "POST", f"{JIRA}/issue/ED-24/worklog", {"adjustEstimate": "leave"})
+    assert json.loads(route.calls.last.request.content) == {
+        "timeSpent": "3h 20m", "started": "2021-01-17T12:34:00.000+0000", "comment": _adf("I did some work here.")}
+    assert result.ret == {"id": "100028", "author": "Mia Krystof", "time_spent": "3h 20m", "time_spent_seconds": 12000,
+                          "started": "2021-01-17T12:34:00.000+0000", "comment": "I did some work here.", "issue_id": "10002"}
+    assert result.summary == "Logged 3h 20m on Jira issue ED-24"
+    bad = await run_action(action, {"issueKey": "ED-24", "timeSpent": "two hours"}, auth=AUTH)
+    assert "Jira duration" in bad.error
+    naive = await run_action(action, {"issueKey": "ED-24", "timeSpent": "1h", "started": "2021-01-17T12:34:00"}, auth=AUTH)
+    assert "time zone offset" in naive.error
+    assert route.call_count == 1
+
+
+async def test_list_worklogs(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issue/ED-24/worklog").mock(return_value=httpx.Response(200, json={
+        "startAt": 0, "maxResults": 25, "total": 2, "worklogs": [_worklog(), _worklog("100029", "1h", 3600)]}))
+    result = await run_action(catalog.action("jira-list-worklogs"), {"issueKey": "ED-24"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issue/ED-24/worklog", {"startAt": "0", "maxResults": "25"})
+    assert [w["time_spent"] for w in result.ret["worklogs"]] == ["3h 20m", "1h"]
+    assert result.ret["next_cursor"] is None
+    assert result.summary == "Listed 2 worklogs (4.33333 h) on Jira issue ED-24"
+
+
+async def test_add_attachment_uploads_a_file_from_tmp(catalog, respx_mock, sites, tmp_path):
+    (tmp_path / "screenshot.png").write_bytes(b"\x89PNG fake image")
+    route = respx_mock.post(f"{JIRA}/issue/ED-24/attachments").mock(return_value=httpx.Response(200, json=[{
+        "self": "https://acme.atlassian.net/rest/api/3/attachments/10000", "id": "10001", "filename": "screenshot.png",
+        "author": _user(), "created": "2023-04-21T12:39:29.304+0000", "size": 15, "mimeType": "image/png",
+        "content": "https://acme.atlassian.net/rest/api/3/attachment/content/10000",
+        "thumbnail": "https://acme.atlassian.net/rest/api/3/attachment/thumbnail/10000"}]))
+    action = catalog.action("jira-add-attachment")
+    result = await run_action(action, {"issueKey": "ED-24", "filePath": "/tmp/screenshot.png"}, auth=AUTH, tmp_dir=tmp_path)
+    assert result.error is None, result.error
+    sent = route.calls.last.request
+    assert_jira_request(sent, "POST", f"{JIRA}/issue/ED-24/attachments")
+    assert sent.headers["x-atlassian-token"] == "no-check"
+    assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'name="file"; filename="screenshot.png"' in sent.content and b"\x89PNG fake image" in sent.content
+    assert result.ret == [{"id": "10001", "filename": "screenshot.png", "size": 15, "mime_type": "image/png",
+                           "created": "2023-04-21T12:39:29.304+0000",
+                           "content_url": "https://acme.atlassian.net/rest/api/3/attachment/content/10000"}]
+    assert result.summary == "Attached screenshot.png (15 bytes) to Jira issue ED-24"
+    missing = await run_action(action, {"issueKey": "ED-24", "filePath": "/tmp/nope.png"}, auth=AUTH, tmp_dir=tmp_path)
+    assert "is not a file in /tmp" in missing.error
+
+
+async def test_update_and_delete_a_comment(catalog, respx_mock, sites):
+    put = respx_mock.put(f"{JIRA}/issue/ED-24/comment/10010").mock(
+        return_value=httpx.Response(200, json=_comment("10010", "Deployed to production.")))
+    delete = respx_mock.delete(f"{JIRA}/issue/ED-24/comment/10010").mock(return_value=httpx.Response(204))
+    updated = await run_action(
+        catalog.action("jira-update-comment"),
+        {"issueKey": "ED-24", "commentId": "10010", "body": "Deployed to production.", "notifyUsers": False}, auth=AUTH,
+    )
+    assert updated.error is None, updated.error
+    assert_jira_request(put.calls.last.request, "PUT", f"{JIRA}/issue/ED-24/comment/10010", {"notifyUsers": "false"})
+    assert json.loads(put.calls.last.request.content) == {"body": _adf("Deployed to production.")}
+    assert updated.ret["body"] == "Deployed to production."
+    assert updated.summary == "Updated comment 10010 on Jira issue ED-24"
+    deleted = await run_action(catalog.action("jira-delete-comment"), {"issueKey": "ED-24", "commentId": "10010"}, auth=AUTH)
+    assert deleted.error is None, deleted.error
+    assert_jira_request(delete.calls.last.request, "DELETE", f"{JIRA}/issue/ED-24/comment/10010")
+    assert deleted.ret == {"key": "ED-24", "comment_id": "10010", "deleted": True}
+    wrong = await run_action(catalog.action("jira-delete-comment"), {"issueKey": "ED-24", "commentId": "latest"}, auth=AUTH)
+    assert "numeric ID" in wrong.error
+    assert delete.call_count == 1
+
+
+# Projects, users and site configuration
+
+
+_PROJECT = {
+    "self": "https://acme.atlassian.net/rest/api/3/project/10000", "id": "10000", "key": "ED", "name": "Edison Project",
+    "description": "This project was created as an example for REST.", "projectTypeKey": "software", "simplified": False,
+    "lead": {"accountId": "5b10a2844c20165700ede21g", "displayName": "Mia Krystof", "active": False},
+    "issueTypes": [
+        {"self": "https://acme.atlassian.net/rest/api/3/issueType/3", "id": "3", "description": "A task that needs to be done.",
+         "name": "Task", "subtask": False, "avatarId": 1, "hierarchyLevel": 0},
+        {"self": "https://acme.atlassian.net/rest/api/3/issueType/1", "id": "1", "description": "A problem with the software.",
+         "name": "Bug", "subtask": False, "avatarId": 10002, "hierarchyLevel": 0},
+    ],
+}
+
+
+async def test_get_project(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/project/ED").mock(return_value=httpx.Response(200, json=_PROJECT))
+    result = await run_action(catalog.action("jira-get-project"), {"projectKey": "ed"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/project/ED")
+    assert result.ret == {"key": "ED", "name": "Edison Project", "id": "10000", "type": "software", "team_managed": False,
+                          "lead": "Mia Krystof", "description": "This project was created as an example for REST.",
+                          "issue_types": ["Task", "Bug"]}
+    assert result.summary == "Retrieved Jira project ED: Edison Project"
+
+
+async def test_list_issue_types_of_a_project_or_the_site(catalog, respx_mock, sites):
+    project = respx_mock.get(f"{JIRA}/project/ED").mock(return_value=httpx.Response(200, json=_PROJECT))
+    everywhere = respx_mock.get(f"{JIRA}/issuetype").mock(return_value=httpx.Response(200, json=_PROJECT["issueTypes"][:1]))
+    action = catalog.action("jira-list-issue-types")
+    result = await run_action(action, {"projectKey": "ED"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert project.called
+    assert result.ret[0] == {"id": "3", "name": "Task", "description": "A task that needs to be done.", "subtask": False,
+                             "hierarchy_level": 0}
+    assert result.summary == "Jira project ED has 2 issue types: Task, Bug"
+    site = await run_action(action, {}, auth=AUTH)
+    assert_jira_request(everywhere.calls.last.request, "GET", f"{JIRA}/issuetype")
+    assert site.summary == "the Jira site has 1 issue types: Task"
+
+
+async def test_list_components(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/project/ED/components").mock(return_value=httpx.Response(200, json=[{
+        "self": "https://acme.atlassian.net/rest/api/3/component/10000", "id": "10000", "name": "Component 1",
+        "description": "This is a Jira component",
+        "lead": {"accountId": "5b10a2844c20165700ede21g", "displayName": "Mia Krystof", "active": False},
+        "assigneeType": "PROJECT_LEAD", "isAssigneeTypeValid": False, "project": "ED", "projectId": 10000}]))
+    result = await run_action(catalog.action("jira-list-components"), {"projectKey": "ED"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/project/ED/components")
+    assert result.ret == [{"id": "10000", "name": "Component 1", "description": "This is a Jira component",
+                           "lead": "Mia Krystof", "assignee_type": "PROJECT_LEAD", "project": "ED"}]
+    assert result.summary == "Jira project ED has 1 components"
+
+
+async def test_list_versions_pages_with_start_at(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/project/ED/version").mock(return_value=httpx.Response(200, json={
+        "self": "https://acme.atlassian.net/rest/api/3/project/ED/version?startAt=0&maxResults=2",
+        "nextPage": "https://acme.atlassian.net/rest/api/3/project/ED/version?startAt=2&maxResults=2",
+        "maxResults": 2, "startAt": 0, "total": 7, "isLast": False,
+        "values": [
+            {"self": "https://acme.atlassian.net/rest/api/3/version/10000", "id": "10000", "description": "An excellent version",
+             "name": "New Version 1", "archived": False, "released": True, "releaseDate": "2010-07-06", "overdue": True,
+             "userReleaseDate": "6/Jul/2010", "projectId": 10000},
+            {"self": "https://acme.atlassian.net/rest/api/3/version/10010", "id": "10010", "description": "Minor Bugfix version",
+             "name": "Next Version", "archived": False, "released": False, "overdue": False, "projectId": 10000},
+        ]}))
+    result = await run_action(catalog.action("jira-list-versions"), {"projectKey": "ED", "status": "released", "limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/project/ED/version",
+                        {"orderBy": "-releaseDate", "status": "released", "startAt": "0", "maxResults": "2"})
+    assert result.ret["versions"][0] == {"id": "10000", "name": "New Version 1", "description": "An excellent version",
+                                         "released": True, "archived": False, "overdue": True, "start_date": None,
+                                         "release_date": "2010-07-06", "project_id": 10000}
+    assert result.ret["next_cursor"] == "2"
+    assert result.summary == "Listed 2 versions of Jira project ED (more available)"
+
+
+async def test_get_current_user(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/myself").mock(return_value=httpx.Response(200, json=_user()))
+    result = await run_action(catalog.action("jira-get-current-user"), {}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/myself")
+    assert result.ret["account_id"] == ACCOUNT and result.ret["time_zone"] == "Australia/Sydney"
+    assert result.summary == f"Connected to Jira as Mia Krystof ({ACCOUNT})"
+
+
+_PRIORITIES = [
+    {"self": "https://acme.atlassian.net/rest/api/3/priority/3", "statusColor": "#009900", "description": "Major loss of function.",
+     "iconUrl": "https://acme.atlassian.net/images/icons/priorities/major.png", "name": "Major", "id": "1"},
+    {"self": "https://acme.atlassian.net/rest/api/3/priority/5", "statusColor": "#cfcfcf", "description": "Very little impact.",
+     "iconUrl": "https://acme.atlassian.net/images/icons/priorities/trivial.png", "name": "Trivial", "id": "2"},
+]
+
+
+async def test_list_priorities_and_their_options(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/priority").mock(return_value=httpx.Response(200, json=_PRIORITIES))
+    result = await run_action(catalog.action("jira-list-priorities"), {}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/priority")
+    assert result.ret == [{"id": "1", "name": "Major", "description": "Major loss of function."},
+                          {"id": "2", "name": "Trivial", "description": "Very little impact."}]
+    assert result.summary == "The Jira site has 2 priorities: Major, Trivial"
+    options = await fetch_options(catalog.action("jira-create-issue"), "priority", {}, auth=AUTH)
+    assert options["stringOptions"] == ["Major", "Trivial"]
 
 
 # Sites
@@ -397,6 +689,34 @@ async def test_project_options_page_by_start_at(catalog, respx_mock, sites):
     assert second["context"] is None
     assert_jira_request(route.calls[0].request, "GET", f"{JIRA}/project/search", {"orderBy": "name", "startAt": "0", "maxResults": "50"})
     assert_jira_request(route.calls[1].request, "GET", f"{JIRA}/project/search", {"orderBy": "name", "startAt": "1", "maxResults": "50"})
+
+
+async def test_issue_options_come_from_the_issue_picker(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issue/picker").mock(return_value=httpx.Response(200, json={"sections": [
+        {"label": "History Search", "sub": "Showing 2 of 2 matching issues", "id": "hs", "issues": [
+            {"key": "ED-24", "keyHtml": "ED-24", "img": "/images/icons/issuetypes/bug.svg",
+             "summary": "Login page <b>times</b> out", "summaryText": "Login page times out"},
+            {"key": "ED-7", "keyHtml": "ED-7", "img": "/images/icons/issuetypes/epic.svg",
+             "summary": "Auth rework", "summaryText": "Auth rework"}]},
+        {"label": "Current Search", "sub": "Showing 1 of 1 matching issues", "id": "cs", "issues": [
+            {"key": "ED-24", "keyHtml": "ED-24", "img": "/images/icons/issuetypes/bug.svg",
+             "summary": "Login page times out", "summaryText": "Login page times out"}]},
+    ]}))
+    options = await fetch_options(catalog.action("jira-get-issue"), "issueKey", {}, auth=AUTH, query="login")
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issue/picker", {"query": "login", "showSubTasks": "true"})
+    assert options["options"] == [{"label": "ED-24: Login page times out", "value": "ED-24"},
+                                  {"label": "ED-7: Auth rework", "value": "ED-7"}]
+
+
+async def test_comment_options_list_the_issue_comments(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{JIRA}/issue/ED-24/comment").mock(return_value=httpx.Response(200, json={
+        "comments": [_comment("10010", "Deployed to staging.")], "maxResults": 50, "startAt": 0, "total": 1}))
+    action = catalog.action("jira-update-comment")
+    options = await fetch_options(action, "commentId", {"issueKey": "ED-24"}, auth=AUTH)
+    assert_jira_request(route.calls.last.request, "GET", f"{JIRA}/issue/ED-24/comment", {"orderBy": "-created", "maxResults": "50"})
+    assert options["options"] == [{"label": "Mia Krystof: Deployed to staging.", "value": "10010"}]
+    missing = await fetch_options(action, "commentId", {}, auth=AUTH)
+    assert "choose the issue first" in missing["errors"][0]
 
 
 async def test_issue_type_and_transition_options(catalog, respx_mock, sites):

@@ -194,13 +194,13 @@ async def test_search_issues_returns_matches_and_a_cursor(catalog, respx_mock):
         "totalCount": 7, "nodes": [_issue()], "pageInfo": {"hasNextPage": True, "endCursor": "cursor-2"}}}))
     result = await run_action(
         catalog.action("linear-search-issues"),
-        {"term": "checkout", "teamId": TEAM, "includeComments": True, "max": 1},
+        {"term": "checkout", "teamId": TEAM, "includeComments": True, "limit": 1, "cursor": "cursor-1"},
         auth=AUTH,
     )
     assert result.error is None
     query, variables = sent(route.calls.last)
     assert "searchIssues(term: $term" in query
-    assert variables == {"term": "checkout", "first": 1, "after": None, "includeComments": True, "teamId": TEAM}
+    assert variables == {"term": "checkout", "first": 1, "after": "cursor-1", "includeComments": True, "teamId": TEAM}
     assert result.ret["total_count"] == 7
     assert result.ret["next_cursor"] == "cursor-2"
     assert result.ret["issues"][0]["identifier"] == "ENG-123"
@@ -212,7 +212,7 @@ async def test_list_issues_builds_the_filter(catalog, respx_mock):
         "nodes": [_issue()], "pageInfo": {"hasNextPage": False, "endCursor": "x"}}}))
     result = await run_action(
         catalog.action("linear-list-issues"),
-        {"teamId": TEAM, "assignee": "me", "stateType": "started", "priority": 2, "max": 10},
+        {"teamId": TEAM, "assignee": "me", "stateType": "started", "priority": 2, "cycle": "current", "limit": 10},
         auth=AUTH,
     )
     assert result.error is None
@@ -220,7 +220,7 @@ async def test_list_issues_builds_the_filter(catalog, respx_mock):
     assert "orderBy: updatedAt" in query
     assert variables == {
         "filter": {"team": {"id": {"eq": TEAM}}, "assignee": {"isMe": {"eq": True}}, "state": {"type": {"eq": "started"}},
-                   "priority": {"eq": 2}},
+                   "priority": {"eq": 2}, "cycle": {"isActive": {"eq": True}}},
         "first": 10,
         "after": None,
     }
@@ -260,12 +260,14 @@ async def test_create_comment_resolves_the_identifier(catalog, respx_mock):
 
 async def test_list_teams(catalog, respx_mock):
     route = respx_mock.post(URL).mock(return_value=_data({"teams": {"nodes": [
-        {"id": TEAM, "key": "ENG", "name": "Engineering", "description": None, "private": False}]}}))
-    result = await run_action(catalog.action("linear-list-teams"), {}, auth=AUTH)
+        {"id": TEAM, "key": "ENG", "name": "Engineering", "description": None, "private": False}],
+        "pageInfo": {"hasNextPage": True, "endCursor": "teams-2"}}}))
+    result = await run_action(catalog.action("linear-list-teams"), {"limit": 1}, auth=AUTH)
     assert result.error is None
     query, variables = sent(route.calls.last)
-    assert "teams(first: 250)" in query and variables == {}
-    assert result.ret == [{"id": TEAM, "key": "ENG", "name": "Engineering", "description": None, "private": False}]
+    assert "teams(first: $first, after: $after)" in query and variables == {"first": 1, "after": None}
+    assert result.ret == {"teams": [{"id": TEAM, "key": "ENG", "name": "Engineering", "description": None,
+                                     "private": False}], "next_cursor": "teams-2"}
     assert result.summary == "Listed 1 Linear team"
 
 
@@ -276,7 +278,7 @@ async def test_list_projects_of_a_team(catalog, respx_mock):
                "lead": {"id": USER, "name": "Ada Lovelace"}, "teams": {"nodes": [{"key": "ENG"}]}}
     route = respx_mock.post(URL).mock(return_value=_data({"team": {"projects": {
         "nodes": [project], "pageInfo": {"hasNextPage": False, "endCursor": None}}}}))
-    result = await run_action(catalog.action("linear-list-projects"), {"teamId": TEAM, "max": 20}, auth=AUTH)
+    result = await run_action(catalog.action("linear-list-projects"), {"teamId": TEAM, "limit": 20}, auth=AUTH)
     assert result.error is None
     query, variables = sent(route.calls.last)
     assert "team(id: $teamId)" in query
@@ -308,14 +310,15 @@ async def test_create_project_for_teams(catalog, respx_mock):
 
 async def test_list_users_matching_text(catalog, respx_mock):
     route = respx_mock.post(URL).mock(return_value=_data({"users": {"nodes": [
-        {"id": USER, "name": "Ada Lovelace", "displayName": "ada", "email": "ada@acme.com", "active": True, "admin": False}]}}))
-    result = await run_action(catalog.action("linear-list-users"), {"query": "ada", "max": 5}, auth=AUTH)
+        {"id": USER, "name": "Ada Lovelace", "displayName": "ada", "email": "ada@acme.com", "active": True, "admin": False}],
+        "pageInfo": {"hasNextPage": False, "endCursor": None}}}))
+    result = await run_action(catalog.action("linear-list-users"), {"query": "ada", "limit": 5}, auth=AUTH)
     assert result.error is None
     _, variables = sent(route.calls.last)
-    assert variables == {"first": 5, "filter": {"or": [
+    assert variables == {"first": 5, "after": None, "filter": {"or": [
         {"name": {"containsIgnoreCase": "ada"}}, {"displayName": {"containsIgnoreCase": "ada"}},
         {"email": {"containsIgnoreCase": "ada"}}]}}
-    assert result.ret[0]["email"] == "ada@acme.com"
+    assert result.ret["users"][0]["email"] == "ada@acme.com" and result.ret["next_cursor"] is None
     assert result.summary == "Listed 1 Linear user matching 'ada'"
 
 
@@ -446,3 +449,191 @@ def test_authorization_url_sends_comma_separated_scopes_and_pkce(catalog):
     assert url.startswith("https://linear.app/oauth/authorize?")
     assert query["scope"] == ["read,write"]
     assert query["code_challenge_method"] == ["S256"]
+
+
+# Archive, labels, attachments
+
+
+async def test_archive_issue(catalog, respx_mock):
+    route = respx_mock.post(URL).mock(return_value=_data({"issueArchive": {
+        "success": True, "entity": {"id": ISSUE, "identifier": "ENG-123", "archivedAt": "2024-06-05T08:00:00.000Z"}}}))
+    result = await run_action(catalog.action("linear-archive-issue"), {"issueId": "ENG-123"}, auth=AUTH)
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "issueArchive(id: $id)" in query and variables == {"id": "ENG-123"}
+    assert result.ret == {"id": ISSUE, "identifier": "ENG-123", "archived": True, "archived_at": "2024-06-05T08:00:00.000Z"}
+    assert result.summary == "Archived Linear issue ENG-123"
+
+
+async def test_list_comments_pages_through_an_issues_comments(catalog, respx_mock):
+    comment = {"id": "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", "body": "Fixed in #512", "createdAt": "2024-06-04T10:00:00.000Z",
+               "url": "https://linear.app/acme/issue/ENG-123/checkout-times-out#comment-5a6b7c8d",
+               "user": {"id": USER, "name": "Ada Lovelace"}, "parent": None, "issue": {"identifier": "ENG-123"}}
+    route = respx_mock.post(URL).mock(return_value=_data({"issue": {"identifier": "ENG-123", "comments": {
+        "nodes": [comment], "pageInfo": {"hasNextPage": True, "endCursor": "comments-2"}}}}))
+    result = await run_action(
+        catalog.action("linear-list-comments"), {"issueId": "ENG-123", "limit": 1, "cursor": "comments-1"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "comments(first: $first, after: $after)" in query
+    assert variables == {"id": "ENG-123", "first": 1, "after": "comments-1"}
+    assert result.ret == {"comments": [{
+        "id": comment["id"], "body": "Fixed in #512", "url": comment["url"], "author": "Ada Lovelace",
+        "created_at": "2024-06-04T10:00:00.000Z", "parent_id": None, "issue": "ENG-123",
+    }], "next_cursor": "comments-2"}
+    assert result.summary == "Listed 1 comment on Linear issue ENG-123"
+
+
+async def test_add_label_to_issue_and_its_label_choices(catalog, respx_mock):
+    route = respx_mock.post(URL).mock(side_effect=[
+        _data({"issueAddLabel": {"success": True, "issue": _issue()}}),
+        _data({"issue": {"id": ISSUE, "identifier": "ENG-123", "team": {"id": TEAM}}}),
+        _data({"team": {"labels": {"nodes": [{"id": LABEL, "name": "Bug"}], "pageInfo": {"hasNextPage": False, "endCursor": None}}}}),
+    ])
+    result = await run_action(catalog.action("linear-add-label-to-issue"), {"issueId": "ENG-123", "labelId": LABEL}, auth=AUTH)
+    assert result.error is None, result.error
+    query, variables = sent(route.calls[0])
+    assert "issueAddLabel(id: $id, labelId: $labelId)" in query
+    assert variables == {"id": "ENG-123", "labelId": LABEL}
+    assert result.ret["labels"] == ["Bug"] and result.summary == "Labeled Linear issue ENG-123 (labels now: Bug)"
+
+    options = await fetch_options(catalog.action("linear-add-label-to-issue"), "labelId", {"issueId": "ENG-123"}, auth=AUTH)
+    assert options["options"] == [{"label": "Bug", "value": LABEL}]
+    _, variables = sent(route.calls[2])
+    assert variables == {"teamId": TEAM, "after": None}
+
+
+async def test_issue_options_search_titles_and_follow_the_cursor(catalog, respx_mock):
+    route = respx_mock.post(URL).mock(return_value=_data({"issues": {
+        "nodes": [{"id": ISSUE, "identifier": "ENG-123", "title": "Checkout times out"}],
+        "pageInfo": {"hasNextPage": True, "endCursor": "issues-2"}}}))
+    first = await fetch_options(catalog.action("linear-get-issue"), "issueId", {}, auth=AUTH, query="checkout")
+    assert first["options"] == [{"label": "ENG-123 Checkout times out", "value": "ENG-123"}]
+    assert first["context"] == {"cursor": "issues-2"}
+    _, variables = sent(route.calls.last)
+    assert variables == {"filter": {"title": {"containsIgnoreCase": "checkout"}}, "after": None}
+    await fetch_options(catalog.action("linear-get-issue"), "issueId", {}, auth=AUTH, page=1, prev_context=first["context"])
+    assert sent(route.calls.last)[1] == {"filter": None, "after": "issues-2"}
+
+
+async def test_list_and_create_labels(catalog, respx_mock):
+    label = {"id": LABEL, "name": "Regression", "color": "#eb5757", "description": None, "isGroup": False,
+             "team": {"key": "ENG"}, "parent": {"name": "Type"}}
+    route = respx_mock.post(URL).mock(side_effect=[
+        _data({"issueLabels": {"nodes": [label], "pageInfo": {"hasNextPage": False, "endCursor": None}}}),
+        _data({"issueLabelCreate": {"success": True, "issueLabel": label}}),
+    ])
+    listed = await run_action(catalog.action("linear-list-labels"), {"teamId": TEAM, "name": "reg"}, auth=AUTH)
+    assert listed.error is None, listed.error
+    query, variables = sent(route.calls[0])
+    assert "issueLabels(filter: $filter" in query
+    assert variables == {"filter": {"or": [{"team": {"id": {"eq": TEAM}}}, {"team": {"null": True}}],
+                                    "name": {"containsIgnoreCase": "reg"}}, "first": 25, "after": None}
+    assert listed.ret == {"labels": [{"id": LABEL, "name": "Regression", "color": "#eb5757", "description": None,
+                                      "team": "ENG", "group": "Type", "is_group": False}], "next_cursor": None}
+
+    created = await run_action(
+        catalog.action("linear-create-label"), {"name": "Regression", "teamId": TEAM, "color": "#eb5757"}, auth=AUTH
+    )
+    assert created.error is None, created.error
+    query, variables = sent(route.calls[1])
+    assert "issueLabelCreate(input: $input)" in query
+    assert variables == {"input": {"name": "Regression", "teamId": TEAM, "color": "#eb5757"}}
+    assert created.ret["id"] == LABEL and created.summary == "Created Linear label Regression"
+    bad = await run_action(catalog.action("linear-create-label"), {"name": "X", "color": "red"}, auth=AUTH)
+    assert "hex code" in bad.error and route.call_count == 2
+
+
+async def test_attach_link_to_an_issue(catalog, respx_mock):
+    attachment = {"id": "d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a", "title": "Fix checkout timeout #512", "subtitle": None,
+                  "url": "https://github.com/acme/app/pull/512", "sourceType": "github", "createdAt": "2024-06-04T10:05:00.000Z",
+                  "issue": {"identifier": "ENG-123"}}
+    route = respx_mock.post(URL).mock(return_value=_data({"attachmentLinkURL": {"success": True, "attachment": attachment}}))
+    result = await run_action(
+        catalog.action("linear-attach-link"), {"issueId": "ENG-123", "url": "https://github.com/acme/app/pull/512"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "attachmentLinkURL(issueId: $issueId, url: $url, title: $title)" in query
+    assert variables == {"issueId": "ENG-123", "url": "https://github.com/acme/app/pull/512", "title": None}
+    assert result.ret == {"id": attachment["id"], "title": "Fix checkout timeout #512", "url": attachment["url"],
+                          "source_type": "github", "issue": "ENG-123", "created_at": "2024-06-04T10:05:00.000Z"}
+    assert result.summary == "Attached https://github.com/acme/app/pull/512 to Linear issue ENG-123"
+    bad = await run_action(catalog.action("linear-attach-link"), {"issueId": "ENG-123", "url": "ftp://x"}, auth=AUTH)
+    assert "must start with" in bad.error and route.call_count == 1
+
+
+# Projects, cycles, workflow states
+
+
+def _project():
+    return {"id": PROJECT, "name": "Checkout redesign", "description": "New checkout", "progress": 0.4,
+            "url": "https://linear.app/acme/project/checkout-redesign-0123456789ab", "startDate": "2024-05-01",
+            "targetDate": "2024-07-31", "createdAt": "2024-04-01T09:00:00.000Z", "updatedAt": "2024-06-01T09:00:00.000Z",
+            "status": {"name": "In Progress", "type": "started"}, "lead": {"id": USER, "name": "Ada Lovelace"},
+            "teams": {"nodes": [{"key": "ENG"}]}}
+
+
+async def test_get_project_with_its_brief_and_milestones(catalog, respx_mock):
+    data = {**_project(), "content": "# Goals\nFaster checkout.",
+            "projectMilestones": {"nodes": [{"id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b", "name": "Beta", "targetDate": "2024-06-30"}]}}
+    route = respx_mock.post(URL).mock(return_value=_data({"project": data}))
+    result = await run_action(catalog.action("linear-get-project"), {"projectId": PROJECT}, auth=AUTH)
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "project(id: $id)" in query and variables == {"id": PROJECT}
+    assert result.ret["content"] == "# Goals\nFaster checkout." and result.ret["status_type"] == "started"
+    assert result.ret["milestones"] == [{"id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b", "name": "Beta", "target_date": "2024-06-30"}]
+    full = await run_action(catalog.action("linear-get-project"), {"projectId": PROJECT, "fullResponse": True}, auth=AUTH)
+    assert full.ret == data
+
+
+async def test_update_project(catalog, respx_mock):
+    route = respx_mock.post(URL).mock(side_effect=[
+        _data({"viewer": {"id": USER}}),
+        _data({"projectUpdate": {"success": True, "project": _project()}}),
+    ])
+    result = await run_action(
+        catalog.action("linear-update-project"),
+        {"projectId": PROJECT, "name": "Checkout redesign", "lead": "me", "targetDate": "2024-07-31", "priority": 2},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    query, variables = sent(route.calls[1])
+    assert "projectUpdate(id: $id, input: $input)" in query
+    assert variables == {"id": PROJECT, "input": {"name": "Checkout redesign", "leadId": USER, "targetDate": "2024-07-31",
+                                                  "priority": 2}}
+    assert result.ret["lead"] == "Ada Lovelace"
+    assert result.summary == "Updated leadId, name, priority, targetDate of Linear project Checkout redesign"
+    nothing = await run_action(catalog.action("linear-update-project"), {"projectId": PROJECT}, auth=AUTH)
+    assert "nothing to change" in nothing.error
+
+
+async def test_list_cycles_of_a_team_now(catalog, respx_mock):
+    cycle = {"id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "number": 42, "name": None, "description": None,
+             "startsAt": "2024-06-03T00:00:00.000Z", "endsAt": "2024-06-17T00:00:00.000Z", "completedAt": None,
+             "progress": 0.25, "isActive": True, "isNext": False, "isPast": False, "team": {"key": "ENG"}}
+    route = respx_mock.post(URL).mock(return_value=_data({"cycles": {"nodes": [cycle],
+                                                                     "pageInfo": {"hasNextPage": False, "endCursor": None}}}))
+    result = await run_action(catalog.action("linear-list-cycles"), {"teamId": TEAM, "when": "current"}, auth=AUTH)
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "cycles(filter: $filter" in query
+    assert variables == {"filter": {"team": {"id": {"eq": TEAM}}, "isActive": {"eq": True}}, "first": 25, "after": None}
+    assert result.ret["cycles"][0]["number"] == 42 and result.ret["cycles"][0]["is_active"] is True
+    assert result.summary == "Listed 1 Linear cycle"
+
+
+async def test_list_workflow_states_of_a_team(catalog, respx_mock):
+    state = {"id": STATE, "name": "In Progress", "type": "started", "color": "#f2c94c", "position": 2,
+             "description": None, "team": {"key": "ENG"}}
+    route = respx_mock.post(URL).mock(return_value=_data({"workflowStates": {
+        "nodes": [state], "pageInfo": {"hasNextPage": True, "endCursor": "states-2"}}}))
+    result = await run_action(catalog.action("linear-list-workflow-states"), {"teamId": TEAM, "limit": 1}, auth=AUTH)
+    assert result.error is None, result.error
+    query, variables = sent(route.calls.last)
+    assert "workflowStates(filter: $filter" in query
+    assert variables == {"filter": {"team": {"id": {"eq": TEAM}}}, "first": 1, "after": None}
+    assert result.ret == {"states": [{"id": STATE, "name": "In Progress", "type": "started", "team": "ENG", "position": 2,
+                                      "color": "#f2c94c", "description": None}], "next_cursor": "states-2"}

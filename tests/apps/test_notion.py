@@ -174,8 +174,12 @@ def test_app_declares_notion_oauth_and_headers(catalog):
 def test_annotations_mark_reads_and_overwrites(catalog):
     read_only = {a.key for a in catalog.actions_of("notion") if a.annotations.read_only}
     destructive = {a.key for a in catalog.actions_of("notion") if a.annotations.destructive}
-    assert read_only == {"notion-search", "notion-retrieve-page", "notion-query-database", "notion-retrieve-database"}
-    assert destructive == {"notion-update-page"}
+    assert read_only == {
+        "notion-search", "notion-retrieve-page", "notion-query-database", "notion-retrieve-database",
+        "notion-retrieve-block", "notion-list-block-children", "notion-retrieve-page-property-item",
+        "notion-list-users", "notion-retrieve-user", "notion-get-current-user", "notion-list-comments",
+    }
+    assert destructive == {"notion-update-page", "notion-update-block", "notion-delete-block", "notion-update-database"}
 
 
 # Remote options
@@ -229,20 +233,19 @@ async def test_search_sends_query_filter_sort_and_returns_compact_results(catalo
     )
     result = await run_action(
         catalog.action("notion-search"),
-        {"query": "meeting", "objectType": "page", "sortDirection": "descending", "pageSize": 10, "startCursor": "abc"},
+        {"query": "meeting", "objectType": "page", "sortDirection": "descending", "limit": 2, "cursor": "abc"},
         auth=AUTH,
     )
     assert result.error is None
     request = route.calls.last.request
     assert_notion_request(request, "POST", f"{API}/search")
     assert body(request) == {
-        "page_size": 10,
+        "page_size": 2,
         "query": "meeting",
         "filter": {"property": "object", "value": "page"},
         "sort": {"direction": "descending", "timestamp": "last_edited_time"},
         "start_cursor": "abc",
     }
-    assert result.ret["has_more"] is True
     assert result.ret["next_cursor"] == "fe2cc560-036c-44cd-90e8-294d5a74cebc"
     assert [(r["object"], r["id"], r["title"]) for r in result.ret["results"]] == [
         ("page", PAGE_ID, "Meeting notes"),
@@ -255,8 +258,8 @@ async def test_search_sends_query_filter_sort_and_returns_compact_results(catalo
 async def test_search_without_arguments_sends_only_the_page_size(catalog, respx_mock):
     route = respx_mock.post(f"{API}/search").mock(return_value=httpx.Response(200, json=listing([])))
     result = await run_action(catalog.action("notion-search"), {}, auth=AUTH)
-    assert body(route.calls.last.request) == {"page_size": 20}
-    assert result.ret == {"results": [], "next_cursor": None, "has_more": False}
+    assert body(route.calls.last.request) == {"page_size": 25}
+    assert result.ret == {"results": [], "next_cursor": None}
     assert result.summary == "Found 0 results"
 
 
@@ -266,7 +269,14 @@ async def test_retrieve_page_returns_the_page(catalog, respx_mock):
     result = await run_action(catalog.action("notion-retrieve-page"), {"pageId": PAGE_ID}, auth=AUTH)
     assert result.error is None
     assert_notion_request(route.calls.last.request, "GET", f"{API}/pages/{PAGE_ID}")
-    assert result.ret == data
+    assert result.ret == {
+        "id": PAGE_ID, "object": "page", "title": "Meeting notes", "url": data["url"],
+        "parent": {"type": "page_id", "page_id": PARENT_ID}, "archived": False, "in_trash": False,
+        "created_time": "2024-05-01T10:00:00.000Z", "last_edited_time": "2024-05-02T08:30:00.000Z",
+        "properties": {"title": "Meeting notes"},
+    }
+    full = await run_action(catalog.action("notion-retrieve-page"), {"pageId": PAGE_ID, "fullResponse": True}, auth=AUTH)
+    assert full.ret == data
     assert result.summary == 'Retrieved page "Meeting notes"'
 
 
@@ -301,7 +311,7 @@ async def test_create_page_turns_text_into_blocks(catalog, respx_mock):
             blk("paragraph", "last line"),
         ],
     }
-    assert result.ret == created
+    assert result.ret["id"] == PAGE_ID and result.ret["properties"] == {"title": "Q3 planning"}
     assert result.summary == 'Created page "Q3 planning" with 9 blocks'
 
 
@@ -370,7 +380,7 @@ async def test_create_page_from_database_converts_plain_values_with_the_schema(c
         },
         "children": [{"object": "block", "type": "paragraph", "paragraph": {"rich_text": text("Whole milk.")}}],
     }
-    assert result.ret == created
+    assert result.ret["properties"] == {"Name": "Buy milk", "Status": "To do", "Estimate": 3}
     assert result.summary == 'Created database item "Buy milk"'
 
 
@@ -428,7 +438,7 @@ async def test_update_page_reads_types_then_patches_properties_and_archived(cata
         "properties": {"Status": {"status": {"name": "Done"}}, "Estimate": {"number": 5}},
         "archived": True,
     }
-    assert result.ret == updated
+    assert result.ret["archived"] is True and result.ret["title"] == "Buy milk"
     assert result.summary == 'Page "Buy milk": updated 2 properties and archived it'
 
 
@@ -464,7 +474,12 @@ async def test_append_block_patches_children(catalog, respx_mock):
             {"object": "block", "type": "bulleted_list_item", "bulleted_list_item": {"rich_text": text("item")}},
         ]
     }
-    assert result.ret == {"results": blocks}
+    assert result.ret == {"blocks": [
+        {"id": "c02fc1d3-db8b-45c5-a222-27595b15aea7", "type": "paragraph", "text": "First", "has_children": False,
+         "parent": {"type": "page_id", "page_id": PAGE_ID}, "archived": False, "last_edited_time": "2024-05-02T09:00:00.000Z"},
+        {"id": "acc7eb06-05cd-4603-a384-5e1e4f1f4e72", "type": "bulleted_list_item", "text": "item", "has_children": False,
+         "parent": {"type": "page_id", "page_id": PAGE_ID}, "archived": False, "last_edited_time": "2024-05-02T09:00:00.000Z"},
+    ]}
     assert result.summary == "Appended 2 blocks"
 
 
@@ -483,14 +498,15 @@ async def test_query_database_sends_filter_and_sorts(catalog, respx_mock):
     sorts = [{"property": "Due", "direction": "ascending"}]
     result = await run_action(
         catalog.action("notion-query-database"),
-        {"databaseId": DB_ID, "filter": flt, "sorts": sorts, "pageSize": 25},
+        {"databaseId": DB_ID, "filter": flt, "sorts": sorts, "limit": 1},
         auth=AUTH,
     )
     assert result.error is None
     request = route.calls.last.request
     assert_notion_request(request, "POST", f"{API}/databases/{DB_ID}/query")
-    assert body(request) == {"page_size": 25, "filter": flt, "sorts": sorts}
-    assert result.ret == {"results": items, "next_cursor": "0a1b2c3d-0000-4000-8000-000000000000", "has_more": True}
+    assert body(request) == {"filter": flt, "sorts": sorts, "page_size": 1}
+    assert result.ret["next_cursor"] == "0a1b2c3d-0000-4000-8000-000000000000"
+    assert [p["properties"]["Name"] for p in result.ret["pages"]] == ["Buy milk"]
     assert result.summary == "Retrieved 1 database item (more available)"
 
 
@@ -507,7 +523,9 @@ async def test_retrieve_database_returns_schema(catalog, respx_mock):
     result = await run_action(catalog.action("notion-retrieve-database"), {"databaseId": DB_ID}, auth=AUTH)
     assert result.error is None
     assert_notion_request(route.calls.last.request, "GET", f"{API}/databases/{DB_ID}")
-    assert result.ret == data
+    assert result.ret["title"] == "Tasks"
+    assert result.ret["properties"]["Status"] == {"id": "%3AUPp", "type": "status", "options": ["To do", "Done"]}
+    assert result.ret["properties"]["Due"] == {"id": "AJP%7D", "type": "date"}
     assert result.summary == 'Retrieved database "Tasks" with 9 properties'
 
 
@@ -551,3 +569,276 @@ async def test_rate_limit_reports_when_to_retry(catalog, respx_mock):
     assert "429" in result.error
     assert "retry after 7 s" in result.error
     assert "You have been rate limited" in result.error
+
+
+# Blocks
+
+
+BLOCK_ID = "c02fc1d3-db8b-45c5-a222-27595b15aea7"
+
+
+def to_do(block_id=BLOCK_ID, text="Call the vet", checked=False):
+    item = block(block_id, "to_do", text)
+    item["to_do"]["checked"] = checked
+    return item
+
+
+async def test_list_block_children_follows_cursors_until_the_limit(catalog, respx_mock):
+    second_id = "acc7eb06-05cd-4603-a384-5e1e4f1f4e72"
+    route = respx_mock.get(url__startswith=f"{API}/blocks/{PAGE_ID}/children").mock(
+        side_effect=[
+            httpx.Response(200, json=listing([block(BLOCK_ID, "heading_1", "Plan")], next_cursor=second_id, kind="block")),
+            httpx.Response(200, json=listing([to_do(second_id)], next_cursor="7e3c1ed1-0000-4000-8000-000000000000",
+                                             kind="block")),
+        ]
+    )
+    result = await run_action(catalog.action("notion-list-block-children"), {"blockId": PAGE_ID, "limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls[0].request, "GET", f"{API}/blocks/{PAGE_ID}/children?page_size=2")
+    assert_notion_request(
+        route.calls[1].request, "GET", f"{API}/blocks/{PAGE_ID}/children?page_size=1&start_cursor={second_id}"
+    )
+    assert [(b["type"], b["text"]) for b in result.ret["blocks"]] == [("heading_1", "Plan"), ("to_do", "Call the vet")]
+    assert result.ret["blocks"][1]["checked"] is False
+    assert result.ret["next_cursor"] == "7e3c1ed1-0000-4000-8000-000000000000"
+    assert result.summary == "Listed 2 blocks (more available)"
+
+    route.side_effect = [httpx.Response(200, json=listing([], kind="block"))]
+    last = await run_action(
+        catalog.action("notion-list-block-children"), {"blockId": PAGE_ID, "cursor": result.ret["next_cursor"]}, auth=AUTH
+    )
+    assert str(route.calls.last.request.url).endswith("start_cursor=7e3c1ed1-0000-4000-8000-000000000000")
+    assert last.ret == {"blocks": [], "next_cursor": None}
+
+
+async def test_retrieve_block(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/blocks/{BLOCK_ID}").mock(return_value=httpx.Response(200, json=to_do(checked=True)))
+    result = await run_action(catalog.action("notion-retrieve-block"), {"blockId": BLOCK_ID}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "GET", f"{API}/blocks/{BLOCK_ID}")
+    assert result.ret["text"] == "Call the vet" and result.ret["checked"] is True
+    assert result.summary == "Retrieved to_do block"
+
+
+async def test_update_block_keeps_its_type(catalog, respx_mock):
+    read = respx_mock.get(f"{API}/blocks/{BLOCK_ID}").mock(return_value=httpx.Response(200, json=to_do()))
+    patch = respx_mock.patch(f"{API}/blocks/{BLOCK_ID}").mock(
+        return_value=httpx.Response(200, json=to_do(text="Call the vet at 9", checked=True))
+    )
+    result = await run_action(
+        catalog.action("notion-update-block"), {"blockId": BLOCK_ID, "text": "Call the vet at 9", "checked": True}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert_notion_request(read.calls.last.request, "GET", f"{API}/blocks/{BLOCK_ID}")
+    assert_notion_request(patch.calls.last.request, "PATCH", f"{API}/blocks/{BLOCK_ID}")
+    assert body(patch.calls.last.request) == {"to_do": {"rich_text": text("Call the vet at 9"), "checked": True}}
+    assert result.ret["text"] == "Call the vet at 9" and result.summary == "Updated to_do block"
+
+
+async def test_update_block_refuses_checking_a_paragraph(catalog, respx_mock):
+    respx_mock.get(f"{API}/blocks/{BLOCK_ID}").mock(return_value=httpx.Response(200, json=block(BLOCK_ID, "paragraph", "x")))
+    result = await run_action(catalog.action("notion-update-block"), {"blockId": BLOCK_ID, "checked": True}, auth=AUTH)
+    assert "only to-do blocks" in result.error
+    assert len(respx_mock.calls) == 1
+
+
+async def test_delete_block(catalog, respx_mock):
+    route = respx_mock.delete(f"{API}/blocks/{BLOCK_ID}").mock(
+        return_value=httpx.Response(200, json={**block(BLOCK_ID, "paragraph", "Old"), "archived": True, "in_trash": True})
+    )
+    result = await run_action(catalog.action("notion-delete-block"), {"blockId": BLOCK_ID}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "DELETE", f"{API}/blocks/{BLOCK_ID}")
+    assert result.ret["archived"] is True and result.summary == "Deleted paragraph block"
+
+
+# Page properties
+
+
+async def test_retrieve_page_property_item_reads_a_paginated_relation(catalog, respx_mock):
+    related = ["0c0e0e0e-1111-2222-3333-444455556666", "1d1f1f1f-1111-2222-3333-444455556666"]
+    route = respx_mock.get(url__startswith=f"{API}/pages/{PAGE_ID}/properties/").mock(
+        return_value=httpx.Response(200, json={
+            "object": "list",
+            "results": [{"object": "property_item", "id": "vYdV", "type": "relation", "relation": {"id": r}} for r in related],
+            "next_cursor": "some-next-cursor",
+            "has_more": True,
+            "type": "property_item",
+            "property_item": {"id": "vYdV", "next_url": None, "type": "relation", "relation": {}},
+        })
+    )
+    result = await run_action(
+        catalog.action("notion-retrieve-page-property-item"),
+        {"pageId": PAGE_ID, "propertyId": "vYdV", "limit": 2, "cursor": "prev"},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_notion_request(
+        route.calls.last.request, "GET", f"{API}/pages/{PAGE_ID}/properties/vYdV?page_size=2&start_cursor=prev"
+    )
+    assert result.ret == {"id": "vYdV", "type": "relation", "value": related, "next_cursor": "some-next-cursor"}
+    assert result.summary == "Retrieved 2 items of the property"
+
+
+async def test_retrieve_page_property_item_of_a_single_value_and_its_options(catalog, respx_mock):
+    respx_mock.get(f"{API}/pages/{PAGE_ID}/properties/Hm%3Bs", params={"page_size": "25"}).mock(
+        return_value=httpx.Response(200, json={"object": "property_item", "id": "Hm%3Bs", "type": "number", "number": 3})
+    )
+    result = await run_action(
+        catalog.action("notion-retrieve-page-property-item"), {"pageId": PAGE_ID, "propertyId": "Hm%3Bs"}, auth=AUTH
+    )
+    assert result.error is None, result.error
+    assert result.ret == {"id": "Hm%3Bs", "type": "number", "value": 3}
+
+    respx_mock.get(f"{API}/pages/{PAGE_ID}").mock(return_value=httpx.Response(200, json=db_item("Buy milk")))
+    action = catalog.action("notion-retrieve-page-property-item")
+    options = await fetch_options(action, "propertyId", {"pageId": PAGE_ID}, auth=AUTH)
+    assert options["options"] == [
+        {"label": "Name (title)", "value": "title"},
+        {"label": "Status (status)", "value": "%3AUPp"},
+        {"label": "Estimate (number)", "value": "Hm%3Bs"},
+    ]
+    missing = await fetch_options(action, "propertyId", {}, auth=AUTH)
+    assert "choose the page" in missing["errors"][0]
+
+
+# Databases
+
+
+async def test_create_database_turns_type_names_into_schemas(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/databases").mock(return_value=httpx.Response(200, json=database()))
+    result = await run_action(
+        catalog.action("notion-create-database"),
+        {"parentId": PARENT_ID, "title": "Tasks",
+         "properties": {"Due": "date", "Tags": {"multi_select": {"options": [{"name": "home"}]}}}, "isInline": True},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "POST", f"{API}/databases")
+    assert body(route.calls.last.request) == {
+        "parent": {"type": "page_id", "page_id": PARENT_ID},
+        "title": text("Tasks"),
+        "properties": {"Name": {"title": {}}, "Due": {"date": {}}, "Tags": {"multi_select": {"options": [{"name": "home"}]}}},
+        "is_inline": True,
+    }
+    assert result.ret["id"] == DB_ID and result.summary == 'Created database "Tasks" with 3 properties'
+
+    bad = await run_action(
+        catalog.action("notion-create-database"), {"parentId": PARENT_ID, "title": "T", "properties": {"X": "colour"}},
+        auth=AUTH,
+    )
+    assert "give a type name" in bad.error and route.call_count == 1
+
+
+async def test_update_database_renames_adds_and_removes_properties(catalog, respx_mock):
+    route = respx_mock.patch(f"{API}/databases/{DB_ID}").mock(return_value=httpx.Response(200, json=database()))
+    result = await run_action(
+        catalog.action("notion-update-database"),
+        {"databaseId": DB_ID, "title": "Tasks", "description": "What to do",
+         "properties": {"Notes": None, "Owner": {"name": "Assignee"}, "Link": "url"}},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "PATCH", f"{API}/databases/{DB_ID}")
+    assert body(route.calls.last.request) == {
+        "title": text("Tasks"),
+        "description": text("What to do"),
+        "properties": {"Owner": {"name": "Assignee"}, "Link": {"url": {}}, "Notes": None},
+    }
+    assert result.summary == 'Updated database "Tasks" (description, properties, title)'
+    empty = await run_action(catalog.action("notion-update-database"), {"databaseId": DB_ID}, auth=AUTH)
+    assert "nothing to change" in empty.error
+
+
+# Users
+
+
+PERSON = {"object": "user", "id": USER["id"], "type": "person", "name": "Avocado Lovelace",
+          "avatar_url": "https://secure.notion-static.com/e6a352a8.jpg", "person": {"email": "avo@example.org"}}
+BOT = {"object": "user", "id": "9a3b5ae0-c6e6-482d-b0e1-ed315ee6dc57", "type": "bot", "name": "Doug Engelbot",
+       "avatar_url": None, "bot": {"owner": {"type": "workspace", "workspace": True}, "workspace_name": "Acme"}}
+
+
+async def test_list_users_pages_and_trims(catalog, respx_mock):
+    route = respx_mock.get(url__startswith=f"{API}/users").mock(
+        return_value=httpx.Response(200, json=listing([PERSON, BOT], next_cursor="fe2cc560-036c-44cd-90e8-294d5a74cebc",
+                                                      kind="user"))
+    )
+    result = await run_action(catalog.action("notion-list-users"), {"limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "GET", f"{API}/users?page_size=2")
+    assert result.ret == {"users": [
+        {"id": USER["id"], "type": "person", "name": "Avocado Lovelace",
+         "avatar_url": "https://secure.notion-static.com/e6a352a8.jpg", "email": "avo@example.org"},
+        {"id": BOT["id"], "type": "bot", "name": "Doug Engelbot", "avatar_url": None, "workspace_name": "Acme",
+         "owner_type": "workspace"},
+    ], "next_cursor": "fe2cc560-036c-44cd-90e8-294d5a74cebc"}
+    assert result.summary == "Listed 2 users (more available)"
+
+
+async def test_retrieve_user_with_its_options(catalog, respx_mock):
+    listed = respx_mock.get(f"{API}/users", params={"page_size": "100"}).mock(
+        return_value=httpx.Response(200, json=listing([PERSON], kind="user"))
+    )
+    options = await fetch_options(catalog.action("notion-retrieve-user"), "userId", {}, auth=AUTH)
+    assert options["options"] == [{"label": "Avocado Lovelace", "value": USER["id"]}]
+    assert_notion_request(listed.calls.last.request, "GET", f"{API}/users?page_size=100")
+
+    route = respx_mock.get(f"{API}/users/{USER['id']}").mock(return_value=httpx.Response(200, json=PERSON))
+    result = await run_action(catalog.action("notion-retrieve-user"), {"userId": USER["id"]}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "GET", f"{API}/users/{USER['id']}")
+    assert result.ret["email"] == "avo@example.org" and result.summary == "Retrieved person Avocado Lovelace"
+
+
+async def test_get_current_user_is_the_bot(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/users/me").mock(return_value=httpx.Response(200, json=BOT))
+    result = await run_action(catalog.action("notion-get-current-user"), {}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "GET", f"{API}/users/me")
+    assert result.ret["workspace_name"] == "Acme"
+    assert result.summary == "The connection acts as Doug Engelbot in Acme"
+
+
+# Comments
+
+
+def comment(text_content, discussion="f1407351-36f5-4c49-a13c-49f8ba11776d"):
+    return {"object": "comment", "id": "94cc56ab-9f02-409d-9f99-1037e9fe502f", "discussion_id": discussion,
+            "parent": {"type": "page_id", "page_id": PAGE_ID}, "created_time": "2024-05-03T13:00:00.000Z",
+            "last_edited_time": "2024-05-03T13:00:00.000Z", "created_by": {"object": "user", "id": BOT["id"]},
+            "rich_text": rich(text_content)}
+
+
+async def test_list_comments_of_a_page(catalog, respx_mock):
+    route = respx_mock.get(url__startswith=f"{API}/comments").mock(
+        return_value=httpx.Response(200, json=listing([comment("Looks good")], kind="comment"))
+    )
+    result = await run_action(catalog.action("notion-list-comments"), {"blockId": PAGE_ID}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "GET", f"{API}/comments?block_id={PAGE_ID}&page_size=25")
+    assert result.ret == {"comments": [{
+        "id": "94cc56ab-9f02-409d-9f99-1037e9fe502f", "discussion_id": "f1407351-36f5-4c49-a13c-49f8ba11776d",
+        "parent": {"type": "page_id", "page_id": PAGE_ID}, "text": "Looks good", "created_by": BOT["id"],
+        "created_time": "2024-05-03T13:00:00.000Z",
+    }], "next_cursor": None}
+    assert result.summary == "Listed 1 comment"
+
+
+async def test_create_comment_on_a_page_or_in_a_discussion(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/comments").mock(return_value=httpx.Response(200, json=comment("Hello")))
+    result = await run_action(catalog.action("notion-create-comment"), {"pageId": PAGE_ID, "text": "Hello"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_notion_request(route.calls.last.request, "POST", f"{API}/comments")
+    assert body(route.calls.last.request) == {"rich_text": text("Hello"), "parent": {"page_id": PAGE_ID}}
+    assert result.ret["text"] == "Hello" and result.summary == "Commented on the page"
+
+    reply = await run_action(
+        catalog.action("notion-create-comment"),
+        {"discussionId": "f1407351-36f5-4c49-a13c-49f8ba11776d", "text": "Thanks"}, auth=AUTH,
+    )
+    assert body(route.calls.last.request) == {"rich_text": text("Thanks"),
+                                              "discussion_id": "f1407351-36f5-4c49-a13c-49f8ba11776d"}
+    assert reply.summary == "Replied in the discussion"
+    neither = await run_action(catalog.action("notion-create-comment"), {"text": "x"}, auth=AUTH)
+    assert "not both or neither" in neither.error and route.call_count == 2

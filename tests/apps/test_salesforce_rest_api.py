@@ -153,19 +153,44 @@ async def test_soql_query_follows_next_records_url_and_strips_attributes(catalog
     assert result.ret["records"][0] == {"type": "Account", "Id": ACCOUNT_ID, "Name": "Acme",
                                         "Owner": {"type": "User", "Name": "Ada Lovelace"}}
     assert [r["Name"] for r in result.ret["records"]] == ["Acme", "Globex", "Initech"]
-    assert result.ret["totalSize"] == 3 and result.ret["hasMore"] is False
+    assert result.ret["totalSize"] == 3 and result.ret["next_cursor"] is None
     assert result.summary == "Query matched 3 records"
 
 
-async def test_soql_query_stops_at_max_records(catalog, respx_mock):
+async def test_soql_query_stops_at_the_limit_and_the_cursor_resumes_mid_page(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    first = respx_mock.get(f"{API}/query").mock(return_value=httpx.Response(200, json={
+        "totalSize": 5, "done": False, "nextRecordsUrl": "/services/data/v62.0/query/01gD0000002HU6KIAW-3",
+        "records": [_account(), _account("0015g00000ABCDfAAH", "Globex"), _account("0015g00000ABCDgAAH", "Initech")]}))
+    more = respx_mock.get(f"{API}/query/01gD0000002HU6KIAW-3").mock(return_value=httpx.Response(200, json={
+        "totalSize": 5, "done": True,
+        "records": [_account("0015g00000ABCDhAAH", "Umbrella"), _account("0015g00000ABCDiAAH", "Hooli")]}))
+    action = catalog.action("salesforce_rest_api-soql-query")
+    soql = "SELECT Id, Name FROM Account"
+    page1 = await run_action(action, {"query": soql, "limit": 2}, auth=AUTH)
+    assert [r["Name"] for r in page1.ret["records"]] == ["Acme", "Globex"]
+    assert page1.summary == "Query matched 5 records, returned 2"
+    assert not more.called
+    # The rest of the first page comes from the query again; then Salesforce's next page.
+    page2 = await run_action(action, {"query": soql, "limit": 2, "cursor": page1.ret["next_cursor"]}, auth=AUTH)
+    assert [r["Name"] for r in page2.ret["records"]] == ["Initech", "Umbrella"]
+    assert first.call_count == 2
+    assert_request(more.calls.last.request, "GET", f"{API}/query/01gD0000002HU6KIAW-3")
+    page3 = await run_action(action, {"query": soql, "limit": 2, "cursor": page2.ret["next_cursor"]}, auth=AUTH)
+    assert [r["Name"] for r in page3.ret["records"]] == ["Hooli"]
+    assert page3.ret["next_cursor"] is None
+    assert first.call_count == 2 and more.call_count == 2
+    forged = await run_action(action, {"query": soql, "cursor": "bm90IGEgY3Vyc29y"}, auth=AUTH)
+    assert "next_cursor" in forged.error
+
+
+async def test_soql_query_full_response_keeps_salesforce_attributes(catalog, respx_mock):
     _mock_userinfo(respx_mock)
     respx_mock.get(f"{API}/query").mock(return_value=httpx.Response(200, json={
-        "totalSize": 5000, "done": False, "nextRecordsUrl": "/services/data/v62.0/query/01gD0000002HU6KIAW-2000",
-        "records": [_account(), _account("0015g00000ABCDfAAH", "Globex")]}))
+        "totalSize": 1, "done": True, "records": [_account()]}))
     result = await run_action(catalog.action("salesforce_rest_api-soql-query"),
-                              {"query": "SELECT Id, Name FROM Account", "maxRecords": 2}, auth=AUTH)
-    assert len(result.ret["records"]) == 2 and result.ret["hasMore"] is True
-    assert result.summary == "Query matched 5000 records, returned 2"
+                              {"query": "SELECT Id, Name FROM Account", "fullResponse": True}, auth=AUTH)
+    assert result.ret["records"][0]["attributes"]["type"] == "Account"
 
 
 async def test_soql_query_must_be_a_select(catalog, respx_mock):
@@ -185,7 +210,7 @@ async def test_sosl_search_sends_the_statement(catalog, respx_mock):
     result = await run_action(catalog.action("salesforce_rest_api-sosl-search"), {"search": sosl}, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/search", params={"q": sosl})
-    assert result.ret["records"][1] == {"type": "Contact", "Id": "0035g00000XyZ12AAB", "Name": "Ada Lovelace", "Email": "ada@example.com"}
+    assert result.ret["searchRecords"][1] == {"type": "Contact", "Id": "0035g00000XyZ12AAB", "Name": "Ada Lovelace", "Email": "ada@example.com"}
     assert result.summary == "Search found 2 records"
     bad = await run_action(catalog.action("salesforce_rest_api-sosl-search"), {"search": "Acme"}, auth=AUTH)
     assert "starting with FIND" in bad.error
@@ -200,12 +225,18 @@ async def test_list_sobject_types_filters_by_name(catalog, respx_mock):
     result = await run_action(catalog.action("salesforce_rest_api-list-sobject-types"), {"search": "invoice"}, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/sobjects")
-    assert result.ret == {"count": 1, "sobjects": [{
+    assert result.ret == {"next_cursor": None, "sobjects": [{
         "name": "Invoice__c", "label": "Invoice", "custom": True, "keyPrefix": "a01", "queryable": True, "createable": True,
         "updateable": True, "deletable": True, "searchable": True}]}
     assert result.summary == "Found 1 sObject type"
     custom = await run_action(catalog.action("salesforce_rest_api-list-sobject-types"), {"customOnly": True}, auth=AUTH)
     assert [o["name"] for o in custom.ret["sobjects"]] == ["Invoice__c"]
+    action = catalog.action("salesforce_rest_api-list-sobject-types")
+    every = [o["name"] for o in _describe_global()["sobjects"]]
+    first = await run_action(action, {"limit": 2}, auth=AUTH)
+    assert [o["name"] for o in first.ret["sobjects"]] == every[:2] and first.ret["next_cursor"] == "2"
+    rest = await run_action(action, {"limit": 2, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert [o["name"] for o in rest.ret["sobjects"]] == every[2:4]
 
 
 async def test_describe_sobject_lists_fields_with_what_a_new_record_needs(catalog, respx_mock):
@@ -345,7 +376,7 @@ async def test_add_note_creates_a_note_on_the_record(catalog, respx_mock):
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "POST", f"{API}/sobjects/Note",
                    body={"ParentId": ACCOUNT_ID, "Title": "Call with Ada", "Body": "Renewal in June", "IsPrivate": False})
-    assert result.ret["parentId"] == ACCOUNT_ID
+    assert result.ret == {"id": "0025g00000NoTe1AAB", "sobjectType": "Note", "url": f"{INSTANCE}/0025g00000NoTe1AAB"}
     assert result.summary == f"Added note 0025g00000NoTe1AAB (Call with Ada) to record {ACCOUNT_ID}"
 
 
@@ -360,6 +391,197 @@ async def test_create_task_sets_who_what_and_due_date(catalog, respx_mock):
         "Subject": "Call Ada about renewal", "Status": "Not Started", "WhoId": "0035g00000XyZ12AAB",
         "WhatId": "0065g00000LmNoPAAV", "ActivityDate": "2025-05-02", "Priority": "High"})
     assert result.summary == "Created task 00T5g00000TaSk1EAA (Call Ada about renewal) due 2025-05-02"
+
+
+CONTACT_ID = "0035g00000XyZ12AAB"
+LEAD_ID = "00Q5g00000LeAd1AAB"
+CAMPAIGN_ID = "7015g00000CaMp1AAB"
+
+
+async def test_upsert_record_creates_or_updates_by_external_id(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    url = f"{API}/sobjects/Account/Customer_Number__c/CUST%2F00042"
+    route = respx_mock.patch(url).mock(side_effect=[
+        httpx.Response(201, json={"id": ACCOUNT_ID, "errors": [], "success": True, "created": True}),
+        httpx.Response(200, json={"id": ACCOUNT_ID, "errors": [], "success": True, "created": False}),
+    ])
+    action = catalog.action("salesforce_rest_api-upsert-record")
+    values = {"sobjectType": "Account", "externalIdField": "Customer_Number__c", "externalId": "CUST/00042",
+              "fields": {"Name": "Acme", "Phone": "+1 415 555 0100"}}
+    made = await run_action(action, values, auth=AUTH)
+    assert made.error is None, made.error
+    assert_request(route.calls.last.request, "PATCH", url, body={"Name": "Acme", "Phone": "+1 415 555 0100"})
+    assert made.ret == {"id": ACCOUNT_ID, "created": True, "sobjectType": "Account", "url": f"{INSTANCE}/{ACCOUNT_ID}"}
+    assert made.summary == f"Created Account with Customer_Number__c = CUST/00042 ({ACCOUNT_ID})"
+    again = await run_action(action, values, auth=AUTH)
+    assert again.ret["created"] is False
+    assert again.summary.startswith("Updated Account")
+    clash = await run_action(action, {**values, "fields": {"Customer_Number__c": "x"}}, auth=AUTH)
+    assert "leave Customer_Number__c out of fields" in clash.error
+    assert route.call_count == 2
+
+
+async def test_get_record_by_external_id(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    url = f"{API}/sobjects/Account/Customer_Number__c/CUST-00042"
+    route = respx_mock.get(url).mock(return_value=httpx.Response(200, json=_account(Customer_Number__c="CUST-00042")))
+    result = await run_action(catalog.action("salesforce_rest_api-get-record-by-external-id"), {
+        "sobjectType": "Account", "externalIdField": "Customer_Number__c", "externalId": "CUST-00042",
+        "fields": ["Name", "Customer_Number__c"]}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "GET", url, params={"fields": "Name,Customer_Number__c"})
+    assert result.ret == {"type": "Account", "Id": ACCOUNT_ID, "Name": "Acme", "Customer_Number__c": "CUST-00042"}
+    assert result.summary == f"Got Account {ACCOUNT_ID} by Customer_Number__c = CUST-00042"
+
+
+async def test_composite_request_chains_subrequests(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.post(f"{API}/composite").mock(return_value=httpx.Response(200, json={"compositeResponse": [
+        {"body": {"id": ACCOUNT_ID, "success": True, "errors": []}, "httpHeaders": {"Location": f"/services/data/v62.0/sobjects/Account/{ACCOUNT_ID}"},
+         "httpStatusCode": 201, "referenceId": "newAccount"},
+        {"body": [{"errorCode": "REQUIRED_FIELD_MISSING", "message": "Required fields are missing: [LastName]", "fields": ["LastName"]}],
+         "httpHeaders": {}, "httpStatusCode": 400, "referenceId": "newContact"},
+    ]}))
+    result = await run_action(catalog.action("salesforce_rest_api-composite-request"), {"compositeRequest": [
+        {"method": "post", "url": "sobjects/Account", "referenceId": "newAccount", "body": {"Name": "Acme"}},
+        {"method": "POST", "url": "/services/data/v62.0/sobjects/Contact", "referenceId": "newContact",
+         "body": {"AccountId": "@{newAccount.id}"}},
+    ]}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "POST", f"{API}/composite", body={"allOrNone": False, "compositeRequest": [
+        {"method": "POST", "url": "/services/data/v62.0/sobjects/Account", "referenceId": "newAccount", "body": {"Name": "Acme"}},
+        {"method": "POST", "url": "/services/data/v62.0/sobjects/Contact", "referenceId": "newContact",
+         "body": {"AccountId": "@{newAccount.id}"}},
+    ]})
+    assert result.ret["results"][0] == {"referenceId": "newAccount", "httpStatusCode": 201,
+                                        "body": {"id": ACCOUNT_ID, "success": True, "errors": []}}
+    assert result.summary == "Ran 2 subrequests; failed: newContact"
+    bad = await run_action(catalog.action("salesforce_rest_api-composite-request"),
+                           {"compositeRequest": [{"method": "FETCH", "url": "x", "referenceId": "a"}]}, auth=AUTH)
+    assert "needs a method" in bad.error
+
+
+async def test_list_recent_items(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/recent").mock(return_value=httpx.Response(200, json=[
+        _account(), {"attributes": {"type": "Opportunity", "url": "/services/data/v62.0/sobjects/Opportunity/0065g00000OpPo1AAB"},
+                     "Id": "0065g00000OpPo1AAB", "Name": "Acme – 50 seats"}]))
+    result = await run_action(catalog.action("salesforce_rest_api-list-recent-items"), {"limit": 10}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "GET", f"{API}/recent", params={"limit": "10"})
+    assert result.ret[1] == {"type": "Opportunity", "Id": "0065g00000OpPo1AAB", "Name": "Acme – 50 seats"}
+    assert result.summary == "Found 2 recent records"
+
+
+async def test_get_limits(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/limits").mock(return_value=httpx.Response(200, json={
+        "DailyApiRequests": {"Max": 15000, "Remaining": 14998, "Ant Migration Tool": {"Max": 0, "Remaining": 0}},
+        "DataStorageMB": {"Max": 5, "Remaining": 5},
+        "SingleEmail": {"Max": 15, "Remaining": 15},
+    }))
+    result = await run_action(catalog.action("salesforce_rest_api-get-limits"), {}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "GET", f"{API}/limits")
+    assert result.ret == {"DailyApiRequests": {"max": 15000, "remaining": 14998}, "DataStorageMB": {"max": 5, "remaining": 5},
+                          "SingleEmail": {"max": 15, "remaining": 15}}
+    assert result.summary == "14998 of 15000 daily API requests remain"
+
+
+async def test_search_records_builds_a_parameterized_search(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/parameterizedSearch/").mock(return_value=httpx.Response(200, json={"searchRecords": [
+        _account(),
+        {"attributes": {"type": "Contact", "url": f"/services/data/v62.0/sobjects/Contact/{CONTACT_ID}"},
+         "Id": CONTACT_ID, "Name": "Ada Lovelace", "Email": "ada@acme.example.com"}]}))
+    result = await run_action(catalog.action("salesforce_rest_api-search-records"), {
+        "searchText": "acme", "sobjectTypes": ["Account", "Contact"], "searchIn": "NAME", "limit": 10}, auth=AUTH)
+    assert result.error is None, result.error
+    request = route.calls.last.request
+    assert_request(request, "GET", f"{API}/parameterizedSearch/", params={
+        "q": "acme", "overallLimit": "10", "in": "NAME", "sobject": "Contact",
+        "Account.fields": "Id,Name,Industry,Phone,Website", "Contact.fields": "Id,Name,Email,Phone,Title,AccountId"})
+    assert request.url.params.get_list("sobject") == ["Account", "Contact"]
+    assert [r["type"] for r in result.ret["searchRecords"]] == ["Account", "Contact"]
+    assert result.summary == "Search for 'acme' found 2 records"
+    short = await run_action(catalog.action("salesforce_rest_api-search-records"), {"searchText": "a*"}, auth=AUTH)
+    assert "at least two characters" in short.error
+
+
+async def test_create_account_case_and_event(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    account = respx_mock.post(f"{API}/sobjects/Account").mock(return_value=_created(ACCOUNT_ID))
+    case = respx_mock.post(f"{API}/sobjects/Case").mock(return_value=_created("5005g00000CaSe1AAB"))
+    event = respx_mock.post(f"{API}/sobjects/Event").mock(return_value=_created("00U5g00000EvEn1AAB"))
+    made = await run_action(catalog.action("salesforce_rest_api-create-account"), {
+        "name": "Acme", "industry": "Technology", "billingCity": "San Francisco",
+        "additionalFields": {"NumberOfEmployees": 250}}, auth=AUTH)
+    assert made.error is None, made.error
+    assert_request(account.calls.last.request, "POST", f"{API}/sobjects/Account",
+                   body={"Name": "Acme", "Industry": "Technology", "BillingCity": "San Francisco", "NumberOfEmployees": 250})
+    assert made.ret == {"id": ACCOUNT_ID, "sobjectType": "Account", "url": f"{INSTANCE}/{ACCOUNT_ID}"}
+    assert made.summary == f"Created account {ACCOUNT_ID} (Acme)"
+    opened = await run_action(catalog.action("salesforce_rest_api-create-case"), {
+        "subject": "Cannot log in", "priority": "High", "origin": "Email", "contactId": CONTACT_ID, "accountId": ACCOUNT_ID},
+        auth=AUTH)
+    assert opened.error is None, opened.error
+    assert_request(case.calls.last.request, "POST", f"{API}/sobjects/Case", body={
+        "Subject": "Cannot log in", "Priority": "High", "Origin": "Email", "ContactId": CONTACT_ID, "AccountId": ACCOUNT_ID})
+    assert opened.summary == "Created case 5005g00000CaSe1AAB (Cannot log in)"
+    booked = await run_action(catalog.action("salesforce_rest_api-create-event"), {
+        "subject": "Demo with Acme", "startDateTime": "2025-05-02T14:00:00Z", "endDateTime": "2025-05-02T15:00:00Z",
+        "whoId": CONTACT_ID, "whatId": ACCOUNT_ID, "location": "Zoom"}, auth=AUTH)
+    assert booked.error is None, booked.error
+    assert_request(event.calls.last.request, "POST", f"{API}/sobjects/Event", body={
+        "Subject": "Demo with Acme", "StartDateTime": "2025-05-02T14:00:00Z", "EndDateTime": "2025-05-02T15:00:00Z",
+        "WhoId": CONTACT_ID, "WhatId": ACCOUNT_ID, "Location": "Zoom"})
+    assert booked.summary == "Created event 00U5g00000EvEn1AAB (Demo with Acme) at 2025-05-02T14:00:00Z"
+    vague = await run_action(catalog.action("salesforce_rest_api-create-event"), {
+        "subject": "x", "startDateTime": "next tuesday", "endDateTime": "2025-05-02T15:00:00Z"}, auth=AUTH)
+    assert "must be a date and time" in vague.error
+    assert event.call_count == 1
+
+
+async def test_add_contact_and_lead_to_a_campaign(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.post(f"{API}/sobjects/CampaignMember").mock(return_value=_created("00v5g00000MeMb1AAB"))
+    contact = await run_action(catalog.action("salesforce_rest_api-add-contact-to-campaign"),
+                               {"campaignId": CAMPAIGN_ID, "contactId": CONTACT_ID, "status": "Responded"}, auth=AUTH)
+    assert contact.error is None, contact.error
+    assert_request(route.calls.last.request, "POST", f"{API}/sobjects/CampaignMember",
+                   body={"CampaignId": CAMPAIGN_ID, "ContactId": CONTACT_ID, "Status": "Responded"})
+    assert contact.summary == f"Added contact {CONTACT_ID} to campaign {CAMPAIGN_ID} (member 00v5g00000MeMb1AAB)"
+    lead = await run_action(catalog.action("salesforce_rest_api-add-lead-to-campaign"),
+                            {"campaignId": CAMPAIGN_ID, "leadId": LEAD_ID}, auth=AUTH)
+    assert lead.error is None, lead.error
+    assert_request(route.calls.last.request, "POST", f"{API}/sobjects/CampaignMember",
+                   body={"CampaignId": CAMPAIGN_ID, "LeadId": LEAD_ID})
+
+
+async def test_a_contact_already_in_the_campaign_is_reported(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    respx_mock.post(f"{API}/sobjects/CampaignMember").mock(return_value=httpx.Response(400, json=[
+        {"message": "Already a campaign member.", "errorCode": "DUPLICATE_VALUE", "fields": []}]))
+    result = await run_action(catalog.action("salesforce_rest_api-add-contact-to-campaign"),
+                              {"campaignId": CAMPAIGN_ID, "contactId": CONTACT_ID}, auth=AUTH)
+    assert "DUPLICATE_VALUE: Already a campaign member." in result.error
+
+
+async def test_update_opportunity_changes_only_what_is_given(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.patch(f"{API}/sobjects/Opportunity/0065g00000OpPo1AAB").mock(return_value=httpx.Response(204))
+    action = catalog.action("salesforce_rest_api-update-opportunity")
+    result = await run_action(action, {"opportunityId": "0065g00000OpPo1AAB", "stageName": "Closed Won", "amount": "25,000",
+                                       "closeDate": "2025-06-30", "probability": 100}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_request(route.calls.last.request, "PATCH", f"{API}/sobjects/Opportunity/0065g00000OpPo1AAB",
+                   body={"StageName": "Closed Won", "Amount": 25000.0, "CloseDate": "2025-06-30", "Probability": 100})
+    assert result.ret == {"id": "0065g00000OpPo1AAB", "sobjectType": "Opportunity",
+                          "updatedFields": ["StageName", "Amount", "CloseDate", "Probability"]}
+    assert result.summary == "Updated StageName, Amount, CloseDate, Probability of opportunity 0065g00000OpPo1AAB"
+    nothing = await run_action(action, {"opportunityId": "0065g00000OpPo1AAB"}, auth=AUTH)
+    assert "nothing to change" in nothing.error
+    assert route.call_count == 1
 
 
 # Errors, auth and limits
@@ -488,6 +710,41 @@ async def test_stage_and_lead_status_options_query_the_org(catalog, respx_mock):
         "SELECT ApiName, MasterLabel FROM OpportunityStage WHERE IsActive = true ORDER BY SortOrder")
     statuses = await fetch_options(catalog.action("salesforce_rest_api-create-lead"), "status", {}, auth=AUTH)
     assert statuses["stringOptions"] == ["Open - Not Contacted"]
+
+
+async def test_record_options_list_recent_items_of_the_type(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/sobjects/Account").mock(return_value=httpx.Response(200, json={
+        "objectDescribe": _sobject("Account", "Account"),
+        "recentItems": [_account(), _account("0015g00000ABCDfAAH", "Globex")]}))
+    action = catalog.action("salesforce_rest_api-get-record")
+    options = await fetch_options(action, "recordId", {"sobjectType": "Account"}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/sobjects/Account")
+    assert options["options"] == [{"label": f"Acme ({ACCOUNT_ID})", "value": ACCOUNT_ID},
+                                  {"label": "Globex (0015g00000ABCDfAAH)", "value": "0015g00000ABCDfAAH"}]
+    missing = await fetch_options(action, "recordId", {}, auth=AUTH)
+    assert "choose the sObject type first" in missing["errors"][0]
+
+
+async def test_account_options_search_by_name(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/query").mock(return_value=httpx.Response(200, json={
+        "totalSize": 1, "done": True, "records": [_account()]}))
+    options = await fetch_options(catalog.action("salesforce_rest_api-create-case"), "accountId", {}, auth=AUTH, query="Ac'me")
+    assert_request(route.calls.last.request, "GET", f"{API}/query", params={
+        "q": "SELECT Id, Name FROM Account WHERE Name LIKE '%Ac\\'me%' ORDER BY LastModifiedDate DESC LIMIT 50"})
+    assert options["options"] == [{"label": f"Acme ({ACCOUNT_ID})", "value": ACCOUNT_ID}]
+
+
+async def test_case_status_options_query_the_org(catalog, respx_mock):
+    _mock_userinfo(respx_mock)
+    route = respx_mock.get(f"{API}/query").mock(return_value=httpx.Response(200, json={"totalSize": 2, "done": True, "records": [
+        {"attributes": {"type": "CaseStatus"}, "MasterLabel": "New"},
+        {"attributes": {"type": "CaseStatus"}, "MasterLabel": "Escalated"}]}))
+    options = await fetch_options(catalog.action("salesforce_rest_api-create-case"), "status", {}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/query",
+                   params={"q": "SELECT MasterLabel FROM CaseStatus ORDER BY SortOrder"})
+    assert options["options"] == [{"label": "New", "value": "New"}, {"label": "Escalated", "value": "Escalated"}]
 
 
 # Account test: https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_using_userinfo_endpoint.htm

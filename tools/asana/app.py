@@ -316,6 +316,12 @@ async def user_options(ctx):
     return await _paged_options(ctx, "/users", {"workspace": workspace, "opt_fields": "name,email"}, to_option)
 
 
+async def task_options(ctx):
+    workspace = _chosen(ctx, "workspace", "workspace")
+    params = {"workspace": workspace, "assignee": "me", "completed_since": "now", "opt_fields": "name"}
+    return await _paged_options(ctx, "/tasks", params, _named_option)
+
+
 async def team_options(ctx):
     workspace = _chosen(ctx, "workspace", "workspace")
     return await _paged_options(ctx, f"/workspaces/{workspace}/teams", {}, _named_option)
@@ -368,7 +374,9 @@ app.define(
     props.string(
         "Task",
         "The gid of the task, e.g. `1204619611402377` (the last number in its URL, "
-        "`https://app.asana.com/0/<project>/<task>`). asana-search-tasks and asana-list-tasks return gids.",
+        "`https://app.asana.com/0/<project>/<task>`). asana-search-tasks and asana-list-tasks return gids. The "
+        "choices list your open tasks in the chosen workspace.",
+        options=task_options,
     ),
 )
 

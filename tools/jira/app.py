@@ -19,7 +19,8 @@ async def _account_test(ctx):
 app = App(
     "jira",
     "Jira",
-    "Create, update, search, transition, assign and comment on Jira Cloud issues and list projects in the "
+    "Create, update, search (JQL), transition, assign, link, watch, comment on, attach files to and log work on "
+    "Jira Cloud issues, and read projects, components, versions, issue types, priorities and users in the "
     "connected user's Atlassian sites.",
     auth=_atlassian.atlassian_oauth(SCOPES),
     categories=["Productivity", "Developer Tools"],
@@ -76,6 +77,14 @@ async def jira(ctx, method, path, **kw):
 def browse_url(ctx, key):
     site = _atlassian.chosen_site(ctx)
     return f"{site['url'].rstrip('/')}/browse/{key}" if site.get("url") and key else None
+
+
+def with_browse_url(ctx, issue):
+    """Jira's issue payload with `browseUrl`, the issue's page on the site, beside it (the API's own
+    `self` link points at the API gateway, not at a page a person can open)."""
+    if isinstance(issue, dict):
+        issue["browseUrl"] = browse_url(ctx, issue.get("key"))
+    return issue
 
 
 _KEY = re.compile(r"^[A-Z][A-Z0-9_]*-\d+$")
@@ -257,14 +266,14 @@ def _name(value, key="name"):
     return (value or {}).get(key)
 
 
-def issue_summary(ctx, issue):
+def issue_summary(issue):
     """The parts of a Jira issue worth reading, with the description as text."""
     fields = issue.get("fields") or {}
     status = fields.get("status") or {}
-    return {
+    summary = {
         "key": issue.get("key"),
         "id": issue.get("id"),
-        "url": browse_url(ctx, issue.get("key")),
+        "url": issue.get("browseUrl"),
         "summary": fields.get("summary"),
         "description": plain(fields.get("description")),
         "status": status.get("name"),
@@ -282,6 +291,15 @@ def issue_summary(ctx, issue):
         "created": fields.get("created"),
         "updated": fields.get("updated"),
     }
+    comments = (fields.get("comment") or {}).get("comments")
+    if comments is not None:
+        summary["comments"] = [comment_summary(c) for c in comments]
+    return summary
+
+
+def created_summary(created):
+    """What POST /issue answers: the new issue's key and ID."""
+    return {"key": created.get("key"), "id": created.get("id"), "url": created.get("browseUrl")}
 
 
 def comment_summary(comment):
@@ -292,6 +310,114 @@ def comment_summary(comment):
         "created": comment.get("created"),
         "updated": comment.get("updated"),
     }
+
+
+def user_summary(user):
+    return {
+        "account_id": user.get("accountId"),
+        "display_name": user.get("displayName"),
+        "email": user.get("emailAddress"),
+        "active": user.get("active"),
+        "account_type": user.get("accountType"),
+        "time_zone": user.get("timeZone"),
+    }
+
+
+def project_summary(project):
+    return {
+        "key": project.get("key"),
+        "name": project.get("name"),
+        "id": project.get("id"),
+        "type": project.get("projectTypeKey"),
+        "team_managed": project.get("simplified"),
+        "lead": _name(project.get("lead"), "displayName"),
+        "description": project.get("description") or None,
+        "issue_types": [t.get("name") for t in project.get("issueTypes") or []] or None,
+    }
+
+
+def worklog_summary(worklog):
+    return {
+        "id": worklog.get("id"),
+        "author": _name(worklog.get("author"), "displayName"),
+        "time_spent": worklog.get("timeSpent"),
+        "time_spent_seconds": worklog.get("timeSpentSeconds"),
+        "started": worklog.get("started"),
+        "comment": plain(worklog.get("comment")),
+        "issue_id": worklog.get("issueId"),
+    }
+
+
+def version_summary(version):
+    return {
+        "id": version.get("id"),
+        "name": version.get("name"),
+        "description": version.get("description"),
+        "released": version.get("released"),
+        "archived": version.get("archived"),
+        "overdue": version.get("overdue"),
+        "start_date": version.get("startDate"),
+        "release_date": version.get("releaseDate"),
+        "project_id": version.get("projectId"),
+    }
+
+
+def component_summary(component):
+    return {
+        "id": component.get("id"),
+        "name": component.get("name"),
+        "description": component.get("description"),
+        "lead": _name(component.get("lead"), "displayName"),
+        "assignee_type": component.get("assigneeType"),
+        "project": component.get("project"),
+    }
+
+
+def transition_summary(transition):
+    to = transition.get("to") or {}
+    return {
+        "id": transition.get("id"),
+        "name": transition.get("name"),
+        "to_status": to.get("name"),
+        "to_status_category": _name(to.get("statusCategory")),
+        "has_screen": transition.get("hasScreen"),
+        "available": transition.get("isAvailable"),
+    }
+
+
+def named_summary(item):
+    """Issue types, priorities and link types: ID, name, description."""
+    out = {"id": item.get("id"), "name": item.get("name"), "description": item.get("description") or None}
+    for key, name in (("subtask", "subtask"), ("hierarchyLevel", "hierarchy_level"), ("inward", "inward"),
+                      ("outward", "outward"), ("isDefault", "default")):
+        if key in item:
+            out[name] = item[key]
+    return out
+
+
+async def start_at_page(ctx, path, key=None, params=None):
+    """A page of a Jira list that pages with `startAt` (the cursor) for an action with `limit` and
+    `cursor` props: `(records, next_cursor)`, following Jira's pages until `limit` records are in
+    hand. `key` names the list in the answer (`values`, `comments`...); None for a bare array."""
+    try:
+        start = int(ctx.props.get("cursor") or 0)
+    except ValueError:
+        raise ActionError("cursor must be the `next_cursor` of the previous result, passed unchanged") from None
+    limit, records = ctx.props.limit, []
+    while len(records) < limit:
+        wanted = limit - len(records)
+        data = (await jira(ctx, "GET", path, params={**(params or {}), "startAt": start, "maxResults": wanted})).json()
+        page = data if key is None else data.get(key) or []
+        records += page[:wanted]
+        start += len(page[:wanted])
+        if key is None:
+            last = len(page) < wanted
+        else:
+            total = data.get("total")
+            last = data.get("isLast", total is not None and start >= total) or not page
+        if last or not page:
+            return records, None
+    return records, str(start)
 
 
 def check_date(value, name):
@@ -363,6 +489,47 @@ async def assignable_user_options(ctx):
     )
 
 
+async def issue_options(ctx):
+    """Issues the user viewed lately, or those matching what was typed (Jira's issue picker)."""
+    data = (await jira(ctx, "GET", "/issue/picker", params={"query": ctx.query or "", "showSubTasks": "true"})).json()
+    seen, options = set(), []
+    for section in data.get("sections") or []:
+        for issue in section.get("issues") or []:
+            if issue.get("key") not in seen:
+                seen.add(issue.get("key"))
+                options.append(Option(label=f"{issue.get('key')}: {issue.get('summaryText')}", value=issue["key"]))
+    return options
+
+
+async def priority_options(ctx):
+    return [p["name"] for p in (await jira(ctx, "GET", "/priority")).json()]
+
+
+async def link_type_options(ctx):
+    types = (await jira(ctx, "GET", "/issueLinkType")).json().get("issueLinkTypes") or []
+    return [Option(label=f"{t.get('name')} ({t.get('outward')} / {t.get('inward')})", value=t["name"]) for t in types]
+
+
+async def comment_options(ctx):
+    if not ctx.props.get("issueKey"):
+        raise ActionError("choose the issue first; the choices are its comments")
+    key = issue_key(ctx.props.issueKey)
+    data = (await jira(ctx, "GET", f"/issue/{key}/comment", params={"orderBy": "-created", "maxResults": 50})).json()
+    options = []
+    for c in data.get("comments") or []:
+        text = plain(c.get("body")) or ""
+        author = _name(c.get("author"), "displayName")
+        options.append(Option(label=f"{author}: {text[:60]}{'…' if len(text) > 60 else ''}", value=c["id"]))
+    return options
+
+
+def comment_id(value):
+    text = str(value or "").strip()
+    if not text.isdigit():
+        raise ActionError(f"commentId {value!r} must be a comment's numeric ID, e.g. `10000`, from jira-list-comments")
+    return text
+
+
 async def transition_options(ctx):
     if not ctx.props.get("issueKey"):
         raise ActionError("choose the issue first; the choices depend on it")
@@ -399,7 +566,30 @@ app.define(
     "issueKey",
     props.string(
         "Issue",
-        "The issue key, e.g. `ENG-42` (a browse URL such as `https://acme.atlassian.net/browse/ENG-42` works too).",
+        "The issue key, e.g. `ENG-42` (a browse URL such as `https://acme.atlassian.net/browse/ENG-42` works too). "
+        "jira-search-issues finds issues; the choices list recently viewed ones, or those matching what you type.",
+        options=issue_options,
+        use_query=True,
+    ),
+)
+
+app.define(
+    "commentId",
+    props.string(
+        "Comment ID",
+        "The comment's numeric ID, e.g. `10000`, as jira-list-comments or jira-add-comment return it. The choices "
+        "list the issue's latest comments.",
+        options=comment_options,
+    ),
+)
+
+app.define(
+    "components",
+    props.string_list(
+        "Components",
+        "Names of the project's components to file the issue under, e.g. `[\"Backend\"]`; jira-list-components "
+        "lists them.",
+        optional=True,
     ),
 )
 
@@ -424,7 +614,9 @@ app.define(
     "priority",
     props.string(
         "Priority",
-        "The priority's name as configured on the site, e.g. `Highest`, `High`, `Medium`, `Low` or `Lowest`.",
+        "The priority's name as configured on the site, e.g. `Highest`, `High`, `Medium`, `Low` or `Lowest`. The "
+        "choices (and jira-list-priorities) list the site's priorities.",
+        options=priority_options,
         optional=True,
     ),
 )

@@ -131,6 +131,18 @@ def nodes(connection):
     return list((connection or {}).get("nodes") or [])
 
 
+def page_of(connection):
+    """A Linear connection's nodes and the cursor of the page after them (None on the last page)."""
+    info = (connection or {}).get("pageInfo") or {}
+    return nodes(connection), info.get("endCursor") if info.get("hasNextPage") else None
+
+
+def paged(key, connection):
+    """The `{key: [...], "next_cursor": ...}` page a list action returns."""
+    items, following = page_of(connection)
+    return {key: items, "next_cursor": following}
+
+
 ISSUE_FIELDS = """
   id identifier title description url priority priorityLabel estimate dueDate
   createdAt updatedAt completedAt canceledAt
@@ -170,6 +182,60 @@ def issue_summary(issue):
         "updated_at": issue.get("updatedAt"),
         "completed_at": issue.get("completedAt"),
         "canceled_at": issue.get("canceledAt"),
+    }
+
+
+def comment_summary(comment):
+    return {
+        "id": comment.get("id"),
+        "body": comment.get("body"),
+        "url": comment.get("url"),
+        "author": (comment.get("user") or {}).get("name"),
+        "created_at": comment.get("createdAt"),
+        "parent_id": (comment.get("parent") or {}).get("id"),
+        "issue": (comment.get("issue") or {}).get("identifier"),
+    }
+
+
+COMMENT_FIELDS = "id body url createdAt user { id name } parent { id } issue { identifier }"
+
+PROJECT_FIELDS = """
+  id name description url progress startDate targetDate createdAt updatedAt
+  status { name type }
+  lead { id name }
+  teams { nodes { key } }
+"""
+
+
+def project_summary(project):
+    return {
+        "id": project.get("id"),
+        "name": project.get("name"),
+        "description": project.get("description"),
+        "url": project.get("url"),
+        "status": (project.get("status") or {}).get("name"),
+        "status_type": (project.get("status") or {}).get("type"),
+        "lead": (project.get("lead") or {}).get("name"),
+        "teams": [t.get("key") for t in nodes(project.get("teams"))],
+        "progress": project.get("progress"),
+        "start_date": project.get("startDate"),
+        "target_date": project.get("targetDate"),
+        "updated_at": project.get("updatedAt"),
+    }
+
+
+LABEL_FIELDS = "id name color description isGroup team { key } parent { name }"
+
+
+def label_summary(label):
+    return {
+        "id": label.get("id"),
+        "name": label.get("name"),
+        "color": label.get("color"),
+        "description": label.get("description"),
+        "team": (label.get("team") or {}).get("key"),
+        "group": (label.get("parent") or {}).get("name"),
+        "is_group": label.get("isGroup"),
     }
 
 
@@ -276,6 +342,23 @@ query TeamLabels($teamId: String!, $after: String) {
 """
 
 
+_ISSUES = """
+query IssueChoices($filter: IssueFilter, $after: String) {
+  issues(filter: $filter, first: 50, after: $after, orderBy: updatedAt) {
+    nodes { id identifier title } pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def issue_options(ctx):
+    text = (ctx.query or "").strip()
+    variables = {"filter": {"title": {"containsIgnoreCase": text}} if text else None}
+    return await _connection_options(
+        ctx, _ISSUES, ("issues",), lambda i: Option(label=f"{i['identifier']} {i['title']}", value=i["identifier"]), variables
+    )
+
+
 async def team_options(ctx):
     return await _connection_options(
         ctx, _TEAMS, ("teams",), lambda t: Option(label=f"{t['name']} ({t['key']})", value=t["id"])
@@ -340,7 +423,11 @@ app.define(
     "issueId",
     props.string(
         "Issue",
-        "The issue's identifier as shown in Linear, e.g. `ENG-123`, or its ID (a UUID).",
+        "The issue's identifier as shown in Linear and in its URL (`linear.app/<workspace>/issue/ENG-123/...`), "
+        "e.g. `ENG-123`, or its ID (a UUID). linear-search-issues and linear-list-issues return both; the choices "
+        "list recently updated issues.",
+        options=issue_options,
+        use_query=True,
     ),
 )
 

@@ -351,11 +351,6 @@ def database_summary(database):
     }
 
 
-def result_summary(item):
-    """A search result: a page or a database."""
-    return database_summary(item) if item.get("object") == "database" else page_summary(item)
-
-
 def block_summary(block):
     kind = block.get("type")
     content = block.get(kind) or {}
@@ -399,6 +394,28 @@ def comment_summary(comment):
         "created_by": (comment.get("created_by") or {}).get("id"),
         "created_time": comment.get("created_time"),
     }
+
+
+_SCHEMA_TYPES = [
+    "title", "rich_text", "number", "select", "multi_select", "status", "date", "people", "files", "checkbox",
+    "url", "email", "phone_number", "created_time", "created_by", "last_edited_time", "last_edited_by",
+]
+
+
+def property_schema(properties):
+    """Notion property schemas from a mix of type names (`"select"`) and Notion's own objects."""
+    out = {}
+    for name, value in properties.items():
+        if isinstance(value, dict):
+            out[name] = value
+        elif isinstance(value, str) and value in _SCHEMA_TYPES:
+            out[name] = {value: {}}
+        else:
+            raise ActionError(
+                f"property {name!r}: give a type name ({', '.join(_SCHEMA_TYPES)}) or Notion's property schema object, "
+                "e.g. {\"select\": {\"options\": [{\"name\": \"High\"}]}}"
+            )
+    return out
 
 
 async def user_options(ctx):

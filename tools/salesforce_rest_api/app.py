@@ -1,4 +1,6 @@
+import base64
 import hashlib
+import json
 import re
 from collections import OrderedDict
 from urllib.parse import quote
@@ -87,8 +89,9 @@ async def _account_test(ctx):
 app = App(
     "salesforce_rest_api",
     "Salesforce",
-    "Query, search, create, update and delete Salesforce records (leads, contacts, accounts, opportunities, any "
-    "sObject) in the connected user's org, and log notes and tasks on them.",
+    "Query (SOQL), search (SOSL and plain text), create, update, upsert and delete Salesforce records (accounts, "
+    "contacts, leads, opportunities, cases, any sObject) in the connected user's org, run composite requests, log "
+    "notes, tasks and events, add people to campaigns, and read recent items and org limits.",
     auth=OAuth(
         authorize_url=f"{LOGIN}/services/oauth2/authorize",
         token_url=f"{LOGIN}/services/oauth2/token",
@@ -269,16 +272,83 @@ def soql_text(value):
 
 
 async def create_record(ctx, sobject, fields):
-    """Create a record; returns its ID (Salesforce answers `{"id", "success", "errors"}`)."""
+    """Create a record; returns Salesforce's answer, `{"id", "success", "errors"}`, with the sObject
+    type and the record's page in Lightning beside it (`sobjectType`, `url`)."""
     data = await request(ctx, "POST", record_path(sobject), json=check_fields(fields))
     if not data.get("success", True) or not data.get("id"):
         problems = "; ".join(str(e.get("message", e)) if isinstance(e, dict) else str(e) for e in data.get("errors") or [])
         raise ActionError(f"Salesforce did not create the {sobject}: {problems or data}")
-    return data["id"]
+    return {**data, "sobjectType": sobject, "url": record_url(await instance_url(ctx), data["id"])}
 
 
 def record_url(instance, record_id):
     return f"{instance}/{record_id}"
+
+
+def created_summary(created):
+    """What a create action returns by default: the new record's ID, type and link."""
+    return {k: created.get(k) for k in ("id", "sobjectType", "url")}
+
+
+def describe_summary(data):
+    """A describe answer cut to what writing records and SOQL needs."""
+    fields = []
+    for f in data.get("fields") or []:
+        item = {
+            "name": f.get("name"), "label": f.get("label"), "type": f.get("type"),
+            "requiredOnCreate": bool(f.get("createable") and not f.get("nillable") and not f.get("defaultedOnCreate")),
+            "createable": f.get("createable"), "updateable": f.get("updateable"),
+        }
+        if f.get("type") in ("string", "textarea", "email", "phone", "url") and f.get("length"):
+            item["length"] = f["length"]
+        values = [v.get("value") for v in f.get("picklistValues") or [] if v.get("active", True)]
+        if values:
+            item["picklistValues"] = values
+        if f.get("referenceTo"):
+            item["referenceTo"] = f["referenceTo"]
+        if f.get("externalId"):
+            item["externalId"] = True
+        fields.append(item)
+    return {"name": data.get("name"), "label": data.get("label"), "custom": data.get("custom"),
+            "createable": data.get("createable"), "updateable": data.get("updateable"), "fields": fields}
+
+
+def sobject_summary(o):
+    return {k: o.get(k) for k in ("name", "label", "custom", "keyPrefix", "queryable", "createable", "updateable",
+                                  "deletable", "searchable")}
+
+
+def date_value(value, name):
+    text = str(value or "").strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        raise ActionError(f"{name} {value!r} must be a date as YYYY-MM-DD, e.g. 2025-06-30")
+    return text
+
+
+def datetime_value(value, name):
+    text = str(value or "").strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$", text):
+        raise ActionError(f"{name} {value!r} must be a date and time with its zone, e.g. 2025-06-30T14:00:00Z")
+    return text
+
+
+# Paging: the cursor is the `nextRecordsUrl` of Salesforce's last page (none while still on the
+# first page of a query), with how many records of that page were already returned.
+
+
+def encode_cursor(next_url, skip):
+    return base64.urlsafe_b64encode(json.dumps({"next": next_url, "skip": skip}).encode()).decode()
+
+
+def decode_cursor(cursor):
+    try:
+        data = json.loads(base64.urlsafe_b64decode(str(cursor).encode()))
+        next_url, skip = data.get("next"), int(data.get("skip") or 0)
+    except (ValueError, TypeError, AttributeError):
+        next_url, skip = "", -1
+    if skip < 0 or (next_url is not None and not str(next_url).startswith("/services/data/")):
+        raise ActionError("cursor must be the `next_cursor` of the previous result, passed unchanged")
+    return next_url, skip
 
 
 def set_if(fields, name, value):
@@ -326,6 +396,35 @@ async def _picklist_query(ctx, soql):
             for r in data.get("records") or []]
 
 
+def named_record_options(sobject):
+    """Remote options for IDs of a Name-bearing sObject: the latest changed, or those whose name
+    contains what was typed."""
+
+    async def options(ctx):
+        where = f" WHERE Name LIKE {soql_text('%' + ctx.query.replace('%', '') + '%')}" if ctx.query else ""
+        soql = f"SELECT Id, Name FROM {sobject}{where} ORDER BY LastModifiedDate DESC LIMIT 50"
+        data = await request(ctx, "GET", "query", params={"q": soql})
+        return [Option(label=f"{r.get('Name')} ({r.get('Id')})", value=r["Id"]) for r in data.get("records") or []]
+
+    return options
+
+
+async def record_options(ctx):
+    """The records of the chosen type the user viewed lately (`recentItems` of the sObject resource)."""
+    if not ctx.props.get("sobjectType"):
+        raise ActionError("choose the sObject type first; the choices are its recent records")
+    data = await request(ctx, "GET", record_path(ctx.props.sobjectType))
+    options = []
+    for r in data.get("recentItems") or []:
+        label = r.get("Name") or r.get("CaseNumber") or r.get("Subject") or r.get("Id")
+        options.append(Option(label=f"{label} ({r.get('Id')})", value=r["Id"]))
+    return options
+
+
+async def case_status_options(ctx):
+    return await _picklist_query(ctx, "SELECT MasterLabel FROM CaseStatus ORDER BY SortOrder")
+
+
 async def stage_options(ctx):
     return await _picklist_query(
         ctx, "SELECT ApiName, MasterLabel FROM OpportunityStage WHERE IsActive = true ORDER BY SortOrder")
@@ -350,7 +449,52 @@ app.define(
     props.string(
         "Record ID",
         "The record's 15- or 18-character Salesforce ID, e.g. `0015g00000ABCDeAAH` (from a query, a search, or the "
-        "record's URL).",
+        "record's URL). The choices list the records of the chosen type viewed lately.",
+        options=record_options,
+    ),
+)
+
+app.define(
+    "accountId",
+    props.string(
+        "Account ID",
+        "The ID of an account (`001...`), from salesforce_rest_api-soql-query or -search-records. The choices list "
+        "recently changed accounts; type to search by name.",
+        options=named_record_options("Account"),
+        use_query=True,
+        optional=True,
+    ),
+)
+
+app.define(
+    "contactId",
+    props.string(
+        "Contact ID",
+        "The ID of a contact (`003...`), from salesforce_rest_api-soql-query or -search-records. The choices list "
+        "recently changed contacts; type to search by name.",
+        options=named_record_options("Contact"),
+        use_query=True,
+    ),
+)
+
+app.define(
+    "leadId",
+    props.string(
+        "Lead ID",
+        "The ID of a lead (`00Q...`), from salesforce_rest_api-soql-query or -search-records. The choices list "
+        "recently changed leads; type to search by name.",
+        options=named_record_options("Lead"),
+        use_query=True,
+    ),
+)
+
+app.define(
+    "campaignId",
+    props.string(
+        "Campaign ID",
+        "The ID of a campaign (`701...`). The choices list recently changed campaigns; type to search by name.",
+        options=named_record_options("Campaign"),
+        use_query=True,
     ),
 )
 

@@ -11,6 +11,9 @@ from ..app import app, call, story_summary, task_id
         "task's comments use asana-list-comments."
     ),
     props={
+        "workspace": app.definition(
+            "workspace", optional=True, description="The task's workspace. Only used to offer choices for the task."
+        ),
         "task": app.definition("task"),
         "text": props.string("Text", "The comment, as plain text, e.g. `Draft is ready for review.`"),
         "isPinned": props.boolean("Pin", "`true` to pin the comment to the top of the task's activity.", default=False),

@@ -14,7 +14,7 @@ from ..app import TASK_FIELDS, app, call, gid, task_id, task_summary
         "workspace": app.definition(
             "workspace",
             optional=True,
-            description="The workspace of the project. Only used to offer choices for the project.",
+            description="The workspace of the project. Only used to offer choices for the task and the project.",
         ),
         "project": app.definition("project"),
         "section": app.definition(

@@ -21,7 +21,7 @@ from ..app import TASK_FIELDS, app, call, task_fields, task_id, task_summary
         "workspace": app.definition(
             "workspace",
             optional=True,
-            description="The parent task's workspace. Only used to offer choices for the assignee.",
+            description="The parent task's workspace. Only used to offer choices for the task and the assignee.",
         ),
         "assignee": app.definition("assignee"),
         "dueOn": app.definition("dueOn"),

@@ -8,7 +8,12 @@ from ..app import app, call, task_id
         "Delete an Asana task (it goes to the trash, where it can be restored in Asana for 30 days). Deleting a "
         "task deletes its subtasks too. To close a task but keep it, use asana-update-task with `completed`."
     ),
-    props={"task": app.definition("task")},
+    props={
+        "workspace": app.definition(
+            "workspace", optional=True, description="The task's workspace. Only used to offer choices for the task."
+        ),
+        "task": app.definition("task"),
+    },
     destructive=True,
     idempotent=True,
 )

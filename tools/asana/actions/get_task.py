@@ -32,6 +32,9 @@ def _detail(task):
         "asana-search-tasks or asana-list-tasks; for all of a task's comments use asana-list-comments."
     ),
     props={
+        "workspace": app.definition(
+            "workspace", optional=True, description="The task's workspace. Only used to offer choices for the task."
+        ),
         "task": app.definition("task"),
         "includeSubtasks": props.boolean("Include Subtasks", "`true` to list the task's subtasks too.", default=False),
         "includeComments": props.boolean(

@@ -16,7 +16,7 @@ from ..app import TASK_FIELDS, app, call, task_fields, task_id, task_summary
         "name": props.string("Name", "A new title for the task.", optional=True),
         "notes": app.definition("notes", description="A new description, as plain text; replaces the current one."),
         "workspace": app.definition(
-            "workspace", optional=True, description="The task's workspace. Only used to offer choices for the assignee."
+            "workspace", optional=True, description="The task's workspace. Only used to offer choices for the task and the assignee."
         ),
         "assignee": app.definition("assignee"),
         "unassign": props.boolean("Unassign", "`true` to remove the task's assignee.", optional=True),

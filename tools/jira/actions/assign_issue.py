@@ -8,7 +8,7 @@ from ..app import account_id, app, browse_url, issue_key, jira
     title="Assign Issue",
     description=(
         "Assign a Jira issue to someone, or unassign it. The person can be given by account ID, as `me`, or by "
-        "email address."
+        "email address. jira-find-users finds people; to change other fields use jira-update-issue."
     ),
     props={
         "site": app.definition("site"),

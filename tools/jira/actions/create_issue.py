@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import account_id, app, browse_url, check_date, issue_key, issue_type_options, jira, to_adf
+from ..app import account_id, app, check_date, created_summary, issue_key, issue_type_options, jira, to_adf, with_browse_url
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import account_id, app, browse_url, check_date, issue_key, issue_type
     title="Create Issue",
     description=(
         "Create a Jira issue (task, bug, story...) in a project, optionally with a description, assignee, "
-        "priority, labels, parent and due date. Returns the new issue's key (e.g. `ENG-42`) and URL."
+        "priority, labels, parent and due date. Returns the new issue's key (e.g. `ENG-42`) and URL. To change an "
+        "existing issue use jira-update-issue; jira-list-issue-types lists the types a project has."
     ),
     props={
         "site": app.definition("site"),
@@ -30,6 +31,7 @@ from ..app import account_id, app, browse_url, check_date, issue_key, issue_type
         "assignee": app.definition("assignee"),
         "priority": app.definition("priority"),
         "labels": app.definition("labels"),
+        "components": app.definition("components"),
         "parentKey": props.string(
             "Parent Issue",
             "The parent's issue key, e.g. `ENG-7`: an epic for a story or task, or the issue a subtask belongs to.",
@@ -37,6 +39,7 @@ from ..app import account_id, app, browse_url, check_date, issue_key, issue_type
         ),
         "dueDate": props.string("Due Date", "When the issue is due, as YYYY-MM-DD, e.g. `2024-06-30`.", optional=True),
     },
+    trim=created_summary,
 )
 async def create_issue(ctx):
     issue_type = str(ctx.props.issueType).strip()
@@ -53,10 +56,12 @@ async def create_issue(ctx):
         fields["priority"] = {"name": ctx.props.priority}
     if ctx.props.get("labels"):
         fields["labels"] = list(ctx.props.labels)
+    if ctx.props.get("components"):
+        fields["components"] = [{"name": name} for name in ctx.props.components]
     if ctx.props.get("parentKey"):
         fields["parent"] = {"key": issue_key(ctx.props.parentKey)}
     if ctx.props.get("dueDate"):
         fields["duedate"] = check_date(ctx.props.dueDate, "dueDate")
     created = (await jira(ctx, "POST", "/issue", json={"fields": fields})).json()
     ctx.summary = f"Created Jira {issue_type} {created['key']}: {ctx.props.summary}"
-    return {"key": created.get("key"), "id": created.get("id"), "url": browse_url(ctx, created.get("key"))}
+    return with_browse_url(ctx, created)

@@ -8,7 +8,8 @@ from ..app import app, issue_key, jira
     title="Delete Issue",
     description=(
         "Permanently delete a Jira issue. An issue with subtasks is only deleted when deleteSubtasks is true, and "
-        "then its subtasks go too. This cannot be undone."
+        "then its subtasks go too. This cannot be undone; to close an issue instead, move it to a done status with "
+        "jira-transition-issue."
     ),
     props={
         "site": app.definition("site"),

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, jira
+from ..app import app, project_summary, start_at_page
 
 
 @app.action(
@@ -8,30 +8,22 @@ from ..app import app, jira
     title="List Projects",
     description=(
         "List the Jira projects the user can see, optionally matching a name or key, with each project's key, "
-        "name, type and ID."
+        "name, type and ID. Returns `projects` and a `next_cursor` when more exist. For one project's issue types "
+        "and lead use jira-get-project."
     ),
     props={
         "site": app.definition("site"),
         "query": props.string("Search", "Only projects whose name or key contains this text.", optional=True),
-        "maxResults": props.integer("Max Results", "The most projects to return (1 to 100).", min=1, max=100, default=50),
-        "startAt": props.integer("Start At", "How many projects to skip, for paging (0 for the first page).", min=0, default=0),
+        "limit": props.limit("projects"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("projects", project_summary),
 )
 async def list_projects(ctx):
-    params = {"startAt": ctx.props.startAt, "maxResults": ctx.props.maxResults, "orderBy": "name"}
+    params = {"orderBy": "name"}
     if ctx.props.get("query"):
         params["query"] = ctx.props.query
-    data = (await jira(ctx, "GET", "/project/search", params=params)).json()
-    projects = [
-        {
-            "key": p.get("key"),
-            "name": p.get("name"),
-            "id": p.get("id"),
-            "type": p.get("projectTypeKey"),
-            "team_managed": p.get("simplified"),
-        }
-        for p in data.get("values") or []
-    ]
-    ctx.summary = f"Listed {len(projects)} of {data.get('total', len(projects))} Jira projects"
-    return {"projects": projects, "total": data.get("total"), "is_last": data.get("isLast", True)}
+    projects, next_cursor = await start_at_page(ctx, "/project/search", "values", params)
+    ctx.summary = f"Listed {len(projects)} Jira projects" + (" (more available)" if next_cursor else "")
+    return {"projects": projects, "next_cursor": next_cursor}

@@ -8,7 +8,8 @@ from ..app import app, browse_url, issue_key, jira, transition_options
     title="Transition Issue (Change Status)",
     description=(
         "Move a Jira issue through its workflow, e.g. to `In Progress` or `Done`. Give the transition's ID or name, "
-        "or the name of the status to move to; the available transitions depend on the issue's current status."
+        "or the name of the status to move to; the available transitions depend on the issue's current status and "
+        "jira-list-transitions lists them. To change other fields use jira-update-issue."
     ),
     props={
         "site": app.definition("site"),

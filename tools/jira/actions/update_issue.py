@@ -7,8 +7,8 @@ from ..app import account_id, app, browse_url, check_date, issue_key, jira, to_a
     "update-issue",
     title="Update Issue",
     description=(
-        "Change fields of a Jira issue: summary, description, priority, due date, assignee or labels (replace "
-        "them, or add and remove some). Fields left empty stay as they are. To change the status use "
+        "Change fields of a Jira issue: summary, description, priority, due date, assignee, components or labels "
+        "(replace them, or add and remove some). Fields left empty stay as they are. To change the status use "
         "jira-transition-issue."
     ),
     props={
@@ -26,6 +26,10 @@ from ..app import account_id, app, browse_url, check_date, issue_key, jira, to_a
         "labels": app.definition("labels", description="Labels replacing all current ones, e.g. `[\"backend\"]`."),
         "addLabels": app.definition("labels", label="Add Labels", description="Labels to add; the others stay."),
         "removeLabels": app.definition("labels", label="Remove Labels", description="Labels to take off the issue."),
+        "components": app.definition(
+            "components", description="Component names replacing the issue's current ones, e.g. `[\"Backend\"]`; "
+            "jira-list-components lists them.",
+        ),
         "assignee": props.string(
             "Assignee",
             "A new assignee: an account ID, `me`, or an email address to look up.",
@@ -49,6 +53,8 @@ async def update_issue(ctx):
         fields["duedate"] = check_date(ctx.props.dueDate, "dueDate")
     if ctx.props.get("labels"):
         fields["labels"] = list(ctx.props.labels)
+    if ctx.props.get("components"):
+        fields["components"] = [{"name": name} for name in ctx.props.components]
     label_ops = [{"add": label} for label in ctx.props.get("addLabels") or []]
     label_ops += [{"remove": label} for label in ctx.props.get("removeLabels") or []]
     if label_ops:
@@ -60,7 +66,7 @@ async def update_issue(ctx):
     if not fields and not update:
         raise ActionError(
             "nothing to change: give at least one of summary, description, priority, dueDate, labels, addLabels, "
-            "removeLabels or assignee"
+            "removeLabels, components or assignee"
         )
     body = {}
     if fields:

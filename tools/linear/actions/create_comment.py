@@ -1,28 +1,31 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, gql, is_uuid, issue_ref
+from ..app import COMMENT_FIELDS, app, comment_summary, gql, is_uuid, issue_ref
 
-_COMMENT = """
-mutation CommentCreate($input: CommentCreateInput!) {
-  commentCreate(input: $input) {
-    success
-    comment { id body url createdAt user { id name } issue { identifier } }
-  }
-}
+_COMMENT = f"""
+mutation CommentCreate($input: CommentCreateInput!) {{
+  commentCreate(input: $input) {{ success comment {{ {COMMENT_FIELDS} }} }}
+}}
 """
 
 
 @app.action(
     "create-comment",
     title="Add Comment to Issue",
-    description="Post a comment on a Linear issue as the connected user. Returns the comment's ID, text and URL.",
+    description=(
+        "Post a comment on a Linear issue as the connected user, or reply in a comment's thread. Returns the "
+        "comment's ID, text and URL. To read an issue's comments use linear-list-comments."
+    ),
     props={
         "issueId": app.definition("issueId"),
         "body": props.string("Comment", "The comment text in Markdown."),
         "parentId": props.string(
-            "Reply To", "To reply in a thread: the ID of the comment being answered.", optional=True
+            "Reply To",
+            "To reply in a thread: the ID (UUID) of the comment being answered, from linear-list-comments.",
+            optional=True,
         ),
     },
+    trim=comment_summary,
 )
 async def create_comment(ctx):
     issue = str(ctx.props.issueId).strip()
@@ -31,13 +34,5 @@ async def create_comment(ctx):
     if ctx.props.get("parentId"):
         data["parentId"] = ctx.props.parentId
     comment = (await gql(ctx, _COMMENT, {"input": data}))["commentCreate"]["comment"]
-    on = (comment.get("issue") or {}).get("identifier") or issue
-    ctx.summary = f"Commented on Linear issue {on}"
-    return {
-        "id": comment.get("id"),
-        "body": comment.get("body"),
-        "url": comment.get("url"),
-        "author": (comment.get("user") or {}).get("name"),
-        "created_at": comment.get("createdAt"),
-        "issue": on,
-    }
+    ctx.summary = f"Commented on Linear issue {(comment.get('issue') or {}).get('identifier') or issue}"
+    return comment

@@ -14,7 +14,8 @@ mutation IssueCreate($input: IssueCreateInput!) {{
     title="Create Issue",
     description=(
         "Create a Linear issue in a team, optionally with a description, assignee, status, priority, labels, "
-        "project, due date or parent issue. Returns the new issue's identifier (e.g. `ENG-123`), URL and fields."
+        "project, due date or parent issue. Returns the new issue's identifier (e.g. `ENG-123`), URL and fields. "
+        "To change an existing issue use linear-update-issue."
     ),
     props={
         "teamId": app.definition("teamId"),
@@ -30,6 +31,7 @@ mutation IssueCreate($input: IssueCreateInput!) {{
             "Parent Issue", "Make this a sub-issue of another issue: its identifier (e.g. `ENG-100`) or ID.", optional=True
         ),
     },
+    trim=issue_summary,
 )
 async def create_issue(ctx):
     team = await team_id(ctx, ctx.props.teamId)
@@ -53,4 +55,4 @@ async def create_issue(ctx):
         data["parentId"] = parent if is_uuid(parent) else (await issue_ref(ctx, parent))["id"]
     issue = (await gql(ctx, _CREATE, {"input": data}))["issueCreate"]["issue"]
     ctx.summary = f"Created Linear issue {issue['identifier']}: {issue.get('title')}"
-    return issue_summary(issue)
+    return issue

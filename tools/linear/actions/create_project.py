@@ -1,14 +1,11 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, check_date, gql, team_id, user_id
+from ..app import PROJECT_FIELDS, app, check_date, gql, project_summary, team_id, user_id
 
-_CREATE = """
-mutation ProjectCreate($input: ProjectCreateInput!) {
-  projectCreate(input: $input) {
-    success
-    project { id name description url startDate targetDate lead { id name } teams { nodes { key } } }
-  }
-}
+_CREATE = f"""
+mutation ProjectCreate($input: ProjectCreateInput!) {{
+  projectCreate(input: $input) {{ success project {{ {PROJECT_FIELDS} }} }}
+}}
 """
 
 
@@ -17,7 +14,8 @@ mutation ProjectCreate($input: ProjectCreateInput!) {
     title="Create Project",
     description=(
         "Create a Linear project for one or more teams, optionally with a summary, a longer Markdown brief, a lead "
-        "and start and target dates. Returns the project's ID and URL."
+        "and start and target dates. Returns the project's ID and URL. To change a project use "
+        "linear-update-project."
     ),
     props={
         "name": props.string("Name", "The project name, e.g. `Checkout redesign`."),
@@ -35,6 +33,7 @@ mutation ProjectCreate($input: ProjectCreateInput!) {
         "startDate": props.string("Start Date", "When work starts, as YYYY-MM-DD.", optional=True),
         "targetDate": props.string("Target Date", "When the project should be done, as YYYY-MM-DD.", optional=True),
     },
+    trim=project_summary,
 )
 async def create_project(ctx):
     data = {"name": ctx.props.name, "teamIds": [await team_id(ctx, t) for t in ctx.props.teamIds]}
@@ -48,13 +47,4 @@ async def create_project(ctx):
             data[name] = check_date(ctx.props[name], name)
     project = (await gql(ctx, _CREATE, {"input": data}))["projectCreate"]["project"]
     ctx.summary = f"Created Linear project {project.get('name')}"
-    return {
-        "id": project.get("id"),
-        "name": project.get("name"),
-        "description": project.get("description"),
-        "url": project.get("url"),
-        "lead": (project.get("lead") or {}).get("name"),
-        "teams": [t.get("key") for t in (project.get("teams") or {}).get("nodes") or []],
-        "start_date": project.get("startDate"),
-        "target_date": project.get("targetDate"),
-    }
+    return project

@@ -8,7 +8,8 @@ _DELETE = "mutation IssueDelete($id: String!) { issueDelete(id: $id) { success }
     title="Delete Issue",
     description=(
         "Delete a Linear issue. It goes to the workspace's trash, where it can be restored for 30 days. Returns "
-        "whether Linear confirmed the deletion."
+        "whether Linear confirmed the deletion. To keep the issue but take it out of active views, use "
+        "linear-archive-issue instead."
     ),
     props={"issueId": app.definition("issueId")},
     destructive=True,

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import ISSUE_FIELDS, app, gql, is_uuid, issue_summary, nodes, team_id, user_id
+from ..app import ISSUE_FIELDS, app, gql, is_uuid, issue_summary, paged, team_id, user_id
 
 _LIST = f"""
 query Issues($filter: IssueFilter, $first: Int!, $after: String) {{
@@ -19,7 +19,9 @@ _STATE_TYPES = ["triage", "backlog", "unstarted", "started", "completed", "cance
     title="List Issues",
     description=(
         "List Linear issues, most recently updated first, filtered by team, assignee, status, status type, "
-        "project or priority (e.g. \"my started issues in ENG\"). Returns the issues and a cursor for more."
+        "project, priority or cycle (e.g. \"my started issues in ENG's current cycle\"). Returns the issues and a "
+        "cursor for more. To "
+        "find issues by words in their text use linear-search-issues."
     ),
     props={
         "teamId": app.definition(
@@ -43,10 +45,17 @@ _STATE_TYPES = ["triage", "backlog", "unstarted", "started", "completed", "cance
             "projectId", description="Only issues in this project: its ID (UUID) or its exact name, e.g. `Checkout redesign`."
         ),
         "priority": app.definition("priority", description="Only issues of this priority: 0 none, 1 urgent, 2 high, 3 medium, 4 low."),
-        "max": props.integer("Max Results", "The most issues to return (1 to 100).", min=1, max=100, default=25),
-        "after": props.string("Cursor", "To get the next page, the `next_cursor` an earlier call returned.", optional=True),
+        "cycle": props.string(
+            "Cycle",
+            "Only issues in this cycle (sprint): `current` for each team's active cycle, or a cycle's ID (UUID) from "
+            "linear-list-cycles.",
+            optional=True,
+        ),
+        "limit": props.limit("issues"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("issues", issue_summary),
 )
 async def list_issues(ctx):
     filters = {}
@@ -70,9 +79,11 @@ async def list_issues(ctx):
         filters["project"] = {"id": {"eq": project}} if is_uuid(project) else {"name": {"eqIgnoreCase": project}}
     if ctx.props.get("priority") is not None:
         filters["priority"] = {"eq": ctx.props.priority}
-    variables = {"filter": filters or None, "first": ctx.props.max, "after": ctx.props.get("after")}
-    found = (await gql(ctx, _LIST, variables))["issues"]
-    issues = [issue_summary(i) for i in nodes(found)]
-    page = found.get("pageInfo") or {}
-    ctx.summary = f"Listed {len(issues)} Linear issue{'s' if len(issues) != 1 else ''}"
-    return {"issues": issues, "next_cursor": page.get("endCursor") if page.get("hasNextPage") else None}
+    cycle = (ctx.props.get("cycle") or "").strip()
+    if cycle:
+        filters["cycle"] = {"isActive": {"eq": True}} if cycle.lower() == "current" else {"id": {"eq": cycle}}
+    variables = {"filter": filters or None, "first": ctx.props.limit, "after": ctx.props.get("cursor")}
+    page = paged("issues", (await gql(ctx, _LIST, variables))["issues"])
+    count = len(page["issues"])
+    ctx.summary = f"Listed {count} Linear issue{'s' if count != 1 else ''}"
+    return page

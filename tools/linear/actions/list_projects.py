@@ -1,20 +1,17 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, gql, nodes, team_id
+from ..app import PROJECT_FIELDS, app, gql, paged, project_summary, team_id
 
-_FIELDS = """
-  nodes {
-    id name description url progress startDate targetDate
-    status { name type }
-    lead { id name }
-    teams { nodes { key } }
-  }
-  pageInfo { hasNextPage endCursor }
+_ALL = f"""
+query Projects($first: Int!, $after: String) {{
+  projects(first: $first, after: $after) {{ nodes {{ {PROJECT_FIELDS} }} pageInfo {{ hasNextPage endCursor }} }}
+}}
 """
-_ALL = f"query Projects($first: Int!, $after: String) {{ projects(first: $first, after: $after) {{ {_FIELDS} }} }}"
 _TEAM = f"""
 query TeamProjects($teamId: String!, $first: Int!, $after: String) {{
-  team(id: $teamId) {{ projects(first: $first, after: $after) {{ {_FIELDS} }} }}
+  team(id: $teamId) {{
+    projects(first: $first, after: $after) {{ nodes {{ {PROJECT_FIELDS} }} pageInfo {{ hasNextPage endCursor }} }}
+  }}
 }}
 """
 
@@ -24,38 +21,24 @@ query TeamProjects($teamId: String!, $first: Int!, $after: String) {{
     title="List Projects",
     description=(
         "List Linear projects in the workspace, or of one team, with status, lead, dates, progress and URL, and a "
-        "cursor for more."
+        "cursor for more. For one project's brief and milestones use linear-get-project."
     ),
     props={
         "teamId": app.definition("teamId", optional=True, description="Only this team's projects: its key (e.g. `ENG`), name or ID."),
-        "max": props.integer("Max Results", "The most projects to return (1 to 100).", min=1, max=100, default=50),
-        "after": props.string("Cursor", "To get the next page, the `next_cursor` an earlier call returned.", optional=True),
+        "limit": props.limit("projects"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("projects", project_summary),
 )
 async def list_projects(ctx):
-    variables = {"first": ctx.props.max, "after": ctx.props.get("after")}
+    variables = {"first": ctx.props.limit, "after": ctx.props.get("cursor")}
     if ctx.props.get("teamId"):
         variables["teamId"] = await team_id(ctx, ctx.props.teamId)
         found = (await gql(ctx, _TEAM, variables))["team"]["projects"]
     else:
         found = (await gql(ctx, _ALL, variables))["projects"]
-    projects = [_project(p) for p in nodes(found)]
-    page = found.get("pageInfo") or {}
-    ctx.summary = f"Listed {len(projects)} Linear project{'s' if len(projects) != 1 else ''}"
-    return {"projects": projects, "next_cursor": page.get("endCursor") if page.get("hasNextPage") else None}
-
-
-def _project(p):
-    return {
-        "id": p.get("id"),
-        "name": p.get("name"),
-        "description": p.get("description"),
-        "url": p.get("url"),
-        "status": (p.get("status") or {}).get("name"),
-        "lead": (p.get("lead") or {}).get("name"),
-        "teams": [t.get("key") for t in nodes(p.get("teams"))],
-        "progress": p.get("progress"),
-        "start_date": p.get("startDate"),
-        "target_date": p.get("targetDate"),
-    }
+    page = paged("projects", found)
+    count = len(page["projects"])
+    ctx.summary = f"Listed {count} Linear project{'s' if count != 1 else ''}"
+    return page

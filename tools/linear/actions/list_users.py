@@ -1,12 +1,19 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, gql, nodes
+from ..app import app, gql, paged
 
 _USERS = """
-query Users($filter: UserFilter, $first: Int!) {
-  users(filter: $filter, first: $first) { nodes { id name displayName email active admin } }
+query Users($filter: UserFilter, $first: Int!, $after: String) {
+  users(filter: $filter, first: $first, after: $after) {
+    nodes { id name displayName email active admin }
+    pageInfo { hasNextPage endCursor }
+  }
 }
 """
+
+
+def _user(user):
+    return {k: user.get(k) for k in ("id", "name", "displayName", "email", "active", "admin")}
 
 
 @app.action(
@@ -14,13 +21,15 @@ query Users($filter: UserFilter, $first: Int!) {
     title="List Users",
     description=(
         "List the people in the Linear workspace, optionally only those whose name or email contains some text, "
-        "with each person's ID (used to assign issues), name and email."
+        "with each person's ID (used to assign issues and lead projects), name and email."
     ),
     props={
         "query": props.string("Name or Email", "Only people whose name or email contains this text, e.g. `ada`.", optional=True),
-        "max": props.integer("Max Results", "The most people to return (1 to 250).", min=1, max=250, default=50),
+        "limit": props.limit("users"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("users", _user),
 )
 async def list_users(ctx):
     text = ctx.props.get("query")
@@ -33,7 +42,9 @@ async def list_users(ctx):
                 {"email": {"containsIgnoreCase": text}},
             ]
         }
-    users = nodes((await gql(ctx, _USERS, {"filter": user_filter, "first": ctx.props.max}))["users"])
+    variables = {"filter": user_filter, "first": ctx.props.limit, "after": ctx.props.get("cursor")}
+    page = paged("users", (await gql(ctx, _USERS, variables))["users"])
+    count = len(page["users"])
     matching = f" matching {text!r}" if text else ""
-    ctx.summary = f"Listed {len(users)} Linear user{'s' if len(users) != 1 else ''}{matching}"
-    return [{k: u.get(k) for k in ("id", "name", "displayName", "email", "active", "admin")} for u in users]
+    ctx.summary = f"Listed {count} Linear user{'s' if count != 1 else ''}{matching}"
+    return page

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import ISSUE_FIELDS, app, gql, issue_summary, nodes, team_id
+from ..app import ISSUE_FIELDS, app, gql, issue_summary, paged, team_id
 
 _SEARCH = f"""
 query SearchIssues($term: String!, $first: Int!, $after: String, $includeComments: Boolean, $teamId: String) {{
@@ -18,7 +18,8 @@ query SearchIssues($term: String!, $first: Int!, $after: String, $includeComment
     title="Search Issues",
     description=(
         "Full-text search of Linear issues by words in their title and description (and optionally comments). "
-        "Returns the matches, best first, and a cursor for more."
+        "Returns the matches, best first, and a cursor for more. To list issues by team, assignee or status "
+        "without words, use linear-list-issues."
     ),
     props={
         "term": props.string("Search Text", "The words to look for, e.g. `checkout timeout`."),
@@ -28,29 +29,23 @@ query SearchIssues($term: String!, $first: Int!, $after: String, $includeComment
             description="Rank this team's issues first: its key (e.g. `ENG`), name or ID. Leave empty to search evenly.",
         ),
         "includeComments": props.boolean("Search Comments", "Also match words in the issues' comments.", default=False),
-        "max": props.integer("Max Results", "The most issues to return (1 to 100).", min=1, max=100, default=25),
-        "after": props.string(
-            "Cursor", "To get the next page, the `next_cursor` an earlier search returned.", optional=True
-        ),
+        "limit": props.limit("issues"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("issues", issue_summary),
 )
 async def search_issues(ctx):
     variables = {
         "term": ctx.props.term,
-        "first": ctx.props.max,
-        "after": ctx.props.get("after"),
+        "first": ctx.props.limit,
+        "after": ctx.props.get("cursor"),
         "includeComments": ctx.props.includeComments,
         "teamId": await team_id(ctx, ctx.props.teamId) if ctx.props.get("teamId") else None,
     }
     found = (await gql(ctx, _SEARCH, variables))["searchIssues"]
-    issues = [issue_summary(i) for i in nodes(found)]
-    page = found.get("pageInfo") or {}
+    page = paged("issues", found)
     total = found.get("totalCount")
-    total = len(issues) if total is None else int(total)
-    ctx.summary = f"Found {total} Linear issue{'s' if total != 1 else ''} for {ctx.props.term!r}, returned {len(issues)}"
-    return {
-        "total_count": total,
-        "issues": issues,
-        "next_cursor": page.get("endCursor") if page.get("hasNextPage") else None,
-    }
+    total = len(page["issues"]) if total is None else int(total)
+    ctx.summary = f"Found {total} Linear issue{'s' if total != 1 else ''} for {ctx.props.term!r}, returned {len(page['issues'])}"
+    return {"total_count": total, **page}

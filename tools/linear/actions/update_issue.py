@@ -15,7 +15,8 @@ mutation IssueUpdate($id: String!, $input: IssueUpdateInput!) {{
     description=(
         "Change a Linear issue: move it to another status (e.g. `Done`), reassign it, or change its title, "
         "description, priority, labels, project or due date. Fields left empty stay as they are. Returns the "
-        "updated issue."
+        "updated issue. To add one label without touching the others, linear-add-label-to-issue is simpler; to "
+        "close it out of view, linear-archive-issue."
     ),
     props={
         "issueId": app.definition("issueId"),
@@ -41,6 +42,7 @@ mutation IssueUpdate($id: String!, $input: IssueUpdateInput!) {{
     },
     destructive=True,
     idempotent=True,
+    trim=issue_summary,
 )
 async def update_issue(ctx):
     issue_id = str(ctx.props.issueId).strip()
@@ -75,4 +77,4 @@ async def update_issue(ctx):
     issue = (await gql(ctx, _UPDATE, {"id": issue_id, "input": data}))["issueUpdate"]["issue"]
     changed = ", ".join(sorted(data))
     ctx.summary = f"Updated {changed} of Linear issue {issue['identifier']} (now {(issue.get('state') or {}).get('name')})"
-    return issue_summary(issue)
+    return issue

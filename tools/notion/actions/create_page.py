@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import page_summary, MAX_BLOCKS, app, append_blocks, rich_text, text_to_blocks, title_of
+from ..app import MAX_BLOCKS, app, append_blocks, page_summary, rich_text, text_to_blocks, title_of
 
 
 @app.action(

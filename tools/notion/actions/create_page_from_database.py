@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import page_summary, MAX_BLOCKS, app, append_blocks, needs_schema, property_values, text_to_blocks, title_of
+from ..app import MAX_BLOCKS, app, append_blocks, needs_schema, page_summary, property_values, text_to_blocks, title_of
 
 
 @app.action(

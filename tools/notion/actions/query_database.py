@@ -1,14 +1,16 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app
+from ..app import app, collect, page_summary
 
 
 @app.action(
     "query-database",
     title="Query Database",
     description=(
-        "List the items (pages) of a Notion database, optionally filtered and sorted. Returns the "
-        "matching pages with all their property values, and a cursor for the next page of results."
+        "List the items (pages) of a Notion database, optionally filtered and sorted. Returns the matching "
+        "pages with their property values as plain values, and a cursor for more. Call "
+        "notion-retrieve-database first for the property names and types a filter uses; to find pages by "
+        "title anywhere, use notion-search."
     ),
     props={
         "databaseId": app.definition("databaseId"),
@@ -26,25 +28,22 @@ from ..app import app
             "`[{\"timestamp\": \"last_edited_time\", \"direction\": \"descending\"}]`.",
             optional=True,
         ),
-        "pageSize": props.integer("Page Size", "How many items to return (1 to 100).", min=1, max=100, default=100),
-        "startCursor": props.string(
-            "Start Cursor",
-            "The `next_cursor` of a previous query, to get the following page of items.",
-            optional=True,
-        ),
+        "limit": props.limit("items"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("pages", page_summary),
 )
 async def query_database(ctx):
-    body = {"page_size": ctx.props.pageSize}
+    body = {}
     if ctx.props.get("filter"):
         body["filter"] = ctx.props.filter
     if ctx.props.get("sorts"):
         body["sorts"] = ctx.props.sorts
-    if ctx.props.get("startCursor"):
-        body["start_cursor"] = ctx.props.startCursor
-    data = (await ctx.http.post(f"/databases/{ctx.props.databaseId}/query", json=body)).json()
-    results = data.get("results", [])
-    more = " (more available)" if data.get("has_more") else ""
-    ctx.summary = f"Retrieved {len(results)} database item{'s' if len(results) != 1 else ''}{more}"
-    return {"results": results, "next_cursor": data.get("next_cursor"), "has_more": bool(data.get("has_more"))}
+    pages, following = await collect(
+        ctx, "POST", f"/databases/{ctx.props.databaseId}/query", limit=ctx.props.limit,
+        cursor=ctx.props.get("cursor"), body=body,
+    )
+    more = " (more available)" if following else ""
+    ctx.summary = f"Retrieved {len(pages)} database item{'s' if len(pages) != 1 else ''}{more}"
+    return {"pages": pages, "next_cursor": following}

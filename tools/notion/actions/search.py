@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, title_of
+from ..app import app, collect, plain_text, title_of
 
 
 def _entry(item):
@@ -12,6 +12,7 @@ def _entry(item):
         "parent": item.get("parent"),
         "last_edited_time": item.get("last_edited_time"),
         "archived": item.get("archived"),
+        **({"description": plain_text(item.get("description"))} if item.get("object") == "database" else {}),
     }
 
 
@@ -21,7 +22,8 @@ def _entry(item):
     description=(
         "Search the pages and databases shared with the Notion connection by title. Returns each match's "
         "ID, type, title, URL and parent, plus a cursor for the next page of results. Use it to find the "
-        "ID of a page or database before reading or changing it."
+        "ID of a page or database before reading or changing it; to list the items of one database, use "
+        "notion-query-database instead."
     ),
     props={
         "query": props.string(
@@ -41,27 +43,23 @@ def _entry(item):
             options=["descending", "ascending"],
             optional=True,
         ),
-        "pageSize": props.integer("Page Size", "How many results to return (1 to 100).", min=1, max=100, default=20),
-        "startCursor": props.string(
-            "Start Cursor",
-            "The `next_cursor` of a previous search, to get the following page of results.",
-            optional=True,
-        ),
+        "limit": props.limit("results"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("results", _entry),
 )
 async def search(ctx):
-    body = {"page_size": ctx.props.pageSize}
+    body = {}
     if ctx.props.get("query"):
         body["query"] = ctx.props.query
     if ctx.props.get("objectType"):
         body["filter"] = {"property": "object", "value": ctx.props.objectType}
     if ctx.props.get("sortDirection"):
         body["sort"] = {"direction": ctx.props.sortDirection, "timestamp": "last_edited_time"}
-    if ctx.props.get("startCursor"):
-        body["start_cursor"] = ctx.props.startCursor
-    data = (await ctx.http.post("/search", json=body)).json()
-    results = [_entry(item) for item in data.get("results", [])]
-    more = " (more available)" if data.get("has_more") else ""
+    results, following = await collect(
+        ctx, "POST", "/search", limit=ctx.props.limit, cursor=ctx.props.get("cursor"), body=body
+    )
+    more = " (more available)" if following else ""
     ctx.summary = f"Found {len(results)} result{'s' if len(results) != 1 else ''}{more}"
-    return {"results": results, "next_cursor": data.get("next_cursor"), "has_more": bool(data.get("has_more"))}
+    return {"results": results, "next_cursor": following}

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import page_summary, app, needs_schema, property_values, title_of
+from ..app import app, needs_schema, page_summary, property_values, title_of
 
 
 @app.action(

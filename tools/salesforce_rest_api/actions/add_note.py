@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, create_record, instance_url, record_url, sf_id
+from ..app import app, create_record, created_summary, sf_id
 
 
 @app.action(
@@ -8,14 +8,16 @@ from ..app import app, create_record, instance_url, record_url, sf_id
     title="Add Note",
     description=(
         "Attach a note to a Salesforce record (an account, contact, lead, opportunity, case...), e.g. a summary of a "
-        "meeting. It shows in the record's Notes & Attachments. Returns the note's ID."
+        "meeting. It shows in the record's Notes & Attachments. Returns the note's ID. For a to-do or a logged "
+        "call use salesforce_rest_api-create-task."
     ),
     props={
-        "parentId": props.string("Record ID", "The ID of the record the note belongs to, e.g. `0015g00000ABCDeAAH`."),
+        "parentId": props.string("Record ID", "The ID of the record the note belongs to, e.g. `0015g00000ABCDeAAH`, from a query or search."),
         "title": props.string("Title", "The note's title, e.g. `Call with Ada`.", ),
         "body": props.string("Body", "The note's text, up to 32,000 characters.", optional=True),
         "isPrivate": props.boolean("Private", "`true` shows the note only to its owner and admins.", optional=True),
     },
+    trim=created_summary,
 )
 async def add_note(ctx):
     parent = sf_id(ctx.props.parentId, "parentId")
@@ -24,6 +26,7 @@ async def add_note(ctx):
         fields["Body"] = ctx.props.body
     if ctx.props.get("isPrivate") is not None:
         fields["IsPrivate"] = bool(ctx.props.isPrivate)
-    note_id = await create_record(ctx, "Note", fields)
+    created = await create_record(ctx, "Note", fields)
+    note_id = created["id"]
     ctx.summary = f"Added note {note_id} ({ctx.props.title}) to record {parent}"
-    return {"id": note_id, "sobjectType": "Note", "parentId": parent, "url": record_url(await instance_url(ctx), note_id)}
+    return created

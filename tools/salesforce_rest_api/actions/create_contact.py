@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, create_record, extra_fields, instance_url, record_url, set_if, sf_id
+from ..app import app, create_record, created_summary, extra_fields, set_if, sf_id
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, create_record, extra_fields, instance_url, record_url, se
     title="Create Contact",
     description=(
         "Create a contact in Salesforce, optionally under an account: name, email, phone, title and any other "
-        "fields. Returns the new contact's ID and link."
+        "fields. Returns the new contact's ID and link. Check first with salesforce_rest_api-search-records that the "
+        "person is not there yet; for a prospect not yet qualified use salesforce_rest_api-create-lead."
     ),
     props={
         "lastName": props.string("Last Name", "The contact's last name, e.g. `Lovelace`."),
@@ -16,13 +17,14 @@ from ..app import app, create_record, extra_fields, instance_url, record_url, se
         "email": props.string("Email", "The contact's email address, e.g. `ada@example.com`.", optional=True),
         "phone": props.string("Phone", "The contact's phone number.", optional=True),
         "title": props.string("Title", "The contact's job title, e.g. `CTO`.", optional=True),
-        "accountId": props.string(
-            "Account ID", "The ID of the account the contact works for (`001...`), found with a SOQL query on Account.",
-            optional=True,
-        ),
+        "accountId": app.definition("accountId", description=(
+            "The account the contact works for (`001...`). The choices list recently changed accounts; type to "
+            "search by name."
+        )),
         "description": props.string("Description", "Notes about the contact.", optional=True),
         "additionalFields": app.definition("additionalFields"),
     },
+    trim=created_summary,
 )
 async def create_contact(ctx):
     fields = {"LastName": ctx.props.lastName}
@@ -32,7 +34,8 @@ async def create_contact(ctx):
     if ctx.props.get("accountId"):
         fields["AccountId"] = sf_id(ctx.props.accountId, "accountId")
     extra_fields(ctx, fields)
-    contact_id = await create_record(ctx, "Contact", fields)
+    created = await create_record(ctx, "Contact", fields)
+    contact_id = created["id"]
     name = " ".join(p for p in (ctx.props.get("firstName"), ctx.props.lastName) if p)
     ctx.summary = f"Created contact {contact_id} ({name})"
-    return {"id": contact_id, "sobjectType": "Contact", "url": record_url(await instance_url(ctx), contact_id)}
+    return created

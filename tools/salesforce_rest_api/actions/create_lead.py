@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, create_record, extra_fields, instance_url, lead_status_options, record_url, set_if
+from ..app import app, create_record, created_summary, extra_fields, lead_status_options, set_if
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, create_record, extra_fields, instance_url, lead_status_op
     title="Create Lead",
     description=(
         "Create a lead in Salesforce: a prospect's name, company, email, phone, title, status and source. Returns the "
-        "new lead's ID and link."
+        "new lead's ID and link. For a person at a known customer use salesforce_rest_api-create-contact instead; "
+        "to put the lead in a campaign, salesforce_rest_api-add-lead-to-campaign."
     ),
     props={
         "lastName": props.string("Last Name", "The lead's last name, e.g. `Lovelace`."),
@@ -25,6 +26,7 @@ from ..app import app, create_record, extra_fields, instance_url, lead_status_op
         "description": props.string("Description", "Notes about the lead.", optional=True),
         "additionalFields": app.definition("additionalFields"),
     },
+    trim=created_summary,
 )
 async def create_lead(ctx):
     fields = {"LastName": ctx.props.lastName, "Company": ctx.props.company}
@@ -32,7 +34,8 @@ async def create_lead(ctx):
                         ("status", "Status"), ("leadSource", "LeadSource"), ("description", "Description")):
         set_if(fields, field, ctx.props.get(prop))
     extra_fields(ctx, fields)
-    lead_id = await create_record(ctx, "Lead", fields)
+    created = await create_record(ctx, "Lead", fields)
+    lead_id = created["id"]
     name = " ".join(p for p in (ctx.props.get("firstName"), ctx.props.lastName) if p)
     ctx.summary = f"Created lead {lead_id} ({name}, {ctx.props.company})"
-    return {"id": lead_id, "sobjectType": "Lead", "url": record_url(await instance_url(ctx), lead_id)}
+    return created

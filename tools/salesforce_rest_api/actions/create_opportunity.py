@@ -2,7 +2,7 @@ import re
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, create_record, extra_fields, instance_url, record_url, set_if, sf_id, stage_options
+from ..app import app, create_record, created_summary, extra_fields, set_if, sf_id, stage_options
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -12,7 +12,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     title="Create Opportunity",
     description=(
         "Create an opportunity (a potential deal) in Salesforce with its name, stage, close date, amount and "
-        "account. Returns the new opportunity's ID and link."
+        "account. Returns the new opportunity's ID and link. To move a deal along later use "
+        "salesforce_rest_api-update-opportunity."
     ),
     props={
         "name": props.string("Name", "The opportunity's name, e.g. `Acme – 50 seats`."),
@@ -22,10 +23,14 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
         ),
         "closeDate": props.string("Close Date", "The expected close date as `YYYY-MM-DD`, e.g. `2025-06-30`."),
         "amount": props.string("Amount", "The deal's value as a number, e.g. `25000`.", optional=True),
-        "accountId": props.string("Account ID", "The ID of the account (`001...`) the opportunity is with.", optional=True),
+        "accountId": app.definition("accountId", description=(
+            "The account (`001...`) the opportunity is with. The choices list recently changed accounts; type to "
+            "search by name."
+        )),
         "description": props.string("Description", "Notes about the opportunity.", optional=True),
         "additionalFields": app.definition("additionalFields"),
     },
+    trim=created_summary,
 )
 async def create_opportunity(ctx):
     close = str(ctx.props.closeDate).strip()
@@ -41,6 +46,7 @@ async def create_opportunity(ctx):
         fields["AccountId"] = sf_id(ctx.props.accountId, "accountId")
     set_if(fields, "Description", ctx.props.get("description"))
     extra_fields(ctx, fields)
-    opportunity_id = await create_record(ctx, "Opportunity", fields)
+    created = await create_record(ctx, "Opportunity", fields)
+    opportunity_id = created["id"]
     ctx.summary = f"Created opportunity {opportunity_id} ({ctx.props.name}, {ctx.props.stageName}, closing {close})"
-    return {"id": opportunity_id, "sobjectType": "Opportunity", "url": record_url(await instance_url(ctx), opportunity_id)}
+    return created

@@ -1,4 +1,4 @@
-from ..app import app, create_record as create, instance_url, record_url, sobject_type
+from ..app import app, create_record as create, created_summary, sobject_type
 
 
 @app.action(
@@ -6,13 +6,15 @@ from ..app import app, create_record as create, instance_url, record_url, sobjec
     title="Create Record",
     description=(
         "Create a Salesforce record of any sObject type (Account, Case, Campaign, a custom object...) from field "
-        "values. Returns the new record's ID and link. For leads, contacts, opportunities, notes and tasks the "
-        "dedicated tools are simpler."
+        "values. Returns the new record's ID and link. For accounts, contacts, leads, opportunities, cases, notes, "
+        "tasks and events the dedicated tools are simpler; to create-or-update by an external ID use "
+        "salesforce_rest_api-upsert-record; salesforce_rest_api-describe-sobject lists the fields."
     ),
     props={"sobjectType": app.definition("sobjectType"), "fields": app.definition("fields")},
+    trim=created_summary,
 )
 async def create_record(ctx):
     name = sobject_type(ctx.props.sobjectType)
-    record_id = await create(ctx, name, ctx.props.fields)
-    ctx.summary = f"Created {name} {record_id}"
-    return {"id": record_id, "sobjectType": name, "url": record_url(await instance_url(ctx), record_id)}
+    created = await create(ctx, name, ctx.props.fields)
+    ctx.summary = f"Created {name} {created['id']}"
+    return created

@@ -2,7 +2,7 @@ import re
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, create_record, instance_url, record_url, set_if, sf_id
+from ..app import app, create_record, created_summary, set_if, sf_id
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -12,7 +12,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
     title="Create Task",
     description=(
         "Create a Salesforce task (a to-do or logged call) about a contact or lead and/or another record such as an "
-        "account or opportunity, with a due date, status, priority and assignee. Returns the task's ID."
+        "account or opportunity, with a due date, status, priority and assignee. Returns the task's ID. For a "
+        "meeting at a set time use salesforce_rest_api-create-event; for a plain note, salesforce_rest_api-add-note."
     ),
     props={
         "subject": props.string("Subject", "What the task is, e.g. `Call Ada about renewal`."),
@@ -32,6 +33,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
         "description": props.string("Comments", "Details of the task.", optional=True),
         "ownerId": props.string("Assigned To", "The ID of the user (`005...`) to assign the task to. Defaults to the connected user.", optional=True),
     },
+    trim=created_summary,
 )
 async def create_task(ctx):
     fields = {"Subject": ctx.props.subject, "Status": ctx.props.get("status") or "Not Started"}
@@ -45,6 +47,7 @@ async def create_task(ctx):
         fields["ActivityDate"] = str(due).strip()
     set_if(fields, "Priority", ctx.props.get("priority"))
     set_if(fields, "Description", ctx.props.get("description"))
-    task_id = await create_record(ctx, "Task", fields)
+    created = await create_record(ctx, "Task", fields)
+    task_id = created["id"]
     ctx.summary = f"Created task {task_id} ({ctx.props.subject})" + (f" due {fields['ActivityDate']}" if due else "")
-    return {"id": task_id, "sobjectType": "Task", "url": record_url(await instance_url(ctx), task_id)}
+    return created

@@ -6,7 +6,7 @@ from ..app import app, record_path, request, sf_id, sobject_type
     title="Delete Record",
     description=(
         "Delete a Salesforce record by sObject type and ID. It goes to the org's Recycle Bin, where it can be "
-        "restored for 15 days."
+        "restored for 15 days. To change a record instead use salesforce_rest_api-update-record."
     ),
     props={"sobjectType": app.definition("sobjectType"), "recordId": app.definition("recordId")},
     destructive=True,

@@ -7,7 +7,9 @@ from ..app import app, clean_record, record_path, request, sobject_type
     "get-record",
     title="Get Record",
     description=(
-        "Get one Salesforce record by sObject type and ID, with all its fields or only the ones named."
+        "Get one Salesforce record by sObject type and ID, with all its fields or only the ones named. To find "
+        "records by their values use salesforce_rest_api-soql-query or -search-records; to read one by an external "
+        "ID, salesforce_rest_api-get-record-by-external-id."
     ),
     props={
         "sobjectType": app.definition("sobjectType"),
@@ -18,6 +20,7 @@ from ..app import app, clean_record, record_path, request, sobject_type
         ),
     },
     read_only=True,
+    trim=clean_record,
 )
 async def get_record(ctx):
     wanted = [f for f in ctx.props.get("fields") or [] if f]
@@ -25,4 +28,4 @@ async def get_record(ctx):
     record = await request(ctx, "GET", record_path(ctx.props.sobjectType, ctx.props.recordId), params=params)
     name = record.get("Name")
     ctx.summary = f"Got {sobject_type(ctx.props.sobjectType)} {record.get('Id') or ctx.props.recordId}" + (f" ({name})" if name else "")
-    return clean_record(record)
+    return record

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
 from ..app import app, clean_record, plural, request
 
@@ -9,7 +9,9 @@ from ..app import app, clean_record, plural, request
     description=(
         "Search text across Salesforce objects at once with SOSL, e.g. find every Account, Contact and Lead that "
         "mentions `Acme`: `FIND {Acme*} IN ALL FIELDS RETURNING Account(Id, Name), Contact(Id, Name, Email), "
-        "Lead(Id, Name, Company)`. Returns the matching records with their types."
+        "Lead(Id, Name, Company)`. Returns the matching records with their types. For a plain-words search without "
+        "writing SOSL use salesforce_rest_api-search-records; for exact field conditions, "
+        "salesforce_rest_api-soql-query."
     ),
     props={
         "search": props.string(
@@ -20,12 +22,12 @@ from ..app import app, clean_record, plural, request
         ),
     },
     read_only=True,
+    trim=within("searchRecords", clean_record),
 )
 async def sosl_search(ctx):
     sosl = str(ctx.props.search).strip()
     if not sosl.upper().startswith("FIND "):
         raise ActionError("the search must be a SOSL statement starting with FIND, e.g. FIND {Acme*} RETURNING Account(Id, Name)")
     data = await request(ctx, "GET", "search", params={"q": sosl})
-    records = [clean_record(r) for r in data.get("searchRecords") or []]
-    ctx.summary = f"Search found {plural(len(records), 'record')}"
-    return {"records": records, "count": len(records)}
+    ctx.summary = f"Search found {plural(len(data.get('searchRecords') or []), 'record')}"
+    return {**data, "searchRecords": data.get("searchRecords") or []}

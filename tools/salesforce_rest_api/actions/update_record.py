@@ -6,7 +6,8 @@ from ..app import app, check_fields, record_path, request, sf_id, sobject_type
     title="Update Record",
     description=(
         "Change fields of a Salesforce record. Only the fields given change; set one to null to clear it. Returns "
-        "the record's ID and the fields changed."
+        "the record's ID and the fields changed. For opportunities salesforce_rest_api-update-opportunity is simpler; "
+        "to create the record when it does not exist yet, use salesforce_rest_api-upsert-record."
     ),
     props={
         "sobjectType": app.definition("sobjectType"),
