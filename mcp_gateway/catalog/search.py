@@ -194,6 +194,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# Code in prose (`like this`) and tool keys (slack-send-message, google_drive-list-files).
+_CODE = re.compile(r"`[^`]*`|\b[a-z0-9_]+(?:-[a-z0-9]+)+\b")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z0-9])[a-z][a-z0-9]*")
+
+
+def prose_words(text: str) -> set[str]:
+    """Stems of the words some prose writes in lower case: the everyday words it uses. A
+    product it names ("GitHub", "Slack") is written with a capital, or as a tool key."""
+    return {stem(w) for w in _LOWER_WORD.findall(_CODE.sub(" ", text)) if w not in STOPWORDS}
+
+
 def _concept_table() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], tuple[str, ...]]]:
     """Stemmed trigger → concept terms. A two-word trigger ("text-message") counts written as
     two words or as one ("todo", "helpdesk")."""
@@ -236,6 +247,18 @@ def _field_terms(text: str | list[str], concepts: bool = True) -> list[str]:
     """The stems of some text (or of its lowercase words), and the concepts they stand for."""
     stems = [stem(w) for w in (words(text) if isinstance(text, str) else text) if w not in STOPWORDS and len(w) > 1]
     return stems + [term for _, term in concept_terms(stems)] if concepts else stems
+
+
+def _title_terms(titles: list[str]) -> list[str]:
+    """The stems of action titles and the concepts of what each acts on. A title is a verb and its
+    object: the verb's own concept counts only when the object has none ("Schedule Message" is
+    about chat, not calendars; "Schedule" alone would be)."""
+    terms: list[str] = []
+    for title in titles:
+        stems = _field_terms(title, concepts=False)
+        objects = concept_terms(stems[1:])
+        terms += stems + [term for _, term in (objects or concept_terms(stems))]
+    return terms
 
 
 def _deletes(word: str) -> set[str]:
@@ -338,7 +361,7 @@ class SearchIndex:
         # Postings as packed arrays, filled app by app: with the pack's 2,000 apps, a dict per
         # term (or per app) costs megabytes that stay resident.
         self._postings: dict[str, tuple[array[int], array[float]]] = {}
-        curated: Counter[str] = Counter()  # hand-written apps whose text holds a term
+        curated: Counter[str] = Counter()  # hand-written apps whose prose uses a term as a plain word
         others: Counter[str] = Counter()  # apps whose text holds a term their name does not
         for i, (app, forms, doc) in enumerate(zip(self.apps, self._forms, fields)):
             field_weights = FIELD_WEIGHTS if app.source is None else IMPORTED_FIELD_WEIGHTS
@@ -354,7 +377,7 @@ class SearchIndex:
                 scores.append(x * (K1 + 1) / (x + K1))
             text = {t for f in ("description", "action", "action_text") for t in doc[f]}
             if app.source is None:
-                curated.update(text)
+                curated.update(prose_words(" ".join((app.description, *(a.description for a in app.actions.values())))))
             others.update(text - {stem(w) for form in forms for w in form})
         self._idf = {t: math.log(1 + (n - len(ids) + 0.5) / (len(ids) + 0.5)) for t, (ids, _) in self._postings.items()}
         self._unseen_idf = math.log(1 + (n + 0.5) / 0.5)
@@ -404,7 +427,8 @@ class SearchIndex:
             # imported app's titles are its OpenAPI operations, many and generated ("Get country
             # code", "List branches" of a bank): words of it, but what it is comes from its name
             # and description.
-            "action": _field_terms(titles, concepts=app.source is None),
+            "action": _field_terms(titles, concepts=False) if app.source is not None
+            else _title_terms([a.name for a in app.actions.values()]),
             "action_text": _field_terms(descriptions, concepts=False),
         }
 
@@ -414,10 +438,11 @@ class SearchIndex:
         """Stemmed word sequences that name an app, and those made of everyday words only: they
         name the app only when written with a capital ("post it to Close").
 
-        `curated` counts the hand-written apps whose text holds a term, `others` the apps whose
-        text holds it though their name does not. A hand-written app's name is an everyday word
-        when curated text uses it: imported text names other products in passing ("sync with
-        GitHub"), which does not make them everyday words. An imported app's name is everyday
+        `curated` counts the hand-written apps whose prose writes a term in lower case, `others`
+        the apps whose text holds it though their name does not. A hand-written app's name is an
+        everyday word when curated prose uses it as one ("a check box", "in linear order"); naming
+        the product ("attach a GitHub link") does not make it one, nor does imported text, which
+        names other products in passing. An imported app's name is everyday
         when any other app uses it: imported names are often plain words ("Shop", "Increase").
         A name a hand-written app has is its name alone, not also that of the imported apps
         that share it ("GitHub v3 REST API", "Azure Database for PostgreSQL"); a vendor alone

@@ -288,7 +288,7 @@ async def test_search_crm_sends_query_filters_sort_and_cursor(catalog, respx_moc
         "filters": [{"propertyName": "lifecyclestage", "operator": "in", "values": ["lead", "customer"]},
                     {"propertyName": "createdate", "operator": "BETWEEN", "value": "2024-01-01", "highValue": "2024-12-31"},
                     {"propertyName": "phone", "operator": "HAS_PROPERTY"}],
-        "properties": ["email"], "sortBy": "createdate", "sortDirection": "ASCENDING", "limit": 2, "after": "0",
+        "properties": ["email"], "sortBy": "createdate", "sortDirection": "ASCENDING", "limit": 2, "cursor": "0",
     }, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "POST", f"{API}/crm/v3/objects/contacts/search", body={
@@ -299,8 +299,10 @@ async def test_search_crm_sends_query_filters_sort_and_cursor(catalog, respx_moc
             {"propertyName": "phone", "operator": "HAS_PROPERTY"}]}],
         "sorts": [{"propertyName": "createdate", "direction": "ASCENDING"}], "after": "0",
     })
-    assert [r["id"] for r in result.ret["results"]] == ["512", "513"]
-    assert result.ret["total"] == 3 and result.ret["nextAfter"] == "2"
+    assert [r["id"] for r in result.ret["records"]] == ["512", "513"]
+    assert result.ret["records"][0]["properties"] == {"email": "ada@example.com", "createdate": "2024-01-15T10:30:00.000Z",
+                                                      "hs_object_id": "512", "lastmodifieddate": "2024-01-16T08:00:00.000Z"}
+    assert result.ret["total"] == 3 and result.ret["next_cursor"] == "2"
     assert result.summary == "Found 3 contacts, returned 2"
 
 
@@ -310,7 +312,7 @@ async def test_search_crm_counts_companies_and_checks_filters(catalog, respx_moc
     result = await run_action(catalog.action("hubspot-search-crm"), {"objectType": "company", "query": "engines"}, auth=AUTH)
     assert result.error is None, result.error
     assert json.loads(route.calls.last.request.content)["properties"][:2] == ["name", "domain"]
-    assert result.summary == "Found 1 company" and result.ret["nextAfter"] is None
+    assert result.summary == "Found 1 company" and result.ret["next_cursor"] is None
     empty = await run_action(catalog.action("hubspot-search-crm"), {"objectType": "deals"}, auth=AUTH)
     assert "give search text (query) or at least one filter" in empty.error
     bad = await run_action(catalog.action("hubspot-search-crm"),
@@ -392,24 +394,27 @@ async def test_associate_records_puts_the_default_association(catalog, respx_moc
     assert result.summary == "Associated deal 1467822235 with company 9001"
 
 
-async def test_list_owners_follows_the_cursor_and_filters_by_email(catalog, respx_mock):
+async def test_list_owners_pages_with_the_cursor_and_filters_by_email(catalog, respx_mock):
     route = respx_mock.get(f"{API}/crm/v3/owners").mock(side_effect=[
         httpx.Response(200, json={"results": [_owner("41629779", "Sam", "Seller", "sam@example.com")],
                                   "paging": {"next": {"after": "MTAw", "link": "?after=MTAw"}}}),
         httpx.Response(200, json={"results": [_owner("41629780", "Alex", None, "alex@example.com")]}),
     ])
-    result = await run_action(catalog.action("hubspot-list-owners"), {"maxResults": 150}, auth=AUTH)
-    assert result.error is None, result.error
-    assert_request(route.calls[0].request, "GET", f"{API}/crm/v3/owners", params={"limit": "100", "archived": "false"})
-    assert_request(route.calls[1].request, "GET", f"{API}/crm/v3/owners", params={"limit": "100", "archived": "false", "after": "MTAw"})
-    assert result.ret["owners"][0] == {"id": "41629779", "email": "sam@example.com", "name": "Sam Seller", "userId": 9586504,
-                                       "teams": ["Sales Team"]}
-    assert result.ret["owners"][1]["name"] == "Alex"
-    assert result.summary == "Found 2 owners"
+    action = catalog.action("hubspot-list-owners")
+    first = await run_action(action, {"limit": 1}, auth=AUTH)
+    assert first.error is None, first.error
+    assert_request(route.calls[0].request, "GET", f"{API}/crm/v3/owners", params={"limit": "1", "archived": "false"})
+    assert first.ret["owners"] == [{"id": "41629779", "email": "sam@example.com", "name": "Sam Seller", "userId": 9586504,
+                                    "teams": ["Sales Team"]}]
+    assert first.ret["next_cursor"] == "MTAw"
+    second = await run_action(action, {"limit": 1, "cursor": first.ret["next_cursor"]}, auth=AUTH)
+    assert_request(route.calls[1].request, "GET", f"{API}/crm/v3/owners", params={"limit": "1", "archived": "false", "after": "MTAw"})
+    assert second.ret["owners"][0]["name"] == "Alex" and second.ret["next_cursor"] is None
+    assert second.summary == "Found 1 owner"
     route.side_effect = None
     route.return_value = httpx.Response(200, json={"results": [_owner("41629779", "Sam", "Seller", "sam@example.com")]})
-    await run_action(catalog.action("hubspot-list-owners"), {"email": "sam@example.com"}, auth=AUTH)
-    assert dict(route.calls.last.request.url.params) == {"limit": "100", "archived": "false", "email": "sam@example.com"}
+    await run_action(action, {"email": "sam@example.com"}, auth=AUTH)
+    assert dict(route.calls.last.request.url.params) == {"limit": "25", "archived": "false", "email": "sam@example.com"}
 
 
 async def test_list_pipelines_orders_stages(catalog, respx_mock):
@@ -560,4 +565,8 @@ def test_oauth_settings_follow_hubspots_reference(catalog):
     auth = catalog.apps["hubspot"].auth
     assert auth.authorize_url == "https://app.hubspot.com/oauth/authorize"
     assert auth.token_url == "https://api.hubapi.com/oauth/v1/token"
-    assert {"oauth", "crm.objects.contacts.write", "crm.objects.deals.write", "crm.objects.owners.read"} <= set(auth.scopes)
+    assert {"oauth", "crm.objects.contacts.write", "crm.objects.deals.write", "crm.objects.owners.read", "tickets",
+            "e-commerce", "crm.lists.write"} <= set(auth.scopes)
+    # Scopes some subscriptions lack are optional, so that such accounts can still connect.
+    assert set(auth.extra_authorize_params["optional_scope"].split(" ")) == {
+        "crm.schemas.contacts.write", "crm.schemas.companies.write", "crm.schemas.deals.write", "forms", "marketing.email.read"}

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError
 
-from ..app import COMPANY_FIELDS, app, company_props, create_and_link, properties_from
+from ..app import COMPANY_FIELDS, app, company_props, create_and_link, properties_from, record_summary
 
 
 @app.action(
@@ -8,9 +8,11 @@ from ..app import COMPANY_FIELDS, app, company_props, create_and_link, propertie
     title="Create Company",
     description=(
         "Create a company in HubSpot from its name and/or domain plus any other company properties, optionally "
-        "linked to existing contacts and deals. Returns the new company's ID."
+        "linked to existing contacts and deals. Search CRM first when it may exist already; to change one use Update "
+        "Company. Returns the new company's ID."
     ),
     props=company_props(),
+    trim=record_summary,
 )
 async def create_company(ctx):
     properties = properties_from(ctx, COMPANY_FIELDS)

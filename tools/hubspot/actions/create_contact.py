@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError
 
-from ..app import CONTACT_FIELDS, app, contact_props, create_and_link, properties_from
+from ..app import CONTACT_FIELDS, app, contact_props, create_and_link, properties_from, record_summary
 
 
 @app.action(
@@ -12,6 +12,7 @@ from ..app import CONTACT_FIELDS, app, contact_props, create_and_link, propertie
         "with that email already exists (use hubspot-update-contact then). Returns the new contact's ID."
     ),
     props=contact_props(),
+    trim=record_summary,
 )
 async def create_contact(ctx):
     properties = properties_from(ctx, CONTACT_FIELDS)

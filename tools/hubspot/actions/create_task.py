@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import activity_associations, app, linked_ids, request, timestamp
+from ..app import activity_links, activity_summary, app, create_activity, timestamp
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import activity_associations, app, linked_ids, request, timestamp
     title="Create Task",
     description=(
         "Create a HubSpot task (a to-do, call or email to follow up) with a due date, priority and owner, "
-        "optionally on contacts, companies or deals. Returns the task's ID."
+        "optionally on contacts, companies, deals or tickets. To record something that already happened use Create "
+        "Note, Create Call or Create Meeting instead. Returns the task's ID."
     ),
     props={
         "subject": props.string("Subject", "The task's title, e.g. `Call Ada about renewal`."),
@@ -25,10 +26,9 @@ from ..app import activity_associations, app, linked_ids, request, timestamp
             "Type", "`TODO` (the default), `CALL` or `EMAIL`.", options=["TODO", "CALL", "EMAIL"], optional=True,
         ),
         "owner": app.definition("owner", description="The ID of the HubSpot user the task is assigned to."),
-        "contactIds": app.definition("contactIds", description="IDs of contacts the task is about, e.g. `[\"51\"]`."),
-        "companyIds": app.definition("companyIds", description="IDs of companies the task is about."),
-        "dealIds": app.definition("dealIds", description="IDs of deals the task is about."),
+        **activity_links("tasks", "about"),
     },
+    trim=activity_summary,
 )
 async def create_task(ctx):
     subject = str(ctx.props.subject).strip()
@@ -44,13 +44,6 @@ async def create_task(ctx):
         properties["hs_task_body"] = ctx.props.body
     if ctx.props.get("priority"):
         properties["hs_task_priority"] = ctx.props.priority
-    if ctx.props.get("owner"):
-        properties["hubspot_owner_id"] = str(ctx.props.owner)
-    links = linked_ids(ctx)
-    body = {"properties": properties}
-    if links:
-        body["associations"] = activity_associations("tasks", links)
-    task = await request(ctx, "POST", "/crm/v3/objects/tasks", json=body)
+    task, _ = await create_activity(ctx, "tasks", properties)
     ctx.summary = f"Created task {task.get('id')} ({subject}) due {properties['hs_timestamp'][:10]}"
-    return {"id": task.get("id"), "properties": task.get("properties"), "createdAt": task.get("createdAt"),
-            "linkedTo": [{"type": kind, "id": rid} for kind, rid in links]}
+    return task

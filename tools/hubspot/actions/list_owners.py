@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, plural, request
+from ..app import app, next_after, owner_summary, plural, request
 
 
 @app.action(
@@ -8,35 +8,24 @@ from ..app import app, plural, request
     title="List Owners",
     description=(
         "List the HubSpot users who can own records, with their owner IDs (for a record's `hubspot_owner_id`), "
-        "names, emails and teams. Give an email to find one person."
+        "names, emails and teams. Give an email to find one person; to read one owner by ID use Get Owner. Returns "
+        "a page of owners and a cursor for more."
     ),
     props={
         "email": props.string("Email", "Only the owner with this email address, e.g. `sam@example.com`.", optional=True),
-        "maxResults": props.integer("Max Results", "The most owners to return. Defaults to 100.", optional=True,
-                                    default=100, min=1, max=1000),
+        "limit": props.limit("owners", maximum=100),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("owners", owner_summary),
 )
 async def list_owners(ctx):
-    limit = ctx.props.get("maxResults") or 100
-    owners, after = [], None
-    while len(owners) < limit:
-        params = {"limit": min(100, limit - len(owners)), "archived": "false"}
-        if ctx.props.get("email"):
-            params["email"] = ctx.props.email
-        if after:
-            params["after"] = after
-        data = await request(ctx, "GET", "/crm/v3/owners", params=params)
-        batch = data.get("results") or []
-        owners.extend(batch)
-        after = ((data.get("paging") or {}).get("next") or {}).get("after")
-        if not after or not batch:
-            break
-    out = [
-        {"id": str(o.get("id")), "email": o.get("email"),
-         "name": " ".join(p for p in (o.get("firstName"), o.get("lastName")) if p) or None,
-         "userId": o.get("userId"), "teams": [t.get("name") for t in o.get("teams") or []]}
-        for o in owners[:limit]
-    ]
-    ctx.summary = f"Found {plural(len(out), 'owner')}"
-    return {"owners": out, "count": len(out)}
+    params = {"limit": ctx.props.limit, "archived": "false"}
+    if ctx.props.get("email"):
+        params["email"] = ctx.props.email
+    if ctx.props.get("cursor"):
+        params["after"] = ctx.props.cursor
+    data = await request(ctx, "GET", "/crm/v3/owners", params=params)
+    owners = data.get("results") or []
+    ctx.summary = f"Found {plural(len(owners), 'owner')}"
+    return {"owners": owners, "next_cursor": next_after(data)}

@@ -1,24 +1,26 @@
-from ..app import app, deal_pipelines, plural
+from mcp_gateway.catalog import props, within
+
+from ..app import app, object_type, pipeline_summary, pipelines_of, plural
 
 
 @app.action(
     "list-pipelines",
-    title="List Deal Pipelines",
+    title="List Pipelines",
     description=(
-        "List the HubSpot account's deal pipelines and their stages in order, with the IDs that deals' `pipeline` "
-        "and `dealstage` take, each stage's win probability and whether it closes the deal."
+        "List the HubSpot account's deal pipelines (or ticket pipelines) and their stages in order, with the IDs "
+        "that a deal's `pipeline` and `dealstage` (a ticket's `hs_pipeline` and `hs_pipeline_stage`) take, each "
+        "deal stage's win probability and whether it closes the record."
     ),
-    props={},
+    props={
+        "objectType": props.string(
+            "Object Type", "`deals` (the default) or `tickets`.", options=["deals", "tickets"], optional=True,
+        ),
+    },
     read_only=True,
+    trim=within("pipelines", pipeline_summary),
 )
 async def list_pipelines(ctx):
-    pipelines = []
-    for p in sorted(await deal_pipelines(ctx), key=lambda p: p.get("displayOrder", 0)):
-        stages = []
-        for s in sorted(p.get("stages") or [], key=lambda s: s.get("displayOrder", 0)):
-            meta = s.get("metadata") or {}
-            stages.append({"id": s.get("id"), "label": s.get("label"), "probability": meta.get("probability"),
-                           "isClosed": str(meta.get("isClosed")).lower() == "true"})
-        pipelines.append({"id": p.get("id"), "label": p.get("label"), "stages": stages})
-    ctx.summary = f"Found {plural(len(pipelines), 'deal pipeline')}"
+    kind = object_type(ctx.props.get("objectType") or "deals", ["deals", "tickets"])
+    pipelines = sorted(await pipelines_of(ctx, kind), key=lambda p: p.get("displayOrder", 0))
+    ctx.summary = f"Found {plural(len(pipelines), kind[:-1] + ' pipeline')}"
     return {"pipelines": pipelines}

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import DEFAULT_PROPERTIES, OBJECT_TYPES, app, count_of, object_type, record_summary, request
+from ..app import app, count_of, next_after, object_type, property_names, record_summary, request
 
 OPERATORS = {"EQ", "NEQ", "LT", "LTE", "GT", "GTE", "BETWEEN", "IN", "NOT_IN", "HAS_PROPERTY", "NOT_HAS_PROPERTY",
              "CONTAINS_TOKEN", "NOT_CONTAINS_TOKEN"}
@@ -33,14 +33,17 @@ def _filter(raw, n):
     "search-crm",
     title="Search CRM",
     description=(
-        "Search HubSpot contacts, companies or deals by free text (names, emails, domains, phone numbers...) and/or "
-        "by property filters, e.g. contacts with `lifecyclestage` EQ `lead`, or deals with `amount` GT `10000`. All "
-        "filters must match. Returns the matching records' IDs and properties, with a cursor for more."
+        "Search HubSpot records of one type (contacts, companies, deals, tickets, products, line items, quotes, or "
+        "activities such as notes and calls) by free text (names, emails, domains, phone numbers...) and/or by "
+        "property filters, e.g. contacts with `lifecyclestage` EQ `lead`, or deals with `amount` GT `10000`. All "
+        "filters must match. Returns the matching records' IDs and properties, the total and a cursor for more. To "
+        "page through every record without a condition use List Records; to read known IDs use Batch Read Records."
     ),
     props={
-        "objectType": props.string(
-            "Object Type", "What to search: `contacts`, `companies` or `deals`.", options=OBJECT_TYPES,
-        ),
+        "objectType": app.definition("objectType", description=(
+            "What to search: `contacts`, `companies`, `deals`, `tickets`, `products`, `line_items`, `quotes`, "
+            "`notes`, `tasks`, `calls`, `emails`, `meetings`, or a custom object's type ID."
+        )),
         "query": props.string(
             "Search Text",
             "Text to look for in the records' main properties (a contact's name, email and phone; a company's name "
@@ -52,7 +55,8 @@ def _filter(raw, n):
             "Property conditions that must all hold, each `{\"propertyName\", \"operator\", \"value\"}` with operator "
             "EQ, NEQ, LT, LTE, GT, GTE, BETWEEN (with `highValue`), IN / NOT_IN (with `values`), HAS_PROPERTY, "
             "NOT_HAS_PROPERTY, CONTAINS_TOKEN. E.g. `[{\"propertyName\": \"dealstage\", \"operator\": \"EQ\", "
-            "\"value\": \"closedwon\"}]`. Dates are compared as ms since epoch or `2025-01-31`.",
+            "\"value\": \"closedwon\"}]`. Dates are compared as ms since epoch or `2025-01-31`. Records linked to "
+            "another record are found with `associations.contact` EQ its ID.",
             optional=True,
         ),
         "properties": app.definition("properties"),
@@ -61,12 +65,11 @@ def _filter(raw, n):
             "Sort Direction", "`ASCENDING` or `DESCENDING` (the default with a sort property).",
             options=["ASCENDING", "DESCENDING"], optional=True,
         ),
-        "limit": props.integer("Limit", "How many records to return, 1 to 200. Defaults to 20.", optional=True, default=20, min=1, max=200),
-        "after": props.string(
-            "After", "The `nextAfter` cursor of a previous search, to get the next page.", optional=True,
-        ),
+        "limit": props.limit("records"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("records", record_summary),
 )
 async def search_crm(ctx):
     kind = object_type(ctx.props.objectType)
@@ -74,21 +77,20 @@ async def search_crm(ctx):
     query = (ctx.props.get("query") or "").strip()
     if not query and not filters:
         raise ActionError("give search text (query) or at least one filter")
-    body = {
-        "limit": ctx.props.get("limit") or 20,
-        "properties": [p for p in ctx.props.get("properties") or [] if p] or DEFAULT_PROPERTIES[kind],
-    }
+    body = {"limit": ctx.props.limit}
+    properties = property_names(ctx, kind)
+    if properties:
+        body["properties"] = properties
     if query:
         body["query"] = query
     if filters:
         body["filterGroups"] = [{"filters": filters}]
     if ctx.props.get("sortBy"):
         body["sorts"] = [{"propertyName": ctx.props.sortBy, "direction": ctx.props.get("sortDirection") or "DESCENDING"}]
-    if ctx.props.get("after"):
-        body["after"] = str(ctx.props.after)
+    if ctx.props.get("cursor"):
+        body["after"] = str(ctx.props.cursor)
     data = await request(ctx, "POST", f"/crm/v3/objects/{kind}/search", json=body)
-    results = [record_summary(r) for r in data.get("results") or []]
-    following = ((data.get("paging") or {}).get("next") or {}).get("after")
+    results = data.get("results") or []
     total = data.get("total", len(results))
     ctx.summary = f"Found {count_of(total, kind)}" + (f", returned {len(results)}" if total != len(results) else "")
-    return {"total": total, "results": results, "nextAfter": following}
+    return {"records": results, "total": total, "next_cursor": next_after(data)}

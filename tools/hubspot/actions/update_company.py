@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import COMPANY_FIELDS, app, company_props, properties_from, update_and_link
+from ..app import COMPANY_FIELDS, app, company_props, properties_from, record_summary, update_and_link
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import COMPANY_FIELDS, app, company_props, properties_from, update_an
     title="Update Company",
     description=(
         "Change properties of an existing HubSpot company, and optionally link it to contacts or deals. Properties "
-        "left empty keep their values; given ones replace them. Returns the updated company."
+        "left empty keep their values; given ones replace them. To only link records use Associate Records. "
+        "Returns the updated company."
     ),
     props={
         "companyId": props.string("Company ID", "The company's numeric HubSpot ID, e.g. `9001`; hubspot-search-crm finds it."),
@@ -16,6 +17,7 @@ from ..app import COMPANY_FIELDS, app, company_props, properties_from, update_an
     },
     destructive=True,
     idempotent=True,
+    trim=record_summary,
 )
 async def update_company(ctx):
     result, ctx.summary = await update_and_link(ctx, "companies", ctx.props.companyId, properties_from(ctx, COMPANY_FIELDS))

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import CONTACT_FIELDS, app, contact_props, properties_from, update_and_link
+from ..app import CONTACT_FIELDS, app, contact_props, properties_from, record_summary, update_and_link
 
 
 @app.action(
@@ -19,6 +19,7 @@ from ..app import CONTACT_FIELDS, app, contact_props, properties_from, update_an
     },
     destructive=True,
     idempotent=True,
+    trim=record_summary,
 )
 async def update_contact(ctx):
     result, ctx.summary = await update_and_link(ctx, "contacts", ctx.props.contactId, properties_from(ctx, CONTACT_FIELDS))

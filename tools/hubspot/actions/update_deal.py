@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, deal_properties, deal_props, update_and_link
+from ..app import app, deal_properties, deal_props, record_summary, update_and_link
 
 
 @app.action(
@@ -17,6 +17,7 @@ from ..app import app, deal_properties, deal_props, update_and_link
     },
     destructive=True,
     idempotent=True,
+    trim=record_summary,
 )
 async def update_deal(ctx):
     result, ctx.summary = await update_and_link(ctx, "deals", ctx.props.dealId, deal_properties(ctx))

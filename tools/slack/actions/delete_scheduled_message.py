@@ -5,7 +5,7 @@ from ..app import app, call
 
 @app.action(
     "delete-scheduled-message",
-    title="Delete Scheduled Message",
+    title="Cancel Message to Send Later",
     description=(
         "Cancel a Slack message scheduled with slack-schedule-message before it is posted. A message already "
         "posted is deleted with slack-delete-message instead."

@@ -5,7 +5,7 @@ from ..app import app, collect, plural
 
 @app.action(
     "list-scheduled-messages",
-    title="List Scheduled Messages",
+    title="List Messages to Send Later",
     description=(
         "List the connected user's messages waiting to be posted, optionally in one conversation: each one's "
         "`id` (the scheduled_message_id slack-delete-scheduled-message takes), channel, post time (Unix "

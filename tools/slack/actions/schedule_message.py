@@ -33,7 +33,7 @@ def _scheduled(data):
 
 @app.action(
     "schedule-message",
-    title="Schedule Message",
+    title="Send Message Later",
     description=(
         "Schedule a Slack message to be posted as the connected user at a later time (up to 120 days ahead), in "
         "a channel, direct message or thread. Returns its `scheduled_message_id`, with which "

@@ -25,6 +25,7 @@ from ..app import PRIORITIES, STATUSES, TYPES, app, check_choice, custom_fields,
         ),
         "customFields": app.definition("customFields"),
     },
+    destructive=True,
     idempotent=True,
     trim=ticket_summary,
 )
