@@ -123,6 +123,7 @@ UNDESCRIBED: dict[str, str] = {
     "mysql": "a database, not an HTTP API",
     "postgresql": "a database, not an HTTP API",
     "http": "any URL the user gives",
+    "apify": "the directory has no Apify description",
     "calendly_v2": "the directory has no Calendly description",
     "coda": "the directory has no Coda description",
     "todoist": "the directory has no Todoist description",
