@@ -103,6 +103,7 @@ DESCRIPTIONS: dict[str, Description] = {
     "google_tasks": Description(("googleapis.com/tasks.json",)),
     "google_docs": Description(("googleapis.com/docs.json",)),
     "microsoft_excel": GRAPH,
+    "microsoft_onedrive": GRAPH,
     "microsoft_outlook": GRAPH,
     "microsoft_teams": GRAPH,
     # The directory's Notion and OpenAI descriptions are early ones, a part of today's APIs.
