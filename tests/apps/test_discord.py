@@ -251,8 +251,36 @@ async def test_list_messages_pages_back_with_before(catalog, respx_mock):
     assert [m["id"] for m in result.ret["messages"]] == ["1143500000000000020", "1143500000000000010"]
     assert result.ret["messages"][1]["author"]["global_name"] == "Nelly"
     assert result.ret["messages"][1]["reactions"] == [{"emoji": "👀", "count": 2}]
-    assert result.ret["oldest_id"] == "1143500000000000010"
+    assert result.ret["messages"][1]["url"] == f"https://discord.com/channels/@me/{CHANNEL}/1143500000000000010"
+    assert result.ret["next_cursor"] == "1143500000000000010"
     assert result.summary == f"Listed 2 message(s) from channel {CHANNEL}"
+
+    route.mock(return_value=httpx.Response(200, json=[_message("1143500000000000005", "First!")]))
+    older_page = await run_action(catalog.action("discord-list-messages"),
+                                  {"channelId": CHANNEL, "guildId": GUILD, "limit": 2, "cursor": "1143500000000000010"}, auth=AUTH)
+    assert_discord(route.calls.last.request, "GET", f"{API}/channels/{CHANNEL}/messages?limit=2&before=1143500000000000010")
+    assert older_page.ret["next_cursor"] is None
+    assert older_page.ret["messages"][0]["url"] == f"https://discord.com/channels/{GUILD}/{CHANNEL}/1143500000000000005"
+
+
+async def test_list_messages_after_a_message_reads_forward_across_pages(catalog, respx_mock):
+    ids = [str(1143500000000000100 + n) for n in range(5)]
+    route = respx_mock.get(f"{API}/channels/{CHANNEL}/messages").mock(side_effect=[
+        httpx.Response(200, json=[_message(ids[2]), _message(ids[1]), _message(ids[0])]),
+        httpx.Response(200, json=[_message(ids[4]), _message(ids[3])]),
+    ])
+    result = await run_action(catalog.action("discord-list-messages"),
+                              {"channelId": CHANNEL, "after": MESSAGE, "limit": 3}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_discord(route.calls[0].request, "GET", f"{API}/channels/{CHANNEL}/messages?limit=3&after={MESSAGE}")
+    assert [m["id"] for m in result.ret["messages"]] == ids[:3]
+    assert result.ret["next_cursor"] == f"after:{ids[2]}"
+    rest = await run_action(catalog.action("discord-list-messages"),
+                            {"channelId": CHANNEL, "cursor": result.ret["next_cursor"], "limit": 3}, auth=AUTH)
+    assert_discord(route.calls[1].request, "GET", f"{API}/channels/{CHANNEL}/messages?limit=3&after={ids[2]}")
+    assert [m["id"] for m in rest.ret["messages"]] == ids[3:] and rest.ret["next_cursor"] is None
+    bad = await run_action(catalog.action("discord-list-messages"), {"channelId": CHANNEL, "cursor": "page 2"}, auth=AUTH)
+    assert "pass `next_cursor` unchanged" in bad.error and route.call_count == 2
 
 
 async def test_list_messages_takes_one_anchor_only(catalog, respx_mock):
@@ -373,9 +401,16 @@ async def test_list_guilds_asks_for_counts(catalog, respx_mock):
     assert result.ret == {
         "guilds": [{"id": GUILD, "name": "Release Crew", "owner": False, "approximate_member_count": 3268,
                     "approximate_presence_count": 784}],
-        "next_after": GUILD,
+        "next_cursor": GUILD,
     }
     assert result.summary == "Listed 1 server(s) (more available)"
+    whole = await run_action(catalog.action("discord-list-guilds"), {"limit": 1, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["guilds"][0]["features"] == ["COMMUNITY"]
+
+    route.mock(return_value=httpx.Response(200, json=[]))
+    done = await run_action(catalog.action("discord-list-guilds"), {"cursor": GUILD}, auth=AUTH)
+    assert_discord(route.calls.last.request, "GET", f"{API}/users/@me/guilds?limit=25&with_counts=true&after={GUILD}")
+    assert done.ret == {"guilds": [], "next_cursor": None}
 
 
 async def test_list_channels_filters_by_kind_in_server_order(catalog, respx_mock):
@@ -415,7 +450,7 @@ async def test_list_members_pages_by_user_id(catalog, respx_mock):
         )
     )
     result = await run_action(
-        catalog.action("discord-list-members"), {"guildId": GUILD, "limit": 50, "after": "80351110224678900"}, auth=AUTH
+        catalog.action("discord-list-members"), {"guildId": GUILD, "limit": 50, "cursor": "80351110224678900"}, auth=AUTH
     )
     assert result.error is None, result.error
     assert_discord(route.calls.last.request, "GET", f"{API}/guilds/{GUILD}/members?limit=50&after=80351110224678900")
@@ -424,8 +459,21 @@ async def test_list_members_pages_by_user_id(catalog, respx_mock):
     assert member["nick"] == "NOT API SUPPORT"
     assert member["roles"] == ["41771983423143936"]
     assert member["joined_at"] == "2015-04-26T06:26:56.936000+00:00"
-    assert result.ret["next_after"] is None
+    assert result.ret["next_cursor"] is None
+    assert "deaf" not in member
     assert result.summary == f"Listed 1 member(s) of server {GUILD}"
+
+
+async def test_list_members_follows_full_pages_and_hands_back_the_last_user_id(catalog, respx_mock):
+    def member(user_id):
+        return {"user": _user(user_id, f"user{user_id[-2:]}", bot=False), "nick": None, "avatar": None, "roles": [],
+                "joined_at": "2015-04-26T06:26:56.936000+00:00", "deaf": False, "mute": False, "flags": 0, "pending": False}
+
+    route = respx_mock.get(f"{API}/guilds/{GUILD}/members").mock(
+        return_value=httpx.Response(200, json=[member("80351110224678901"), member("80351110224678902")]))
+    result = await run_action(catalog.action("discord-list-members"), {"guildId": GUILD, "limit": 2}, auth=AUTH)
+    assert_discord(route.calls.last.request, "GET", f"{API}/guilds/{GUILD}/members?limit=2")
+    assert result.ret["next_cursor"] == "80351110224678902"
 
 
 async def test_get_user(catalog, respx_mock):
@@ -436,7 +484,49 @@ async def test_get_user(catalog, respx_mock):
     assert result.error is None, result.error
     assert_discord(route.calls.last.request, "GET", f"{API}/users/80351110224678912")
     assert result.ret["username"] == "nelly" and result.ret["bot"] is False
+    assert "public_flags" not in result.ret
     assert result.summary == "Retrieved user Nelly (@nelly) (80351110224678912)"
+
+
+async def test_get_message_reads_one_message_with_its_link(catalog, respx_mock):
+    reply = _message(content="Ship it", message_reference={"type": 0, "message_id": "1143500000000000010", "channel_id": CHANNEL,
+                                                          "guild_id": GUILD})
+    route = respx_mock.get(f"{API}/channels/{CHANNEL}/messages/{MESSAGE}").mock(return_value=httpx.Response(200, json=reply))
+    result = await run_action(catalog.action("discord-get-message"),
+                              {"guildId": GUILD, "channelId": CHANNEL, "messageId": MESSAGE}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_discord(route.calls.last.request, "GET", f"{API}/channels/{CHANNEL}/messages/{MESSAGE}")
+    assert result.ret["content"] == "Ship it" and result.ret["reply_to"] == "1143500000000000010"
+    assert result.ret["url"] == f"https://discord.com/channels/{GUILD}/{CHANNEL}/{MESSAGE}"
+    assert result.summary == f"Read message {MESSAGE} by release-bot in channel {CHANNEL}"
+
+
+async def test_get_message_without_history_permission_says_what_to_grant(catalog, respx_mock):
+    respx_mock.get(f"{API}/channels/{CHANNEL}/messages/{MESSAGE}").mock(
+        return_value=httpx.Response(403, json={"message": "Missing Access", "code": 50001}))
+    result = await run_action(catalog.action("discord-get-message"), {"channelId": CHANNEL, "messageId": MESSAGE}, auth=AUTH)
+    assert "Discord code 50001" in result.error and "add the bot to the server and let it view the channel" in result.error
+
+
+async def test_remove_reaction_deletes_the_bots_own(catalog, respx_mock):
+    route = respx_mock.delete(f"{API}/channels/{CHANNEL}/messages/{MESSAGE}/reactions/%F0%9F%91%8D/@me").mock(
+        return_value=httpx.Response(204))
+    result = await run_action(catalog.action("discord-remove-reaction"),
+                              {"channelId": CHANNEL, "messageId": MESSAGE, "emoji": "👍"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_discord(route.calls.last.request, "DELETE", f"{API}/channels/{CHANNEL}/messages/{MESSAGE}/reactions/%F0%9F%91%8D/@me")
+    assert result.ret == {"channel_id": CHANNEL, "message_id": MESSAGE, "emoji": "👍", "removed": True}
+    assert catalog.action("discord-remove-reaction").annotations.idempotent is True
+
+
+async def test_message_options_list_the_channels_recent_messages(catalog, respx_mock):
+    route = respx_mock.get(f"{API}/channels/{CHANNEL}/messages").mock(
+        return_value=httpx.Response(200, json=[_message(content="Deploy finished\nall green")]))
+    page = await fetch_options(catalog.action("discord-add-reaction"), "messageId", {"channelId": CHANNEL}, auth=AUTH)
+    assert page["options"] == [{"label": "release-bot: Deploy finished all green", "value": MESSAGE}] and page["context"] is None
+    assert_discord(route.calls.last.request, "GET", f"{API}/channels/{CHANNEL}/messages?limit=50")
+    unchosen = await fetch_options(catalog.action("discord-add-reaction"), "messageId", {}, auth=AUTH)
+    assert "choose the channel (channelId) first" in unchosen["errors"][0]
 
 
 async def test_create_invite_sends_the_options(catalog, respx_mock):

@@ -89,16 +89,15 @@ async def test_list_folder_sends_the_path_and_options(catalog, respx_mock):
         )
     )
     result = await run_action(
-        catalog.action("dropbox-list-folder"), {"folder": "Homework/", "recursive": True, "limit": 100}, auth=AUTH
+        catalog.action("dropbox-list-folder"), {"folder": "Homework/", "recursive": True, "limit": 2}, auth=AUTH
     )
     assert result.error is None, result.error
     assert_dropbox(
         route.calls.last.request,
         f"{API}/files/list_folder",
-        {"path": "/Homework", "recursive": True, "include_deleted": False, "limit": 100},
+        {"path": "/Homework", "recursive": True, "include_deleted": False, "limit": 2},
     )
-    assert result.ret["has_more"] is True
-    assert result.ret["cursor"] == "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"
+    assert result.ret["next_cursor"] == "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"
     assert result.ret["entries"][0] == {
         "type": "folder",
         "name": "math",
@@ -108,6 +107,27 @@ async def test_list_folder_sends_the_path_and_options(catalog, respx_mock):
     }
     assert result.ret["entries"][1]["size"] == 7212 and result.ret["entries"][1]["rev"] == "a1c10ce0dd78"
     assert result.summary == "Listed 2 entries in /Homework (more available)"
+    whole = await run_action(catalog.action("dropbox-list-folder"), {"folder": "/Homework", "limit": 2, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["entries"][1] == _file()
+
+
+async def test_list_folder_continues_until_the_limit_is_reached(catalog, respx_mock):
+    respx_mock.post(f"{API}/files/list_folder").mock(
+        return_value=httpx.Response(200, json={"entries": [_folder()], "cursor": "C1", "has_more": True}))
+    more = respx_mock.post(f"{API}/files/list_folder/continue").mock(side_effect=[
+        httpx.Response(200, json={"entries": [_file(), _file("/Homework/math/Fib.txt", file_id="id:a4ayc_80_OEAAAAAAAAAXy")],
+                                  "cursor": "C2", "has_more": True}),
+        httpx.Response(200, json={"entries": [], "cursor": "C3", "has_more": False}),
+    ])
+    result = await run_action(catalog.action("dropbox-list-folder"), {"folder": "/Homework", "limit": 2}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_dropbox(more.calls[0].request, f"{API}/files/list_folder/continue", {"cursor": "C1"})
+    # A page is never cut: the third entry comes too, and the cursor goes on after it.
+    assert [e["name"] for e in result.ret["entries"]] == ["math", "Prime_Numbers.txt", "Fib.txt"]
+    assert result.ret["next_cursor"] == "C2"
+    rest = await run_action(catalog.action("dropbox-list-folder"), {"cursor": "C2"}, auth=AUTH)
+    assert_dropbox(more.calls[1].request, f"{API}/files/list_folder/continue", {"cursor": "C2"})
+    assert rest.ret == {"entries": [], "next_cursor": None}
 
 
 async def test_list_folder_root_and_continue(catalog, respx_mock):
@@ -159,7 +179,7 @@ async def test_search_sends_search_v2_options(catalog, respx_mock):
             "folder": "/Reports",
             "fileExtensions": [".pdf"],
             "fileCategories": ["pdf"],
-            "maxResults": 10,
+            "limit": 1,
         },
         auth=AUTH,
     )
@@ -170,7 +190,7 @@ async def test_search_sends_search_v2_options(catalog, respx_mock):
         {
             "query": "q2 report",
             "options": {
-                "max_results": 10,
+                "max_results": 1,
                 "file_status": "active",
                 "filename_only": False,
                 "path": "/Reports",
@@ -181,7 +201,8 @@ async def test_search_sends_search_v2_options(catalog, respx_mock):
     )
     assert result.ret["matches"][0]["path_display"] == "/Reports/q2 report.pdf"
     assert result.ret["matches"][0]["match_type"] == "filename"
-    assert result.ret["has_more"] is True
+    assert result.ret["next_cursor"] == "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"
+    assert "sharing_info" not in result.ret["matches"][0]
     assert result.summary == "Found 1 match for 'q2 report' (more available)"
 
     more = respx_mock.post(f"{API}/files/search/continue_v2").mock(
@@ -191,6 +212,7 @@ async def test_search_sends_search_v2_options(catalog, respx_mock):
         catalog.action("dropbox-search"), {"query": "q2 report", "cursor": "ZtkX9_EHj3x7"}, auth=AUTH
     )
     assert_dropbox(more.calls.last.request, f"{API}/files/search/continue_v2", {"cursor": "ZtkX9_EHj3x7"})
+    assert result.ret == {"matches": [], "next_cursor": None}
     assert result.summary == "Found 0 matches"
 
 
@@ -207,6 +229,18 @@ async def test_get_metadata(catalog, respx_mock):
     )
     assert result.ret["id"] == FILE_ID and result.ret["content_hash"].startswith("e3b0c442")
     assert result.summary == "/Homework/math/Prime_Numbers.txt is a file"
+    assert "sharing_info" not in result.ret and result.ret["read_only"] is False
+
+
+async def test_get_metadata_with_media_info(catalog, respx_mock):
+    photo = {**_file("/Photos/beach.jpg"), "media_info": {".tag": "metadata", "metadata": {
+        ".tag": "photo", "dimensions": {"height": 1500, "width": 1500}, "time_taken": "2025-05-10T08:00:00Z"}}}
+    route = respx_mock.post(f"{API}/files/get_metadata").mock(return_value=httpx.Response(200, json=photo))
+    result = await run_action(catalog.action("dropbox-get-metadata"), {"path": "/Photos/beach.jpg", "includeMediaInfo": True}, auth=AUTH)
+    assert_dropbox(route.calls.last.request, f"{API}/files/get_metadata",
+                   {"path": "/Photos/beach.jpg", "include_deleted": True, "include_media_info": True})
+    assert result.ret["media_info"]["dimensions"] == {"height": 1500, "width": 1500}
+    assert result.ret["name"] == "beach.jpg" and "has_explicit_shared_members" not in result.ret
 
 
 async def test_a_missing_path_explains_dropboxs_error(catalog, respx_mock):
@@ -260,6 +294,7 @@ async def test_create_folder(catalog, respx_mock):
         "path_display": "/Reports/2025/Q3",
         "path_lower": "/reports/2025/q3",
         "id": "id:a4ayc_80_OEAAAAAAAAAYa",
+        "read_only": False,
     }
     assert result.summary == "Created folder /Reports/2025/Q3"
 
@@ -626,6 +661,60 @@ async def test_folder_options_follow_the_cursor(catalog, respx_mock):
     assert second["options"] == [{"label": "/Homework/math", "value": "/Homework/math"}]
     assert second["context"] is None
     assert_dropbox(next_page.calls.last.request, f"{API}/files/list_folder/continue", {"cursor": "AAEr"})
+
+
+async def test_path_options_list_files_and_folders(catalog, respx_mock):
+    respx_mock.post(f"{API}/files/list_folder").mock(
+        return_value=httpx.Response(200, json={"entries": [_folder("/Homework", "id:1"), _file()], "cursor": "AAEr", "has_more": False}))
+    page = await fetch_options(catalog.action("dropbox-get-metadata"), "path", {}, auth=AUTH)
+    assert page["options"] == [{"label": "/Homework", "value": "/Homework"},
+                               {"label": "/Homework/math/Prime_Numbers.txt", "value": "/Homework/math/Prime_Numbers.txt"}]
+    assert page["context"] is None
+
+
+# Links
+
+
+async def test_get_temporary_link(catalog, respx_mock):
+    link = "https://ucabc123456.dl.dropboxusercontent.com/cd/0/get/abcdefghijklmonpqrstuvwxyz1234567890/file"
+    route = respx_mock.post(f"{API}/files/get_temporary_link").mock(
+        return_value=httpx.Response(200, json={"metadata": _file(), "link": link}))
+    result = await run_action(catalog.action("dropbox-get-temporary-link"), {"path": "Homework/math/Prime_Numbers.txt"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_dropbox(route.calls.last.request, f"{API}/files/get_temporary_link", {"path": "/Homework/math/Prime_Numbers.txt"})
+    assert result.ret["link"] == link
+    assert result.ret["metadata"]["path_display"] == "/Homework/math/Prime_Numbers.txt"
+    assert "has_explicit_shared_members" not in result.ret["metadata"]
+    assert result.summary == "Got a 4-hour download link to /Homework/math/Prime_Numbers.txt"
+
+
+async def test_a_missing_scope_names_it(catalog, respx_mock):
+    respx_mock.post(f"{API}/files/get_temporary_link").mock(return_value=httpx.Response(401, json={
+        "error_summary": "missing_scope/.", "error": {".tag": "missing_scope", "required_scope": "files.content.read"}}))
+    result = await run_action(catalog.action("dropbox-get-temporary-link"), {"path": "/a.txt"}, auth=AUTH)
+    assert "not granted the `files.content.read` permission; reconnect Dropbox" in result.error
+
+
+async def test_list_shared_links_pages_with_the_cursor(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/sharing/list_shared_links").mock(side_effect=[
+        httpx.Response(200, json={"links": [_shared_link()], "has_more": True, "cursor": "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"}),
+        httpx.Response(200, json={"links": [], "has_more": False}),
+    ])
+    result = await run_action(catalog.action("dropbox-list-shared-links"),
+                              {"path": "/Homework/math/Prime_Numbers.txt", "directOnly": True, "limit": 1}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_dropbox(route.calls[0].request, f"{API}/sharing/list_shared_links",
+                   {"path": "/Homework/math/Prime_Numbers.txt", "direct_only": True})
+    assert result.ret["links"] == [{
+        "url": "https://www.dropbox.com/scl/fi/2sn712vy1ovegw8/Prime_Numbers.txt?rlkey=x1y2z3&dl=0",
+        "name": "Prime_Numbers.txt", "path_lower": "/homework/math/prime_numbers.txt", "id": FILE_ID, "type": "file",
+        "expires": None, "audience": "public", "allow_download": True,
+    }]
+    assert result.ret["next_cursor"] == "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"
+    rest = await run_action(catalog.action("dropbox-list-shared-links"), {"cursor": result.ret["next_cursor"]}, auth=AUTH)
+    assert_dropbox(route.calls[1].request, f"{API}/sharing/list_shared_links",
+                   {"cursor": "ZtkX9_EHj3x7PMkVuFIhwKYXEpwpLwyxp9vMKomUhllil9q7eWiAu"})
+    assert rest.ret == {"links": [], "next_cursor": None} and rest.summary == "Listed 0 shared links"
 
 
 # Account test and OAuth settings

@@ -197,16 +197,33 @@ async def test_list_templates_returns_the_active_version_and_next_token(catalog,
             "_metadata": {"self": f"{API}/templates?page_size=1", "next": f"{API}/templates?page_size=1&page_token=eyJpZCI6Mn0", "count": 2},
         })
     )
-    result = await run_action(catalog.action("sendgrid-list-templates"), {"pageSize": 1}, auth=AUTH)
+    result = await run_action(catalog.action("sendgrid-list-templates"), {"limit": 1}, auth=AUTH)
     assert result.error is None, result.error
     assert_sendgrid(route.calls.last.request, "GET", "/templates", query={"generations": "dynamic", "page_size": "1"})
     assert result.ret == {
         "templates": [{"id": TEMPLATE_ID, "name": "Order shipped", "generation": "dynamic", "updated_at": "2024-03-01 17:00:35",
                        "active_version": {"id": "8aefe0ee-f12b-4575-b5b7-c97e21cb36f3", "name": "v2",
                                           "subject": "Your order {{order.id}} has shipped"}}],
-        "next_page_token": "eyJpZCI6Mn0",
+        "next_cursor": "eyJpZCI6Mn0",
     }
     assert result.summary == "Listed 1 dynamic template (more available)"
+    whole = await run_action(catalog.action("sendgrid-list-templates"), {"limit": 1, "fullResponse": True}, auth=AUTH)
+    assert whole.ret == {"templates": [_template()], "next_cursor": "eyJpZCI6Mn0"}
+
+
+async def test_list_templates_follows_page_tokens_up_to_the_limit(catalog, respx_mock):
+    second = _template("d-2f7dbb2a1f1a4d3e9d2c3c1a5c0f0b11", "Welcome")
+    route = respx_mock.get(f"{API}/templates").mock(side_effect=[
+        httpx.Response(200, json={"result": [_template()], "_metadata": {
+            "self": f"{API}/templates?page_size=3", "next": f"{API}/templates?page_size=3&page_token=UDI", "count": 4}}),
+        httpx.Response(200, json={"result": [second], "_metadata": {"self": f"{API}/templates?page_token=UDI", "count": 4}}),
+    ])
+    result = await run_action(catalog.action("sendgrid-list-templates"), {"limit": 3, "cursor": "UDE"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_sendgrid(route.calls[0].request, "GET", "/templates", query={"generations": "dynamic", "page_size": "3", "page_token": "UDE"})
+    assert_sendgrid(route.calls[1].request, "GET", "/templates", query={"generations": "dynamic", "page_size": "2", "page_token": "UDI"})
+    assert [t["name"] for t in result.ret["templates"]] == ["Order shipped", "Welcome"]
+    assert result.ret["next_cursor"] is None
 
 
 async def test_template_options_page_with_the_page_token(catalog, respx_mock):
@@ -308,6 +325,24 @@ async def test_search_contacts_with_sgql(catalog, respx_mock):
     assert "either emails or an SGQL query" in neither.error
 
 
+async def test_contact_options_sample_recent_contacts_or_search_the_chosen_list(catalog, respx_mock):
+    sample = respx_mock.get(f"{API}/marketing/contacts").mock(return_value=httpx.Response(200, json={
+        "result": [_contact(), _contact("0c4b2f7e-1d8a-4e6b-9f3a-5b2c7d8e9f01", "grace@example.com", first_name=None, last_name=None)],
+        "contact_count": 2, "_metadata": {"self": f"{API}/marketing/contacts"}}))
+    page = await fetch_options(catalog.action("sendgrid-delete-contacts"), "contactIds", {}, auth=AUTH)
+    assert page["options"] == [
+        {"label": "ada@example.com (Ada Lovelace)", "value": "cbbf3c6a-8b2c-4f3b-a8e6-2c1c0b1f4a77"},
+        {"label": "grace@example.com", "value": "0c4b2f7e-1d8a-4e6b-9f3a-5b2c7d8e9f01"},
+    ]
+    assert_sendgrid(sample.calls.last.request, "GET", "/marketing/contacts")
+
+    search = respx_mock.post(f"{API}/marketing/contacts/search").mock(return_value=httpx.Response(200, json={
+        "result": [_contact()], "contact_count": 1, "_metadata": {"self": f"{API}/marketing/contacts/search"}}))
+    on_list = await fetch_options(catalog.action("sendgrid-remove-contacts-from-list"), "contactIds", {"listId": LIST_ID}, auth=AUTH)
+    assert on_list["options"] == [{"label": "ada@example.com (Ada Lovelace)", "value": "cbbf3c6a-8b2c-4f3b-a8e6-2c1c0b1f4a77"}]
+    assert_sendgrid(search.calls.last.request, "POST", "/marketing/contacts/search", body={"query": f"CONTAINS(list_ids, '{LIST_ID}')"})
+
+
 async def test_delete_contacts_by_id(catalog, respx_mock):
     route = respx_mock.delete(f"{API}/marketing/contacts").mock(return_value=httpx.Response(202, json={"job_id": "5c1b8f1e-job"}))
     action = catalog.action("sendgrid-delete-contacts")
@@ -328,10 +363,10 @@ async def test_list_lists_and_create_list(catalog, respx_mock):
             "_metadata": {"self": f"{API}/marketing/lists?page_size=1", "next": f"{API}/marketing/lists?page_size=1&page_token=TkVYVA", "count": 2},
         })
     )
-    result = await run_action(catalog.action("sendgrid-list-lists"), {"pageSize": 1}, auth=AUTH)
+    result = await run_action(catalog.action("sendgrid-list-lists"), {"limit": 1}, auth=AUTH)
     assert result.error is None, result.error
     assert_sendgrid(listing.calls.last.request, "GET", "/marketing/lists", query={"page_size": "1"})
-    assert result.ret == {"lists": [{"id": LIST_ID, "name": "Newsletter", "contact_count": 1250}], "next_page_token": "TkVYVA"}
+    assert result.ret == {"lists": [{"id": LIST_ID, "name": "Newsletter", "contact_count": 1250}], "next_cursor": "TkVYVA"}
     assert result.summary == "Listed 1 contact list (more available)"
 
     creating = respx_mock.post(f"{API}/marketing/lists").mock(
@@ -368,8 +403,28 @@ async def test_list_bounces_with_a_time_range(catalog, respx_mock):
     result = await run_action(catalog.action("sendgrid-list-bounces"), {"startTime": 1443600000, "limit": 10}, auth=AUTH)
     assert result.error is None, result.error
     assert_sendgrid(route.calls.last.request, "GET", "/suppression/bounces",
-                    query={"limit": "10", "offset": "0", "start_time": "1443600000"})
-    assert result.ret["bounces"] == []
+                    query={"start_time": "1443600000", "limit": "10", "offset": "0"})
+    assert result.ret == {"bounces": [], "next_cursor": None}
+
+
+async def test_list_bounces_pages_by_offset_through_the_cursor(catalog, respx_mock):
+    def bounce(n):
+        return {"created": 1443651125 + n, "email": f"bounce{n}@test.com", "reason": "550 5.1.1 The email account that you tried to reach does not exist.",
+                "status": "5.1.1"}
+
+    route = respx_mock.get(f"{API}/suppression/bounces").mock(side_effect=[
+        httpx.Response(200, json=[bounce(1), bounce(2)]),
+        httpx.Response(200, json=[bounce(3)]),
+    ])
+    result = await run_action(catalog.action("sendgrid-list-bounces"), {"limit": 2}, auth=AUTH)
+    assert_sendgrid(route.calls[0].request, "GET", "/suppression/bounces", query={"limit": "2", "offset": "0"})
+    assert [b["email"] for b in result.ret["bounces"]] == ["bounce1@test.com", "bounce2@test.com"]
+    assert result.ret["next_cursor"] == "2"
+    rest = await run_action(catalog.action("sendgrid-list-bounces"), {"limit": 2, "cursor": "2"}, auth=AUTH)
+    assert_sendgrid(route.calls[1].request, "GET", "/suppression/bounces", query={"limit": "2", "offset": "2"})
+    assert [b["email"] for b in rest.ret["bounces"]] == ["bounce3@test.com"] and rest.ret["next_cursor"] is None
+    bad = await run_action(catalog.action("sendgrid-list-bounces"), {"cursor": "page-two"}, auth=AUTH)
+    assert "pass `next_cursor` unchanged" in bad.error and route.call_count == 2
 
 
 async def test_list_bounces_of_one_address_reads_that_address(catalog, respx_mock):
@@ -424,6 +479,59 @@ async def test_validate_email(catalog, respx_mock):
     assert result.ret["verdict"] == "Risky" and result.ret["suggestion"] == "fogowl.com"
     assert result.ret["checks"]["domain"]["has_mx_or_a_record"] is False
     assert result.summary == "cedric@fogowl.con is Risky (score 0.10312) (suggested correction: fogowl.com)"
+    assert "ip_address" not in result.ret
+
+
+# Marketing campaigns and statistics
+
+
+async def test_list_single_sends(catalog, respx_mock):
+    single_send = {
+        "id": "27c21bbf-a12c-440b-b8bf-c4d9e6f2e6ab", "name": "November newsletter", "status": "triggered",
+        "categories": ["newsletter"], "send_at": "2026-11-02T15:00:00Z", "created_at": "2026-10-28T09:00:00Z",
+        "updated_at": "2026-11-02T15:00:00Z", "is_abtest": False,
+        "abtest": {"type": "subject", "winner_criteria": "open", "test_percentage": 10, "duration": "1 hours",
+                   "winning_template_id": "", "winner_selected_at": None, "expiration_date": None},
+    }
+    route = respx_mock.get(f"{API}/marketing/singlesends").mock(return_value=httpx.Response(200, json={
+        "result": [single_send],
+        "_metadata": {"self": f"{API}/marketing/singlesends?page_size=1", "next": f"{API}/marketing/singlesends?page_size=1&page_token=U1NfMg", "count": 12},
+    }))
+    result = await run_action(catalog.action("sendgrid-list-single-sends"), {"limit": 1}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_sendgrid(route.calls.last.request, "GET", "/marketing/singlesends", query={"page_size": "1"})
+    assert result.ret == {"single_sends": [{
+        "id": "27c21bbf-a12c-440b-b8bf-c4d9e6f2e6ab", "name": "November newsletter", "status": "triggered",
+        "send_at": "2026-11-02T15:00:00Z", "categories": ["newsletter"], "is_abtest": False,
+        "created_at": "2026-10-28T09:00:00Z", "updated_at": "2026-11-02T15:00:00Z",
+    }], "next_cursor": "U1NfMg"}
+    assert result.summary == "Listed 1 Single Send (more available)"
+
+
+async def test_get_email_stats_sums_each_period(catalog, respx_mock):
+    metrics = {"blocks": 1, "bounce_drops": 0, "bounces": 2, "clicks": 40, "deferred": 0, "delivered": 950, "invalid_emails": 0,
+               "opens": 400, "processed": 1000, "requests": 1000, "spam_report_drops": 0, "spam_reports": 1, "unique_clicks": 30,
+               "unique_opens": 300, "unsubscribe_drops": 0, "unsubscribes": 3}
+    route = respx_mock.get(f"{API}/stats").mock(return_value=httpx.Response(200, json=[
+        {"date": "2026-11-01", "stats": [{"metrics": metrics}]},
+        {"date": "2026-11-02", "stats": [{"metrics": {**metrics, "delivered": 50}}]},
+    ]))
+    result = await run_action(catalog.action("sendgrid-get-email-stats"),
+                              {"startDate": "2026-11-01", "endDate": "2026-11-02", "aggregatedBy": "day"}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_sendgrid(route.calls.last.request, "GET", "/stats",
+                    query={"start_date": "2026-11-01", "end_date": "2026-11-02", "aggregated_by": "day"})
+    assert result.ret[0] == {"date": "2026-11-01", **metrics}
+    assert result.ret[1]["delivered"] == 50
+    assert result.summary == "Got email statistics for 2 periods from 2026-11-01: 1000 delivered"
+    bad = await run_action(catalog.action("sendgrid-get-email-stats"), {"startDate": "last month"}, auth=AUTH)
+    assert "write it as `YYYY-MM-DD`" in bad.error and route.call_count == 1
+
+
+async def test_a_key_without_the_stats_scope_says_how_to_fix_it(catalog, respx_mock):
+    respx_mock.get(f"{API}/stats").mock(return_value=httpx.Response(403, json={"errors": [{"field": None, "message": "access forbidden"}]}))
+    result = await run_action(catalog.action("sendgrid-get-email-stats"), {"startDate": "2026-11-01"}, auth=AUTH)
+    assert "access forbidden" in result.error and "Stats for statistics" in result.error
 
 
 # Errors, rejected keys and rate limits

@@ -202,6 +202,58 @@ async def test_get_chat(catalog, respx_mock):
     assert result.ret["pinned_message"]["text"] == "Welcome!"
     assert "accent_color_id" not in result.ret
     assert result.summary == f"Got chat {GROUP}: Acme Team, supergroup"
+    whole = await run_action(catalog.action("telegram_bot_api-get-chat"), {"chatId": str(GROUP), "fullResponse": True}, auth=AUTH)
+    assert whole.ret["accent_color_id"] == 3 and whole.ret["pinned_message"]["from"] == BOT
+
+
+async def test_unpin_a_message_or_the_latest_pinned_one(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/unpinChatMessage").mock(return_value=ok(True))
+    action = catalog.action("telegram_bot_api-unpin-chat-message")
+    result = await run_action(action, {"chatId": str(GROUP), "messageId": 42}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_json_call(route.calls.last.request, "unpinChatMessage", {"chat_id": GROUP, "message_id": 42})
+    assert result.ret == {"chat_id": str(GROUP), "message_id": 42, "unpinned": True}
+    assert result.summary == f"Unpinned message 42 in chat {GROUP}"
+    latest = await run_action(action, {"chatId": str(GROUP)}, auth=AUTH)
+    assert_json_call(route.calls.last.request, "unpinChatMessage", {"chat_id": GROUP})
+    assert latest.summary == f"Unpinned the latest pinned message in chat {GROUP}"
+    assert action.annotations.idempotent is True
+
+
+async def test_unpin_without_admin_rights_says_so(catalog, respx_mock):
+    respx_mock.post(f"{API}/unpinChatMessage").mock(return_value=httpx.Response(400, json={
+        "ok": False, "error_code": 400, "description": "Bad Request: not enough rights to manage pinned messages in the chat"}))
+    result = await run_action(catalog.action("telegram_bot_api-unpin-chat-message"), {"chatId": str(GROUP)}, auth=AUTH)
+    assert "the bot needs admin rights in that chat" in result.error
+
+
+async def test_copy_message_with_a_new_caption(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/copyMessage").mock(return_value=ok({"message_id": 77}))
+    result = await run_action(
+        catalog.action("telegram_bot_api-copy-message"),
+        {"chatId": "@acme_news", "fromChatId": str(GROUP), "messageId": 12, "caption": "<b>Q3 report</b>", "parseMode": "HTML",
+         "disableNotification": True},
+        auth=AUTH,
+    )
+    assert result.error is None, result.error
+    assert_json_call(route.calls.last.request, "copyMessage", {
+        "chat_id": "@acme_news", "from_chat_id": GROUP, "message_id": 12, "caption": "<b>Q3 report</b>", "parse_mode": "HTML",
+        "disable_notification": True})
+    assert result.ret == {"chat_id": "@acme_news", "message_id": 77}
+    assert result.summary == f"Copied message 12 from chat {GROUP} to chat @acme_news (message 77)"
+
+
+async def test_message_options_list_the_chosen_chats_recent_messages(catalog, respx_mock):
+    route = respx_mock.post(f"{API}/getUpdates").mock(return_value=ok(_updates()))
+    page = await fetch_options(catalog.action("telegram_bot_api-pin-chat-message"), "messageId", {"chatId": str(GROUP)}, auth=AUTH)
+    assert page["errors"] == [] and page["options"] == [{"label": "12: hello team", "value": 12}]
+    assert_json_call(route.calls.last.request, "getUpdates", {"limit": 100, "timeout": 0})
+    source = await fetch_options(catalog.action("telegram_bot_api-copy-message"), "messageId",
+                                 {"chatId": str(GROUP), "fromChatId": str(CHAT)}, auth=AUTH)
+    assert source["options"] == [{"label": "40: /start", "value": 40}]
+    unchosen = await fetch_options(catalog.action("telegram_bot_api-delete-message"), "messageId", {}, auth=AUTH)
+    assert unchosen["options"] == [] and "choose the chat (chatId) first" in unchosen["errors"][0]
+    assert route.call_count == 2
 
 
 def _updates():
@@ -231,6 +283,8 @@ async def test_get_updates_summarises_each_kind(catalog, respx_mock):
     assert updates[2]["callback_query"] == {"id": "4382bfdwdsb323b2d9", "data": "confirm:6735", "from": CHAT, "message_id": 42}
     assert result.ret["next_offset"] == 721000004
     assert result.summary == "Got 3 updates (last update_id 721000003)"
+    whole = await run_action(catalog.action("telegram_bot_api-get-updates"), {"limit": 10, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["updates"] == _updates()
 
 
 async def test_get_updates_without_offset_confirms_nothing(catalog, respx_mock):
@@ -254,6 +308,21 @@ async def test_chat_options_list_recent_chats_newest_first_on_one_page(catalog, 
     assert_json_call(route.calls.last.request, "getUpdates", {"limit": 100, "timeout": 0})
     second = await fetch_options(action, "chatId", {}, auth=AUTH, page=1, prev_context={})
     assert second["options"] == [] and route.call_count == 1
+
+
+async def test_file_options_list_files_in_recent_updates(catalog, respx_mock):
+    updates = _updates() + [{"update_id": 721000004, "message": {
+        "message_id": 43, "from": {"id": CHAT, "is_bot": False, "first_name": "Ada"}, "chat": ADA, "date": 1712340300,
+        "photo": [{"file_id": "AgACAgIAAxkBAAIBYGZk-small", "file_unique_id": "AQADs", "file_size": 1200, "width": 90, "height": 60},
+                  {"file_id": "AgACAgIAAxkBAAIBYGZk-large", "file_unique_id": "AQADl", "file_size": 52000, "width": 1280, "height": 853}]}}]
+    route = respx_mock.post(f"{API}/getUpdates").mock(return_value=ok(updates))
+    page = await fetch_options(catalog.action("telegram_bot_api-download-file"), "fileId", {}, auth=AUTH)
+    assert page["errors"] == []
+    assert page["options"] == [
+        {"label": "photo 1280x853 in Ada Lovelace (@ada), private chat", "value": "AgACAgIAAxkBAAIBYGZk-large"},
+        {"label": "document report.pdf in Acme Team, supergroup", "value": "BQACAgIAAxkBAAIBX2Zk"},
+    ]
+    assert_json_call(route.calls.last.request, "getUpdates", {"limit": 100, "timeout": 0})
 
 
 async def test_chat_options_explain_a_webhook_conflict(catalog, respx_mock):

@@ -229,8 +229,38 @@ async def test_list_messages_with_filters(catalog, respx_mock):
     assert_twilio(route.calls.last.request, "GET", f"{ACCOUNT}/Messages.json",
                   query={"PageSize": "2", "To": "+14155552671", "DateSent>": "2023-08-01", "DateSent<": "2023-08-31"})
     assert [m["sid"] for m in result.ret["messages"]] == [MESSAGE_SID, "SM2"]
-    assert result.ret["has_more"] is True
+    assert result.ret["messages"][0] == {
+        "sid": MESSAGE_SID, "status": "delivered", "direction": "outbound-api", "from": "+15017122661", "to": "+14155552671",
+        "body": "Hi there", "num_segments": "1", "num_media": "0", "price": None, "price_unit": "USD", "error_code": None,
+        "error_message": None, "messaging_service_sid": None, "date_created": "Thu, 24 Aug 2023 05:01:45 +0000", "date_sent": None,
+    }
+    assert result.ret["next_cursor"] == f"/2010-04-01/Accounts/{SID}/Messages.json?PageSize=2&Page=1&PageToken=PASM2"
     assert result.summary == "Listed 2 messages (more available)"
+
+
+async def test_list_messages_follows_pages_up_to_the_limit_and_resumes_from_the_cursor(catalog, respx_mock):
+    following = f"/2010-04-01/Accounts/{SID}/Messages.json?To=%2B14155552671&PageSize=3&Page=1&PageToken=PASM3"
+    last = f"/2010-04-01/Accounts/{SID}/Messages.json?To=%2B14155552671&PageSize=2&Page=2&PageToken=PASM5"
+    route = respx_mock.get(f"{ACCOUNT}/Messages.json").mock(side_effect=[
+        httpx.Response(200, json=_page("messages", [_message("SM1"), _message("SM2"), _message("SM3")], next_page_uri=following, page_size=3)),
+        httpx.Response(200, json=_page("messages", [_message("SM4"), _message("SM5")], next_page_uri=last, page_size=2)),
+        httpx.Response(200, json=_page("messages", [_message("SM6")], page_size=10)),
+    ])
+    result = await run_action(catalog.action("twilio-list-messages"), {"to": "+14155552671", "limit": 5}, auth=AUTH)
+    assert result.error is None, result.error
+    assert_twilio(route.calls[0].request, "GET", f"{ACCOUNT}/Messages.json", query={"PageSize": "5", "To": "+14155552671"})
+    assert_twilio(route.calls[1].request, "GET", f"{ACCOUNT}/Messages.json",
+                  query={"PageSize": "2", "To": "+14155552671", "Page": "1", "PageToken": "PASM3"})
+    assert [m["sid"] for m in result.ret["messages"]] == ["SM1", "SM2", "SM3", "SM4", "SM5"]
+    assert result.ret["next_cursor"] == last
+
+    resumed = await run_action(catalog.action("twilio-list-messages"), {"cursor": last, "limit": 10}, auth=AUTH)
+    assert_twilio(route.calls[2].request, "GET", f"{ACCOUNT}/Messages.json",
+                  query={"PageSize": "10", "To": "+14155552671", "Page": "2", "PageToken": "PASM5"})
+    assert [m["sid"] for m in resumed.ret["messages"]] == ["SM6"] and resumed.ret["next_cursor"] is None
+
+    forged = await run_action(catalog.action("twilio-list-messages"), {"cursor": "https://evil.example/x"}, auth=AUTH)
+    assert "pass `next_cursor` unchanged" in forged.error and route.call_count == 3
 
 
 async def test_get_message_shows_a_failure(catalog, respx_mock):
@@ -241,7 +271,10 @@ async def test_get_message_shows_a_failure(catalog, respx_mock):
     assert result.error is None, result.error
     assert_twilio(route.calls.last.request, "GET", f"{ACCOUNT}/Messages/{MESSAGE_SID}.json")
     assert result.ret["error_message"] == "Unreachable destination handset"
+    assert "subresource_uris" not in result.ret
     assert result.summary == f"Message {MESSAGE_SID} to +14155552671 is undelivered, error 30003"
+    whole = await run_action(catalog.action("twilio-get-message"), {"messageSid": MESSAGE_SID, "fullResponse": True}, auth=AUTH)
+    assert whole.ret == _message(status="undelivered", error_code=30003, error_message="Unreachable destination handset")
 
 
 async def test_delete_message(catalog, respx_mock):
@@ -286,9 +319,10 @@ async def test_list_calls_with_status_and_dates(catalog, respx_mock):
     )
     assert result.error is None, result.error
     assert_twilio(route.calls.last.request, "GET", f"{ACCOUNT}/Calls.json",
-                  query={"PageSize": "50", "From": "+15017122661", "Status": "completed", "StartTime>": "2010-08-01"})
+                  query={"PageSize": "25", "From": "+15017122661", "Status": "completed", "StartTime>": "2010-08-01"})
     assert result.ret["calls"][0]["duration"] == "15" and result.ret["calls"][0]["price"] == "-0.03000"
-    assert result.ret["has_more"] is False
+    assert "uri" not in result.ret["calls"][0]
+    assert result.ret["next_cursor"] is None
     assert result.summary == "Listed 1 call"
 
 

@@ -16,7 +16,7 @@ The sample spreads over providers and auth kinds:
 - API key in the query: nytimes_article_search, nexmo_numbers, polygon, tomtom_search, fec;
 - API key in a cookie: meshery;
 - HTTP bearer: digitalocean, vercel; HTTP basic: twilio_messaging, mux, change*;
-- OAuth authorization code: google_alertcenter, azure_compute, box, spotify, zoom, xero_accounting,
+- OAuth authorization code: google_alertcenter, azure_compute, box, spotify, xero_accounting,
   ebay_sell_fulfillment, microsoft_graph;
 - no auth (public APIs): postmarkapp_account, canada_holidays, apisguru, weatherbit,
   amentum_atmosphere, visualcrossing_weather.
@@ -672,23 +672,19 @@ async def test_spotify_search_sends_the_types_comma_separated(catalog, respx_moc
                                         ("market", "ES"), ("limit", "10"), ("offset", "0")])
 
 
-async def test_zoom_meeting_update_sends_only_the_fields_given(catalog, respx_mock):
-    # zoom.us: server https://api.zoom.us/v2; OAuth (authorization code); PATCH /meetings/{meetingId} is a
-    # partial update answered 204. Its body schema documents `type` with default 2 (scheduled): a default
-    # describes what the server assumes, so a PATCH that leaves `type` out must not send type=2 (that
-    # would turn a recurring meeting, type 8, into a one-off).
-    route = respx_mock.route(method="PATCH", host="api.zoom.us").mock(return_value=httpx.Response(204))
-    result = await run(catalog, "zoom-meeting-update", {
-        "meetingId": 85746065432, "topic": "Quarterly review", "start_time": "2024-07-01T15:00:00Z", "duration": 45,
-        "settings": {"join_before_host": True, "waiting_room": False},
-    }, auth={"oauth_access_token": "zoom-tok-3"})
+async def test_vercel_team_member_update_sends_only_the_fields_given(catalog, respx_mock):
+    # vercel.com: server https://api.vercel.com; bearer token; PATCH /v1/teams/{teamId}/members/{uid} is a
+    # partial update. Its body schema documents `role` with a default: a default describes what the server
+    # assumes, so a PATCH that leaves `role` out must not send it (that would demote an owner).
+    route = respx_mock.route(method="PATCH", host="api.vercel.com").mock(return_value=httpx.Response(200, json={"id": "team_1"}))
+    result = await run(catalog, "vercel-update-team-member", {"teamId": "team_1", "uid": "ndfasllgPyCtREAqxxdyFKb", "confirmed": True},
+                       auth={"token": "vercel-tok-3"})
     ok(result)
-    assert result.ret == {"status": 204}
+    assert result.ret == {"id": "team_1"}
     request = sent(route)
-    assert (url_of(request), query_of(request)) == ("https://api.zoom.us/v2/meetings/85746065432", [])
-    assert request.headers["authorization"] == "Bearer zoom-tok-3" and places(request, "zoom-tok-3") == ["header:authorization"]
-    assert json_of(request) == {"topic": "Quarterly review", "start_time": "2024-07-01T15:00:00Z", "duration": 45,
-                                "settings": {"join_before_host": True, "waiting_room": False}}
+    assert (url_of(request), query_of(request)) == ("https://api.vercel.com/v1/teams/team_1/members/ndfasllgPyCtREAqxxdyFKb", [])
+    assert request.headers["authorization"] == "Bearer vercel-tok-3"
+    assert json_of(request) == {"confirmed": True}
 
 
 async def test_xero_creates_invoices_for_the_tenant_header(catalog, respx_mock):

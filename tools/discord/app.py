@@ -298,6 +298,81 @@ def channel_summary(channel):
     return out
 
 
+def with_guild(message, guild_id):
+    """The message with the server it is in, which REST answers leave out, so its link can be built."""
+    if guild_id and isinstance(message, dict) and not message.get("guild_id"):
+        return {**message, "guild_id": guild_id}
+    return message
+
+
+def guild_summary(guild):
+    return {
+        "id": guild.get("id"),
+        "name": guild.get("name"),
+        "owner": guild.get("owner"),
+        "approximate_member_count": guild.get("approximate_member_count"),
+        "approximate_presence_count": guild.get("approximate_presence_count"),
+    }
+
+
+def member_summary(member):
+    return {
+        **user_summary(member.get("user")),
+        "nick": member.get("nick"),
+        "roles": member.get("roles") or [],
+        "joined_at": member.get("joined_at"),
+    }
+
+
+def user_details(user):
+    out = user_summary(user)
+    if user.get("banner"):
+        out["banner"] = user["banner"]
+    return out
+
+
+def thread_summary(thread):
+    return {**channel_summary(thread), "auto_archive_duration": (thread.get("thread_metadata") or {}).get("auto_archive_duration")}
+
+
+def invite_summary(invite):
+    code = invite.get("code")
+    return {
+        "code": code,
+        "url": f"https://discord.gg/{code}",
+        "channel_id": (invite.get("channel") or {}).get("id"),
+        "guild": {k: (invite.get("guild") or {}).get(k) for k in ("id", "name")},
+        "max_age": invite.get("max_age"),
+        "max_uses": invite.get("max_uses"),
+        "temporary": invite.get("temporary"),
+        "expires_at": invite.get("expires_at"),
+    }
+
+
+def cursor_id(cursor):
+    """The snowflake an ID-paged list's cursor holds."""
+    if cursor is None or cursor == "":
+        return None
+    text = str(cursor).strip()
+    if not text.isdigit():
+        raise ActionError("the cursor is not one this list returned; pass `next_cursor` unchanged or leave it empty")
+    return text
+
+
+async def collect_after(ctx, path, *, limit, cursor, page_max, params=None, key=lambda item: item["id"]):
+    """Up to `limit` items of a list Discord pages upward by ID with `after`, from `cursor` on,
+    and the cursor after them (the last ID) when a page came back full."""
+    items, after, full = [], cursor_id(cursor), True
+    while full and len(items) < limit:
+        size = min(page_max, limit - len(items))
+        page = await api(ctx, "GET", path, params={"limit": size, **(params or {}), "after": after}) or []
+        items.extend(page)
+        full = len(page) == size
+        if page:
+            after = key(page[-1])
+    return items, (after if full and items else None)
+
+
 # Remote options
 
 
@@ -348,12 +423,31 @@ app.define(
     ),
 )
 
+async def message_options(ctx):
+    channel = ctx.props.get("channelId")
+    if not channel:
+        raise ActionError("choose the channel (channelId) first; its recent messages are listed from it")
+    before = ctx.prev_context.get("before")
+    if ctx.page > 0 and not before:
+        return []
+    messages = await api(ctx, "GET", f"/channels/{snowflake(channel, 'channelId')}/messages", params={"limit": 50, "before": before})
+    options = []
+    for m in messages:
+        text = (m.get("content") or "").replace("\n", " ") or ("(attachment)" if m.get("attachments") else "(no text)")
+        author = (m.get("author") or {}).get("username")
+        options.append(Option(label=f"{author}: {text[:60]}", value=m["id"]))
+    following = messages[-1]["id"] if len(messages) == 50 else None
+    return OptionsPage(options=options, context={"before": following} if following else None)
+
+
 app.define(
     "messageId",
     props.string(
         "Message ID",
         "The ID of the message, e.g. `1143600000000000000`. It is returned when a message is sent and by "
-        "discord-list-messages (the last number of a message link).",
+        "discord-list-messages (the last number of a message link). The choices list the chosen channel's "
+        "recent messages.",
+        options=message_options,
     ),
 )
 

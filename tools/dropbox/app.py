@@ -97,7 +97,14 @@ def dropbox_error(method, response):
         message = body["user_message"]
         parts.append(message.get("text") if isinstance(message, dict) else str(message))
     hint = next((h for tag, h in ERROR_HINTS if tag in summary), None)
-    if hint and response.status_code == 409:
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    if summary.startswith("missing_scope"):
+        scope = error.get("required_scope")
+        parts.append(
+            f"the connection was not granted the `{scope or 'needed'}` permission; reconnect Dropbox and approve it "
+            "(the Dropbox app must have that scope enabled in its Permissions tab)"
+        )
+    elif hint and response.status_code == 409:
         parts.append(hint)
     return UpstreamError(
         f"{base} [{'; '.join(p for p in parts if p)}]", status=base.status, retry_after=base.retry_after, body=base.body
@@ -143,6 +150,25 @@ def path_arg(value, *, root_ok=False):
     return text
 
 
+def metadata_of(result):
+    """The file or folder a write endpoint (`copy_v2`, `move_v2`...) reports, in its trimmed form."""
+    return entry_summary((result or {}).get("metadata") or {})
+
+
+def link_summary(link):
+    permissions = link.get("link_permissions") or {}
+    return {
+        "url": link.get("url"),
+        "name": link.get("name"),
+        "path_lower": link.get("path_lower"),
+        "id": link.get("id"),
+        "type": link.get(".tag"),
+        "expires": link.get("expires"),
+        "audience": (permissions.get("effective_audience") or {}).get(".tag"),
+        "allow_download": permissions.get("allow_download"),
+    }
+
+
 def entry_summary(entry):
     """A file or folder's metadata, as Dropbox describes it, without the rarely needed parts."""
     kind = entry.get(".tag")
@@ -170,8 +196,8 @@ def entry_summary(entry):
 # Remote options
 
 
-async def folder_options(ctx):
-    """Every folder in the account, found by listing from the root recursively and following the cursor."""
+async def _walk_options(ctx, *, folders_only):
+    """Entries of the whole account, listed from the root recursively, a page at a time with the cursor."""
     cursor = ctx.prev_context.get("cursor")
     if ctx.page > 0 and not cursor:
         return []
@@ -179,11 +205,31 @@ async def folder_options(ctx):
         data = await rpc(ctx, "files/list_folder/continue", {"cursor": cursor})
     else:
         data = await rpc(ctx, "files/list_folder", {"path": "", "recursive": True, "limit": 2000})
-    folders = [e for e in data.get("entries") or [] if e.get(".tag") == "folder"]
-    options = [Option(label=f["path_display"], value=f["path_display"]) for f in folders]
-    if not cursor:
+    entries = [e for e in data.get("entries") or [] if e.get(".tag") == "folder" or (not folders_only and e.get(".tag") == "file")]
+    options = [Option(label=e["path_display"], value=e["path_display"]) for e in entries]
+    if folders_only and not cursor:
         options.insert(0, Option(label="/ (root)", value="/"))
     return OptionsPage(options=options, context={"cursor": data["cursor"]} if data.get("has_more") else None)
+
+
+async def folder_options(ctx):
+    return await _walk_options(ctx, folders_only=True)
+
+
+async def path_options(ctx):
+    return await _walk_options(ctx, folders_only=False)
+
+
+async def collect_entries(ctx, first, *, limit, cursor, key, more_endpoint):
+    """Entries (under `key`) of a Dropbox list that pages with `has_more` and `cursor`: the first
+    page from `first()` (or `cursor` continued), then continued until at least `limit` entries.
+    Dropbox's pages cannot be cut, so the last one may take the count a little past `limit`."""
+    data = await rpc(ctx, more_endpoint, {"cursor": cursor}) if cursor else await first()
+    entries = list(data.get(key) or [])
+    while data.get("has_more") and len(entries) < limit:
+        data = await rpc(ctx, more_endpoint, {"cursor": data["cursor"]})
+        entries.extend(data.get(key) or [])
+    return entries, (data.get("cursor") if data.get("has_more") else None)
 
 
 app.define(
@@ -191,7 +237,9 @@ app.define(
     props.string(
         "Path",
         "The Dropbox path of a file or folder, starting with `/`, e.g. `/Reports/2025/q2.pdf` (case does not matter). "
-        "An `id:...` from another Dropbox tool works too. dropbox-list-folder and dropbox-search show paths.",
+        "An `id:...` from another Dropbox tool works too. dropbox-list-folder and dropbox-search show paths; the "
+        "choices list the account's files and folders.",
+        options=path_options,
     ),
 )
 

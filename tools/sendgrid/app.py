@@ -1,9 +1,10 @@
 """Twilio SendGrid (v3 API): send email, and manage contacts, lists, bounces and suppressions."""
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
-from mcp_gateway.catalog import App, Identity, KeyField, Keys, Option, OptionsPage, UpstreamError, props, retry_after_seconds
+from mcp_gateway.catalog import ActionError, App, Identity, KeyField, Keys, Option, OptionsPage, UpstreamError, props, retry_after_seconds
 
 
 def _headers(auth):
@@ -54,7 +55,8 @@ app = App(
 _HINTS = {
     400: "fix the values named in the message",
     401: "SendGrid rejected the API key; the user should reconnect SendGrid with a valid key",
-    403: "the API key lacks the permission (scope) this needs; create a key with that access and reconnect",
+    403: "the API key lacks the permission (scope) this needs; under Settings > API Keys give the key that access "
+    "(e.g. Marketing for contacts and lists, Suppressions for bounces, Stats for statistics) and reconnect",
     404: "check the ID or email address: it must exist in this SendGrid account",
     413: "the request is too large; send fewer or smaller attachments (30 MB in all)",
 }
@@ -99,12 +101,41 @@ async def request(ctx, method, path, *, params=None, body=None, ok_statuses=()):
     return response.json() if response.content else None
 
 
+def plural(n, noun):
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def page_token(next_url):
     """The `page_token` of a `_metadata.next` link, or None on the last page."""
     if not next_url:
         return None
     tokens = parse_qs(urlsplit(next_url).query).get("page_token")
     return tokens[0] if tokens else None
+
+
+async def collect(ctx, path, *, limit, cursor, page_max, params=None):
+    """Up to `limit` items of a list SendGrid pages with `page_token` (the `_metadata.next` link),
+    from `cursor` on, and the token of the page after them."""
+    items, token = [], cursor or None
+    while len(items) < limit:
+        query = {**(params or {}), "page_size": min(page_max, limit - len(items))}
+        if token:
+            query["page_token"] = token
+        data = await request(ctx, "GET", path, params=query) or {}
+        items.extend(data.get("result") or [])
+        token = page_token((data.get("_metadata") or {}).get("next"))
+        if not token:
+            break
+    return items[:limit], token
+
+
+def offset_cursor(cursor):
+    """The offset an offset-paged list's cursor holds."""
+    if not cursor:
+        return 0
+    if not str(cursor).isdigit():
+        raise ActionError("the cursor is not one this list returned; pass `next_cursor` unchanged or leave it empty")
+    return int(cursor)
 
 
 # Remote options
@@ -143,6 +174,26 @@ async def list_options(ctx):
     )
 
 
+_UUID = re.compile(r"^[0-9a-fA-F-]{36}$")
+
+
+async def contact_options(ctx):
+    """Contacts to pick: those on the chosen list (a search, at most 50), else SendGrid's sample of
+    the 50 most recently added; neither pages, so search by email for anyone else."""
+    if ctx.page > 0:
+        return []
+    list_id = str(ctx.props.get("listId") or "")
+    if _UUID.match(list_id):
+        data = await request(ctx, "POST", "/marketing/contacts/search", body={"query": f"CONTAINS(list_ids, '{list_id}')"}) or {}
+    else:
+        data = await request(ctx, "GET", "/marketing/contacts") or {}
+    options = []
+    for contact in data.get("result") or []:
+        name = " ".join(p for p in (contact.get("first_name"), contact.get("last_name")) if p)
+        options.append(Option(label=f"{contact.get('email')} ({name})" if name else str(contact.get("email")), value=contact["id"]))
+    return options
+
+
 def contact_summary(contact):
     return {
         "id": contact.get("id"),
@@ -157,6 +208,38 @@ def contact_summary(contact):
         "custom_fields": contact.get("custom_fields") or {},
         "created_at": contact.get("created_at"),
         "updated_at": contact.get("updated_at"),
+    }
+
+
+def list_summary(item):
+    return {"id": item.get("id"), "name": item.get("name"), "contact_count": item.get("contact_count")}
+
+
+def template_summary(template):
+    active = next((v for v in template.get("versions") or [] if v.get("active") in (1, True)), None)
+    return {
+        "id": template.get("id"),
+        "name": template.get("name"),
+        "generation": template.get("generation"),
+        "updated_at": template.get("updated_at"),
+        "active_version": {"id": active.get("id"), "name": active.get("name"), "subject": active.get("subject")} if active else None,
+    }
+
+
+def bounce_summary(bounce):
+    return {"email": bounce.get("email"), "created": bounce.get("created"), "reason": bounce.get("reason"), "status": bounce.get("status")}
+
+
+def single_send_summary(single_send):
+    return {
+        "id": single_send.get("id"),
+        "name": single_send.get("name"),
+        "status": single_send.get("status"),
+        "send_at": single_send.get("send_at"),
+        "categories": single_send.get("categories") or [],
+        "is_abtest": single_send.get("is_abtest"),
+        "created_at": single_send.get("created_at"),
+        "updated_at": single_send.get("updated_at"),
     }
 
 

@@ -61,7 +61,8 @@ async def _account_test(ctx):
 app = App(
     "slack",
     "Slack",
-    "Send, schedule, edit, search and react to messages; read threads; create, join, describe and archive "
+    "Post messages to channels, DMs and threads, schedule, edit, search and react to them; read threads; create, join, "
+    "describe and archive "
     "channels and invite people; pin and bookmark; look up people and user groups; set reminders and status; "
     "upload and find files, all as the connected user in their Slack workspace.",
     auth=OAuth(

@@ -220,6 +220,57 @@ async def chat_options(ctx):
     return OptionsPage(options=options, context=None)
 
 
+def messages_in(chat_prop):
+    """Remote options: the messages in the chat `chat_prop` names among the bot's recent updates
+    (Telegram keeps no message history for bots); read without an offset, so nothing is confirmed."""
+
+    async def options(ctx):
+        return await _message_options(ctx, chat_prop)
+
+    return options
+
+
+async def _message_options(ctx, chat_prop):
+    if not ctx.props.get(chat_prop):
+        raise ActionError(f"choose the chat ({chat_prop}) first; the messages to choose from are in it")
+    if ctx.page > 0:
+        return []
+    wanted = chat_ref(ctx.props[chat_prop])
+    updates = await call(ctx, "getUpdates", {"limit": 100, "timeout": 0}) or []
+    options = []
+    for update in reversed(updates):
+        message = next((update[k] for k in _MESSAGE_KEYS if update.get(k)), None)
+        chat = (message or {}).get("chat") or {}
+        if not message or wanted not in (chat.get("id"), f"@{chat.get('username')}"):
+            continue
+        text = message.get("text") or message.get("caption") or "(media)"
+        options.append(Option(label=f"{message['message_id']}: {text[:60]}", value=message["message_id"]))
+    return OptionsPage(options=options, context=None)
+
+
+_FILE_KINDS = ("document", "audio", "video", "voice", "animation", "video_note", "sticker")
+
+
+async def file_options(ctx):
+    """Files sent in the bot's recent updates, newest first (read without an offset)."""
+    if ctx.page > 0:
+        return []
+    updates = await call(ctx, "getUpdates", {"limit": 100, "timeout": 0}) or []
+    options = []
+    for update in reversed(updates):
+        message = next((update[k] for k in _MESSAGE_KEYS if update.get(k)), None) or {}
+        where = chat_label(message.get("chat") or {}) if message.get("chat") else "a chat"
+        if message.get("photo"):
+            largest = message["photo"][-1]
+            options.append(Option(label=f"photo {largest.get('width')}x{largest.get('height')} in {where}", value=largest["file_id"]))
+        for kind in _FILE_KINDS:
+            media = message.get(kind)
+            if media and media.get("file_id"):
+                name = " ".join(p for p in (kind, media.get("file_name")) if p)
+                options.append(Option(label=f"{name} in {where}", value=media["file_id"]))
+    return OptionsPage(options=options, context=None)
+
+
 # Shared props
 
 app.define(
@@ -238,8 +289,9 @@ app.define(
     props.integer(
         "Message ID",
         "The message's ID within the chat (`message_id`), e.g. `42`, as returned when it was sent or by "
-        "telegram_bot_api-get-updates.",
+        "telegram_bot_api-get-updates. The choices list the chat's messages among the bot's recent updates.",
         min=1,
+        options=messages_in("chatId"),
     ),
 )
 

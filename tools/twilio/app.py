@@ -6,7 +6,7 @@ bodies with Twilio's capitalised parameter names (`To`, `From`, `Body`, `MediaUr
 
 import base64
 import json
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from mcp_gateway.catalog import ActionError, App, Identity, KeyField, Keys, Option, OptionsPage, UpstreamError, props, retry_after_seconds
 
@@ -59,11 +59,16 @@ app = App(
 # Twilio error codes agents run into most, and what to do about them.
 ERROR_HINTS = {
     20003: "Twilio rejected the Account SID or Auth Token; the user should reconnect Twilio with valid credentials",
-    20404: "no such resource in this account; check the SID",
+    20008: "test credentials cannot reach this resource; connect Twilio with the account's live Account SID and Auth Token",
+    20404: "no such resource in this account; check the SID (the list actions, such as twilio-list-messages, show them)",
     20429: "too many concurrent requests to Twilio; wait a moment and retry",
     21211: "the `To` number is not a valid phone number; use E.164 format such as `+14155552671`",
     21212: "the `From` number is not valid; use a Twilio number of this account in E.164 format",
+    21220: "the call is not in progress, so it cannot be redirected or ended; check its status with twilio-get-call",
     21408: "the account is not allowed to send to that country; enable it under Messaging > Geo permissions",
+    21421: "the phone number is not valid or not available to buy; pick one from twilio-search-available-phone-numbers",
+    21422: "that number is no longer available to buy; search again with twilio-search-available-phone-numbers",
+    21452: "no numbers are available in that area code; try another or search with twilio-search-available-phone-numbers",
     21606: "the `From` number cannot send this kind of message; pick a number with SMS (or MMS) capability",
     21608: "trial accounts can only send to verified numbers; verify the recipient or upgrade the account",
     21610: "the recipient has replied STOP to this number; they must reply START before you can message them",
@@ -96,6 +101,8 @@ def twilio_error(method, url, response):
         hint = ERROR_HINTS[20003]
     elif status == 404:
         hint = ERROR_HINTS[20404]
+    elif status == 403:
+        hint = "the account (or a subaccount's credentials) lacks permission for this; use the owning account's credentials"
     elif status >= 500:
         hint = "Twilio had a server error; retrying later may work"
     else:
@@ -132,6 +139,36 @@ def pairs(values):
 
 def lookup_url(phone_number):
     return f"{LOOKUPS}/PhoneNumbers/{quote(str(phone_number).strip(), safe='+')}"
+
+
+# Twilio pages at most 1,000 records.
+MAX_PAGE = 1000
+
+
+async def collect(ctx, path, key, *, limit, cursor=None, params=None):
+    """Up to `limit` records under `key` of a Twilio list, from `cursor` (a `next_page_uri`) on,
+    and the `next_page_uri` after them. The page token in that URI holds the place; `Page` is
+    only client state, so the page size may change between calls."""
+    records, following = [], cursor or None
+    while len(records) < limit:
+        size = min(MAX_PAGE, limit - len(records))
+        if following:
+            parts = urlsplit(following)
+            if not parts.path.startswith("/2010-04-01/Accounts/"):
+                raise ActionError("the cursor is not one a Twilio list returned; pass `next_cursor` unchanged or leave it empty")
+            query = {k: v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "PageSize"}
+            data = await request(ctx, "GET", f"{API_ROOT}{parts.path}", params={"PageSize": size, **query})
+        else:
+            data = await request(ctx, "GET", path, params={"PageSize": size, **(params or {})})
+        records.extend(data.get(key) or [])
+        following = data.get("next_page_uri")
+        if not following:
+            break
+    return records[:limit], following
+
+
+def count(n, noun):
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 # Presentation
@@ -185,6 +222,72 @@ def number_summary(number):
     }
 
 
+def incoming_number_summary(number):
+    """An owned number with where its calls and messages go."""
+    return {
+        **number_summary(number),
+        "sms_method": number.get("sms_method"),
+        "sms_fallback_url": number.get("sms_fallback_url"),
+        "voice_method": number.get("voice_method"),
+        "voice_fallback_url": number.get("voice_fallback_url"),
+        "status_callback": number.get("status_callback"),
+        "status": number.get("status"),
+        "date_created": number.get("date_created"),
+    }
+
+
+def available_number_summary(number):
+    return {
+        "phone_number": number.get("phone_number"),
+        "friendly_name": number.get("friendly_name"),
+        "locality": number.get("locality"),
+        "region": number.get("region"),
+        "postal_code": number.get("postal_code"),
+        "iso_country": number.get("iso_country"),
+        "address_requirements": number.get("address_requirements"),
+        "capabilities": number.get("capabilities") or {},
+    }
+
+
+def recording_summary(recording):
+    return {
+        "sid": recording.get("sid"),
+        "call_sid": recording.get("call_sid"),
+        "conference_sid": recording.get("conference_sid"),
+        "status": recording.get("status"),
+        "source": recording.get("source"),
+        "channels": recording.get("channels"),
+        "duration": recording.get("duration"),
+        "start_time": recording.get("start_time"),
+        "date_created": recording.get("date_created"),
+        "price": recording.get("price"),
+        "price_unit": recording.get("price_unit"),
+        "error_code": recording.get("error_code"),
+        # The audio itself, fetched with the account's credentials (add `.mp3` for MP3 instead of WAV).
+        "media_url": recording.get("media_url"),
+    }
+
+
+def lookup_summary(result):
+    """A Lookup answer without its own URL and the data packages not asked for (they come back null)."""
+    return {k: v for k, v in result.items() if k != "url" and v is not None}
+
+
+def usage_record_summary(record):
+    return {
+        "category": record.get("category"),
+        "description": record.get("description"),
+        "start_date": record.get("start_date"),
+        "end_date": record.get("end_date"),
+        "count": record.get("count"),
+        "count_unit": record.get("count_unit"),
+        "usage": record.get("usage"),
+        "usage_unit": record.get("usage_unit"),
+        "price": record.get("price"),
+        "price_unit": record.get("price_unit"),
+    }
+
+
 def _capabilities(number):
     caps = number.get("capabilities") or {}
     kinds = [kind.upper() if kind != "voice" else "Voice" for kind in ("voice", "sms", "mms") if caps.get(kind)]
@@ -208,6 +311,41 @@ async def phone_number_options(ctx):
     ]
     next_uri = data.get("next_page_uri")
     return OptionsPage(options=options, context={"next_page_uri": next_uri} if next_uri else None)
+
+
+async def _paged_options(ctx, path, key, label, value="sid"):
+    following = ctx.prev_context.get("next_page_uri")
+    if ctx.page > 0 and not following:
+        return []
+    data = await request(ctx, "GET", f"{API_ROOT}{following}" if following else path, params=None if following else {"PageSize": 100})
+    options = [Option(label=label(r), value=r[value]) for r in data.get(key) or []]
+    next_uri = data.get("next_page_uri")
+    return OptionsPage(options=options, context={"next_page_uri": next_uri} if next_uri else None)
+
+
+async def message_options(ctx):
+    return await _paged_options(
+        ctx, "/Messages.json", "messages", lambda m: f"{m.get('from')} → {m.get('to')}: {(m.get('body') or '')[:40]}",
+    )
+
+
+async def phone_number_sid_options(ctx):
+    return await _paged_options(
+        ctx, "/IncomingPhoneNumbers.json", "incoming_phone_numbers",
+        lambda n: f"{n.get('friendly_name')} ({n.get('phone_number')})",
+    )
+
+
+async def call_options(ctx):
+    return await _paged_options(
+        ctx, "/Calls.json", "calls", lambda c: f"{c.get('from')} → {c.get('to')}, {c.get('status')}, {c.get('date_created')}",
+    )
+
+
+async def recording_options(ctx):
+    return await _paged_options(
+        ctx, "/Recordings.json", "recordings", lambda r: f"{r.get('duration')} s, call {r.get('call_sid')}, {r.get('date_created')}",
+    )
 
 
 # Shared props
@@ -235,7 +373,38 @@ app.define(
     props.string(
         "Message SID",
         "The message's SID, starting with `SM` or `MM`, e.g. `SM1f0e8ae6ade43cb3c0ce4525424e404f`, as returned "
-        "when it was sent or by twilio-list-messages.",
+        "when it was sent or by twilio-list-messages. The choices list the account's recent messages.",
+        options=message_options,
+    ),
+)
+
+app.define(
+    "callSid",
+    props.string(
+        "Call SID",
+        "The call's SID, starting with `CA`, e.g. `CA42ed11f93dc08b952027ffbc406d0868`, as returned by "
+        "twilio-make-call or twilio-list-calls. The choices list the account's recent calls.",
+        options=call_options,
+    ),
+)
+
+app.define(
+    "recordingSid",
+    props.string(
+        "Recording SID",
+        "The recording's SID, starting with `RE`, e.g. `RE557ce644e5ab84fa21cc21112e22c485`, from twilio-list-recordings. "
+        "The choices list the account's recent recordings.",
+        options=recording_options,
+    ),
+)
+
+app.define(
+    "phoneNumberSid",
+    props.string(
+        "Phone Number SID",
+        "The SID of a number the account owns, starting with `PN`, e.g. `PN2a0747eba6abf96b7e3c3ff0b4530f6e`, from "
+        "twilio-list-phone-numbers (its `sid`). The choices list the account's numbers.",
+        options=phone_number_sid_options,
     ),
 )
 
@@ -248,7 +417,3 @@ app.define(
     ),
 )
 
-app.define(
-    "limit",
-    props.integer("Limit", "How many records to return, newest first (1 to 1000).", min=1, max=1000, default=50),
-)

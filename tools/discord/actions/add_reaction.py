@@ -8,7 +8,10 @@ from ..app import api, app, channel_props, emoji_path, snowflake
 @app.action(
     "add-reaction",
     title="Add Reaction",
-    description="React to a Discord message with an emoji as the bot. Reacting twice with the same emoji changes nothing.",
+    description=(
+        "React to a Discord message with an emoji as the bot. Reacting twice with the same emoji changes nothing. "
+        "To take the reaction back, use discord-remove-reaction; to answer in words, discord-send-message."
+    ),
     props=channel_props(
         messageId=app.definition("messageId"),
         emoji=props.string(

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import api, app, channel_props, snowflake
+from ..app import api, app, channel_props, invite_summary, snowflake
 
 
 @app.action(
@@ -9,7 +9,7 @@ from ..app import api, app, channel_props, snowflake
     description=(
         "Create an invite link to a Discord server channel (e.g. `https://discord.gg/abc123`). Needs the bot's "
         "Create Invite permission. By default the link lasts 24 hours with unlimited uses, and an existing "
-        "matching invite may be returned instead of a new one."
+        "matching invite may be returned instead of a new one. To post the link, use discord-send-message."
     ),
     props=channel_props(
         maxAgeSeconds=props.integer(
@@ -34,6 +34,7 @@ from ..app import api, app, channel_props, snowflake
             optional=True,
         ),
     ),
+    trim=invite_summary,
 )
 async def create_invite(ctx):
     channel = snowflake(ctx.props.channelId, "channelId")
@@ -44,13 +45,4 @@ async def create_invite(ctx):
     invite = await api(ctx, "POST", f"/channels/{channel}/invites", json_body=body)
     code = invite.get("code")
     ctx.summary = f"Created invite discord.gg/{code} to channel {channel}"
-    return {
-        "code": code,
-        "url": f"https://discord.gg/{code}",
-        "channel_id": (invite.get("channel") or {}).get("id") or channel,
-        "guild": {k: (invite.get("guild") or {}).get(k) for k in ("id", "name")},
-        "max_age": invite.get("max_age"),
-        "max_uses": invite.get("max_uses"),
-        "temporary": invite.get("temporary"),
-        "expires_at": invite.get("expires_at"),
-    }
+    return invite

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import CHANNEL_TYPES, api, app, channel_props, channel_summary, snowflake
+from ..app import CHANNEL_TYPES, api, app, channel_props, snowflake, thread_summary
 
 PUBLIC_THREAD = 11
 PRIVATE_THREAD = 12
@@ -36,6 +36,7 @@ PRIVATE_THREAD = 12
             optional=True,
         ),
     ),
+    trim=thread_summary,
 )
 async def create_thread(ctx):
     channel = snowflake(ctx.props.channelId, "channelId")
@@ -59,6 +60,4 @@ async def create_thread(ctx):
         origin = ""
     kind = CHANNEL_TYPES.get(thread.get("type"), "thread").replace("_", " ")
     ctx.summary = f"Started {kind} \"{thread.get('name')}\" ({thread.get('id')}) {origin}in channel {channel}"
-    out = channel_summary(thread)
-    out["auto_archive_duration"] = (thread.get("thread_metadata") or {}).get("auto_archive_duration")
-    return out
+    return thread

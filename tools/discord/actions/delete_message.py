@@ -10,7 +10,8 @@ from ..app import api, app, channel_props, snowflake
     title="Delete Message",
     description=(
         "Delete a message from a Discord channel or thread. This cannot be undone. The bot can delete its own "
-        "messages; deleting other people's messages needs the Manage Messages permission."
+        "messages; deleting other people's messages needs the Manage Messages permission. "
+        "To correct the bot's own message instead, use discord-edit-message."
     ),
     props=channel_props(
         messageId=app.definition("messageId"),

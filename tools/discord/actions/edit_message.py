@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import api, app, channel_props, message_summary, snowflake
+from ..app import api, app, channel_props, message_summary, snowflake, with_guild
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import api, app, channel_props, message_summary, snowflake
     title="Edit Message",
     description=(
         "Replace the text of a message the bot sent earlier (a bot cannot edit other people's messages). "
-        "Attachments and embeds stay as they are. Returns the updated message."
+        "Attachments and embeds stay as they are. Returns the updated message. "
+        "To post a correction as a new message instead, use discord-send-message."
     ),
     props=channel_props(
         messageId=app.definition("messageId"),
@@ -18,6 +19,7 @@ from ..app import api, app, channel_props, message_summary, snowflake
         ),
     ),
     idempotent=True,
+    trim=message_summary,
 )
 async def edit_message(ctx):
     channel = snowflake(ctx.props.channelId, "channelId")
@@ -26,4 +28,4 @@ async def edit_message(ctx):
         raise ActionError(f"content is {len(ctx.props.content)} characters; Discord accepts at most 2000 per message")
     message = await api(ctx, "PATCH", f"/channels/{channel}/messages/{message_id}", json_body={"content": ctx.props.content})
     ctx.summary = f"Edited message {message_id} in channel {channel}"
-    return message_summary(message, ctx.props.get("guildId"))
+    return with_guild(message, ctx.props.get("guildId"))

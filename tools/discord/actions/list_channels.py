@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import CHANNEL_TYPES, api, app, channel_summary, snowflake
 
@@ -15,7 +15,8 @@ KINDS = {
     title="List Channels",
     description=(
         "List the channels of a Discord server the bot is in: ID, name, type (text, voice, category, "
-        "announcement, forum...), category and topic, in the order the server shows them. Threads are not included."
+        "announcement, forum...), category and topic, in the order the server shows them (all at once; Discord does not page them). Threads are not "
+        "included; a thread's ID, from discord-create-thread, works as a channel ID."
     ),
     props={
         "guildId": app.definition("guildId"),
@@ -28,6 +29,7 @@ KINDS = {
         ),
     },
     read_only=True,
+    trim=within("channels", channel_summary),
 )
 async def list_channels(ctx):
     guild = snowflake(ctx.props.guildId, "guildId")
@@ -36,10 +38,9 @@ async def list_channels(ctx):
     if kind:
         channels = [c for c in channels if c.get("type") in KINDS.get(kind, ())]
     channels.sort(key=lambda c: (c.get("position") or 0, c.get("name") or ""))
-    out = [channel_summary(c) for c in channels]
     counts = {}
     for c in channels:
         name = CHANNEL_TYPES.get(c.get("type"), "other")
         counts[name] = counts.get(name, 0) + 1
-    ctx.summary = f"Listed {len(out)} channel(s) in server {guild}"
-    return {"channels": out, "counts": counts}
+    ctx.summary = f"Listed {len(channels)} channel(s) in server {guild}"
+    return {"channels": channels, "counts": counts}

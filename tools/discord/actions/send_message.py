@@ -3,7 +3,7 @@ import mimetypes
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import api, app, channel_props, message_summary, multipart, snowflake
+from ..app import api, app, channel_props, message_summary, multipart, snowflake, with_guild
 
 MAX_CONTENT = 2000
 # Discord's default upload limit per file (servers with boosts allow more).
@@ -17,7 +17,8 @@ SUPPRESS_NOTIFICATIONS = 1 << 12
     description=(
         "Post a message as the bot to a Discord channel or thread, optionally with a file from /tmp attached "
         "and optionally as a reply to another message. Returns the new message's ID (needed to edit, delete or "
-        "react to it) and link."
+        "react to it) and link. "
+        "To change a sent message, use discord-edit-message; to start a thread, discord-create-thread."
     ),
     props=channel_props(
         content=props.string(
@@ -49,6 +50,7 @@ SUPPRESS_NOTIFICATIONS = 1 << 12
         ),
     ),
     stash="optional",
+    trim=message_summary,
 )
 async def send_message(ctx):
     channel = snowflake(ctx.props.channelId, "channelId")
@@ -91,7 +93,6 @@ async def send_message(ctx):
         message = await api(ctx, "POST", f"/channels/{channel}/messages", files=files)
     else:
         message = await api(ctx, "POST", f"/channels/{channel}/messages", json_body=payload)
-    out = message_summary(message, ctx.props.get("guildId"))
     attached = f" with {len(message.get('attachments') or [])} file(s)" if files is not None else ""
     ctx.summary = f"Sent message {message.get('id')} to channel {channel}{attached}"
-    return out
+    return with_guild(message, ctx.props.get("guildId"))

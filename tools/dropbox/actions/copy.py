@@ -1,4 +1,4 @@
-from ..app import app, entry_summary, path_arg, rpc
+from ..app import app, metadata_of, path_arg, rpc
 
 
 @app.action(
@@ -6,7 +6,7 @@ from ..app import app, entry_summary, path_arg, rpc
     title="Copy File or Folder",
     description=(
         "Copy a Dropbox file or folder (with everything in it) to a new path. Fails if the destination exists "
-        "unless autorename is on. Returns the copy's metadata."
+        "unless autorename is on. Returns the copy's metadata. To move instead (no copy left behind), use dropbox-move."
     ),
     props={
         "fromPath": app.definition(
@@ -19,6 +19,7 @@ from ..app import app, entry_summary, path_arg, rpc
         ),
         "autorename": app.definition("autorename"),
     },
+    trim=metadata_of,
 )
 async def copy(ctx):
     args = {
@@ -26,6 +27,6 @@ async def copy(ctx):
         "to_path": path_arg(ctx.props.toPath),
         "autorename": bool(ctx.props.autorename),
     }
-    entry = (await rpc(ctx, "files/copy_v2", args)).get("metadata") or {}
-    ctx.summary = f"Copied {args['from_path']} to {entry.get('path_display')}"
-    return entry_summary(entry)
+    result = await rpc(ctx, "files/copy_v2", args)
+    ctx.summary = f"Copied {args['from_path']} to {(result.get('metadata') or {}).get('path_display')}"
+    return result

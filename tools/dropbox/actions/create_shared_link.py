@@ -1,8 +1,12 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import API, app, dropbox_error, path_arg, rpc
+from ..app import API, app, dropbox_error, link_summary, path_arg, rpc
 
 AUDIENCES = ["public", "team", "no_one"]
+
+
+def _with_existed(link):
+    return {**link_summary(link), "already_existed": link.get("already_existed")}
 
 
 @app.action(
@@ -11,7 +15,8 @@ AUDIENCES = ["public", "team", "no_one"]
     description=(
         "Get a shareable link to a Dropbox file or folder: anyone with the link (default), only the team, or only "
         "people already with access. If the item already has a link, that link is returned. Returns the URL and "
-        "its settings."
+        "its settings. For a short-lived direct download link, use dropbox-get-temporary-link; to see "
+        "existing links, dropbox-list-shared-links."
     ),
     props={
         "path": app.definition("path", description="The file or folder to share, e.g. `/Reports/2025/q2.pdf`."),
@@ -32,6 +37,7 @@ AUDIENCES = ["public", "team", "no_one"]
         ),
         "allowDownload": props.boolean("Allow Download", "`false` to let people view but not download.", optional=True),
     },
+    trim=_with_existed,
 )
 async def create_shared_link(ctx):
     if ctx.props.audience not in AUDIENCES:
@@ -71,18 +77,8 @@ async def create_shared_link(ctx):
         f"{'Found the existing' if existing else 'Created a'} shared link to "
         f"{link.get('path_lower') or path}: {link.get('url')}"
     )
-    permissions = link.get("link_permissions") or {}
-    return {
-        "url": link.get("url"),
-        "name": link.get("name"),
-        "path_lower": link.get("path_lower"),
-        "id": link.get("id"),
-        "type": link.get(".tag"),
-        "expires": link.get("expires"),
-        "audience": ((permissions.get("effective_audience") or {}).get(".tag")),
-        "allow_download": permissions.get("allow_download"),
-        "already_existed": existing,
-    }
+    # Whether the link was made now is ours to tell; Dropbox's answer does not say.
+    return {**link, "already_existed": existing}
 
 
 def _error(response):

@@ -12,7 +12,8 @@ from ..app import CONTENT, api_arg, app, entry_summary, path_arg, request
     title="Download File to /tmp",
     description=(
         "Download a file from Dropbox and save it under /tmp, where later steps (and File Stash) can pick it up. "
-        "Returns the saved path, size and the file's Dropbox metadata."
+        "Returns the saved path, size and the file's Dropbox metadata. To hand someone a download link instead, "
+        "use dropbox-get-temporary-link."
     ),
     props={
         "path": app.definition(

@@ -1,57 +1,48 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, entry_summary, path_arg, rpc
+from ..app import app, collect_entries, entry_summary, path_arg, rpc
 
 
 @app.action(
     "list-folder",
     title="List Folder",
     description=(
-        "List the files and folders in a Dropbox folder (optionally everything below it), with sizes and dates. "
-        "Returns one page of entries and, when there are more, a cursor to pass back for the next page."
+        "List the files and folders in a Dropbox folder (optionally everything below it), with sizes and dates, "
+        "and a `next_cursor` when more exist. To find items by name or content anywhere, use dropbox-search; for "
+        "one item's details, dropbox-get-metadata."
     ),
     props={
         "folder": app.definition(
             "folder", default="/", description="The folder to list, e.g. `/Reports/2025`; `/` (default) is the root."
         ),
         "recursive": props.boolean("Recursive", "`true` to include everything in subfolders too.", default=False),
-        "limit": props.integer(
-            "Limit",
-            "About how many entries to return per page (1 to 2000; Dropbox may return a few more or fewer).",
-            min=1,
-            max=2000,
-            default=500,
-        ),
+        "limit": props.limit("entries (Dropbox may return a few more: its pages are not cut)", default=100, maximum=2000),
         "includeDeleted": props.boolean(
             "Include Deleted", "`true` to also list recently deleted entries.", default=False
         ),
-        "cursor": props.string(
-            "Cursor",
-            "The `cursor` of a previous call that said `has_more`, to get the next page (the other options "
-            "are then ignored).",
-            optional=True,
-        ),
+        "cursor": props.cursor().but(description=(
+            "Leave empty for the first page. For the next page, pass the `next_cursor` of the previous result "
+            "unchanged; the folder and other options then come from the first call."
+        )),
     },
     read_only=True,
+    trim=within("entries", entry_summary),
 )
 async def list_folder(ctx):
-    if ctx.props.get("cursor"):
-        data = await rpc(ctx, "files/list_folder/continue", {"cursor": ctx.props.cursor})
-        where = "the next page"
-    else:
-        path = path_arg(ctx.props.folder, root_ok=True)
-        data = await rpc(
-            ctx,
-            "files/list_folder",
-            {
-                "path": path,
-                "recursive": bool(ctx.props.recursive),
-                "include_deleted": bool(ctx.props.includeDeleted),
-                "limit": ctx.props.limit,
-            },
-        )
-        where = path or "/"
-    entries = [entry_summary(e) for e in data.get("entries") or []]
-    more = " (more available)" if data.get("has_more") else ""
+    path = path_arg(ctx.props.folder, root_ok=True)
+
+    def first():
+        return rpc(ctx, "files/list_folder", {
+            "path": path,
+            "recursive": bool(ctx.props.recursive),
+            "include_deleted": bool(ctx.props.includeDeleted),
+            "limit": ctx.props.limit,
+        })
+
+    entries, following = await collect_entries(
+        ctx, first, limit=ctx.props.limit, cursor=ctx.props.get("cursor"), key="entries", more_endpoint="files/list_folder/continue",
+    )
+    where = "the next page" if ctx.props.get("cursor") else path or "/"
+    more = " (more available)" if following else ""
     ctx.summary = f"Listed {len(entries)} entr{'ies' if len(entries) != 1 else 'y'} in {where}{more}"
-    return {"entries": entries, "cursor": data.get("cursor"), "has_more": bool(data.get("has_more"))}
+    return {"entries": entries, "next_cursor": following}

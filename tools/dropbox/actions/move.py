@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, entry_summary, path_arg, rpc
+from ..app import app, metadata_of, path_arg, rpc
 
 
 @app.action(
@@ -8,7 +8,7 @@ from ..app import app, entry_summary, path_arg, rpc
     title="Move or Rename",
     description=(
         "Move or rename a Dropbox file or folder (a folder moves with everything in it). Fails if the destination "
-        "exists unless autorename is on. Returns the item's new metadata."
+        "exists unless autorename is on. Returns the item's new metadata. To keep the original, use dropbox-copy."
     ),
     props={
         "fromPath": app.definition(
@@ -24,6 +24,7 @@ from ..app import app, entry_summary, path_arg, rpc
             default=False,
         ),
     },
+    trim=metadata_of,
 )
 async def move(ctx):
     args = {
@@ -32,6 +33,6 @@ async def move(ctx):
         "autorename": bool(ctx.props.autorename),
         "allow_ownership_transfer": bool(ctx.props.allowOwnershipTransfer),
     }
-    entry = (await rpc(ctx, "files/move_v2", args)).get("metadata") or {}
-    ctx.summary = f"Moved {args['from_path']} to {entry.get('path_display')}"
-    return entry_summary(entry)
+    result = await rpc(ctx, "files/move_v2", args)
+    ctx.summary = f"Moved {args['from_path']} to {(result.get('metadata') or {}).get('path_display')}"
+    return result

@@ -1,6 +1,12 @@
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
-from ..app import app, entry_summary, path_arg, rpc
+from ..app import app, collect_entries, entry_summary, path_arg, rpc
+
+def _match_summary(match):
+    entry = entry_summary((match.get("metadata") or {}).get("metadata") or {})
+    entry["match_type"] = (match.get("match_type") or {}).get(".tag")
+    return entry
+
 
 CATEGORIES = ["image", "document", "pdf", "spreadsheet", "presentation", "audio", "video", "folder", "paper", "others"]
 
@@ -10,8 +16,8 @@ CATEGORIES = ["image", "document", "pdf", "spreadsheet", "presentation", "audio"
     title="Search Files and Folders",
     description=(
         "Search the connected Dropbox for files and folders by name and, for supported types, content. Can be "
-        "limited to a folder, file extensions or kinds of file. Returns matches with their paths and a cursor "
-        "for more."
+        "limited to a folder, file extensions or kinds of file. Returns matches with their paths and a "
+        "`next_cursor` for more. To see everything in one folder, use dropbox-list-folder instead."
     ),
     props={
         "query": props.string("Query", "What to search for, e.g. `q2 report` (up to 1000 characters)."),
@@ -30,46 +36,40 @@ CATEGORIES = ["image", "document", "pdf", "spreadsheet", "presentation", "audio"
             "Kinds", 'Only these kinds of item, e.g. `["pdf", "spreadsheet"]`.', options=CATEGORIES, optional=True
         ),
         "includeDeleted": props.boolean("Include Deleted", "`true` to search deleted files too.", default=False),
-        "maxResults": props.integer(
-            "Max Results", "How many matches to return per page (1 to 1000).", min=1, max=1000, default=50
-        ),
-        "cursor": props.string(
-            "Cursor",
-            "The `cursor` of a previous search that said `has_more`, to get the next page (the other options "
-            "are then ignored).",
-            optional=True,
-        ),
+        "limit": props.limit("matches"),
+        "cursor": props.cursor().but(description=(
+            "Leave empty for the first page. For the next page, pass the `next_cursor` of the previous result "
+            "unchanged; the query and other options then come from the first call."
+        )),
     },
     read_only=True,
+    trim=within("matches", _match_summary),
 )
 async def search(ctx):
-    if ctx.props.get("cursor"):
-        data = await rpc(ctx, "files/search/continue_v2", {"cursor": ctx.props.cursor})
-    else:
-        options = {
-            "max_results": ctx.props.maxResults,
-            "file_status": "deleted" if ctx.props.includeDeleted else "active",
-            "filename_only": bool(ctx.props.filenameOnly),
-        }
-        if ctx.props.get("folder"):
-            folder = path_arg(ctx.props.folder, root_ok=True)
-            if folder:
-                options["path"] = folder
-        if ctx.props.get("fileExtensions"):
-            options["file_extensions"] = [str(e).lstrip(".") for e in ctx.props.fileExtensions]
-        if ctx.props.get("fileCategories"):
-            unknown = [c for c in ctx.props.fileCategories if c not in CATEGORIES]
-            if unknown:
-                raise ActionError(f"fileCategories must be among {', '.join(CATEGORIES)}; got {unknown}")
-            options["file_categories"] = list(ctx.props.fileCategories)
-        data = await rpc(ctx, "files/search_v2", {"query": ctx.props.query, "options": options})
-    matches = []
-    for match in data.get("matches") or []:
-        metadata = (match.get("metadata") or {}).get("metadata") or {}
-        entry = entry_summary(metadata)
-        entry["match_type"] = (match.get("match_type") or {}).get(".tag")
-        matches.append(entry)
-    more = " (more available)" if data.get("has_more") else ""
+    options = {
+        "max_results": ctx.props.limit,
+        "file_status": "deleted" if ctx.props.includeDeleted else "active",
+        "filename_only": bool(ctx.props.filenameOnly),
+    }
+    if ctx.props.get("folder"):
+        folder = path_arg(ctx.props.folder, root_ok=True)
+        if folder:
+            options["path"] = folder
+    if ctx.props.get("fileExtensions"):
+        options["file_extensions"] = [str(e).lstrip(".") for e in ctx.props.fileExtensions]
+    if ctx.props.get("fileCategories"):
+        unknown = [c for c in ctx.props.fileCategories if c not in CATEGORIES]
+        if unknown:
+            raise ActionError(f"fileCategories must be among {', '.join(CATEGORIES)}; got {unknown}")
+        options["file_categories"] = list(ctx.props.fileCategories)
+
+    def first():
+        return rpc(ctx, "files/search_v2", {"query": ctx.props.query, "options": options})
+
+    matches, following = await collect_entries(
+        ctx, first, limit=ctx.props.limit, cursor=ctx.props.get("cursor"), key="matches", more_endpoint="files/search/continue_v2",
+    )
+    more = " (more available)" if following else ""
     what = f" for {ctx.props.query!r}" if not ctx.props.get("cursor") else ""
     ctx.summary = f"Found {len(matches)} match{'es' if len(matches) != 1 else ''}{what}{more}"
-    return {"matches": matches, "has_more": bool(data.get("has_more")), "cursor": data.get("cursor")}
+    return {"matches": matches, "next_cursor": following}

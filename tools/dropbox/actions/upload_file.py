@@ -17,7 +17,8 @@ _OCTETS = {"Content-Type": "application/octet-stream"}
     description=(
         "Upload a file from /tmp to Dropbox (a path an earlier step saved — pass that step's stash_id — or the "
         "file_id of an uploaded file). By default an existing file is kept and the upload fails; choose "
-        "`overwrite` to replace it. Returns the uploaded file's path, size and revision."
+        "`overwrite` to replace it. Returns the uploaded file's path, size and revision. To share it "
+        "afterwards, use dropbox-create-shared-link."
     ),
     props={
         "filePath": props.string(
@@ -46,6 +47,7 @@ _OCTETS = {"Content-Type": "application/octet-stream"}
     },
     destructive=True,
     stash="optional",
+    trim=entry_summary,
 )
 async def upload_file(ctx):
     if ctx.props.mode not in ("add", "overwrite"):
@@ -74,7 +76,7 @@ async def upload_file(ctx):
     else:
         entry = await _upload_in_chunks(ctx, data, commit)
     ctx.summary = f"Uploaded {local.name} ({len(data)} bytes) to {entry.get('path_display')}"
-    return entry_summary(entry)
+    return entry
 
 
 async def _upload_in_chunks(ctx, data, commit):

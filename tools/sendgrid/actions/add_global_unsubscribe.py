@@ -8,7 +8,8 @@ from ..app import app, request
     title="Unsubscribe Globally",
     description=(
         "Add addresses to the global unsubscribe list: SendGrid will not send them any email from this account "
-        "until they are removed. Use when someone asks to stop all email."
+        "until they are removed. Use when someone asks to stop all email; "
+        "to stop only marketing email to a contact, take them off lists with sendgrid-remove-contacts-from-list."
     ),
     props={
         "emails": props.string_list("Emails", "Addresses to unsubscribe, e.g. `[\"ada@example.com\"]`."),

@@ -10,7 +10,8 @@ from ..app import app, request
     title="Delete Bounce",
     description=(
         "Remove an address from the bounce suppression list so SendGrid delivers to it again. Do this only once "
-        "the address is known to work, or it will bounce again."
+        "the address is known to work, or it will bounce again. "
+        "Find bounced addresses with sendgrid-list-bounces."
     ),
     props={"email": props.string("Email", "The bounced address to remove, e.g. `ada@example.com`.")},
     destructive=True,

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, request
+from ..app import app, contact_options, request
 
 
 @app.action(
@@ -8,12 +8,15 @@ from ..app import app, request
     title="Delete Contacts",
     description=(
         "Permanently delete marketing contacts by ID (from every list). SendGrid deletes them in the background; "
-        "the result is the job ID. Find contact IDs with sendgrid-search-contacts."
+        "the result is the job ID. Find contact IDs with sendgrid-search-contacts; to keep a contact but take it off one list, use "
+        "sendgrid-remove-contacts-from-list instead."
     ),
     props={
         "contactIds": props.string_list(
             "Contact IDs",
-            "IDs of the contacts to delete (not email addresses), e.g. `[\"cbbf3c6a-8b2c-4f3b-a8e6-2c1c0b1f4a77\"]`.",
+            "IDs of the contacts to delete (not email addresses), e.g. `[\"cbbf3c6a-8b2c-4f3b-a8e6-2c1c0b1f4a77\"]`, "
+            "from sendgrid-search-contacts. The choices list the 50 most recently added contacts.",
+            options=contact_options,
         ),
     },
     destructive=True,

@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, request
+from ..app import app, contact_options, request
 
 
 @app.action(
@@ -8,12 +8,16 @@ from ..app import app, request
     title="Remove Contacts from List",
     description=(
         "Take contacts off one marketing list without deleting them. SendGrid does this in the background; the "
-        "result is the job ID."
+        "result is the job ID. "
+        "To delete contacts from every list, use sendgrid-delete-contacts instead."
     ),
     props={
         "listId": app.definition("listId"),
         "contactIds": props.string_list(
-            "Contact IDs", "IDs of the contacts to take off the list (from sendgrid-search-contacts), not email addresses.",
+            "Contact IDs",
+            "IDs of the contacts to take off the list (from sendgrid-search-contacts), not email addresses. The choices "
+            "list up to 50 contacts on the chosen list.",
+            options=contact_options,
         ),
     },
     destructive=True,

@@ -6,7 +6,8 @@ from ..app import app, call, chat_ref
     title="Delete Message",
     description=(
         "Delete a message from a chat for everyone. The bot can delete its own messages (within 48 hours in "
-        "groups) and, as an admin with the right, other people's."
+        "groups) and, as an admin with the right, other people's. "
+        "To correct a message instead, use telegram_bot_api-edit-message-text."
     ),
     props={"chatId": app.definition("chatId"), "messageId": app.definition("messageId")},
     destructive=True,

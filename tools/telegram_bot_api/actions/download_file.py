@@ -5,7 +5,7 @@ import httpx
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, call, file_url
+from ..app import app, call, file_options, file_url
 
 
 @app.action(
@@ -13,13 +13,15 @@ from ..app import app, call, file_url
     title="Download File to /tmp",
     description=(
         "Download a file sent to the bot (photo, document, voice note...) by its `file_id` and save it under "
-        "/tmp for later steps. Bots can download files of up to 20 MB. Returns the saved path and size."
+        "/tmp for later steps. Bots can download files of up to 20 MB. Returns the saved path and size. "
+        "To send a file instead, use telegram_bot_api-send-document."
     ),
     props={
         "fileId": props.string(
             "File ID",
             "The file's `file_id`, from a message's photo, document, audio, video or voice (see "
-            "telegram_bot_api-get-updates), e.g. `BQACAgIAAxkBAAIBX2Zk...`.",
+            "telegram_bot_api-get-updates), e.g. `BQACAgIAAxkBAAIBX2Zk...`. The choices list files in the bot's recent updates.",
+            options=file_options,
         ),
         "filePath": props.string(
             "Save As",

@@ -1,4 +1,4 @@
-from ..app import app, call, chat_ref, message_summary
+from ..app import app, call, chat_ref, message_summary, messages_in
 
 
 @app.action(
@@ -6,7 +6,8 @@ from ..app import app, call, chat_ref, message_summary
     title="Forward Message",
     description=(
         "Forward a message from one chat to another, showing where it came from. The bot must be able to see "
-        "the original message. Returns the new message."
+        "the original message. Returns the new message. "
+        "To send a copy without the link to the original, use telegram_bot_api-copy-message."
     ),
     props={
         "chatId": app.definition("chatId", description=(
@@ -16,9 +17,10 @@ from ..app import app, call, chat_ref, message_summary
         "fromChatId": app.definition("chatId", label="From Chat", description=(
             "The chat the original message is in: an ID such as `-1001234567890` or a channel's `@username`."
         )),
-        "messageId": app.definition("messageId", description="The ID of the message to forward, in the source chat."),
+        "messageId": app.definition("messageId", options=messages_in("fromChatId"), description="The ID of the message to forward, in the source chat."),
         "disableNotification": app.definition("disableNotification"),
     },
+    trim=message_summary,
 )
 async def forward_message(ctx):
     body = {
@@ -33,4 +35,4 @@ async def forward_message(ctx):
         f"Forwarded message {ctx.props.messageId} from chat {ctx.props.fromChatId} to chat "
         f"{message.get('chat', {}).get('id')} (message {message.get('message_id')})"
     )
-    return message_summary(message)
+    return message

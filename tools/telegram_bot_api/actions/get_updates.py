@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, call, message_summary, update_chat
 
@@ -32,7 +32,9 @@ def _update_summary(update):
     description=(
         "Read the bot's incoming updates (messages sent to it, channel posts, button presses, members joining...) "
         "from the last 24 hours, oldest first. Passing `offset` confirms, and so removes, every earlier update. "
-        "Not available while the bot has a webhook set."
+        "Not available while the bot has a webhook set. Telegram keeps no other history: this is where chat IDs, "
+        "message IDs and file IDs of incoming messages come from. Returns `next_offset` to pass as `offset` to "
+        "read only newer updates."
     ),
     props={
         "limit": props.integer("Limit", "How many updates to return, 1 to 100.", min=1, max=100, default=100),
@@ -44,16 +46,17 @@ def _update_summary(update):
         ),
     },
     read_only=True,
+    # With an offset, the call drops the earlier updates from Telegram's queue, so a repeat reads less.
     idempotent=False,
+    trim=within("updates", _update_summary),
 )
 async def get_updates(ctx):
     body = {"limit": ctx.props.limit, "timeout": 0}
     if ctx.props.get("offset") is not None:
         body["offset"] = ctx.props.offset
     updates = await call(ctx, "getUpdates", body) or []
-    summaries = [_update_summary(u) for u in updates]
-    last = summaries[-1]["update_id"] if summaries else None
-    ctx.summary = f"Got {len(summaries)} update{'s' if len(summaries) != 1 else ''}" + (
+    last = updates[-1].get("update_id") if updates else None
+    ctx.summary = f"Got {len(updates)} update{'s' if len(updates) != 1 else ''}" + (
         f" (last update_id {last})" if last is not None else ""
     )
-    return {"updates": summaries, "next_offset": last + 1 if last is not None else ctx.props.get("offset")}
+    return {"updates": updates, "next_offset": last + 1 if last is not None else ctx.props.get("offset")}

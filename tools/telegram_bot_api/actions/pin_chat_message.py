@@ -6,7 +6,8 @@ from ..app import app, call, chat_ref
     title="Pin Message",
     description=(
         "Pin a message in a chat. In groups and channels the bot must be an admin allowed to pin; by default "
-        "members are notified."
+        "members are notified. "
+        "To unpin it, use telegram_bot_api-unpin-chat-message."
     ),
     props={
         "chatId": app.definition("chatId"),

@@ -10,7 +10,7 @@ from ._files import send_file
     description=(
         "Send a file as a document (kept as is, any type up to 50 MB) as the bot, with an optional caption: a "
         "file from /tmp, or a public URL (PDF or ZIP only) or the file_id of a file Telegram already has. "
-        "Returns the sent message."
+        "Returns the sent message. For pictures shown inline, use telegram_bot_api-send-photo."
     ),
     props={
         "chatId": app.definition("chatId"),
@@ -31,9 +31,10 @@ from ._files import send_file
         "replyToMessageId": app.definition("replyToMessageId"),
     },
     stash="optional",
+    trim=message_summary,
 )
 async def send_document(ctx):
     message, uploaded = await send_file(ctx, "sendDocument", "document")
     what = f"{uploaded[0]} ({uploaded[1]} bytes)" if uploaded else "a document"
     ctx.summary = f"Sent {what} to chat {message.get('chat', {}).get('id')} (message {message.get('message_id')})"
-    return message_summary(message)
+    return message

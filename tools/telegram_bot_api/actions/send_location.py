@@ -6,7 +6,10 @@ from ..app import app, call, chat_ref, message_summary
 @app.action(
     "send-location",
     title="Send Location",
-    description="Send a point on the map as the bot. Returns the sent message.",
+    description=(
+        "Send a point on the map as the bot, given its latitude and longitude. Returns the sent message. "
+        "For an address in words, use telegram_bot_api-send-message instead."
+    ),
     props={
         "chatId": app.definition("chatId"),
         "latitude": props.any_value(
@@ -18,6 +21,7 @@ from ..app import app, call, chat_ref, message_summary
         "disableNotification": app.definition("disableNotification"),
         "replyToMessageId": app.definition("replyToMessageId"),
     },
+    trim=message_summary,
 )
 async def send_location(ctx):
     body = {"chat_id": chat_ref(ctx.props.chatId), "latitude": ctx.props.latitude, "longitude": ctx.props.longitude}
@@ -27,4 +31,4 @@ async def send_location(ctx):
         body["reply_parameters"] = {"message_id": ctx.props.replyToMessageId}
     message = await call(ctx, "sendLocation", body)
     ctx.summary = f"Sent location {ctx.props.latitude}, {ctx.props.longitude} to chat {message.get('chat', {}).get('id')}"
-    return message_summary(message)
+    return message

@@ -8,7 +8,9 @@ from ..app import app, call, chat_ref, message_summary
     title="Send Message",
     description=(
         "Send a text message as the bot to a user, group or channel, optionally formatted (HTML or MarkdownV2), "
-        "as a reply, or silently. Returns the sent message with its `message_id` (needed to edit, pin or delete it)."
+        "as a reply, or silently. Returns the sent message with its `message_id` (needed to edit, pin or delete it). "
+        "For files use telegram_bot_api-send-photo or telegram_bot_api-send-document; to change a sent message, "
+        "telegram_bot_api-edit-message-text."
     ),
     props={
         "chatId": app.definition("chatId"),
@@ -21,6 +23,7 @@ from ..app import app, call, chat_ref, message_summary
             "Topic ID", "In a forum supergroup: the topic (message thread) to post in.", min=1, optional=True,
         ),
     },
+    trim=message_summary,
 )
 async def send_message(ctx):
     body = {"chat_id": chat_ref(ctx.props.chatId), "text": ctx.props.text}
@@ -36,4 +39,4 @@ async def send_message(ctx):
         body["message_thread_id"] = ctx.props.messageThreadId
     message = await call(ctx, "sendMessage", body)
     ctx.summary = f"Sent message {message.get('message_id')} to chat {message.get('chat', {}).get('id')}"
-    return message_summary(message)
+    return message

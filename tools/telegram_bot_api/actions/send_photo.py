@@ -9,7 +9,8 @@ from ._files import send_file
     title="Send Photo",
     description=(
         "Send a photo as the bot, with an optional caption: a JPEG/PNG image from /tmp (up to 10 MB), or a "
-        "public image URL or the file_id of a photo Telegram already has. Returns the sent message."
+        "public image URL or the file_id of a photo Telegram already has. Returns the sent message. "
+        "Telegram compresses photos; to send an image untouched, use telegram_bot_api-send-document."
     ),
     props={
         "chatId": app.definition("chatId"),
@@ -31,9 +32,10 @@ from ._files import send_file
         "replyToMessageId": app.definition("replyToMessageId"),
     },
     stash="optional",
+    trim=message_summary,
 )
 async def send_photo(ctx):
     message, uploaded = await send_file(ctx, "sendPhoto", "photo")
     what = f"{uploaded[0]} ({uploaded[1]} bytes)" if uploaded else "a photo"
     ctx.summary = f"Sent {what} to chat {message.get('chat', {}).get('id')} (message {message.get('message_id')})"
-    return message_summary(message)
+    return message

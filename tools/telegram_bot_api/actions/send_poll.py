@@ -6,7 +6,10 @@ from ..app import app, call, chat_ref, message_summary
 @app.action(
     "send-poll",
     title="Send Poll",
-    description="Send a poll with 2 to 10 answers to a group, channel or user as the bot. Returns the sent message with the poll.",
+    description=(
+        "Send a poll with 2 to 10 answers to a group, channel or user as the bot. Returns the sent message with "
+        "the poll; votes arrive as updates, read with telegram_bot_api-get-updates."
+    ),
     props={
         "chatId": app.definition("chatId"),
         "question": props.string("Question", "The poll question, 1 to 300 characters."),
@@ -15,6 +18,7 @@ from ..app import app, call, chat_ref, message_summary
         "allowsMultipleAnswers": props.boolean("Multiple Answers", "`true` lets voters pick more than one answer.", optional=True),
         "disableNotification": app.definition("disableNotification"),
     },
+    trim=message_summary,
 )
 async def send_poll(ctx):
     answers = [str(o).strip() for o in ctx.props.options if str(o).strip()]
@@ -31,4 +35,4 @@ async def send_poll(ctx):
             body[field] = ctx.props[name]
     message = await call(ctx, "sendPoll", body)
     ctx.summary = f"Sent poll {ctx.props.question!r} with {len(answers)} answers to chat {message.get('chat', {}).get('id')}"
-    return message_summary(message)
+    return message

@@ -6,7 +6,8 @@ from ..app import app, request
     title="Delete Message",
     description=(
         "Delete a message record (and its media) from the account's logs. This does not unsend it: only "
-        "messages that are delivered, failed or received can be deleted."
+        "messages that are delivered, failed or received can be deleted; "
+        "a queued or scheduled one is canceled by Twilio, not here. To look at it first, use twilio-get-message."
     ),
     props={"messageSid": app.definition("messageSid")},
     destructive=True,

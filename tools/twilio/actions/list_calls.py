@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, call_summary, request
+from ..app import app, call_summary, collect, count
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, call_summary, request
     title="List Calls",
     description=(
         "List the account's calls, newest first, optionally only those to or from a number, with a status, or "
-        "started in a date range. Returns each call's SID, status, numbers, times, duration and price."
+        "started in a date range. Returns each call's SID, status, numbers, times, duration and price, and a "
+        "`next_cursor` when more exist. For one call by SID, use twilio-get-call; for its audio, twilio-list-recordings."
     ),
     props={
         "to": props.string("To", "Only calls to this number, e.g. `+14155552671`.", optional=True),
@@ -20,17 +21,18 @@ from ..app import app, call_summary, request
         ),
         "startedAfter": props.string("Started On or After", "Only calls started on or after this date (UTC), `YYYY-MM-DD`.", optional=True),
         "startedBefore": props.string("Started On or Before", "Only calls started on or before this date (UTC), `YYYY-MM-DD`.", optional=True),
-        "limit": app.definition("limit"),
+        "limit": props.limit("calls"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("calls", call_summary),
 )
 async def list_calls(ctx):
-    params = {"PageSize": ctx.props.limit}
+    params = {}
     for name, field in (("to", "To"), ("from", "From"), ("status", "Status"), ("startedAfter", "StartTime>"), ("startedBefore", "StartTime<")):
         if ctx.props.get(name):
             params[field] = ctx.props[name]
-    data = await request(ctx, "GET", "/Calls.json", params=params)
-    calls = [call_summary(c) for c in data.get("calls") or []]
-    more = " (more available)" if data.get("next_page_uri") else ""
-    ctx.summary = f"Listed {len(calls)} call{'s' if len(calls) != 1 else ''}{more}"
-    return {"calls": calls, "has_more": bool(data.get("next_page_uri"))}
+    calls, following = await collect(ctx, "/Calls.json", "calls", limit=ctx.props.limit, cursor=ctx.props.get("cursor"), params=params)
+    more = " (more available)" if following else ""
+    ctx.summary = f"Listed {count(len(calls), 'call')}{more}"
+    return {"calls": calls, "next_cursor": following}

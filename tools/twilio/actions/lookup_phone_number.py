@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, lookup_url, request
+from ..app import app, lookup_summary, lookup_url, request
 
 
 @app.action(
@@ -9,7 +9,8 @@ from ..app import app, lookup_url, request
     description=(
         "Check a phone number with Twilio Lookup: whether it is valid, its E.164 and national formats and "
         "country. Optional data packages (billed per lookup) add the line type and carrier "
-        "(`line_type_intelligence`) or the caller name (`caller_name`, US only)."
+        "(`line_type_intelligence`) or the caller name (`caller_name`, US only). "
+        "To see the numbers this account owns, use twilio-list-phone-numbers instead."
     ),
     props={
         "phoneNumber": props.string(
@@ -28,6 +29,7 @@ from ..app import app, lookup_url, request
         ),
     },
     read_only=True,
+    trim=lookup_summary,
 )
 async def lookup_phone_number(ctx):
     params = {}
@@ -36,9 +38,8 @@ async def lookup_phone_number(ctx):
     if ctx.props.get("countryCode"):
         params["CountryCode"] = ctx.props.countryCode.upper()
     data = await request(ctx, "GET", lookup_url(ctx.props.phoneNumber), params=params or None)
-    result = {k: v for k, v in data.items() if k != "url" and v is not None}
     line = (data.get("line_type_intelligence") or {}).get("type")
     validity = "valid" if data.get("valid") else "not valid"
     extra = f", {line}" if line else ""
     ctx.summary = f"{data.get('phone_number') or ctx.props.phoneNumber} is {validity} ({data.get('country_code')}{extra})"
-    return result
+    return data

@@ -9,7 +9,8 @@ from ..app import app, call_summary, pairs, request
     description=(
         "Place an outgoing phone call from a Twilio number. What happens when it is answered is given as TwiML, "
         "e.g. `<Response><Say>Your order has shipped.</Say></Response>`, or as a URL that returns TwiML. "
-        "Returns the call SID and status."
+        "Returns the call SID and status; follow it with twilio-get-call, and change or end a live call with "
+        "twilio-update-call."
     ),
     props={
         "to": app.definition("to", description=(
@@ -32,6 +33,7 @@ from ..app import app, call_summary, pairs, request
         "record": props.boolean("Record", "`true` to record the call.", optional=True),
         "statusCallback": app.definition("statusCallback"),
     },
+    trim=call_summary,
 )
 async def make_call(ctx):
     twiml, url = ctx.props.get("twiml"), ctx.props.get("url")
@@ -48,4 +50,4 @@ async def make_call(ctx):
     })
     call = await request(ctx, "POST", "/Calls.json", data=data)
     ctx.summary = f"Started call {call.get('sid')} to {call.get('to')} ({call.get('status')})"
-    return call_summary(call)
+    return call

@@ -8,7 +8,8 @@ from ..app import app, message_summary, pairs, request
     title="Send MMS",
     description=(
         "Send a picture or media message (MMS) with up to 10 media files from public URLs, plus optional text. "
-        "MMS works to US and Canadian numbers from MMS-capable Twilio numbers. Returns the message SID and status."
+        "MMS works to US and Canadian numbers from MMS-capable Twilio numbers. Returns the message SID and status. "
+        "For text only, use twilio-send-sms."
     ),
     props={
         "to": app.definition("to"),
@@ -21,6 +22,7 @@ from ..app import app, message_summary, pairs, request
         "body": props.string("Message", "Text to send with the media.", optional=True),
         "statusCallback": app.definition("statusCallback"),
     },
+    trim=message_summary,
 )
 async def send_mms(ctx):
     media = [url for url in ctx.props.mediaUrls if url]
@@ -37,4 +39,4 @@ async def send_mms(ctx):
     })
     message = await request(ctx, "POST", "/Messages.json", data=data)
     ctx.summary = f"Sent MMS {message.get('sid')} with {len(media)} media file{'s' if len(media) != 1 else ''} to {message.get('to')} ({message.get('status')})"
-    return message_summary(message)
+    return message

@@ -9,7 +9,8 @@ from ..app import app, message_summary, pairs, request
     description=(
         "Send a text message (SMS) from one of the account's Twilio numbers or a Messaging Service. Twilio queues "
         "it; the result has the message SID and status (`queued`, later `sent`/`delivered`), which "
-        "twilio-get-message checks."
+        "twilio-get-message checks. "
+        "For pictures use twilio-send-mms; for WhatsApp, twilio-send-whatsapp-message."
     ),
     props={
         "to": app.definition("to"),
@@ -25,6 +26,7 @@ from ..app import app, message_summary, pairs, request
         "body": props.string("Message", "The text to send, up to 1,600 characters (long texts are split into segments)."),
         "statusCallback": app.definition("statusCallback"),
     },
+    trim=message_summary,
 )
 async def send_sms(ctx):
     sender, service = ctx.props.get("from"), ctx.props.get("messagingServiceSid")
@@ -39,4 +41,4 @@ async def send_sms(ctx):
     })
     message = await request(ctx, "POST", "/Messages.json", data=data)
     ctx.summary = f"Sent SMS {message.get('sid')} to {message.get('to')} ({message.get('status')})"
-    return message_summary(message)
+    return message

@@ -16,7 +16,8 @@ def whatsapp(number):
     description=(
         "Send a WhatsApp message from the account's WhatsApp sender. Free text (and media) works within 24 hours "
         "of the person's last message; to start a conversation, send an approved template with `contentSid` "
-        "and its variables. Returns the message SID and status."
+        "and its variables. Returns the message SID and status. "
+        "For SMS, use twilio-send-sms."
     ),
     props={
         "to": app.definition("to", description=(
@@ -40,6 +41,7 @@ def whatsapp(number):
         ),
         "statusCallback": app.definition("statusCallback"),
     },
+    trim=message_summary,
 )
 async def send_whatsapp_message(ctx):
     body, media, template = ctx.props.get("body"), ctx.props.get("mediaUrl"), ctx.props.get("contentSid")
@@ -60,4 +62,4 @@ async def send_whatsapp_message(ctx):
     message = await request(ctx, "POST", "/Messages.json", data=data)
     what = f"template {template}" if template else "message"
     ctx.summary = f"Sent WhatsApp {what} {message.get('sid')} to {message.get('to')} ({message.get('status')})"
-    return message_summary(message)
+    return message
