@@ -98,7 +98,7 @@ async def test_upstream_errors_become_error_results_with_a_hint(server, project,
         result = await client.call_tool("github-get-repository", {"repoFullname": "octocat/gone"})
     assert result.is_error is True
     text = result.content[0].text
-    assert "404" in text and "Not Found" in text and "check that the IDs" in text
+    assert "404" in text and "Not Found" in text and "check the repository" in text
 
 
 async def test_an_upstream_error_quoting_a_nul_character_is_recorded(server, project, accounts, respx_mock):

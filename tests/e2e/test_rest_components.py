@@ -30,6 +30,9 @@ HEADER_ROW = {"range": "Sheet1!A1:Z1", "majorDimension": "ROWS", "values": [["Na
 APPENDED = {"spreadsheetId": SPREADSHEET, "tableRange": "Sheet1!A1:C3",
             "updates": {"spreadsheetId": SPREADSHEET, "updatedRange": "Sheet1!A4:C4", "updatedRows": 1,
                         "updatedColumns": 3, "updatedCells": 3}}
+# What the action returns of it: where the row went (its Full Response is the answer above).
+APPENDED_SUMMARY = {"spreadsheetId": SPREADSHEET, "tableRange": "Sheet1!A1:C3", "updatedRange": "Sheet1!A4:C4",
+                    "updatedRows": 1, "updatedColumns": 3, "updatedCells": 3}
 
 
 @pytest.fixture
@@ -93,7 +96,8 @@ def test_listing_pages_through_every_action(sdk, server):
 def test_listing_filters(sdk, server):
     slack = [c.key for c in sdk.actions.list(app="slack")]
     assert slack and all(k.startswith("slack-") for k in slack)
-    assert [c.key for c in sdk.components.list(app="app_github", q="commits")] == ["github-list-commits"]
+    commits = [c.key for c in sdk.components.list(app="app_github", q="commits")]
+    assert commits[0] == "github-list-commits" and all(k.startswith("github-") for k in commits)
     # Every messaging app has a send-message action: one of them first, Slack's among the first few.
     found = [c.key for c in sdk.components.list(q="send message")]
     assert found[0].endswith("-send-message") and "slack-send-message" in found[:5]
@@ -123,8 +127,12 @@ def test_a_component_has_the_hosted_shape(sdk, server, project):
                     headers={"Authorization": f"Bearer {project['token']}", "x-pd-environment": "development"}).json()
     props = {p["name"]: p for p in raw["data"]["configurable_props"]}
     assert props["github"] == {"name": "github", "type": "app", "app": "github"}
-    assert props["max"] == {"name": "max", "type": "integer", "label": "Max Commits",
-                            "description": "The most commits to return (1 to 500).", "default": 20, "min": 1, "max": 500}
+    assert props["limit"] == {"name": "limit", "type": "integer", "label": "Limit", "optional": True, "default": 25, "min": 1,
+                              "max": 100, "description": "How many commits to return in this call (default 25, at most 100). "
+                              "When more exist, the result has a `next_cursor` for the next call."}
+    assert props["fullResponse"] == {"name": "fullResponse", "type": "boolean", "label": "Full Response", "optional": True,
+                                     "default": False, "description": "Return the API's whole response instead of the "
+                                     "trimmed fields. Leave off unless a field you need is missing."}
     assert props["sha"]["optional"] is True and props["sha"]["remoteOptions"] is True and "default" not in props["sha"]
 
     sheets = {p.name: p for p in sdk.actions.retrieve("google_sheets-add-single-row").configurable_props}
@@ -270,7 +278,7 @@ def test_dynamic_props_reload_then_configure_and_run(sdk, server, project, sheet
         configured_props={**configured, "col_0000": "Alice", "col_0001": "alice@example.com", "col_0002": "30"},
     )
     assert result.exports == {"$summary": "Added 1 row to Sheet1 (Sheet1!A4:C4)"}
-    assert result.ret == APPENDED and result.os == [] and result.stash_id is None
+    assert result.ret == APPENDED_SUMMARY and result.os == [] and result.stash_id is None
     sent = append.calls.last.request
     assert json.loads(sent.content) == {"values": [["Alice", "alice@example.com", "30"]]}
     assert sent.url.params["valueInputOption"] == "USER_ENTERED"
