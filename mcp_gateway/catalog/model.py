@@ -51,6 +51,9 @@ class OAuth:
     # Other fields of the token response kept with the account, for requests that need them
     # (Salesforce's `instance_url`, the org's API host). Never secrets: they are not encrypted apart.
     token_fields: Sequence[str] = ()
+    # Query parameters of the provider's redirect back, kept with the account the same way
+    # (Intuit names the QuickBooks company, `realmId`, only there).
+    redirect_fields: Sequence[str] = ()
     # OpenID Connect: the provider's discovery document, read for the two URLs when they are empty.
     discovery_url: str | None = None
 

@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 from sqlalchemy import delete, select
 
-from mcp_gateway.catalog import AccountContext, ActionError, App, Catalog, Identity, Keys, UpstreamError
+from mcp_gateway.catalog import AccountContext, ActionError, App, Catalog, Identity, Keys, OAuth, UpstreamError
 from mcp_gateway.catalog.http import AppHttp
 from mcp_gateway.net import EgressPolicy
 from mcp_gateway.store.db import Database
@@ -171,6 +171,10 @@ class ConnectFlow:
             )
         except (OAuthAppError, oauth.OAuthFlowError) as exc:
             return await self._fail(session, app, str(exc))
+        assert isinstance(app.auth, OAuth)
+        for name in app.auth.redirect_fields:
+            if params.get(name):
+                credentials[name] = params[name]
         try:
             identity = await self._test(app, credentials)
         except (UpstreamError, ActionError, httpx.HTTPError) as exc:

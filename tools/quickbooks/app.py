@@ -1,13 +1,12 @@
 """QuickBooks Online Accounting: customers, invoices, payments, items, queries and reports of one company.
 
-Intuit names the company (its realm ID) only in the OAuth redirect, not in the token response, so
-the account keeps it as a field the user enters: the Company ID shown in QuickBooks under
-Settings > Account and settings > Billing & subscription.
+Intuit names the company (its realm ID) only in the OAuth redirect, not in the token response: the
+account keeps it from there (`redirect_fields`).
 """
 
 from urllib.parse import quote
 
-from mcp_gateway.catalog import ActionError, App, Identity, KeyField, OAuth, Option, OptionsPage, UpstreamError, props, retry_after_seconds
+from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props, retry_after_seconds
 
 API = "https://quickbooks.api.intuit.com"
 USERINFO = "https://accounts.platform.intuit.com/v1/openid_connect/userinfo"
@@ -23,8 +22,8 @@ def realm(ctx):
     value = str(ctx.auth.get("realmId") or "").strip()
     if not value.isdigit():
         raise ActionError(
-            "the QuickBooks account has no company (realm) ID; the user should add it to the account: it is the "
-            "Company ID in QuickBooks under Settings > Account and settings > Billing & subscription"
+            "the QuickBooks account has no company (realm) ID; the user should connect QuickBooks again and pick the "
+            "company when Intuit asks"
         )
     return value
 
@@ -52,16 +51,8 @@ app = App(
         # `openid email` lets the account test name the user before the company is known.
         scopes=["com.intuit.quickbooks.accounting", "openid", "email"],
         token_auth_method="client_secret_basic",
+        redirect_fields=["realmId"],
     ),
-    custom_fields=[
-        KeyField(
-            "realmId",
-            "Company ID",
-            "The QuickBooks company's ID (realm ID), digits such as `9130347481243256`: in QuickBooks, Settings > "
-            "Account and settings > Billing & subscription.",
-            secret=False,
-        )
-    ],
     categories=["Accounting"],
     featured_weight=60,
     base_url=API,
