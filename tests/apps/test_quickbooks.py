@@ -247,9 +247,9 @@ async def test_customer_and_invoice_options_page_through_queries(catalog, respx_
     assert invoices["options"] == [{"label": "#1037 · Acme Corp · 150.0", "value": "130"}]
 
 
-async def test_an_account_without_its_company_id_says_where_to_find_it(catalog, respx_mock):
+async def test_an_account_without_its_company_id_says_to_reconnect(catalog, respx_mock):
     result = await run_action(catalog.action("quickbooks-get-company-info"), {}, auth={"oauth_access_token": "t"})
-    assert "Settings > Account and settings > Billing & subscription" in result.error
+    assert "connect QuickBooks again and pick the company" in result.error
     assert not respx_mock.calls
 
 
