@@ -94,8 +94,8 @@ def main() -> None:
         with_pack.append(stdio_cold_start(env, runs=1)["median_ms"])
         without_pack.append(stdio_cold_start(without, runs=1)["median_ms"])
         print(f"  round {i + 1}/{args.runs}: with the pack {with_pack[-1]:.0f} ms, without {without_pack[-1]:.0f} ms", flush=True)
-    pack_apps = stdio_cold_start(env, runs=args.runs, apps="box,digitalocean")
-    print(f"  pack apps (box, digitalocean): median {pack_apps['median_ms']:.0f} ms", flush=True)
+    pack_apps = stdio_cold_start(env, runs=args.runs, apps="spotify,digitalocean")
+    print(f"  pack apps (spotify, digitalocean): median {pack_apps['median_ms']:.0f} ms", flush=True)
 
     print("  measuring memory", flush=True)
     rss = {**memory("without"), **memory("with")}
@@ -108,7 +108,7 @@ def main() -> None:
     print(f"| stdio cold start to first tools/list, 4 hand-written apps, with the pack (median of {args.runs}) "
           f"| {statistics.median(with_pack):.0f} ms |")
     print(f"| the same with MCP_GATEWAY_PACKS=0 | {statistics.median(without_pack):.0f} ms |")
-    print(f"| stdio cold start to first tools/list, 2 pack apps (box, digitalocean) | {pack_apps['median_ms']:.0f} ms |")
+    print(f"| stdio cold start to first tools/list, 2 pack apps (spotify, digitalocean) | {pack_apps['median_ms']:.0f} ms |")
     base = rss["hand-written apps alone"]
     for label, value in rss.items():
         growth = "" if label == "hand-written apps alone" else f" ({round(value - base):+d} MB)"

@@ -6,13 +6,25 @@ and reports rate limits as 403s with a reason as often as with 429.
 
 from urllib.parse import quote
 
-from mcp_gateway.catalog import UpstreamError, retry_after_seconds
+from mcp_gateway.catalog import OAuth, UpstreamError, retry_after_seconds
 
 RATE_LIMIT_REASONS = frozenset({
     "rateLimitExceeded", "userRateLimitExceeded", "quotaExceeded", "dailyLimitExceeded", "RATE_LIMIT_EXCEEDED",
     "sharingRateLimitExceeded",
 })
 SCOPE_REASONS = frozenset({"insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT"})
+
+
+def google_oauth(scopes):
+    """Google sign-in for a Google API: PKCE, and a refresh token every time (`access_type=offline`
+    with `prompt=consent`, since Google sends one only on a consent)."""
+    return OAuth(
+        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
+        token_url="https://oauth2.googleapis.com/token",
+        scopes=scopes,
+        pkce=True,
+        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
+    )
 
 
 def google_error(method, response, *, service, not_found, hints, forbidden, scope):

@@ -10,7 +10,7 @@ from email.utils import formataddr, getaddresses
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
 
 from .. import _google
 
@@ -37,13 +37,7 @@ app = App(
     "Send, draft, reply to, forward, search and read email and whole conversations in the connected user's Gmail "
     "mailbox; download attachments, manage labels and filters, trash or delete messages and set the vacation "
     "responder.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Communication", "Email"],
     featured_weight=95,
     base_url="https://gmail.googleapis.com/gmail/v1/users/me",

@@ -3,7 +3,7 @@ import uuid
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
 
 from .. import _google
 
@@ -26,13 +26,7 @@ app = App(
     "Read and manage the connected user's Google Calendar: list calendars and events, create, update, move, delete "
     "and RSVP to events (with attendees and Google Meet links), quick-add from text, check free/busy times, and "
     "create, share and delete calendars.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity", "Calendar"],
     featured_weight=95,
     base_url="https://www.googleapis.com/calendar/v3",

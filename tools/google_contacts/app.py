@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -32,13 +32,7 @@ app = App(
     "Google Contacts",
     "Keep the connected user's Google Contacts: list and search contacts, read, create, update and delete them, "
     "and sort them into contact groups (labels).",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity"],
     featured_weight=55,
     base_url=API,

@@ -1,6 +1,6 @@
 import re
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -32,13 +32,7 @@ app = App(
     "Google Docs",
     "Read and write the connected user's Google Docs: find documents, read their text, create them (also from a "
     "template with placeholders), append, insert and replace text, add images and tables, and export them.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity"],
     featured_weight=85,
     base_url=API,

@@ -3,7 +3,7 @@ import re
 import uuid
 from pathlib import PurePosixPath
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, UpstreamError, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, UpstreamError, props
 
 from .. import _google
 
@@ -41,13 +41,7 @@ app = App(
     "from and download to /tmp (exporting Google Docs, Sheets and Slides), create files from text and folders, "
     "rename, move, copy, trash, restore and delete files, share them and manage who has access, read and write "
     "comments, list revisions and shared drives, and check the storage quota.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity", "File Storage"],
     featured_weight=95,
     base_url=DRIVE_API,

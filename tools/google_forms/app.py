@@ -1,6 +1,6 @@
 import re
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -35,13 +35,7 @@ app = App(
     "Google Forms",
     "Build the connected user's Google Forms and read what people answered: read a form's questions, create forms, "
     "add questions, change the title and description, and list or read responses.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Forms & Surveys", "Productivity"],
     featured_weight=55,
     base_url=API,

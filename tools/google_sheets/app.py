@@ -2,7 +2,7 @@ import json
 import re
 from urllib.parse import quote
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -23,16 +23,10 @@ app = App(
     "Google Sheets",
     "Read and write Google Sheets spreadsheets: find, create and inspect spreadsheets; read, append, update, find, "
     "upsert, clear and delete rows and ranges; add, copy, rename and delete worksheets; format cells.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=[
-            "https://www.googleapis.com/auth/spreadsheets",
-            "https://www.googleapis.com/auth/drive.readonly",
-        ],
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth([
+        "https://www.googleapis.com/auth/spreadsheets",
+        "https://www.googleapis.com/auth/drive.readonly",
+    ]),
     categories=["Productivity"],
     featured_weight=95,
     base_url="https://sheets.googleapis.com/v4",

@@ -1,6 +1,6 @@
 import re
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -32,13 +32,7 @@ app = App(
     "Google Slides",
     "Read and build the connected user's Google Slides presentations: read their slides' text, create decks (also "
     "from a template with placeholders), add slides, write text, replace text, add images and render slide thumbnails.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity"],
     featured_weight=60,
     base_url=API,

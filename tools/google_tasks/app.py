@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import ActionError, App, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Option, OptionsPage, props
 
 from .. import _google
 
@@ -23,13 +23,7 @@ app = App(
     "Google Tasks",
     "Keep the connected user's Google Tasks: their task lists, and the tasks in them with notes, due dates, "
     "subtasks and completion.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Productivity"],
     featured_weight=60,
     base_url=API,

@@ -1,7 +1,7 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from mcp_gateway.catalog import ActionError, App, Identity, OAuth, Option, OptionsPage, props
+from mcp_gateway.catalog import ActionError, App, Identity, Option, OptionsPage, props
 
 from .. import _google
 
@@ -29,13 +29,7 @@ app = App(
     "YouTube Data API",
     "Work with YouTube as the connected user: search videos, read a video's details and statistics, read their channel "
     "and any channel's uploads, manage their playlists, and read the comments on a video.",
-    auth=OAuth(
-        authorize_url="https://accounts.google.com/o/oauth2/v2/auth",
-        token_url="https://oauth2.googleapis.com/token",
-        scopes=SCOPES,
-        pkce=True,
-        extra_authorize_params={"access_type": "offline", "prompt": "consent"},
-    ),
+    auth=_google.google_oauth(SCOPES),
     categories=["Social Media"],
     featured_weight=60,
     base_url=API,
