@@ -48,11 +48,13 @@ HAND_WRITTEN = {
     "amazonaws.com/s3": "aws",
     "asana.com": "asana",
     "bitbucket.org": "bitbucket",
+    "box.com": "box",
     "docusign.net": "docusign",
     "elevenlabs.io": "elevenlabs",
     "atlassian.com/jira": "jira",
     "github.com/api.github.com": "github",
     "gitlab.com": "gitlab",
+    "googleapis.com/bigquery": "google_bigquery",
     "googleapis.com/calendar": "google_calendar",
     "googleapis.com/docs": "google_docs",
     "googleapis.com/forms": "google_forms",
@@ -76,6 +78,7 @@ HAND_WRITTEN = {
     "telegram.org": "telegram_bot_api",
     "trello.com": "trello",
     "twilio.com/api": "twilio",
+    "twitter.com/current": "twitter",
     "zoom.us": "zoom",
 }
 # Security schemes that APIs' descriptions leave out, as the vendors document them.

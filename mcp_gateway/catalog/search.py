@@ -42,7 +42,7 @@ CONCEPTS: dict[str, str] = {
     "get-request post-request put-request patch-request delete-request",
     "files": "file folder upload download attachment pdf storage drive image photo",
     "email": "email e-mail mail inbox mailbox unread cc bcc",
-    "chat": "message chat channel dm direct-message thread ping notify notification mention emoji reaction post",
+    "chat": "message chat channel dm direct-message thread ping notify notification mention emoji reaction",
     "code": "repo repository commit branch merge pr pull-request merge-request code codebase release fork gist",
     # Issues and bugs live in code hosts and issue trackers alike: their own concept, not "code".
     "issues": "issue bug defect",

@@ -254,13 +254,16 @@ MODELS_PAGE_2 = {
 
 async def test_list_models(catalog, respx_mock):
     route = respx_mock.get(f"{API}/models").mock(return_value=httpx.Response(200, json=MODELS_PAGE_1))
-    result = await run_action(catalog.action("anthropic-list-models"), {"limit": 2, "afterId": "claude-x"}, auth=AUTH)
+    result = await run_action(catalog.action("anthropic-list-models"), {"limit": 2, "cursor": "claude-x"}, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/models?limit=2&after_id=claude-x")
     assert result.ret["models"][0] == {"id": "claude-sonnet-4-5-20250929", "display_name": "Claude Sonnet 4.5",
                                        "created_at": "2025-09-29T00:00:00Z"}
-    assert result.ret["has_more"] is True and result.ret["last_id"] == "claude-opus-4-1-20250805"
+    assert result.ret["next_cursor"] == "claude-opus-4-1-20250805"
     assert result.summary == "Listed 2 models (more available)"
+    whole = await run_action(catalog.action("anthropic-list-models"), {"limit": 2, "fullResponse": True}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/models?limit=2")
+    assert whole.ret["models"] == MODELS_PAGE_1["data"]
 
 
 async def test_model_options_page_with_after_id(catalog, respx_mock):
@@ -343,9 +346,11 @@ async def test_list_message_batches(catalog, respx_mock):
     }))
     result = await run_action(catalog.action("anthropic-list-message-batches"), {}, auth=AUTH)
     assert result.error is None, result.error
-    assert_request(route.calls.last.request, "GET", f"{API}/messages/batches?limit=20")
+    assert_request(route.calls.last.request, "GET", f"{API}/messages/batches?limit=25")
     assert [b["id"] for b in result.ret["batches"]] == [BATCH]
-    assert result.ret["has_more"] is False
+    assert result.ret["next_cursor"] is None
+    assert set(result.ret["batches"][0]) == {"id", "processing_status", "request_counts", "created_at", "ended_at",
+                                             "expires_at", "cancel_initiated_at", "archived_at", "results_url"}
     assert result.summary == "Listed 1 batch"
 
 
@@ -388,7 +393,7 @@ async def test_batch_results_are_read_from_the_results_url(catalog, respx_mock, 
     )
     result = await run_action(
         catalog.action("anthropic-get-message-batch-results"),
-        {"batchId": BATCH, "filePath": "/tmp/results.jsonl", "maxResults": 2},
+        {"batchId": BATCH, "filePath": "/tmp/results.jsonl", "limit": 2},
         auth=AUTH,
         tmp_dir=tmp_path,
     )
@@ -407,6 +412,11 @@ async def test_batch_results_are_read_from_the_results_url(catalog, respx_mock, 
     assert result.summary == (
         f"Read 3 results of batch {BATCH} (1 succeeded, 1 errored, 1 expired), saved to /tmp/results.jsonl"
     )
+    assert result.ret["next_cursor"] == "2"
+    rest = await run_action(catalog.action("anthropic-get-message-batch-results"),
+                            {"batchId": BATCH, "limit": 2, "cursor": "2"}, auth=AUTH, tmp_dir=tmp_path)
+    assert [r["custom_id"] for r in rest.ret["results"]] == ["prompt-3"]
+    assert rest.ret["results"][0]["type"] == "expired" and rest.ret["next_cursor"] is None
 
 
 async def test_batch_results_wait_for_the_batch_to_end(catalog, respx_mock):
@@ -465,8 +475,10 @@ async def test_list_files(catalog, respx_mock):
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/files?limit=1", beta="files-api-2025-04-14")
     assert [f["id"] for f in result.ret["files"]] == [FILE]
-    assert result.ret["last_id"] == FILE
+    assert result.ret["next_cursor"] == FILE
     assert result.summary == "Listed 1 file (more available)"
+    await run_action(catalog.action("anthropic-list-files"), {"limit": 1, "cursor": FILE}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/files?limit=1&after_id={FILE}", beta="files-api-2025-04-14")
 
 
 async def test_delete_file(catalog, respx_mock):

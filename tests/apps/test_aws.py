@@ -58,7 +58,7 @@ async def test_list_buckets_lists_the_accounts_buckets(catalog, s3_server, auth,
     assert result.error is None, result.error
     assert [b["name"] for b in result.ret["buckets"]] == [bucket]
     assert result.ret["buckets"][0]["created"].startswith("20")
-    assert result.ret["continuation_token"] is None
+    assert result.ret["next_cursor"] is None
     assert result.summary == "Listed 1 bucket"
 
 
@@ -112,15 +112,17 @@ async def test_list_objects_pages_with_the_continuation_token(catalog, s3_server
     for i in range(3):
         put(s3_server, bucket, f"k{i}.txt", b"x")
     action = catalog.action("aws-s3-list-objects")
-    first = await run_action(action, {"bucket": bucket, "maxKeys": 2}, auth=auth, egress=LOCAL_UPSTREAMS)
+    first = await run_action(action, {"bucket": bucket, "limit": 2}, auth=auth, egress=LOCAL_UPSTREAMS)
     assert [o["key"] for o in first.ret["objects"]] == ["k0.txt", "k1.txt"]
-    assert first.ret["is_truncated"] is True
+    assert first.ret["next_cursor"]
     assert first.summary.endswith("(more available)")
     second = await run_action(
-        action, {"bucket": bucket, "maxKeys": 2, "continuationToken": first.ret["next_continuation_token"]}, auth=auth, egress=LOCAL_UPSTREAMS,
+        action, {"bucket": bucket, "limit": 2, "cursor": first.ret["next_cursor"]}, auth=auth, egress=LOCAL_UPSTREAMS,
     )
     assert [o["key"] for o in second.ret["objects"]] == ["k2.txt"]
-    assert second.ret["next_continuation_token"] is None
+    assert second.ret["next_cursor"] is None
+    whole = await run_action(action, {"bucket": bucket, "limit": 1, "fullResponse": True}, auth=auth, egress=LOCAL_UPSTREAMS)
+    assert whole.ret["objects"][0]["Key"] == "k0.txt" and whole.ret["objects"][0]["Size"] == 1
 
 
 async def test_upload_file_stores_the_bytes_type_and_metadata(catalog, s3_server, auth, bucket, tmp_path):

@@ -127,6 +127,22 @@ async def test_get_page_returns_text_and_storage(catalog, respx_mock, sites):
     assert result.summary == "Retrieved Confluence page 65538: Release notes (version 3)"
 
 
+async def test_get_page_returns_the_whole_page_when_asked(catalog, respx_mock, sites):
+    respx_mock.get(f"{V2}/pages/65538").mock(return_value=httpx.Response(200, json=_page()))
+    result = await run_action(catalog.action("confluence-get-page"), {"pageId": "65538", "fullResponse": True}, auth=AUTH)
+    assert result.error is None, result.error
+    assert result.ret["body"] == _page()["body"]
+    assert result.ret["spaceId"] == _page()["spaceId"]
+
+
+async def test_a_missing_scope_says_to_reconnect(catalog, respx_mock, sites):
+    respx_mock.get(f"{V2}/pages/65538").mock(return_value=httpx.Response(403, json={
+        "errors": [{"status": 403, "code": "FORBIDDEN", "title": "Forbidden", "detail": "scope does not match"}]}))
+    result = await run_action(catalog.action("confluence-get-page"), {"pageId": "65538"}, auth=AUTH)
+    assert "scope does not match" in result.error
+    assert "reconnect the Confluence account" in result.error
+
+
 async def test_get_page_reports_a_missing_page(catalog, respx_mock, sites):
     respx_mock.get(f"{V2}/pages/1").mock(return_value=httpx.Response(404, json={"errors": [
         {"status": 404, "code": "NOT_FOUND", "title": "Not Found", "detail": None}]}))
@@ -255,6 +271,15 @@ async def test_list_spaces_returns_a_cursor(catalog, respx_mock, sites):
     assert result.summary == "Listed 1 Confluence space"
 
 
+async def test_list_spaces_passes_the_cursor_back(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{V2}/spaces").mock(return_value=httpx.Response(200, json={
+        "results": [_space("98307", "HR", "People")], "_links": {"base": BASE}}))
+    result = await run_action(catalog.action("confluence-list-spaces"), {"cursor": "eyJpZCI6Ijk4MzA2In0="}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{V2}/spaces",
+                   {"limit": "25", "sort": "name", "cursor": "eyJpZCI6Ijk4MzA2In0="})
+    assert result.ret["spaces"][0]["key"] == "HR" and result.ret["next_cursor"] is None
+
+
 async def test_list_pages_of_a_space(catalog, respx_mock, sites):
     route = respx_mock.get(f"{V2}/spaces/98306/pages").mock(return_value=httpx.Response(200, json={
         "results": [{k: v for k, v in _page().items() if k != "body"}], "_links": {"base": BASE}}))
@@ -272,7 +297,7 @@ async def test_list_attachments_of_a_page(catalog, respx_mock, sites):
         "results": [_attachment()], "_links": {"base": BASE}}))
     result = await run_action(catalog.action("confluence-list-attachments"), {"pageId": "65538"}, auth=AUTH)
     assert result.error is None
-    assert_request(route.calls.last.request, "GET", f"{V2}/pages/65538/attachments", {"limit": "50"})
+    assert_request(route.calls.last.request, "GET", f"{V2}/pages/65538/attachments", {"limit": "25"})
     assert result.ret["attachments"][0] == {
         "id": "att1048577", "title": "report.pdf", "media_type": "application/pdf", "file_size": 18, "comment": "Q2 figures",
         "version": 1, "created_at": "2024-06-02T09:00:00.000Z",
@@ -355,6 +380,14 @@ async def test_space_options_follow_the_cursor(catalog, respx_mock, sites):
     assert second["context"] is None
     assert_request(route.calls[0].request, "GET", f"{V2}/spaces", {"sort": "name", "limit": "250"})
     assert_request(route.calls[1].request, "GET", f"{V2}/spaces", {"sort": "name", "limit": "250", "cursor": "abc="})
+
+
+async def test_page_options_list_every_page_without_a_space(catalog, respx_mock, sites):
+    route = respx_mock.get(f"{V2}/pages").mock(return_value=httpx.Response(200, json={
+        "results": [{k: v for k, v in _page().items() if k != "body"}], "_links": {"base": BASE}}))
+    found = await fetch_options(catalog.action("confluence-get-page"), "pageId", {}, auth=AUTH, query="Release notes")
+    assert found["options"] == [{"label": "Release notes", "value": "65538"}]
+    assert_request(route.calls.last.request, "GET", f"{V2}/pages", {"sort": "title", "title": "Release notes", "limit": "250"})
 
 
 async def test_attachment_options_need_the_page(catalog, respx_mock, sites):

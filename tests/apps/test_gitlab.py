@@ -277,31 +277,41 @@ async def test_get_issue_reads_one_issue(catalog, respx_mock):
 async def test_get_issue_reports_a_missing_project(catalog, respx_mock):
     respx_mock.get(f"{PROJECT_API}/issues/6").mock(return_value=httpx.Response(404, json={"message": "404 Project Not Found"}))
     result = await run_action(catalog.action("gitlab-get-issue"), {"project": PROJECT, "issueIid": 6}, auth=AUTH)
-    assert "GitLab API error 404" in result.error
+    assert "GitLab found nothing at GET" in result.error
     assert "404 Project Not Found" in result.error
-    assert "check that the IDs passed are correct" in result.error
+    assert "gitlab-list-projects" in result.error
 
 
-async def test_list_issues_filters_and_follows_pages_until_max(catalog, respx_mock):
+async def test_list_issues_filters_and_pages_with_the_cursor(catalog, respx_mock):
     route = respx_mock.get(f"{PROJECT_API}/issues").mock(
         side_effect=[
             httpx.Response(200, json=[_issue(1), _issue(2)], headers=_paged(f"{PROJECT_API}/issues", 1, 2)),
-            httpx.Response(200, json=[_issue(3), _issue(4)], headers=_paged(f"{PROJECT_API}/issues", 2)),
+            httpx.Response(200, json=[_issue(3)], headers=_paged(f"{PROJECT_API}/issues", 2)),
         ]
     )
-    result = await run_action(
-        catalog.action("gitlab-list-issues"),
-        {"project": PROJECT, "state": "all", "labels": ["bug", "ui"], "assigneeUsername": "root", "search": "login",
-         "orderBy": "updated_at", "max": 3},
-        auth=AUTH,
-    )
+    values = {"project": PROJECT, "state": "all", "labels": ["bug", "ui"], "assigneeUsername": "root", "search": "login",
+              "orderBy": "updated_at", "limit": 2}
+    result = await run_action(catalog.action("gitlab-list-issues"), values, auth=AUTH)
     assert result.error is None, result.error
     base = {"state": "all", "order_by": "updated_at", "sort": "desc", "scope": "all", "labels": "bug,ui",
-            "assignee_username": "root", "search": "login", "per_page": "3"}
+            "assignee_username": "root", "search": "login", "per_page": "2"}
     assert_gitlab_request(route.calls[0].request, "GET", f"{PROJECT_API}/issues", {**base, "page": "1"})
+    assert [i["iid"] for i in result.ret["issues"]] == [1, 2]
+    assert result.ret["issues"][0]["reference"] == f"{PROJECT}#1"
+    assert "_links" not in result.ret["issues"][0]
+    assert result.ret["next_cursor"] == "2"
+    assert result.summary == f"Listed 2 issues in {PROJECT}"
+
+    result = await run_action(catalog.action("gitlab-list-issues"), {**values, "cursor": result.ret["next_cursor"]}, auth=AUTH)
     assert_gitlab_request(route.calls[1].request, "GET", f"{PROJECT_API}/issues", {**base, "page": "2"})
-    assert [i["iid"] for i in result.ret] == [1, 2, 3]
-    assert result.summary == f"Listed 3 issues in {PROJECT}"
+    assert [i["iid"] for i in result.ret["issues"]] == [3]
+    assert result.ret["next_cursor"] is None
+
+
+async def test_list_issues_refuses_a_cursor_it_did_not_give(catalog, respx_mock):
+    result = await run_action(catalog.action("gitlab-list-issues"), {"cursor": "abc"}, auth=AUTH)
+    assert "pass `next_cursor` from the previous result unchanged" in result.error
+    assert not respx_mock.calls
 
 
 async def test_list_issues_without_a_project_lists_the_users_assigned_issues(catalog, respx_mock):
@@ -309,7 +319,7 @@ async def test_list_issues_without_a_project_lists_the_users_assigned_issues(cat
     result = await run_action(catalog.action("gitlab-list-issues"), {}, auth=AUTH)
     assert result.error is None
     assert_gitlab_request(route.calls.last.request, "GET", f"{API}/issues", {
-        "state": "opened", "order_by": "created_at", "sort": "desc", "scope": "assigned_to_me", "per_page": "20",
+        "state": "opened", "order_by": "created_at", "sort": "desc", "scope": "assigned_to_me", "per_page": "25",
         "page": "1"})
     assert result.summary == "Listed 1 opened issue across projects (assigned_to_me)"
 
@@ -343,8 +353,8 @@ async def test_list_comments_leaves_out_system_notes(catalog, respx_mock):
     result = await run_action(catalog.action("gitlab-list-comments"), {"project": PROJECT, "iid": 377}, auth=AUTH)
     assert result.error is None
     assert_gitlab_request(route.calls.last.request, "GET", f"{PROJECT_API}/issues/377/notes",
-                          {"sort": "asc", "order_by": "created_at", "per_page": "50", "page": "1"})
-    assert [n["body"] for n in result.ret] == ["Is this reproducible?", "Yes, on Firefox."]
+                          {"sort": "asc", "order_by": "created_at", "per_page": "25", "page": "1"})
+    assert [n["body"] for n in result.ret["comments"]] == ["Is this reproducible?", "Yes, on Firefox."]
     assert result.summary == f"Listed 2 comments on #377 in {PROJECT}"
 
 
@@ -393,14 +403,15 @@ async def test_list_merge_requests_across_projects_for_a_reviewer(catalog, respx
     route = respx_mock.get(f"{API}/merge_requests").mock(return_value=httpx.Response(200, json=[_merge_request()]))
     result = await run_action(
         catalog.action("gitlab-list-merge-requests"),
-        {"state": "merged", "scope": "all", "reviewerUsername": "ada", "max": 5},
+        {"state": "merged", "scope": "all", "reviewerUsername": "ada", "limit": 5},
         auth=AUTH,
     )
     assert result.error is None
     assert_gitlab_request(route.calls.last.request, "GET", f"{API}/merge_requests", {
         "state": "merged", "order_by": "created_at", "sort": "desc", "scope": "all", "reviewer_username": "ada",
         "per_page": "5", "page": "1"})
-    assert result.ret[0]["iid"] == 1
+    assert result.ret == {"merge_requests": [result.ret["merge_requests"][0]], "next_cursor": None}
+    assert result.ret["merge_requests"][0]["iid"] == 1
     assert result.summary == "Listed 1 merged merge request across projects (all)"
 
 
@@ -420,8 +431,8 @@ async def test_search_code_in_a_project(catalog, respx_mock):
     )
     assert result.error is None, result.error
     assert_gitlab_request(route.calls.last.request, "GET", f"{PROJECT_API}/search",
-                          {"scope": "blobs", "search": "installation", "ref": "main", "per_page": "20", "page": "1"})
-    assert result.ret == [{"path": "README.md", "filename": "README.md", "ref": "main", "startline": 46,
+                          {"scope": "blobs", "search": "installation", "ref": "main", "per_page": "25", "page": "1"})
+    assert result.ret["results"] == [{"path": "README.md", "filename": "README.md", "ref": "main", "startline": 46,
                            "data": "```\n\n## Installation\n\nQuick start using the [pre-built", "project_id": 6}]
     assert result.summary == f"Found 1 result in blobs for 'installation' in {PROJECT}"
 
@@ -437,18 +448,18 @@ async def test_search_issues_globally(catalog, respx_mock):
     result = await run_action(catalog.action("gitlab-search"), {"scope": "issues", "search": "file"}, auth=AUTH)
     assert result.error is None
     assert_gitlab_request(route.calls.last.request, "GET", f"{API}/search",
-                          {"scope": "issues", "search": "file", "per_page": "20", "page": "1"})
-    assert result.ret[0]["reference"] == f"{PROJECT}#6"
+                          {"scope": "issues", "search": "file", "per_page": "25", "page": "1"})
+    assert result.ret["results"][0]["reference"] == f"{PROJECT}#6"
 
 
 async def test_list_projects_searches_the_users_projects(catalog, respx_mock):
     route = respx_mock.get(f"{API}/projects").mock(return_value=httpx.Response(200, json=[_project()]))
-    result = await run_action(catalog.action("gitlab-list-projects"), {"search": "diaspora", "max": 10}, auth=AUTH)
+    result = await run_action(catalog.action("gitlab-list-projects"), {"search": "diaspora", "limit": 10}, auth=AUTH)
     assert result.error is None
     assert_gitlab_request(route.calls.last.request, "GET", f"{API}/projects", {
         "order_by": "last_activity_at", "sort": "desc", "simple": "true", "membership": "true", "search": "diaspora",
         "per_page": "10", "page": "1"})
-    assert result.ret == [{"id": 4, "path_with_namespace": "diaspora/diaspora-client", "name": "diaspora-client",
+    assert result.ret["projects"] == [{"id": 4, "path_with_namespace": "diaspora/diaspora-client", "name": "diaspora-client",
                            "description": "A Ruby client for the Diaspora API",
                            "web_url": "https://gitlab.com/diaspora/diaspora-client", "default_branch": "main",
                            "visibility": "private", "last_activity_at": "2013-09-30T13:46:02Z"}]

@@ -86,7 +86,7 @@ async def test_find_workbooks_searches_onedrive_and_keeps_xlsx_files(catalog, re
             ]},
         )
     )
-    result = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"query": "budget 2024", "top": 20}, auth=AUTH)
+    result = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"query": "budget 2024", "limit": 20}, auth=AUTH)
     assert result.error is None, result.error
     assert_graph(
         route.calls.last.request, "GET",
@@ -96,8 +96,27 @@ async def test_find_workbooks_searches_onedrive_and_keeps_xlsx_files(catalog, re
         "id": ITEM, "name": "Budget 2024.xlsx", "path": "Finance/Budget 2024.xlsx",
         "webUrl": "https://contoso-my.sharepoint.com/personal/megan/Documents/Finance/Budget 2024.xlsx",
         "lastModifiedDateTime": "2024-04-30T17:02:11Z", "size": 18231,
-    }]}
+    }], "next_cursor": None}
     assert result.summary == "Found 1 workbook(s) matching 'budget 2024'"
+
+
+async def test_find_workbooks_follows_the_next_link_as_its_cursor(catalog, respx_mock):
+    next_link = f"{GRAPH}/me/drive/root/search(q='.xlsx')?$skiptoken=Paged%3dTRUE%26p_SortBehavior%3d0"
+    first = respx_mock.get(f"{GRAPH}/me/drive/root/search(q='.xlsx')", params={"$top": "1"}).mock(
+        return_value=httpx.Response(200, json={"value": [_item(ITEM, "Budget 2024.xlsx")], "@odata.nextLink": next_link}))
+    result = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"limit": 1}, auth=AUTH)
+    assert result.error is None, result.error
+    assert first.called
+    assert result.ret["next_cursor"] == next_link
+    second = respx_mock.get(next_link).mock(return_value=httpx.Response(200, json={"value": [_item("ID2", "Plan.xlsx")]}))
+    result = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"limit": 1, "cursor": next_link}, auth=AUTH)
+    assert second.called
+    assert [w["name"] for w in result.ret["workbooks"]] == ["Plan.xlsx"]
+    assert result.ret["next_cursor"] is None
+    whole = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"limit": 1, "cursor": next_link, "fullResponse": True}, auth=AUTH)
+    assert whole.ret["workbooks"] == [_item("ID2", "Plan.xlsx")]
+    bad = await run_action(catalog.action("microsoft_excel-find-workbooks"), {"cursor": "https://evil.example.com/x"}, auth=AUTH)
+    assert "pass `next_cursor` from the previous result unchanged" in bad.error
 
 
 async def test_list_worksheets_in_position_order(catalog, respx_mock):
@@ -270,7 +289,7 @@ async def test_list_table_rows_keys_cells_by_header(catalog, respx_mock):
         ]})
     )
     result = await run_action(
-        catalog.action("microsoft_excel-list-table-rows"), {"workbookId": ITEM, "table": "Expenses", "top": 2, "skip": 2}, auth=AUTH
+        catalog.action("microsoft_excel-list-table-rows"), {"workbookId": ITEM, "table": "Expenses", "limit": 2, "cursor": "2"}, auth=AUTH
     )
     assert result.error is None, result.error
     assert_graph(header.calls.last.request, "GET", f"{BOOK}/tables/Expenses/headerRowRange")
@@ -281,7 +300,7 @@ async def test_list_table_rows_keys_cells_by_header(catalog, respx_mock):
             {"index": 2, "values": {"Date": "2024-05-01", "Item": "Taxi", "Amount": 23.5}},
             {"index": 3, "values": {"Date": "2024-05-02", "Item": "Lunch", "Amount": 12}},
         ],
-        "nextSkip": 4,
+        "next_cursor": "4",
     }
     assert result.summary == "Read 2 row(s) of table Expenses (there may be more)"
 
@@ -317,10 +336,16 @@ async def test_find_rows_by_column_letter_without_headers(catalog, respx_mock):
     assert exact.ret["matches"] == [{"row": 1, "values": ["x", 42.0]}]
     contains = await run_action(
         action, {"workbookId": ITEM, "worksheet": "Sheet1", "column": "B", "value": "42", "hasHeaders": False, "exactMatch": False,
-                 "maxResults": 1}, auth=AUTH,
+                 "limit": 1}, auth=AUTH,
     )
     assert contains.ret["total"] == 2 and len(contains.ret["matches"]) == 1
     assert contains.summary == "Found 2 row(s) with '42' in column B of Sheet1 (showing 1)"
+    assert contains.ret["next_cursor"] == "1"
+    rest = await run_action(
+        action, {"workbookId": ITEM, "worksheet": "Sheet1", "column": "B", "value": "42", "hasHeaders": False, "exactMatch": False,
+                 "limit": 1, "cursor": "1"}, auth=AUTH,
+    )
+    assert rest.ret["matches"] == [{"row": 3, "values": ["z", 420]}] and rest.ret["next_cursor"] is None
     unknown = await run_action(action, {"workbookId": ITEM, "worksheet": "Sheet1", "column": "Email address", "value": "x"}, auth=AUTH)
     assert "no column is named 'Email address'" in unknown.error and "'x'" in unknown.error
 

@@ -533,13 +533,25 @@ async def test_list_files_passes_filters_and_returns_the_cursor(catalog, respx_m
         "has_more": True,
     }))
     result = await run_action(
-        catalog.action("openai-list-files"), {"purpose": "assistants", "limit": 2, "after": "file-xyz"}, auth=AUTH,
+        catalog.action("openai-list-files"), {"purpose": "assistants", "limit": 2, "cursor": "file-xyz"}, auth=AUTH,
     )
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/files?limit=2&order=desc&purpose=assistants&after=file-xyz")
     assert [f["id"] for f in result.ret["files"]] == ["file-abc123", "file-abc456"]
-    assert result.ret["has_more"] is True and result.ret["last_id"] == "file-abc456"
+    assert result.ret["next_cursor"] == "file-abc456"
+    assert set(result.ret["files"][0]) == {"id", "filename", "purpose", "bytes", "created_at", "expires_at", "status"}
     assert result.summary == "Listed 2 files (more available)"
+    whole = await run_action(catalog.action("openai-list-files"), {"cursor": "file-abc456", "fullResponse": True}, auth=AUTH)
+    assert_request(route.calls.last.request, "GET", f"{API}/files?limit=25&order=desc&after=file-abc456")
+    assert whole.ret["files"][0] == _file("file-abc123", "salesOverview.pdf", "assistants", 175)
+
+
+async def test_list_files_ends_without_a_cursor(catalog, respx_mock):
+    respx_mock.get(f"{API}/files").mock(return_value=httpx.Response(200, json={
+        "object": "list", "data": [_file("file-abc123", "salesOverview.pdf", "assistants", 175)],
+        "first_id": "file-abc123", "last_id": "file-abc123", "has_more": False}))
+    result = await run_action(catalog.action("openai-list-files"), {}, auth=AUTH)
+    assert result.ret["next_cursor"] is None
 
 
 async def test_delete_file(catalog, respx_mock):
@@ -620,8 +632,8 @@ async def test_list_models(catalog, respx_mock):
     result = await run_action(catalog.action("openai-list-models"), {}, auth=AUTH)
     assert result.error is None, result.error
     assert_request(route.calls.last.request, "GET", f"{API}/models")
-    assert result.ret[0] == {"id": "dall-e-3", "owned_by": "system", "created": 1698785189}
-    assert len(result.ret) == 11
+    assert result.ret["models"][0] == {"id": "dall-e-3", "owned_by": "system", "created": 1698785189}
+    assert len(result.ret["models"]) == 11
     assert result.summary == "Listed 11 models"
 
 

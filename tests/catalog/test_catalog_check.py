@@ -72,3 +72,17 @@ def test_annotations_follow_what_the_action_name_says_it_does(catalog):
             assert action.annotations.read_only, f"{action.key} only reads: mark it read_only"
         if verb == "delete":
             assert action.annotations.destructive, f"{action.key} deletes: mark it destructive"
+
+
+# The depth the most-used apps must keep, and the catalog's floor.
+DEPTH = {"github": 40, "slack": 30, "hubspot": 40, "google_sheets": 20, "gmail": 20, "google_drive": 20,
+         "google_calendar": 15, "notion": 20, "jira": 25, "linear": 20, "salesforce_rest_api": 25, "stripe": 30,
+         "airtable_oauth": 15, "microsoft_outlook": 15, "microsoft_teams": 15, "asana": 15, "trello": 15, "zendesk": 15}
+
+
+def test_the_catalog_keeps_its_breadth_and_depth(catalog):
+    counts = catalog.counts()["hand_written"]
+    assert counts["apps"] >= 100 and counts["actions"] >= 1200, (counts["apps"], counts["actions"])
+    shallow = {slug: (counts["per_app"].get(slug, 0), floor) for slug, floor in DEPTH.items()
+               if counts["per_app"].get(slug, 0) < floor}
+    assert shallow == {}

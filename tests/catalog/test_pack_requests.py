@@ -16,7 +16,7 @@ The sample spreads over providers and auth kinds:
 - API key in the query: nytimes_article_search, nexmo_numbers, polygon, tomtom_search, fec;
 - API key in a cookie: meshery;
 - HTTP bearer: digitalocean, vercel; HTTP basic: twilio_messaging, mux, change*;
-- OAuth authorization code: google_alertcenter, azure_compute, box, spotify, xero_accounting,
+- OAuth authorization code: google_alertcenter, azure_compute, spotify, xero_accounting,
   ebay_sell_fulfillment, microsoft_graph;
 - no auth (public APIs): postmarkapp_account, canada_holidays, apisguru, weatherbit,
   amentum_atmosphere, visualcrossing_weather.
@@ -632,25 +632,23 @@ async def test_azure_compute_patches_a_vm_with_the_nested_body(catalog, respx_mo
     assert json_of(request) == body
 
 
-async def test_box_creates_a_folder(catalog, respx_mock):
-    # box.com: server https://api.box.com/2.0; OAuth2Security (authorization code, token URL
-    # https://api.box.com/oauth2/token); POST /folders with name and parent {id}.
-    folder = {"id": "12345", "type": "folder", "name": "Contracts 2024", "etag": "1",
-              "parent": {"id": "0", "type": "folder", "name": "All Files"}, "folder_upload_email": {"access": "collaborators"}}
-    app = catalog.app("box")
-    assert app.auth_type == "oauth" and app.auth.token_url == "https://api.box.com/oauth2/token"
-    route = respx_mock.route(method="POST", host="api.box.com").mock(return_value=httpx.Response(201, json=folder))
-    result = await run(catalog, "box-post-folders", {
-        "name": "Contracts 2024", "parent": {"id": "0"}, "folder_upload_email": {"access": "collaborators"},
-        "sync_state": "synced",
-    }, auth={"oauth_access_token": "box-tok-1"})
+async def test_spotify_creates_a_playlist_for_the_user(catalog, respx_mock):
+    # spotify.com: server https://api.spotify.com/v1; oauth_2_0 (authorization code, token URL
+    # https://accounts.spotify.com/api/token); POST /users/{user_id}/playlists with name and flags.
+    playlist = {"id": "3cEYpjA9oz9GiPac4AsH4n", "name": "Road trip", "public": False, "collaborative": False,
+                "description": "For the drive", "owner": {"id": "smedjan"}, "tracks": {"total": 0}}
+    app = catalog.app("spotify")
+    assert app.auth_type == "oauth" and app.auth.token_url == "https://accounts.spotify.com/api/token"
+    route = respx_mock.route(method="POST", host="api.spotify.com").mock(return_value=httpx.Response(201, json=playlist))
+    result = await run(catalog, "spotify-create-playlist", {
+        "user_id": "smedjan", "name": "Road trip", "public": False, "description": "For the drive",
+    }, auth={"oauth_access_token": "BQC-spotify-2"})
     ok(result)
-    assert result.ret == folder
+    assert result.ret == playlist
     request = sent(route)
-    assert (url_of(request), query_of(request)) == ("https://api.box.com/2.0/folders", [])
-    assert request.headers["authorization"] == "Bearer box-tok-1" and places(request, "box-tok-1") == ["header:authorization"]
-    assert json_of(request) == {"name": "Contracts 2024", "parent": {"id": "0"},
-                                "folder_upload_email": {"access": "collaborators"}, "sync_state": "synced"}
+    assert (url_of(request), query_of(request)) == ("https://api.spotify.com/v1/users/smedjan/playlists", [])
+    assert request.headers["authorization"] == "Bearer BQC-spotify-2" and places(request, "BQC-spotify-2") == ["header:authorization"]
+    assert json_of(request) == {"name": "Road trip", "public": False, "description": "For the drive"}
 
 
 async def test_spotify_search_sends_the_types_comma_separated(catalog, respx_mock):

@@ -220,7 +220,6 @@ def test_everyday_requests_are_not_crowded_out_by_imported_look_alikes(catalog):
 @pytest.mark.parametrize(
     ("query", "slug"),
     [
-        ("list my Box folders", "box"),
         ("publish the draft on Medium", "medium"),
         ("create a droplet on DigitalOcean", "digitalocean"),
         ("pull the last month of bank transactions from Plaid", "plaid"),

@@ -91,15 +91,37 @@ async def confluence(ctx, method, path, **kw):
         detail = _confluence_detail(exc.body)
         if not detail:
             raise
+        if exc.status in (401, 403) and "scope" in detail.lower():
+            hint = "the connection lacks a permission this needs; reconnect the Confluence account and approve every scope asked"
+        else:
+            hint = status_hint("Confluence", exc.status, exc.retry_after, _HINTS)
         raise UpstreamError(
-            f"Confluence API error {exc.status} on {method} {path}: {detail} ({status_hint('Confluence', exc.status, exc.retry_after, _HINTS)})",
+            f"Confluence API error {exc.status} on {method} {path}: {detail} ({hint})",
             status=exc.status,
             retry_after=exc.retry_after,
             body=exc.body,
         ) from None
 
 
-def web_url(ctx, links):
+def site_base(ctx, data=None):
+    """The site's `/wiki` URL: the answer's own `_links.base`, else the chosen site's."""
+    base = ((data or {}).get("_links") or {}).get("base")
+    if base:
+        return base
+    site = _atlassian.chosen_site(ctx)
+    return f"{site['url'].rstrip('/')}/wiki" if site.get("url") else None
+
+
+def with_base(record, base):
+    """The record with `_links.base` filled in: v2 lists give it once for all their results, and the
+    summaries build browser URLs from it."""
+    links = record.get("_links") or {}
+    if links.get("base") or not base:
+        return record
+    return {**record, "_links": {**links, "base": base}}
+
+
+def web_url(links):
     """The browser URL of a page or comment from its `_links.webui` (relative to the site's `/wiki`)."""
     webui = (links or {}).get("webui")
     if not webui:
@@ -107,9 +129,6 @@ def web_url(ctx, links):
     if webui.startswith("http"):
         return webui
     base = (links or {}).get("base")
-    if not base:
-        site = _atlassian.chosen_site(ctx)
-        base = f"{site['url'].rstrip('/')}/wiki" if site.get("url") else None
     return f"{base.rstrip('/')}{webui}" if base else webui
 
 
@@ -156,7 +175,7 @@ def body_for(text, body_format):
     return {"representation": body_format, "value": text}
 
 
-def page_summary(ctx, page, *, with_body=False):
+def page_summary(page, *, with_body=False):
     version = page.get("version") or {}
     result = {
         "id": page.get("id"),
@@ -167,13 +186,52 @@ def page_summary(ctx, page, *, with_body=False):
         "version": version.get("number"),
         "created_at": page.get("createdAt"),
         "updated_at": version.get("createdAt"),
-        "url": web_url(ctx, page.get("_links")),
+        "url": web_url(page.get("_links")),
     }
     if with_body:
         storage = ((page.get("body") or {}).get("storage") or {}).get("value")
         result["body_text"] = storage_to_text(storage)
         result["body_storage"] = storage
     return result
+
+
+def page_with_body(page):
+    return page_summary(page, with_body=True)
+
+
+def space_summary(space):
+    return {
+        "id": space.get("id"),
+        "key": space.get("key"),
+        "name": space.get("name"),
+        "type": space.get("type"),
+        "status": space.get("status"),
+        "homepage_id": space.get("homepageId"),
+        "url": web_url(space.get("_links")),
+    }
+
+
+def attachment_summary(attachment):
+    return {
+        "id": attachment.get("id"),
+        "title": attachment.get("title"),
+        "media_type": attachment.get("mediaType"),
+        "file_size": attachment.get("fileSize"),
+        "comment": attachment.get("comment"),
+        "version": (attachment.get("version") or {}).get("number"),
+        "created_at": attachment.get("createdAt"),
+        "url": web_url(attachment.get("_links")),
+    }
+
+
+def comment_summary(comment):
+    storage = ((comment.get("body") or {}).get("storage") or {}).get("value")
+    return {
+        "id": comment.get("id"),
+        "page_id": comment.get("pageId"),
+        "text": storage_to_text(storage) if storage else None,
+        "url": web_url(comment.get("_links")),
+    }
 
 
 async def space_id(ctx, value):
@@ -224,13 +282,15 @@ async def space_options(ctx):
 
 
 async def page_options(ctx):
-    if not ctx.props.get("spaceId"):
-        raise ActionError("choose the space first; the choices list its pages")
-    space = await space_id(ctx, ctx.props.spaceId)
     params = {"sort": "title"}
     if ctx.query:
         params["title"] = ctx.query
-    return await _cursor_options(ctx, f"/api/v2/spaces/{space}/pages", lambda p: Option(label=p.get("title"), value=p["id"]), params)
+    # Within the chosen space when there is one, else every page the user can see.
+    if ctx.props.get("spaceId"):
+        path = f"/api/v2/spaces/{await space_id(ctx, ctx.props.spaceId)}/pages"
+    else:
+        path = "/api/v2/pages"
+    return await _cursor_options(ctx, path, lambda p: Option(label=p.get("title"), value=p["id"]), params)
 
 
 async def attachment_options(ctx):
@@ -258,8 +318,8 @@ app.define(
     "spaceId",
     props.string(
         "Space",
-        "The Confluence space: its key (e.g. `ENG`, as in `/wiki/spaces/ENG/...`) or its numeric ID. The choices list "
-        "the spaces the user can see.",
+        "The Confluence space: its key (e.g. `ENG`, as in `/wiki/spaces/ENG/...`) or its numeric ID, as "
+        "confluence-list-spaces returns them. The choices list the spaces the user can see.",
         options=space_options,
     ),
 )
@@ -269,7 +329,10 @@ app.define(
     props.string(
         "Page",
         "The page's numeric ID, e.g. `123456` (it appears in the page URL, `/wiki/spaces/ENG/pages/123456/Title`; a "
-        "page URL works too). confluence-search finds pages by title or text.",
+        "page URL works too). confluence-search finds pages by title or text, confluence-list-pages lists a space's. "
+        "The choices list pages by title (type to filter by the exact title).",
+        options=page_options,
+        use_query=True,
     ),
 )
 

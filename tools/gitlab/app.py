@@ -77,8 +77,33 @@ def _validation_detail(message):
     return "; ".join(parts)
 
 
+def _gitlab_error(method, path, exc, data):
+    """What to do next, from GitLab's error body: `message` (text or per-field) or OAuth's `error`."""
+    message = data.get("message") if isinstance(data, dict) else None
+    error = data.get("error") if isinstance(data, dict) else None
+    if isinstance(message, dict) and message:
+        return f"GitLab refused {method} {path} ({exc.status}): {_validation_detail(message)}; fix those values and retry"
+    if error == "insufficient_scope":
+        return (
+            f"GitLab refused {method} {path}: the connection lacks the `api` scope it needs; reconnect the GitLab "
+            "account and approve the `api` scope"
+        )
+    if exc.status == 403 and message:
+        return (
+            f"GitLab refused {method} {path} (403): {message}; the connected user's role in the project does not "
+            "allow this, so ask a maintainer or use an account with more access"
+        )
+    if exc.status == 404:
+        what = message or "404 Not Found"
+        return (
+            f"GitLab found nothing at {method} {path} ({what}); check the project with gitlab-list-projects and the "
+            "number, branch or path given (the user may also lack access to it)"
+        )
+    return None
+
+
 async def api(ctx, method, path, **kw):
-    """A GitLab API request; validation errors are spelled out field by field."""
+    """A GitLab API request; error bodies are turned into what to fix."""
     try:
         return await ctx.http.request(method, path, **kw)
     except UpstreamError as exc:
@@ -86,31 +111,28 @@ async def api(ctx, method, path, **kw):
             data = json.loads(exc.body) if exc.body else None
         except ValueError:
             data = None
-        message = data.get("message") if isinstance(data, dict) else None
-        if isinstance(message, dict) and message:
-            raise UpstreamError(
-                f"GitLab refused {method} {path} ({exc.status}): {_validation_detail(message)}; fix those values and retry",
-                status=exc.status,
-                retry_after=exc.retry_after,
-                body=exc.body,
-            ) from None
+        text = _gitlab_error(method, path, exc, data)
+        if text:
+            raise UpstreamError(text, status=exc.status, retry_after=exc.retry_after, body=exc.body) from None
         raise
 
 
-async def collect(ctx, path, *, limit, params=None):
-    """Up to `limit` items of an offset-paginated list endpoint, following `X-Next-Page`."""
-    per_page = min(MAX_PER_PAGE, limit)
-    items = []
-    page = 1
-    while len(items) < limit:
-        response = await api(ctx, "GET", path, params={**(params or {}), "per_page": per_page, "page": page})
-        batch = response.json()
-        items.extend(batch)
-        following = response.headers.get("x-next-page")
-        if not batch or not following:
-            break
-        page = int(following)
-    return items[:limit]
+def _page(cursor):
+    if cursor in (None, ""):
+        return 1
+    value = str(cursor).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ActionError(f"cursor {cursor!r} is not one this action returned; pass `next_cursor` from the previous result unchanged")
+    return int(value)
+
+
+async def collect(ctx, path, *, params=None):
+    """One page of `limit` items of an offset-paginated list, from the page in `cursor`, and the
+    cursor of the page after it (GitLab's `X-Next-Page`, empty on the last page)."""
+    query = {**(params or {}), "per_page": min(MAX_PER_PAGE, ctx.props.limit), "page": _page(ctx.props.get("cursor"))}
+    response = await api(ctx, "GET", path, params=query)
+    following = response.headers.get("x-next-page")
+    return response.json(), following or None
 
 
 def username(user):
@@ -192,6 +214,38 @@ def note_summary(note):
     }
 
 
+def branch_summary(branch):
+    commit = branch.get("commit") or {}
+    return {
+        "name": branch.get("name"),
+        "default": branch.get("default"),
+        "protected": branch.get("protected"),
+        "merged": branch.get("merged"),
+        "web_url": branch.get("web_url"),
+        "commit_sha": commit.get("id"),
+        "commit_title": commit.get("title"),
+        "committed_date": commit.get("committed_date"),
+    }
+
+
+def pipeline_summary(pipeline):
+    return {
+        "id": pipeline.get("id"),
+        "iid": pipeline.get("iid"),
+        "project_id": pipeline.get("project_id"),
+        "status": pipeline.get("status"),
+        "source": pipeline.get("source"),
+        "ref": pipeline.get("ref"),
+        "sha": pipeline.get("sha"),
+        "web_url": pipeline.get("web_url"),
+        "user": username(pipeline.get("user")),
+        "created_at": pipeline.get("created_at"),
+        "updated_at": pipeline.get("updated_at"),
+        "finished_at": pipeline.get("finished_at"),
+        "duration": pipeline.get("duration"),
+    }
+
+
 def date_or_error(value, name):
     if value and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(value)):
         raise ActionError(f"{name} must be a date written as YYYY-MM-DD, e.g. `2024-06-30`")
@@ -240,6 +294,32 @@ async def branch_options(ctx):
     return await _paged_options(ctx, f"{_chosen_project(ctx)}/repository/branches", lambda b: b["name"])
 
 
+async def issue_options(ctx):
+    return await _paged_options(
+        ctx,
+        f"{_chosen_project(ctx)}/issues",
+        lambda i: Option(label=f"#{i['iid']} {i.get('title')}", value=i["iid"]),
+        {"state": "opened", "order_by": "updated_at"},
+    )
+
+
+async def merge_request_options(ctx):
+    return await _paged_options(
+        ctx,
+        f"{_chosen_project(ctx)}/merge_requests",
+        lambda mr: Option(label=f"!{mr['iid']} {mr.get('title')}", value=mr["iid"]),
+        {"state": "opened", "order_by": "updated_at"},
+    )
+
+
+async def pipeline_options(ctx):
+    return await _paged_options(
+        ctx,
+        f"{_chosen_project(ctx)}/pipelines",
+        lambda p: Option(label=f"#{p['id']} {p.get('ref')} ({p.get('status')})", value=p["id"]),
+    )
+
+
 app.define(
     "project",
     props.string(
@@ -256,8 +336,10 @@ app.define(
     props.integer(
         "Issue Number",
         "The issue's number within the project (its IID), as shown after `#` and at the end of its URL, e.g. `42` "
-        "for `https://gitlab.com/group/project/-/issues/42`.",
+        "for `https://gitlab.com/group/project/-/issues/42`; gitlab-list-issues returns it as `iid`. The choices list "
+        "the project's open issues.",
         min=1,
+        options=issue_options,
     ),
 )
 
@@ -266,8 +348,10 @@ app.define(
     props.integer(
         "Merge Request Number",
         "The merge request's number within the project (its IID), as shown after `!` and at the end of its URL, "
-        "e.g. `7` for `https://gitlab.com/group/project/-/merge_requests/7`.",
+        "e.g. `7` for `https://gitlab.com/group/project/-/merge_requests/7`; gitlab-list-merge-requests returns it "
+        "as `iid`. The choices list the project's open merge requests.",
         min=1,
+        options=merge_request_options,
     ),
 )
 
@@ -295,12 +379,20 @@ app.define(
     "branch",
     props.string(
         "Branch",
-        "A branch name in the project, e.g. `main`.",
+        "A branch name in the project, e.g. `main`, as gitlab-list-branches returns it. The choices list the "
+        "project's branches.",
         options=branch_options,
     ),
 )
 
 app.define(
-    "max",
-    props.integer("Max Results", "The most items to return (1 to 500).", min=1, max=500, default=20),
+    "pipelineId",
+    props.integer(
+        "Pipeline",
+        "The pipeline's numeric ID (not its per-project number), from gitlab-list-pipelines (`id`) or the end of its "
+        "URL, e.g. `46` for `https://gitlab.com/group/project/-/pipelines/46`. The choices list the project's recent "
+        "pipelines.",
+        min=1,
+        options=pipeline_options,
+    ),
 )

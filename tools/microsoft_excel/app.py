@@ -195,6 +195,15 @@ def range_summary(data):
     }
 
 
+def range_with_formulas(data):
+    """A range's summary, with its formulas and displayed text where the action kept them."""
+    summary = range_summary(data)
+    for key in ("formulas", "text"):
+        if key in data:
+            summary[key] = data[key]
+    return summary
+
+
 # Remote options
 
 
@@ -208,7 +217,8 @@ def workbook_label(item):
 
 
 async def search_workbooks(ctx, query, top=100, link=None):
-    """One page of .xlsx files in the user's OneDrive whose name or content matches `query`."""
+    """One page of .xlsx files in the user's OneDrive whose name or content matches `query`, and
+    the link to the page after it."""
     if link:
         data = await graph(ctx, "GET", link)
     else:
@@ -221,6 +231,43 @@ async def search_workbooks(ctx, query, top=100, link=None):
         )
     items = [i for i in data.get("value") or [] if str(i.get("name", "")).lower().endswith(XLSX) and "file" in i]
     return items, data.get("@odata.nextLink")
+
+
+def next_link(cursor):
+    """A `next_cursor` given back: Graph's own next-page link, which only ever points at Graph."""
+    if not cursor:
+        return None
+    if not str(cursor).startswith(f"{GRAPH}/"):
+        raise ActionError(f"cursor {cursor!r} is not one this action returned; pass `next_cursor` from the previous result unchanged")
+    return str(cursor)
+
+
+def offset(cursor):
+    """A `next_cursor` that counts the rows already read."""
+    if cursor in (None, ""):
+        return 0
+    if not str(cursor).isdigit():
+        raise ActionError(f"cursor {cursor!r} is not one this action returned; pass `next_cursor` from the previous result unchanged")
+    return int(cursor)
+
+
+def workbook_summary(item):
+    return {
+        "id": item.get("id"),
+        "name": item.get("name"),
+        "path": workbook_label(item),
+        "webUrl": item.get("webUrl"),
+        "lastModifiedDateTime": item.get("lastModifiedDateTime"),
+        "size": item.get("size"),
+    }
+
+
+def worksheet_summary(sheet):
+    return {k: sheet.get(k) for k in ("id", "name", "position", "visibility")}
+
+
+def table_summary(table):
+    return {k: table.get(k) for k in ("id", "name", "showHeaders", "showTotals", "style")}
 
 
 async def workbook_options(ctx):
@@ -249,7 +296,7 @@ app.define(
     props.string(
         "Workbook",
         "The OneDrive item ID of an .xlsx workbook, e.g. `01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K`. The choices list "
-        "the user's workbooks (type to search by name); microsoft_excel-find-workbooks finds them too.",
+        "the user's workbooks (type to search by name); microsoft_excel-find-workbooks returns it as `id`.",
         options=workbook_options,
         use_query=True,
     ),
@@ -259,7 +306,8 @@ app.define(
     "worksheet",
     props.string(
         "Worksheet",
-        "The name of the worksheet (tab), e.g. `Sheet1`. The choices list the workbook's worksheets.",
+        "The name of the worksheet (tab), e.g. `Sheet1`, as microsoft_excel-list-worksheets returns it. The choices "
+        "list the workbook's worksheets.",
         options=worksheet_options,
     ),
 )
@@ -269,7 +317,7 @@ app.define(
     props.string(
         "Table",
         "The name of an Excel table in the workbook, e.g. `Table1` (Table Design → Table Name in Excel). "
-        "The choices list the workbook's tables.",
+        "The choices list the workbook's tables; microsoft_excel-create-table returns a new one's name.",
         options=table_options,
     ),
 )

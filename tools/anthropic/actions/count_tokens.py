@@ -8,7 +8,8 @@ from ..app import app, call, conversation
     title="Count Tokens",
     description=(
         "Count how many input tokens a message to Claude would use (system prompt and conversation included), "
-        "without sending it, e.g. to check it fits the context window or to estimate cost. Free to use."
+        "without sending it, e.g. to check it fits the context window or to estimate cost. Free to use. To get "
+        "Claude's answer, use anthropic-create-message."
     ),
     props={
         "model": app.definition("model"),

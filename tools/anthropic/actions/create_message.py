@@ -9,7 +9,9 @@ from ..app import app, call, conversation, message_result, stop_note
     description=(
         "Ask a Claude model a question or give it a task and return its reply, optionally with a system prompt, "
         "earlier turns of the conversation, a temperature and stop sequences. Returns the reply text, why it "
-        "stopped (`end_turn`, `max_tokens`...) and token usage."
+        "stopped (`end_turn`, `max_tokens`...) and token usage. To ask about an image or PDF, use "
+        "anthropic-create-message-with-file; for many prompts at half the price, anthropic-create-message-batch; to "
+        "check a prompt's size first, anthropic-count-tokens."
     ),
     props={
         "model": app.definition("model"),
@@ -27,6 +29,7 @@ from ..app import app, call, conversation, message_result, stop_note
             optional=True,
         ),
     },
+    trim=message_result,
 )
 async def create_message(ctx):
     body = {
@@ -43,4 +46,4 @@ async def create_message(ctx):
     message = await call(ctx, "POST", "/messages", json=body)
     usage = message.get("usage") or {}
     ctx.summary = f"Claude ({message.get('model')}) replied with {usage.get('output_tokens', 0)} tokens{stop_note(message)}"
-    return message_result(message)
+    return message

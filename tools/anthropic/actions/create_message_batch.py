@@ -33,6 +33,7 @@ _CUSTOM_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
         "system": app.definition("system"),
         "maxTokens": app.definition("maxTokens"),
     },
+    trim=batch_summary,
 )
 async def create_message_batch(ctx):
     defaults = {"model": ctx.props.model, "max_tokens": ctx.props.maxTokens}
@@ -53,7 +54,7 @@ async def create_message_batch(ctx):
         seen.add(item["custom_id"])
     batch = await call(ctx, "POST", "/messages/batches", json={"requests": requests})
     ctx.summary = f"Created message batch {batch.get('id')} with {len(requests)} request{'s' if len(requests) != 1 else ''}"
-    return batch_summary(batch)
+    return batch
 
 
 def _request(i, item, defaults):

@@ -13,7 +13,9 @@ _MAX_INLINE = 30 * 1024 * 1024  # a message request may be 32 MB in all
     description=(
         "Send Claude an image (JPEG, PNG, GIF, WebP), a PDF or a plain-text document together with a question, "
         "e.g. extract the totals from an invoice, describe a photo, summarize a report. The file comes from /tmp "
-        "or from Anthropic's file storage. Returns Claude's reply and token usage."
+        "or from Anthropic's file storage. Returns Claude's reply and token usage. For text-only questions use "
+        "anthropic-create-message; to ask several questions about one large file, upload it once with "
+        "anthropic-upload-file."
     ),
     props={
         "userMessage": props.string(

@@ -4,7 +4,10 @@ from ..app import FILES_BETA, app, call, quoted
 @app.action(
     "delete-file",
     title="Delete File",
-    description="Permanently delete a file from Anthropic's file storage (Files API, beta) by its ID.",
+    description=(
+        "Permanently delete a file from Anthropic's file storage (Files API, beta) by its ID, from "
+        "anthropic-list-files. Returns the ID and whether it was deleted."
+    ),
     props={"fileId": app.definition("file")},
     destructive=True,
 )

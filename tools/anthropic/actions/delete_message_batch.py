@@ -6,7 +6,7 @@ from ..app import app, call, quoted
     title="Delete Batch",
     description=(
         "Delete a message batch and its results. Only batches that have ended can be deleted; cancel a running "
-        "batch first."
+        "batch first with anthropic-cancel-message-batch. Find batch IDs with anthropic-list-message-batches."
     ),
     props={"batchId": app.definition("batch")},
     destructive=True,

@@ -11,7 +11,7 @@ from ..app import FILES_BETA, app, call, quoted, request, save_tmp_file
     description=(
         "Download a file from Anthropic's file storage and save it under /tmp for later steps. Only files Claude "
         "created (with code execution or skills) can be downloaded, not files you uploaded. Returns the saved path "
-        "and size."
+        "and size. Find downloadable files with anthropic-list-files (`downloadable`)."
     ),
     props={
         "fileId": app.definition("file"),

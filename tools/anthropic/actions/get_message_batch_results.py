@@ -1,6 +1,6 @@
 import json
 
-from mcp_gateway.catalog import ActionError, props
+from mcp_gateway.catalog import ActionError, props, within
 
 from ..app import app, call, quoted, request, save_tmp_file, text_of
 
@@ -10,17 +10,13 @@ from ..app import app, call, quoted, request, save_tmp_file, text_of
     title="Get Batch Results",
     description=(
         "Read the answers of a message batch that has ended: for each request (by custom_id) Claude's reply text "
-        "or the error. Optionally also saves the full results (.jsonl) under /tmp. Results may come in any order."
+        "or the error, a page at a time (every result is counted). Optionally also saves the full results (.jsonl) "
+        "under /tmp. Results may come in any order. Check first with anthropic-get-message-batch that it has ended."
     ),
     props={
         "batchId": app.definition("batch"),
-        "maxResults": props.integer(
-            "Max Results",
-            "The most results to return inline (the rest are counted; save them all with a file path).",
-            min=1,
-            max=10000,
-            default=100,
-        ),
+        "limit": props.limit("results"),
+        "cursor": props.cursor(),
         "filePath": props.string(
             "Save To",
             "Also save the raw results, one JSON object per line, under /tmp, e.g. `/tmp/batch_results.jsonl`.",
@@ -29,6 +25,7 @@ from ..app import app, call, quoted, request, save_tmp_file, text_of
     },
     read_only=True,
     stash="optional",
+    trim=within("results", lambda entry: _result(entry.get("custom_id"), entry.get("result") or {})),
 )
 async def get_message_batch_results(ctx):
     batch = await call(ctx, "GET", f"/messages/batches/{quoted(ctx.props.batchId)}")
@@ -40,23 +37,31 @@ async def get_message_batch_results(ctx):
         )
     response = await request(ctx, "GET", batch["results_url"], headers={"Accept": "application/binary"})
     lines = [line for line in response.text.splitlines() if line.strip()]
-    results, counts = [], {}
+    entries, counts = [], {}
     for line in lines:
         try:
             entry = json.loads(line)
         except ValueError:
             continue
-        outcome = entry.get("result") or {}
-        kind = outcome.get("type") or "unknown"
+        kind = (entry.get("result") or {}).get("type") or "unknown"
         counts[kind] = counts.get(kind, 0) + 1
-        if len(results) < ctx.props.maxResults:
-            results.append(_result(entry.get("custom_id"), outcome))
+        entries.append(entry)
+    # The cursor counts the results already returned; the file is read whole each time.
+    start = _offset(ctx.props.get("cursor"))
+    end = start + ctx.props.limit
+    results = entries[start:end]
     if ctx.props.get("filePath"):
         await save_tmp_file(ctx, ctx.props.filePath, response.content)
     tally = ", ".join(f"{n} {k}" for k, n in counts.items())
     saved = f", saved to {ctx.props.filePath}" if ctx.props.get("filePath") else ""
     ctx.summary = f"Read {len(lines)} result{'s' if len(lines) != 1 else ''} of batch {ctx.props.batchId} ({tally or 'none'}){saved}"
-    out = {"batch_id": ctx.props.batchId, "total": len(lines), "counts": counts, "results": results}
+    out = {
+        "batch_id": ctx.props.batchId,
+        "total": len(lines),
+        "counts": counts,
+        "results": results,
+        "next_cursor": str(end) if end < len(entries) else None,
+    }
     if ctx.props.get("filePath"):
         out["filePath"] = ctx.props.filePath
     return out
@@ -73,3 +78,11 @@ def _result(custom_id, outcome):
         error = error.get("error") if isinstance(error.get("error"), dict) else error
         item["error"] = {"type": error.get("type"), "message": error.get("message")}
     return item
+
+
+def _offset(cursor):
+    if cursor in (None, ""):
+        return 0
+    if not str(cursor).isdigit():
+        raise ActionError(f"cursor {cursor!r} is not one this action returned; pass `next_cursor` from the previous result unchanged")
+    return int(cursor)

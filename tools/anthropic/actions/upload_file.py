@@ -11,7 +11,7 @@ from ..app import FILES_BETA, app, call, file_summary, media_type, read_tmp_file
     description=(
         "Upload a file from /tmp to Anthropic's file storage (Files API, beta), so messages can refer to it by ID "
         "instead of sending it again, e.g. a large PDF to ask several questions about. Returns the file ID "
-        "(`file_...`), name, type and size."
+        "(`file_...`), name, type and size. Then ask about it with anthropic-create-message-with-file (its fileId)."
     ),
     props={
         "filePath": props.string(
@@ -21,6 +21,7 @@ from ..app import FILES_BETA, app, call, file_summary, media_type, read_tmp_file
         ),
     },
     stash="optional",
+    trim=file_summary,
 )
 async def upload_file(ctx):
     path, data = await read_tmp_file(ctx, ctx.props.filePath)
@@ -29,4 +30,4 @@ async def upload_file(ctx):
     kind = mimetypes.guess_type(path.name)[0] or media_type(path.name, data) or "application/octet-stream"
     uploaded = await call(ctx, "POST", "/files", files={"file": (path.name, data, kind)}, headers=FILES_BETA)
     ctx.summary = f"Uploaded {path.name} ({len(data)} bytes) to Anthropic as {uploaded.get('id')}"
-    return file_summary(uploaded)
+    return uploaded

@@ -12,7 +12,8 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
     title="S3: Create Bucket",
     description=(
         "Create a new S3 bucket in the account's region (or another region). Bucket names are global across all "
-        "AWS accounts. New buckets block public access by default. Returns the bucket name and region."
+        "AWS accounts. New buckets block public access by default. Returns the bucket name and region. To see the "
+        "buckets already there, use aws-s3-list-buckets."
     ),
     props={
         "bucket": props.string(

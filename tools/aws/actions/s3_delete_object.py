@@ -6,7 +6,8 @@ from ..app import app, clean_key, client, s3_call
     title="S3: Delete Object",
     description=(
         "Delete an object from an S3 bucket. Fails with a clear message when no object has that key (S3 itself "
-        "would silently succeed). In a versioned bucket the object gets a delete marker and old versions remain."
+        "would silently succeed). In a versioned bucket the object gets a delete marker and old versions remain. "
+        "Find keys with aws-s3-list-objects; to keep a copy first, use aws-s3-copy-object."
     ),
     props={"bucket": app.definition("bucket"), "key": app.definition("key")},
     destructive=True,

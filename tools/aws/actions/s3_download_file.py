@@ -13,7 +13,8 @@ _CHUNK = 1024 * 1024
     title="S3: Download File to /tmp",
     description=(
         "Download an object from an S3 bucket and save it under /tmp, where later steps (and File Stash) can use "
-        "it. Returns the saved path, size, content type and last-modified time."
+        "it. Returns the saved path, size, content type and last-modified time. To read a text object's content "
+        "directly, use aws-s3-read-object; to share it without credentials, aws-s3-generate-presigned-url."
     ),
     props={
         "bucket": app.definition("bucket"),

@@ -12,7 +12,8 @@ _METHODS = {"GET": "get_object", "PUT": "put_object"}
     title="S3: Create Presigned URL",
     description=(
         "Make a temporary link to an S3 object that works without AWS credentials: a GET link anyone can open to "
-        "download it, or a PUT link to upload to that key. Returns the URL and when it expires."
+        "download it, or a PUT link to upload to that key. Returns the URL and when it expires. To fetch the object "
+        "here instead, use aws-s3-download-file."
     ),
     props={
         "bucket": app.definition("bucket"),

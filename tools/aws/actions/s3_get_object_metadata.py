@@ -6,7 +6,8 @@ from ..app import app, clean_key, client, etag, iso, s3_call
     title="S3: Get Object Metadata",
     description=(
         "Look up an S3 object without downloading it: size, content type, last-modified time, ETag, storage class, "
-        "version and custom metadata. Also tells whether an object exists."
+        "version and custom metadata. Also tells whether an object exists. To read the content, use "
+        "aws-s3-read-object or aws-s3-download-file."
     ),
     props={"bucket": app.definition("bucket"), "key": app.definition("key")},
     read_only=True,

@@ -10,7 +10,8 @@ from ..app import app, clean_key, client, etag, s3_call
     title="S3: Write Text or JSON Object",
     description=(
         "Write text or JSON directly to an object in an S3 bucket, without a file, e.g. a note, a CSV, or a JSON "
-        "record. An existing object with the same key is replaced. Returns the bucket, key, size and ETag."
+        "record. An existing object with the same key is replaced. Returns the bucket, key, size and ETag. To store "
+        "a file (any type) from /tmp, use aws-s3-upload-file."
     ),
     props={
         "bucket": app.definition("bucket"),

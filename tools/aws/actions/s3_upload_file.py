@@ -10,7 +10,7 @@ from ..app import app, client, etag, read_tmp_file, s3_call
     title="S3: Upload File",
     description=(
         "Upload a file from /tmp to an S3 bucket. An existing object with the same key is replaced. Returns the "
-        "bucket, key, size and ETag of the stored object."
+        "bucket, key, size and ETag of the stored object. To write text without a file, use aws-s3-put-object."
     ),
     props={
         "bucket": app.definition("bucket"),

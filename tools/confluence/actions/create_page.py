@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, body_for, confluence, page_id, page_options, page_summary, space_id
+from ..app import app, body_for, confluence, page_id, page_options, page_summary, site_base, space_id, with_base
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, body_for, confluence, page_id, page_options, page_summary
     title="Create Page",
     description=(
         "Create a Confluence page in a space, at the top level or under a parent page, with content in storage "
-        "format, wiki markup or plain text. Returns the new page's ID and URL."
+        "format, wiki markup or plain text. Returns the new page's ID and URL. To change an existing page use "
+        "confluence-update-page; to check whether the title is taken, confluence-list-pages with `title`."
     ),
     props={
         "site": app.definition("site"),
@@ -25,6 +26,7 @@ from ..app import app, body_for, confluence, page_id, page_options, page_summary
         ),
         "draft": props.boolean("Draft", "Create an unpublished draft instead of a published page.", default=False),
     },
+    trim=page_summary,
 )
 async def create_page(ctx):
     body = {
@@ -37,4 +39,4 @@ async def create_page(ctx):
         body["parentId"] = page_id(ctx.props.parentId)
     page = (await confluence(ctx, "POST", "/api/v2/pages", json=body)).json()
     ctx.summary = f"Created Confluence page {page.get('id')}: {page.get('title')}"
-    return page_summary(ctx, page)
+    return with_base(page, site_base(ctx, page))

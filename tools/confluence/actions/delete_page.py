@@ -6,7 +6,7 @@ from ..app import app, confluence, page_id
     title="Delete Page",
     description=(
         "Delete a Confluence page: it moves to the space's trash, where a space admin can restore it. Child pages "
-        "move up to the deleted page's parent."
+        "move up to the deleted page's parent. To change a page instead, use confluence-update-page."
     ),
     props={
         "site": app.definition("site"),

@@ -10,7 +10,8 @@ from ..app import app, attachment_options, confluence, page_id
     title="Download Attachment to /tmp",
     description=(
         "Download a file attached to a Confluence page and save it under `/tmp`, where later steps and File Stash "
-        "can pick it up. Returns the saved path, size and media type."
+        "can pick it up. Returns the saved path, size and media type. Find the attachment with "
+        "confluence-list-attachments; to read a page's text, use confluence-get-page instead."
     ),
     props={
         "site": app.definition("site"),

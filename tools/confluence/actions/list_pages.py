@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, confluence, next_cursor, page_summary, space_id
+from ..app import app, confluence, next_cursor, page_summary, site_base, space_id, with_base
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, confluence, next_cursor, page_summary, space_id
     title="List Pages in Space",
     description=(
         "List the pages of a Confluence space (all of them or only the top level), optionally those with an exact "
-        "title, with IDs, titles, versions and URLs, and a cursor for more. Use confluence-search for text search."
+        "title, with IDs, titles, versions and URLs, and a cursor for more. Use confluence-search for text search, and "
+        "confluence-get-page to read a page's content."
     ),
     props={
         "site": app.definition("site"),
@@ -23,10 +24,11 @@ from ..app import app, confluence, next_cursor, page_summary, space_id
             options=["title", "-title", "modified-date", "-modified-date", "created-date", "-created-date", "id", "-id"],
             default="-modified-date",
         ),
-        "limit": props.integer("Max Results", "The most pages to return (1 to 250).", min=1, max=250, default=50),
-        "cursor": props.string("Cursor", "To get the next page, the `next_cursor` an earlier call returned.", optional=True),
+        "limit": props.limit("pages"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("pages", page_summary),
 )
 async def list_pages(ctx):
     space = await space_id(ctx, ctx.props.spaceId)
@@ -36,7 +38,7 @@ async def list_pages(ctx):
     if ctx.props.get("cursor"):
         params["cursor"] = ctx.props.cursor
     data = (await confluence(ctx, "GET", f"/api/v2/spaces/{space}/pages", params=params)).json()
-    base = (data.get("_links") or {}).get("base")
-    pages = [page_summary(ctx, {**p, "_links": {**(p.get("_links") or {}), "base": base}}) for p in data.get("results") or []]
+    base = site_base(ctx, data)
+    pages = [with_base(p, base) for p in data.get("results") or []]
     ctx.summary = f"Listed {len(pages)} page{'s' if len(pages) != 1 else ''} of Confluence space {ctx.props.spaceId}"
     return {"pages": pages, "next_cursor": next_cursor(data)}

@@ -1,6 +1,6 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
-from ..app import app, confluence, next_cursor, web_url
+from ..app import app, confluence, next_cursor, site_base, space_summary, with_base
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, confluence, next_cursor, web_url
     title="List Spaces",
     description=(
         "List the Confluence spaces the user can see, with each space's key, name, ID, type and URL, and a cursor "
-        "for more."
+        "for more. Pass a space's key or ID to confluence-list-pages or confluence-create-page; to find pages by "
+        "text across spaces, use confluence-search."
     ),
     props={
         "site": app.definition("site"),
@@ -19,10 +20,11 @@ from ..app import app, confluence, next_cursor, web_url
             options=["global", "collaboration", "knowledge_base", "personal"],
             optional=True,
         ),
-        "limit": props.integer("Max Results", "The most spaces to return (1 to 250).", min=1, max=250, default=50),
-        "cursor": props.string("Cursor", "To get the next page, the `next_cursor` an earlier call returned.", optional=True),
+        "limit": props.limit("spaces"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("spaces", space_summary),
 )
 async def list_spaces(ctx):
     params = {"limit": ctx.props.limit, "sort": "name"}
@@ -33,17 +35,7 @@ async def list_spaces(ctx):
     if ctx.props.get("cursor"):
         params["cursor"] = ctx.props.cursor
     data = (await confluence(ctx, "GET", "/api/v2/spaces", params=params)).json()
-    spaces = [
-        {
-            "id": s.get("id"),
-            "key": s.get("key"),
-            "name": s.get("name"),
-            "type": s.get("type"),
-            "status": s.get("status"),
-            "homepage_id": s.get("homepageId"),
-            "url": web_url(ctx, {**(s.get("_links") or {}), "base": (data.get("_links") or {}).get("base")}),
-        }
-        for s in data.get("results") or []
-    ]
+    base = site_base(ctx, data)
+    spaces = [with_base(s, base) for s in data.get("results") or []]
     ctx.summary = f"Listed {len(spaces)} Confluence space{'s' if len(spaces) != 1 else ''}"
     return {"spaces": spaces, "next_cursor": next_cursor(data)}

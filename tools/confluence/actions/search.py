@@ -3,9 +3,18 @@ from urllib.parse import unquote
 
 from mcp_gateway.catalog import props
 
-from ..app import app, confluence
+from ..app import app, confluence, site_base
 
 _HIGHLIGHT = re.compile(r"@@@(end)?hl@@@")
+
+
+def _trimmed(found):
+    base = found.get("base_url") or ""
+    return {
+        "total": found.get("total"),
+        "results": [_result(item, base) for item in found.get("results") or []],
+        "next_cursor": found.get("next_cursor"),
+    }
 
 
 @app.action(
@@ -14,7 +23,8 @@ _HIGHLIGHT = re.compile(r"@@@(end)?hl@@@")
     description=(
         "Search Confluence pages, blog posts, attachments and comments with a CQL query, e.g. "
         "`type = page AND space = ENG AND text ~ \"release notes\"`. Returns titles, IDs, spaces, excerpts and "
-        "links, and a cursor for more."
+        "links, and a cursor for more. To list a space's pages by title or date, confluence-list-pages is simpler; "
+        "to read a result in full, pass its `id` to confluence-get-page."
     ),
     props={
         "site": app.definition("site"),
@@ -23,18 +33,18 @@ _HIGHLIGHT = re.compile(r"@@@(end)?hl@@@")
             "The Confluence Query Language query, e.g. `text ~ \"onboarding\"`, `title ~ \"roadmap\" AND type = page`, "
             "`space = ENG AND lastmodified > now(\"-7d\")` or `creator = currentUser() ORDER BY lastmodified DESC`.",
         ),
-        "limit": props.integer("Max Results", "The most results to return (1 to 100).", min=1, max=100, default=25),
-        "cursor": props.string("Cursor", "To get the next page, the `next_cursor` an earlier search returned.", optional=True),
+        "limit": props.limit("results"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=_trimmed,
 )
 async def search(ctx):
     params = {"cql": ctx.props.cql, "limit": ctx.props.limit}
     if ctx.props.get("cursor"):
         params["cursor"] = ctx.props.cursor
     data = (await confluence(ctx, "GET", "/rest/api/search", params=params)).json()
-    base = (data.get("_links") or {}).get("base") or ""
-    results = [_result(item, base) for item in data.get("results") or []]
+    results = data.get("results") or []
     following = (data.get("_links") or {}).get("next")
     cursor = re.search(r"[?&]cursor=([^&]+)", following or "")
     total = data.get("totalSize", len(results))
@@ -43,7 +53,10 @@ async def search(ctx):
         "total": total,
         "results": results,
         "next_cursor": unquote(cursor.group(1)) if cursor else None,
+        # Result URLs are relative to the site's `/wiki`.
+        "base_url": site_base(ctx, data),
     }
+
 
 
 def _result(item, base):

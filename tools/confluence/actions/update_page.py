@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, body_for, confluence, page_id, page_summary
+from ..app import app, body_for, confluence, page_id, page_summary, site_base, with_base
 
 
 @app.action(
@@ -9,7 +9,8 @@ from ..app import app, body_for, confluence, page_id, page_summary
     description=(
         "Change a Confluence page's content or title as a new version: replace the whole content, or append to "
         "the end of it. The current version is read first, so no version number is needed. Returns the page's new "
-        "version and URL."
+        "version and URL. Read the page first with confluence-get-page to edit its storage content faithfully; to "
+        "add a remark without changing the page, use confluence-add-comment."
     ),
     props={
         "site": app.definition("site"),
@@ -33,6 +34,7 @@ from ..app import app, body_for, confluence, page_id, page_summary
         ),
     },
     destructive=True,
+    trim=page_summary,
 )
 async def update_page(ctx):
     pid = page_id(ctx.props.pageId)
@@ -63,4 +65,4 @@ async def update_page(ctx):
     page = (await confluence(ctx, "PUT", f"/api/v2/pages/{pid}", json=update)).json()
     what = "Appended to" if text and ctx.props.mode == "append" else "Updated"
     ctx.summary = f"{what} Confluence page {pid}: {page.get('title')} (now version {number})"
-    return page_summary(ctx, page)
+    return with_base(page, site_base(ctx, page))

@@ -3,7 +3,7 @@ import mimetypes
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, confluence, page_id, web_url
+from ..app import app, confluence, page_id, site_base, web_url
 
 
 @app.action(
@@ -12,7 +12,8 @@ from ..app import app, confluence, page_id, web_url
     description=(
         "Attach a file from /tmp to a Confluence page. A file with the same name on the page gets a new version. "
         "The file comes from /tmp: a path an earlier step saved (pass that step's stash_id) or the file_id of an "
-        "uploaded file. Returns the attachment's ID, name, size and URL."
+        "uploaded file. Returns the attachment's ID, name, size and URL. To see what is attached already, use "
+        "confluence-list-attachments."
     ),
     props={
         "site": app.definition("site"),
@@ -54,7 +55,7 @@ async def upload_attachment(ctx):
     )
     result = response.json()
     attachment = (result.get("results") or [{}])[0]
-    links = {**(attachment.get("_links") or {}), "base": (result.get("_links") or {}).get("base")}
+    links = {**(attachment.get("_links") or {}), "base": site_base(ctx, result)}
     ctx.summary = f"Attached {path.name} ({len(data)} bytes) to Confluence page {pid}"
     return {
         "id": attachment.get("id"),
@@ -62,5 +63,5 @@ async def upload_attachment(ctx):
         "size": len(data),
         "media_type": (attachment.get("extensions") or {}).get("mediaType", media_type),
         "version": (attachment.get("version") or {}).get("number"),
-        "url": web_url(ctx, links),
+        "url": web_url(links),
     }

@@ -10,7 +10,8 @@ _KINDS = {"issue": ("issues", "#"), "merge_request": ("merge_requests", "!")}
     title="Add Comment",
     description=(
         "Post a comment (a note) on a GitLab issue or merge request as the connected user. Returns the comment's "
-        "ID, text and author."
+        "ID, text and author. To read the existing discussion use gitlab-list-comments; to change the issue itself, "
+        "gitlab-update-issue."
     ),
     props={
         "project": app.definition("project"),
@@ -29,10 +30,11 @@ _KINDS = {"issue": ("issues", "#"), "merge_request": ("merge_requests", "!")}
             "Comment", "The comment text in GitLab Flavored Markdown. Quick actions such as `/label ~bug` work too."
         ),
     },
+    trim=note_summary,
 )
 async def add_comment(ctx):
     collection, sigil = _KINDS[ctx.props.targetType]
     path = f"{project_url(ctx.props.project)}/{collection}/{ctx.props.iid}/notes"
     note = (await api(ctx, "POST", path, json={"body": ctx.props.body})).json()
     ctx.summary = f"Commented on {sigil}{ctx.props.iid} in {project_path(ctx.props.project)}"
-    return note_summary(note)
+    return note

@@ -8,7 +8,8 @@ from ..app import api, app, date_or_error, issue_summary, project_path, project_
     title="Create Issue",
     description=(
         "Open a new issue in a GitLab project, optionally with labels, assignees and a due date. Returns the new "
-        "issue's number (IID), URL and fields."
+        "issue's number (IID), URL and fields. To change an existing issue use gitlab-update-issue; to open a merge "
+        "request, gitlab-create-merge-request."
     ),
     props={
         "project": app.definition("project"),
@@ -25,6 +26,7 @@ from ..app import api, app, date_or_error, issue_summary, project_path, project_
             "Confidential", "Make the issue visible only to project members with at least Planner role.", optional=True
         ),
     },
+    trim=issue_summary,
 )
 async def create_issue(ctx):
     body = {"title": ctx.props.title}
@@ -40,4 +42,4 @@ async def create_issue(ctx):
         body["confidential"] = ctx.props.confidential
     issue = (await api(ctx, "POST", f"{project_url(ctx.props.project)}/issues", json=body)).json()
     ctx.summary = f"Created issue #{issue['iid']} in {project_path(ctx.props.project)}"
-    return issue_summary(issue)
+    return issue

@@ -8,7 +8,9 @@ from ..app import api, app, merge_request_summary, project_path, project_url
     title="Create Merge Request",
     description=(
         "Open a merge request in a GitLab project from a source branch into a target branch (the project's default "
-        "branch unless given). Returns the new merge request's number (IID), URL and fields."
+        "branch unless given). Returns the new merge request's number (IID), URL and fields. The source branch must "
+        "exist: make one with gitlab-create-branch and commit to it with gitlab-upload-file. To merge it afterwards, "
+        "use gitlab-merge-merge-request."
     ),
     props={
         "project": app.definition("project"),
@@ -37,6 +39,7 @@ from ..app import api, app, merge_request_summary, project_path, project_url
             "Delete Source Branch", "Delete the source branch once the merge request is merged.", optional=True
         ),
     },
+    trim=merge_request_summary,
 )
 async def create_merge_request(ctx):
     project = project_url(ctx.props.project)
@@ -62,4 +65,4 @@ async def create_merge_request(ctx):
         f"Opened merge request !{mr['iid']} in {project_path(ctx.props.project)}: "
         f"{mr.get('source_branch')} → {mr.get('target_branch')}"
     )
-    return merge_request_summary(mr)
+    return mr

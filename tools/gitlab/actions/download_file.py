@@ -11,7 +11,8 @@ from ..app import api, app, project_path, project_url, repo_file_path
     title="Download Repository File to /tmp",
     description=(
         "Download a file from a GitLab repository (any type, text or binary) and save it under `/tmp`, where later "
-        "steps and File Stash can pick it up. Returns the saved path and size."
+        "steps and File Stash can pick it up. Returns the saved path and size. To read a text file's content "
+        "directly, use gitlab-get-file instead."
     ),
     props={
         "project": app.definition("project"),

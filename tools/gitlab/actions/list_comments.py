@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, collect, note_summary, project_path, project_url
 
@@ -10,7 +10,8 @@ _KINDS = {"issue": ("issues", "#"), "merge_request": ("merge_requests", "!")}
     title="List Comments",
     description=(
         "Read the discussion of a GitLab issue or merge request: its comments (notes), oldest first, with author "
-        "and time. System notes (label changes, assignments...) are left out unless asked for."
+        "and time. System notes (label changes, assignments...) are left out unless asked for, so a page can hold fewer "
+        "than `limit`. To post a comment use gitlab-add-comment."
     ),
     props={
         "project": app.definition("project"),
@@ -28,16 +29,17 @@ _KINDS = {"issue": ("issues", "#"), "merge_request": ("merge_requests", "!")}
         "includeSystemNotes": props.boolean(
             "Include System Notes", "Also return GitLab's automatic notes about changes to the item.", default=False
         ),
-        "max": app.definition("max", default=50),
+        "limit": props.limit("comments"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("comments", note_summary),
 )
 async def list_comments(ctx):
     collection, sigil = _KINDS[ctx.props.targetType]
     path = f"{project_url(ctx.props.project)}/{collection}/{ctx.props.iid}/notes"
-    notes = await collect(ctx, path, limit=ctx.props.max, params={"sort": "asc", "order_by": "created_at"})
+    notes, next_cursor = await collect(ctx, path, params={"sort": "asc", "order_by": "created_at"})
     if not ctx.props.includeSystemNotes:
         notes = [n for n in notes if not n.get("system")]
-    results = [note_summary(n) for n in notes]
-    ctx.summary = f"Listed {len(results)} comment{'s' if len(results) != 1 else ''} on {sigil}{ctx.props.iid} in {project_path(ctx.props.project)}"
-    return results
+    ctx.summary = f"Listed {len(notes)} comment{'s' if len(notes) != 1 else ''} on {sigil}{ctx.props.iid} in {project_path(ctx.props.project)}"
+    return {"comments": notes, "next_cursor": next_cursor}

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, collect, issue_summary, project_path, project_url
 
@@ -9,7 +9,8 @@ from ..app import app, collect, issue_summary, project_path, project_url
     description=(
         "List GitLab issues, newest first: those of one project, or across every project the user can see "
         "(by default the ones assigned to the user). Filter by state, labels, assignee or a search in the title "
-        "and description."
+        "and description. Returns each issue's number (`iid`), title, state, labels and URL. To read one issue in full use "
+        "gitlab-get-issue; to search merge requests, code or commits too, use gitlab-search."
     ),
     props={
         "project": app.definition(
@@ -41,9 +42,11 @@ from ..app import app, collect, issue_summary, project_path, project_url
             options=["created_at", "updated_at", "priority", "due_date"],
             default="created_at",
         ),
-        "max": app.definition("max"),
+        "limit": props.limit("issues"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("issues", issue_summary),
 )
 async def list_issues(ctx):
     project = ctx.props.get("project")
@@ -56,9 +59,8 @@ async def list_issues(ctx):
     if ctx.props.get("search"):
         params["search"] = ctx.props.search
     path = f"{project_url(project)}/issues" if project else "/issues"
-    issues = await collect(ctx, path, limit=ctx.props.max, params=params)
-    results = [issue_summary(issue) for issue in issues]
+    issues, next_cursor = await collect(ctx, path, params=params)
     where = f"in {project_path(project)}" if project else f"across projects ({params['scope']})"
     state = "" if ctx.props.state == "all" else f"{ctx.props.state} "
-    ctx.summary = f"Listed {len(results)} {state}issue{'s' if len(results) != 1 else ''} {where}"
-    return results
+    ctx.summary = f"Listed {len(issues)} {state}issue{'s' if len(issues) != 1 else ''} {where}"
+    return {"issues": issues, "next_cursor": next_cursor}

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, collect, merge_request_summary, project_path, project_url
 
@@ -8,7 +8,8 @@ from ..app import app, collect, merge_request_summary, project_path, project_url
     title="List Merge Requests",
     description=(
         "List GitLab merge requests, newest first: those of one project, or across every project the user can see "
-        "(by default the ones the user created). Filter by state, labels, author, reviewer or a search."
+        "(by default the ones the user created). Filter by state, labels, author, reviewer or a search. Returns each one's number (`iid`), "
+        "branches, state and URL. To read one in full (merge status, conflicts) use gitlab-get-merge-request."
     ),
     props={
         "project": app.definition(
@@ -36,9 +37,11 @@ from ..app import app, collect, merge_request_summary, project_path, project_url
             "Reviewer", "Only merge requests with this username as a reviewer.", optional=True
         ),
         "search": props.string("Search", "Words to look for in the title and description.", optional=True),
-        "max": app.definition("max"),
+        "limit": props.limit("merge requests"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("merge_requests", merge_request_summary),
 )
 async def list_merge_requests(ctx):
     project = ctx.props.get("project")
@@ -54,9 +57,8 @@ async def list_merge_requests(ctx):
     if ctx.props.get("labels"):
         params["labels"] = ",".join(ctx.props.labels)
     path = f"{project_url(project)}/merge_requests" if project else "/merge_requests"
-    items = await collect(ctx, path, limit=ctx.props.max, params=params)
-    results = [merge_request_summary(mr) for mr in items]
+    items, next_cursor = await collect(ctx, path, params=params)
     where = f"in {project_path(project)}" if project else f"across projects ({params['scope']})"
     state = "" if ctx.props.state == "all" else f"{ctx.props.state} "
-    ctx.summary = f"Listed {len(results)} {state}merge request{'s' if len(results) != 1 else ''} {where}"
-    return results
+    ctx.summary = f"Listed {len(items)} {state}merge request{'s' if len(items) != 1 else ''} {where}"
+    return {"merge_requests": items, "next_cursor": next_cursor}

@@ -1,4 +1,4 @@
-from mcp_gateway.catalog import props
+from mcp_gateway.catalog import props, within
 
 from ..app import app, collect, project_summary
 
@@ -8,7 +8,8 @@ from ..app import app, collect, project_summary
     title="List Projects",
     description=(
         "List GitLab projects the connected user can access, most recently active first, optionally matching a "
-        "search. Returns each project's ID, `group/project` path, default branch and URL."
+        "search. Returns each project's ID, `group/project` path (the `project` other GitLab actions take), default "
+        "branch and URL. To find issues, merge requests or code rather than projects, use gitlab-search."
     ),
     props={
         "search": props.string("Search", "Only projects whose name or path contains this text.", optional=True),
@@ -16,9 +17,11 @@ from ..app import app, collect, project_summary
             "Member Only", "Only projects the user is a member of (otherwise also public projects).", default=True
         ),
         "owned": props.boolean("Owned Only", "Only projects the user owns.", default=False),
-        "max": app.definition("max"),
+        "limit": props.limit("projects"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=within("projects", project_summary),
 )
 async def list_projects(ctx):
     params = {"order_by": "last_activity_at", "sort": "desc", "simple": "true"}
@@ -28,8 +31,7 @@ async def list_projects(ctx):
         params["owned"] = "true"
     if ctx.props.get("search"):
         params["search"] = ctx.props.search
-    projects = await collect(ctx, "/projects", limit=ctx.props.max, params=params)
-    results = [project_summary(p) for p in projects]
+    projects, next_cursor = await collect(ctx, "/projects", params=params)
     matching = f" matching {ctx.props.search!r}" if ctx.props.get("search") else ""
-    ctx.summary = f"Listed {len(results)} project{'s' if len(results) != 1 else ''}{matching}"
-    return results
+    ctx.summary = f"Listed {len(projects)} project{'s' if len(projects) != 1 else ''}{matching}"
+    return {"projects": projects, "next_cursor": next_cursor}

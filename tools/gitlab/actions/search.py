@@ -12,7 +12,8 @@ _PROJECT_SCOPES = ("issues", "merge_requests", "milestones", "notes", "wiki_blob
     description=(
         "Search GitLab for projects, issues, merge requests, milestones or users across everything the user can "
         "see, or inside one project also for code (`blobs`), commits, comments (`notes`) and wiki pages. Returns "
-        "compact matches for the chosen scope."
+        "compact matches for the chosen scope. To list a project's issues or merge requests by state or label, "
+        "gitlab-list-issues and gitlab-list-merge-requests filter better; to read a file found here, use gitlab-get-file."
     ),
     props={
         "scope": props.string(
@@ -35,9 +36,11 @@ _PROJECT_SCOPES = ("issues", "merge_requests", "milestones", "notes", "wiki_blob
             "the project's default branch.",
             optional=True,
         ),
-        "max": app.definition("max"),
+        "limit": props.limit("results"),
+        "cursor": props.cursor(),
     },
     read_only=True,
+    trim=lambda found: {**found, "results": [_result(found["scope"], item) for item in found["results"]]},
 )
 async def search(ctx):
     scope = ctx.props.scope
@@ -50,11 +53,10 @@ async def search(ctx):
     if project and ctx.props.get("ref"):
         params["ref"] = ctx.props.ref
     path = f"{project_url(project)}/search" if project else "/search"
-    items = await collect(ctx, path, limit=ctx.props.max, params=params)
-    results = [_result(scope, item) for item in items]
+    items, next_cursor = await collect(ctx, path, params=params)
     where = f" in {project_path(project)}" if project else ""
-    ctx.summary = f"Found {len(results)} result{'s' if len(results) != 1 else ''} in {scope} for {ctx.props.search!r}{where}"
-    return results
+    ctx.summary = f"Found {len(items)} result{'s' if len(items) != 1 else ''} in {scope} for {ctx.props.search!r}{where}"
+    return {"scope": scope, "results": items, "next_cursor": next_cursor}
 
 
 def _result(scope, item):

@@ -8,7 +8,8 @@ from ..app import api, app, date_or_error, issue_summary, project_path, project_
     title="Update Issue",
     description=(
         "Change an existing GitLab issue: close or reopen it, replace its title or description, add or remove "
-        "labels, reassign it or set its due date. Fields left empty stay as they are. Returns the updated issue."
+        "labels, reassign it or set its due date. Fields left empty stay as they are. Returns the updated issue. To open a new "
+        "issue use gitlab-create-issue; to discuss one, gitlab-add-comment."
     ),
     props={
         "project": app.definition("project"),
@@ -36,6 +37,7 @@ from ..app import api, app, date_or_error, issue_summary, project_path, project_
     },
     destructive=True,
     idempotent=True,
+    trim=issue_summary,
 )
 async def update_issue(ctx):
     body = {}
@@ -60,4 +62,4 @@ async def update_issue(ctx):
     path = f"{project_url(ctx.props.project)}/issues/{ctx.props.issueIid}"
     issue = (await api(ctx, "PUT", path, json=body)).json()
     ctx.summary = f"Updated issue #{issue['iid']} in {project_path(ctx.props.project)} (now {issue.get('state')})"
-    return issue_summary(issue)
+    return issue

@@ -13,7 +13,8 @@ from ..app import api, app, project_path, project_url, repo_file_path
     description=(
         "Commit a file from /tmp to a GitLab repository branch: creates the file, or replaces its content if it "
         "already exists. The file comes from /tmp: a path an earlier step saved (pass that step's stash_id) or the "
-        "file_id of an uploaded file. Returns the path, branch and whether the file was created or updated."
+        "file_id of an uploaded file. Returns the path, branch and whether the file was created or updated. "
+        "Overwrites the file's content on that branch. To start a new branch first, use gitlab-create-branch."
     ),
     props={
         "project": app.definition("project"),

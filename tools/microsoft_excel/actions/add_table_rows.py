@@ -8,7 +8,8 @@ from ..app import app, graph, parse_rows, table_path
     title="Add Table Rows",
     description=(
         "Add rows to an Excel table, at its end by default, in one request. Each row needs a value for every "
-        "column of the table, in column order. Returns the position of the first new row."
+        "column of the table, in column order. Returns the position of the first new row. To write cells outside a "
+        "table use microsoft_excel-update-range; to make a table first, microsoft_excel-create-table."
     ),
     props={
         "workbookId": app.definition("workbookId"),

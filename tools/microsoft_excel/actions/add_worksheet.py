@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, graph, workbook_path
+from ..app import app, graph, workbook_path, worksheet_summary
 
 _FORBIDDEN = set("\\/?*[]:")
 
@@ -8,7 +8,10 @@ _FORBIDDEN = set("\\/?*[]:")
 @app.action(
     "add-worksheet",
     title="Add Worksheet",
-    description="Add a new, empty worksheet (tab) at the end of an Excel workbook. Returns its name and ID.",
+    description=(
+        "Add a new, empty worksheet (tab) at the end of an Excel workbook. Returns its name and ID. Fill it with "
+        "microsoft_excel-update-range; to see the tabs already there, use microsoft_excel-list-worksheets."
+    ),
     props={
         "workbookId": app.definition("workbookId"),
         "name": props.string(
@@ -18,6 +21,7 @@ _FORBIDDEN = set("\\/?*[]:")
             optional=True,
         ),
     },
+    trim=worksheet_summary,
 )
 async def add_worksheet(ctx):
     body = {}
@@ -28,4 +32,4 @@ async def add_worksheet(ctx):
         body["name"] = name
     sheet = await graph(ctx, "POST", f"{workbook_path(ctx.props.workbookId)}/worksheets/add", json_body=body)
     ctx.summary = f"Added worksheet \"{sheet.get('name')}\" at position {sheet.get('position')}"
-    return {k: sheet.get(k) for k in ("id", "name", "position", "visibility")}
+    return sheet

@@ -10,7 +10,8 @@ WHAT = {"Contents": "values and formulas", "Formats": "formatting", "All": "valu
     title="Clear Range",
     description=(
         "Clear cells of an Excel worksheet: their values and formulas (the default), their formatting, or both. "
-        "Cells stay in place (nothing shifts). This cannot be undone."
+        "Cells stay in place (nothing shifts). This cannot be undone. To overwrite cells with new values instead, use "
+        "microsoft_excel-update-range."
     ),
     props={
         "workbookId": app.definition("workbookId"),

@@ -2,7 +2,7 @@ import re
 
 from mcp_gateway.catalog import ActionError, props
 
-from ..app import app, check_address, graph, quoted_sheet, seg, workbook_path
+from ..app import app, check_address, graph, quoted_sheet, seg, table_summary, workbook_path
 
 _TABLE_NAME = re.compile(r"^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$")
 
@@ -12,7 +12,8 @@ _TABLE_NAME = re.compile(r"^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$")
     title="Create Table",
     description=(
         "Turn a range of an Excel worksheet into a table (e.g. `A1:D1` for a header row to fill later), so rows "
-        "can be added and listed by table. Returns the table's name and ID."
+        "can be added and listed by table. Returns the table's name and ID, for microsoft_excel-add-table-rows and "
+        "microsoft_excel-list-table-rows."
     ),
     props={
         "workbookId": app.definition("workbookId"),
@@ -34,6 +35,7 @@ _TABLE_NAME = re.compile(r"^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$")
             optional=True,
         ),
     },
+    trim=table_summary,
 )
 async def create_table(ctx):
     address = check_address(ctx.props.address)
@@ -51,4 +53,4 @@ async def create_table(ctx):
             ctx, "PATCH", f"{workbook_path(ctx.props.workbookId)}/tables/{seg(table['id'])}", json_body={"name": name}
         )
     ctx.summary = f"Created table \"{table.get('name')}\" on {ctx.props.worksheet}!{address}"
-    return {k: table.get(k) for k in ("id", "name", "showHeaders", "showTotals", "style")}
+    return table

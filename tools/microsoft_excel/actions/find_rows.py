@@ -3,6 +3,7 @@ import re
 from mcp_gateway.catalog import ActionError, props
 
 from ..app import app, cell_text, check_column, column_index, column_letter, graph, worksheet_path
+from ..app import offset as match_offset  # `offset` names a local in the row scan
 
 _START = re.compile(r"!\$?([A-Z]{1,3})\$?([0-9]+)")
 
@@ -13,7 +14,8 @@ _START = re.compile(r"!\$?([A-Z]{1,3})\$?([0-9]+)")
     description=(
         "Find the rows of an Excel worksheet whose cell in a given column holds a value, e.g. the row where "
         "`Email` is `ada@example.com`. Returns each match's row number on the sheet and its cells (keyed by the "
-        "header row's names when the sheet has headers), ready for microsoft_excel-update-range."
+        "header row's names when the sheet has headers), ready for microsoft_excel-update-range. To read every row "
+        "instead, use microsoft_excel-get-used-range or, for an Excel table, microsoft_excel-list-table-rows."
     ),
     props={
         "workbookId": app.definition("workbookId"),
@@ -33,7 +35,8 @@ _START = re.compile(r"!\$?([A-Z]{1,3})\$?([0-9]+)")
             "`true` (the default) treats the first row of data as column names and never matches it.",
             default=True,
         ),
-        "maxResults": props.integer("Max Results", "The most matching rows to return.", min=1, max=500, default=50),
+        "limit": props.limit("matching rows"),
+        "cursor": props.cursor(),
     },
     read_only=True,
 )
@@ -60,6 +63,7 @@ async def find_rows(ctx):
     column_name = column_letter(first_column + position) if position >= 0 else wanted_column.upper()
 
     wanted = str(ctx.props.value).strip().casefold()
+    skip = match_offset(ctx.props.get("cursor"))
     matches = []
     total = 0
     body = values[1:] if headers else values
@@ -69,9 +73,10 @@ async def find_rows(ctx):
         text = cell_text(cell).strip().casefold()
         if (text == wanted) if ctx.props.exactMatch else (wanted in text):
             total += 1
-            if len(matches) < ctx.props.maxResults:
+            if skip < total <= skip + ctx.props.limit:
                 cells = dict(zip(headers, row)) if headers else row
                 matches.append({"row": first_row + offset + n, "values": cells})
     shown = f" (showing {len(matches)})" if total > len(matches) else ""
     ctx.summary = f"Found {total} row(s) with {ctx.props.value!r} in column {column_name} of {ctx.props.worksheet}{shown}"
-    return {"matches": matches, "total": total, "column": column_name, "headers": headers or None}
+    following = str(skip + len(matches)) if total > skip + len(matches) else None
+    return {"matches": matches, "total": total, "column": column_name, "headers": headers or None, "next_cursor": following}

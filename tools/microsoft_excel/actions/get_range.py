@@ -1,6 +1,6 @@
 from mcp_gateway.catalog import props
 
-from ..app import app, graph, range_path, range_summary
+from ..app import app, graph, range_path, range_with_formulas
 
 
 @app.action(
@@ -8,7 +8,8 @@ from ..app import app, graph, range_path, range_summary
     title="Get Range",
     description=(
         "Read the cells of a range of an Excel worksheet, e.g. `A1:C10`: their values row by row, and optionally "
-        "their formulas and the text as displayed."
+        "their formulas and the text as displayed. To read a whole sheet without knowing its size, use "
+        "microsoft_excel-get-used-range; to look up rows by a value, microsoft_excel-find-rows."
     ),
     props={
         "workbookId": app.definition("workbookId"),
@@ -21,12 +22,12 @@ from ..app import app, graph, range_path, range_summary
         ),
     },
     read_only=True,
+    trim=range_with_formulas,
 )
 async def get_range(ctx):
     data = await graph(ctx, "GET", range_path(ctx.props.workbookId, ctx.props.worksheet, ctx.props.address))
-    out = range_summary(data)
-    if ctx.props.get("includeFormulas"):
-        out["formulas"] = data.get("formulas")
-        out["text"] = data.get("text")
-    ctx.summary = f"Read {out['rowCount']} row(s) × {out['columnCount']} column(s) from {out['address']}"
-    return out
+    # Without includeFormulas, the formulas and displayed text are dropped even from the full response.
+    if not ctx.props.get("includeFormulas"):
+        data = {k: v for k, v in data.items() if k not in ("formulas", "text")}
+    ctx.summary = f"Read {data.get('rowCount')} row(s) × {data.get('columnCount')} column(s) from {data.get('address')}"
+    return data

@@ -8,7 +8,9 @@ from ..app import app, graph, range_summary, worksheet_path
     title="Get Worksheet Data",
     description=(
         "Read all the data of an Excel worksheet: the smallest range holding every filled cell, with its address "
-        "(e.g. `Sheet1!A1:D20`) and cell values row by row. Use it to see a sheet's contents and headers."
+        "(e.g. `Sheet1!A1:D20`) and cell values row by row. Use it to see a sheet's contents and headers; for a "
+        "known block of cells use microsoft_excel-get-range, and for rows of an Excel table, "
+        "microsoft_excel-list-table-rows."
     ),
     props={
         "workbookId": app.definition("workbookId"),
@@ -20,10 +22,10 @@ from ..app import app, graph, range_summary, worksheet_path
         ),
     },
     read_only=True,
+    trim=range_summary,
 )
 async def get_used_range(ctx):
     flag = "true" if ctx.props.valuesOnly else "false"
     data = await graph(ctx, "GET", f"{worksheet_path(ctx.props.workbookId, ctx.props.worksheet)}/usedRange(valuesOnly={flag})")
-    out = range_summary(data)
-    ctx.summary = f"Read {out['rowCount']} row(s) × {out['columnCount']} column(s) from {out['address']}"
-    return out
+    ctx.summary = f"Read {data.get('rowCount')} row(s) × {data.get('columnCount')} column(s) from {data.get('address')}"
+    return data

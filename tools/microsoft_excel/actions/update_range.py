@@ -30,7 +30,8 @@ def target_address(address, rows):
     title="Update Range",
     description=(
         "Write values into cells of an Excel worksheet, overwriting what is there. Give the top-left cell (e.g. "
-        "`A2`) and the rows of values; the range grows to fit them. Text starting with `=` is written as a formula."
+        "`A2`) and the rows of values; the range grows to fit them. Text starting with `=` is written as a formula. "
+        "To append rows to an Excel table use microsoft_excel-add-table-rows; to empty cells, microsoft_excel-clear-range."
     ),
     props={
         "workbookId": app.definition("workbookId"),
@@ -52,6 +53,7 @@ def target_address(address, rows):
     },
     destructive=True,
     idempotent=True,
+    trim=range_summary,
 )
 async def update_range(ctx):
     rows = parse_rows(ctx.props["values"])
@@ -59,6 +61,5 @@ async def update_range(ctx):
     data = await graph(
         ctx, "PATCH", range_path(ctx.props.workbookId, ctx.props.worksheet, address), json_body={"values": rows}
     )
-    out = range_summary(data)
-    ctx.summary = f"Updated {len(rows)} row(s) × {len(rows[0])} column(s) at {out['address'] or address}"
-    return out
+    ctx.summary = f"Updated {len(rows)} row(s) × {len(rows[0])} column(s) at {data.get('address') or address}"
+    return data

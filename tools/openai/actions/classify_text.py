@@ -11,7 +11,8 @@ from ..app import app, call, check_response, output_text
     description=(
         "Sort a text into one (or several) of the categories you give, with an OpenAI model, e.g. route a support "
         "ticket to `billing`, `bug` or `feature request`, or tag sentiment. The answer is guaranteed to be among "
-        "the categories. Returns the chosen categories and a one-sentence reason."
+        "the categories. Returns the chosen categories and a one-sentence reason. To check for harmful content, "
+        "openai-create-moderation is free and purpose-built."
     ),
     props={
         "text": props.string("Text", "The text to classify, e.g. a customer email or a review."),

@@ -5,13 +5,27 @@ from ..app import app, call
 _ROLES = ("system", "developer", "user", "assistant")
 
 
+def _reply(data):
+    choice = (data.get("choices") or [{}])[0]
+    usage = data.get("usage") or {}
+    return {
+        "id": data.get("id"),
+        "model": data.get("model"),
+        "content": (choice.get("message") or {}).get("content"),
+        "finish_reason": choice.get("finish_reason"),
+        "usage": {k: usage.get(k) for k in ("prompt_tokens", "completion_tokens", "total_tokens")},
+    }
+
+
 @app.action(
     "create-chat-completion",
     title="Chat Completion",
     description=(
         "Send a conversation to an OpenAI chat model with the Chat Completions API and return its reply. Give the "
         "user's message, optionally a system message and earlier turns of the conversation. Returns the reply text, "
-        "why it stopped (`stop`, `length`...) and token usage."
+        "why it stopped (`stop`, `length`...) and token usage. For a single prompt, web search or continuing by "
+        "response ID, openai-create-response is simpler; to summarize or classify a text, use openai-summarize-text "
+        "or openai-classify-text."
     ),
     props={
         "model": app.definition("textModel"),
@@ -43,6 +57,7 @@ _ROLES = ("system", "developer", "user", "assistant")
             optional=True,
         ),
     },
+    trim=_reply,
 )
 async def create_chat_completion(ctx):
     messages = []
@@ -72,10 +87,4 @@ async def create_chat_completion(ctx):
         f"Got a reply from {data.get('model')} ({usage.get('completion_tokens', 0)} tokens, "
         f"finish reason {choice.get('finish_reason')})"
     )
-    return {
-        "id": data.get("id"),
-        "model": data.get("model"),
-        "content": message.get("content"),
-        "finish_reason": choice.get("finish_reason"),
-        "usage": {k: usage.get(k) for k in ("prompt_tokens", "completion_tokens", "total_tokens")},
-    }
+    return data

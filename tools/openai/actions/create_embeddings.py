@@ -3,12 +3,22 @@ from mcp_gateway.catalog import props
 from ..app import app, call, model_prop
 
 
+def _vectors(data):
+    vectors = sorted(data.get("data") or [], key=lambda d: d.get("index", 0))
+    return {
+        "model": data.get("model"),
+        "embeddings": [{"index": v.get("index"), "embedding": v.get("embedding")} for v in vectors],
+        "usage": data.get("usage"),
+    }
+
+
 @app.action(
     "create-embeddings",
     title="Create Embeddings",
     description=(
         "Turn one or more texts into embedding vectors (lists of numbers that capture meaning) for semantic search, "
-        "clustering or similarity. Returns one vector per text, in the order given, and token usage."
+        "clustering or similarity. Returns one vector per text, in the order given, and token usage. To label a "
+        "text with categories directly, use openai-classify-text."
     ),
     props={
         "model": model_prop(
@@ -29,6 +39,7 @@ from ..app import app, call, model_prop
         ),
     },
     read_only=True,
+    trim=_vectors,
 )
 async def create_embeddings(ctx):
     body = {"model": ctx.props.model, "input": ctx.props.input, "encoding_format": "float"}
@@ -38,8 +49,4 @@ async def create_embeddings(ctx):
     vectors = sorted(data.get("data") or [], key=lambda d: d.get("index", 0))
     size = len(vectors[0].get("embedding") or []) if vectors else 0
     ctx.summary = f"Created {len(vectors)} embedding{'s' if len(vectors) != 1 else ''} of {size} dimensions with {data.get('model')}"
-    return {
-        "model": data.get("model"),
-        "embeddings": [{"index": v.get("index"), "embedding": v.get("embedding")} for v in vectors],
-        "usage": data.get("usage"),
-    }
+    return data

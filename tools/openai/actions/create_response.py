@@ -3,13 +3,30 @@ from mcp_gateway.catalog import props
 from ..app import app, call, check_response, incomplete_note, output_text
 
 
+def response_summary(response):
+    result = {
+        "id": response.get("id"),
+        "model": response.get("model"),
+        "status": response.get("status"),
+        "output_text": output_text(response),
+        "usage": response.get("usage"),
+    }
+    citations = _citations(response)
+    if citations:
+        result["citations"] = citations
+    if response.get("incomplete_details"):
+        result["incomplete_details"] = response["incomplete_details"]
+    return result
+
+
 @app.action(
     "create-response",
     title="Generate Text (Responses API)",
     description=(
         "Ask an OpenAI model to answer a prompt with the Responses API and return its text. Optionally give "
         "instructions (a system prompt), continue an earlier response by its ID, or let the model search the web. "
-        "Returns the text, the response ID (to continue the conversation) and token usage."
+        "Returns the text, the response ID (to continue the conversation) and token usage. To send a whole "
+        "conversation with roles, use openai-create-chat-completion."
     ),
     props={
         "model": app.definition("textModel"),
@@ -41,6 +58,7 @@ from ..app import app, call, check_response, incomplete_note, output_text
             min=16,
         ),
     },
+    trim=response_summary,
 )
 async def create_response(ctx):
     body = {"model": ctx.props.model, "input": ctx.props.input}
@@ -56,24 +74,12 @@ async def create_response(ctx):
         body["max_output_tokens"] = ctx.props.maxOutputTokens
     response = await call(ctx, "POST", "/responses", json=body)
     check_response(response)
-    text = output_text(response)
     usage = response.get("usage") or {}
     ctx.summary = (
         f"Generated {usage.get('output_tokens', 0)} tokens with {response.get('model')}{incomplete_note(response)}"
     )
-    result = {
-        "id": response.get("id"),
-        "model": response.get("model"),
-        "status": response.get("status"),
-        "output_text": text,
-        "usage": usage,
-    }
-    citations = _citations(response)
-    if citations:
-        result["citations"] = citations
-    if response.get("incomplete_details"):
-        result["incomplete_details"] = response["incomplete_details"]
-    return result
+    return response
+
 
 
 def _citations(response):

@@ -11,7 +11,8 @@ _FORMATS = ["mp3", "opus", "aac", "flac", "wav", "pcm"]
     title="Text to Speech",
     description=(
         "Turn text into spoken audio with an OpenAI voice and save the audio file under /tmp, where later steps "
-        "can use it (send it, upload it). Returns the saved path and size."
+        "can use it (send it, upload it). Returns the saved path and size. For the reverse, audio to text, use "
+        "openai-create-transcription."
     ),
     props={
         "input": props.string("Text", "The text to speak, up to 4096 characters."),

@@ -11,7 +11,7 @@ _TEXT_FORMATS = ("text", "srt", "vtt")
     description=(
         "Transcribe speech in an audio or video file from /tmp into text (mp3, mp4, mpeg, mpga, m4a, wav, webm, "
         "up to 25 MB). Returns the transcript; with whisper-1 it can also be subtitles (srt, vtt) or JSON with "
-        "timestamps."
+        "timestamps. For the reverse, text to audio, use openai-create-speech."
     ),
     props={
         "filePath": props.string(

@@ -12,7 +12,7 @@ from ..app import app, call, request, save_tmp_file
     description=(
         "Download the content of a file stored in OpenAI (e.g. batch output, fine-tuning results) and save it under "
         "/tmp for later steps. OpenAI does not allow downloading files uploaded with purpose `assistants` or "
-        "`user_data`. Returns the saved path and size."
+        "`user_data`. Returns the saved path and size. Find the file ID with openai-list-files."
     ),
     props={
         "fileId": app.definition("file"),

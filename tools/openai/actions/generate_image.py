@@ -14,7 +14,8 @@ _SIZES = ["auto", "1024x1024", "1536x1024", "1024x1536", "256x256", "512x512", "
     title="Generate Image",
     description=(
         "Create one or more images from a text prompt with an OpenAI image model (gpt-image-1 or DALL·E) and save "
-        "them under /tmp, where later steps can use them. Returns the saved file paths and sizes."
+        "them under /tmp, where later steps can use them. Returns the saved file paths and sizes. For spoken audio "
+        "instead, use openai-create-speech."
     ),
     props={
         "prompt": props.string(

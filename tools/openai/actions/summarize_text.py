@@ -14,7 +14,8 @@ _LENGTHS = {
     title="Summarize Text",
     description=(
         "Summarize a text (an email, article, transcript, document) with an OpenAI model, at a chosen length and "
-        "as prose or bullet points, optionally focusing on one aspect. Returns the summary."
+        "as prose or bullet points, optionally focusing on one aspect. Returns the summary. For any other kind of "
+        "answer, use openai-create-response."
     ),
     props={
         "text": props.string("Text", "The text to summarize."),

@@ -10,7 +10,8 @@ _PURPOSES = ["user_data", "assistants", "batch", "fine-tune", "vision", "evals"]
     title="Upload File",
     description=(
         "Upload a file from /tmp to OpenAI's file storage, to use in responses (PDFs and images as input), "
-        "batches, fine-tuning or vector stores. Returns the new file's ID (`file-...`), name, size and purpose."
+        "batches, fine-tuning or vector stores. Returns the new file's ID (`file-...`), name, size and purpose. To see "
+        "files already uploaded, use openai-list-files."
     ),
     props={
         "filePath": props.string(
@@ -34,6 +35,7 @@ _PURPOSES = ["user_data", "assistants", "batch", "fine-tune", "vision", "evals"]
         ),
     },
     stash="optional",
+    trim=file_summary,
 )
 async def upload_file(ctx):
     path, data = await read_tmp_file(ctx, ctx.props.filePath)
@@ -47,4 +49,4 @@ async def upload_file(ctx):
         ctx, "POST", "/files", data=form, files={"file": (path.name, data, guess_type(path.name))},
     )
     ctx.summary = f"Uploaded {path.name} ({len(data)} bytes) to OpenAI as {uploaded.get('id')} for {ctx.props.purpose}"
-    return file_summary(uploaded)
+    return uploaded
