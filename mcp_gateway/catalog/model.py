@@ -45,6 +45,9 @@ class OAuth:
     extra_authorize_params: Mapping[str, str] = field(default_factory=dict)
     # Sent with every token request too (code exchange and refresh): RFC 8707's `resource`.
     extra_token_params: Mapping[str, str] = field(default_factory=dict)
+    # Sent with refreshes instead of `extra_token_params` where a provider wants other words there
+    # (Basecamp's Launchpad: `type=web_server` for the code, `type=refresh` to refresh).
+    extra_refresh_params: Mapping[str, str] | None = None
     # Turns a provider's token response into the standard fields (`access_token`,
     # `refresh_token`, `expires_in`, `scope`) for providers that nest them (Slack's user tokens).
     read_token: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None = None

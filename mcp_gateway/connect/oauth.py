@@ -121,7 +121,8 @@ async def refresh(
         raise OAuthFlowError(f"the {app.name} account has no refresh token; the user must reconnect it", permanent=True)
     async with _client(oauth, client, egress=egress) as session:
         try:
-            token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token, **oauth.extra_token_params)
+            extra = oauth.extra_token_params if oauth.extra_refresh_params is None else oauth.extra_refresh_params
+            token = await session.refresh_token(oauth.token_url, refresh_token=refresh_token, **extra)
         except AuthlibOAuthError as exc:
             permanent = exc.error in ("invalid_grant", "invalid_client", "unauthorized_client")
             raise OAuthFlowError(f"{app.name} refused to refresh the token: {_describe(exc)}", permanent=permanent) from None

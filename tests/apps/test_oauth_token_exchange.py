@@ -445,3 +445,19 @@ async def test_salesforce_keeps_the_instance_url_of_the_token_response(catalog, 
                                          code=CODE, redirect_uri=REDIRECT_URI, code_verifier=VERIFIER)
     assert credentials["instance_url"] == "https://yourInstance.my.salesforce.com"
     assert "id_token" not in credentials and "signature" not in credentials  # only the fields the app asks for
+
+
+# Basecamp (Launchpad): https://github.com/basecamp/api/blob/master/sections/authentication.md
+
+
+async def test_basecamp_names_its_flow_with_type_web_server_and_refreshes_with_type_refresh(catalog, token_endpoint):
+    route = token_endpoint.post("https://launchpad.37signals.com/authorization/token").mock(
+        return_value=httpx.Response(200, json={"access_token": "BAhbB0kiAbB7ImNsaWVudF9pZCI6", "expires_in": 1209600,
+                                               "refresh_token": "BAhbB0kiAbB7ImNsaWVudF9pZCI6refresh"}))
+    app = catalog.apps["basecamp"]
+    await exchange_code(app, oauth_client("basecamp"), code=CODE, redirect_uri=REDIRECT_URI, code_verifier=None)
+    sent = dict(parse_qsl(route.calls.last.request.content.decode()))
+    assert sent["type"] == "web_server" and sent["code"] == CODE
+    await refresh(app, oauth_client("basecamp"), {"oauth_access_token": "old", "oauth_refresh_token": "rt-old"})
+    sent = dict(parse_qsl(route.calls.last.request.content.decode()))
+    assert sent["type"] == "refresh" and sent["refresh_token"] == "rt-old" and sent["grant_type"] == "refresh_token"

@@ -41,6 +41,7 @@ app = App(
         # Launchpad names its flow with `type` on both the authorization and the token request.
         extra_authorize_params={"type": "web_server"},
         extra_token_params={"type": "web_server"},
+        extra_refresh_params={"type": "refresh"},
     ),
     categories=["Productivity"],
     featured_weight=50,
