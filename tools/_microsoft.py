@@ -1,7 +1,7 @@
 """What the Microsoft Graph apps (Teams, Excel, Outlook) share: sign-in, requests and Graph's
 error bodies (`{"error": {"code", "message", "innerError": {"code"}}}`)."""
 
-from mcp_gateway.catalog import OAuth, UpstreamError, retry_after_seconds
+from mcp_gateway.catalog import ActionError, OAuth, UpstreamError, retry_after_seconds
 
 GRAPH = "https://graph.microsoft.com/v1.0"
 
@@ -78,3 +78,11 @@ async def graph(ctx, method, path, *, error, params=None, json_body=None, header
     if response.status_code in (202, 204) or not response.content:
         return None
     return response.json()
+
+
+def graph_cursor(cursor):
+    """A `next_cursor` is Graph's own next-page link; only such links are followed, so a cursor
+    cannot send the account's token elsewhere."""
+    if cursor and not cursor.startswith(f"{GRAPH}/"):
+        raise ActionError("cursor must be the `next_cursor` of an earlier call, unchanged")
+    return cursor

@@ -84,11 +84,7 @@ def item_summary(item):
     }
 
 
-def graph_cursor(cursor):
-    """A `next_cursor` is Graph's own next-page link; only such links are followed."""
-    if cursor and not cursor.startswith(f"{GRAPH}/"):
-        raise ActionError("cursor must be the `next_cursor` of an earlier call, unchanged")
-    return cursor
+graph_cursor = _microsoft.graph_cursor
 
 
 async def _folder_options(ctx):

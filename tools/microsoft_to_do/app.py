@@ -66,11 +66,7 @@ def task_path(list_id, task_id=None):
     return f"{path}/{_segment(task_id, 'task')}" if task_id else path
 
 
-def graph_cursor(cursor):
-    """A `next_cursor` is Graph's own next-page link; only such links are followed."""
-    if cursor and not cursor.startswith(f"{GRAPH}/"):
-        raise ActionError("cursor must be the `next_cursor` of an earlier call, unchanged")
-    return cursor
+graph_cursor = _microsoft.graph_cursor
 
 
 def due(value, timezone):

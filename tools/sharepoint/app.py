@@ -75,11 +75,7 @@ def segment(value, what):
     return quote(text, safe="!,")
 
 
-def graph_cursor(cursor):
-    """A `next_cursor` is Graph's own next-page link; only such links are followed."""
-    if cursor and not cursor.startswith(f"{GRAPH}/"):
-        raise ActionError("cursor must be the `next_cursor` of an earlier call, unchanged")
-    return cursor
+graph_cursor = _microsoft.graph_cursor
 
 
 async def drive_id(ctx):
