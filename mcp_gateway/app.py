@@ -98,6 +98,11 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         Route("/messages", mcp, methods=["POST"]),
         Route("/mcp", mcp, methods=mcp_methods),
         Route("/mcp/messages", mcp, methods=["POST"]),
+        # A URL that carries a project API key made for it, for clients that hold only a URL.
+        Route("/k/{key}/mcp", mcp, methods=mcp_methods),
+        Route("/k/{key}/mcp/messages", mcp, methods=["POST"]),
+        Route("/k/{key}/sse", mcp.sse),
+        Route("/k/{key}/messages", mcp, methods=["POST"]),
         Route("/v1/{external_user_id}/{app}", mcp, methods=mcp_methods),
         Route("/v1/{external_user_id}/{app}/messages", mcp, methods=["POST"]),
         Route("/v1/{external_user_id}/{app}/sse", mcp.sse),

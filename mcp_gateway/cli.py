@@ -146,6 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     key_create.add_argument("--expires", default=None, type=_duration, metavar="DURATION",
                             help="when the key stops working: seconds, or a number with s, m, h or d (90d); never when absent")
     key_create.add_argument("--name", default=None, help="a label to tell keys apart")
+    key_create.add_argument("--url", action="store_true",
+                            help="also accept the key in an MCP URL (/k/<key>/mcp), for clients that hold only a URL; "
+                                 "the URL is then a secret")
     key_list = keys.add_parser("list", help="list a project's keys (never the keys themselves)")
     key_list.add_argument("--project-id", required=True)
     key_revoke = keys.add_parser("revoke", help="revoke a key: requests with it are refused from now on")
@@ -531,9 +534,13 @@ async def _keys(args: argparse.Namespace, gateway: Any) -> int:
                 print(f"mcp-gateway: unknown app {', '.join(map(repr, unknown))}; see `mcp-gateway apps list`", file=sys.stderr)
                 return 2
             key, info = await gateway.keys.create(args.project_id, args.environment, external_user_id=args.external_user_id,
-                                                  apps=apps, expires_in=args.expires, name=args.name)
-            print(json.dumps({"key": key, **info.as_json()}, indent=2))
-            print("Store the key now: it is shown only this once. Send it as `Authorization: Bearer <key>`.", file=sys.stderr)
+                                                  apps=apps, expires_in=args.expires, name=args.name, in_url=args.url)
+            shown = {"key": key, **info.as_json()}
+            if args.url:
+                shown["mcp_url"] = f"{gateway.settings.public_url or f'http://localhost:{DEFAULT_PORT}'}/k/{key}/mcp"
+            print(json.dumps(shown, indent=2))
+            how = "Send it as `Authorization: Bearer <key>`" + (", or give clients the mcp_url" if args.url else "")
+            print(f"Store the key now: it is shown only this once. {how}.", file=sys.stderr)
         elif args.keys_command == "list":
             if not await gateway.auth.project_exists(args.project_id):
                 raise AuthError(f"project {args.project_id} does not exist", status=404)

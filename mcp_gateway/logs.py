@@ -39,8 +39,8 @@ _FIELD_SECRET = re.compile(
     re.IGNORECASE,
 )
 # The gateway's own secrets by their prefixes: Connect tokens (also in Connect Link paths),
-# client secrets, webhook signing secrets.
-_OWN_SECRET = re.compile(r"\b(ctok_|mgs_|whsec_)[A-Za-z0-9_-]+")
+# client secrets, webhook signing secrets, project API keys (also in MCP URL key paths).
+_OWN_SECRET = re.compile(r"\b(ctok_|mgs_|whsec_|mgk_)[A-Za-z0-9_-]+")
 # An `extra` field named like this is masked whole, whatever its value looks like.
 _SECRET_NAME = re.compile(r"token|secret|password|passwd|authorization|api[_-]?key|credential|cookie", re.IGNORECASE)
 

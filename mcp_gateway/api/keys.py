@@ -29,10 +29,13 @@ class CreateKeyBody(BaseModel):
     expires_in: Annotated[int, Field(strict=True, ge=1, le=MAX_LIFETIME)] | None = Field(
         None, description="Seconds until the key stops working; it does not expire when absent")
     name: str | None = Field(None, description="A label to tell keys apart")
+    in_url: bool = Field(False, description="Also accept the key in an MCP URL, `/k/{key}/mcp`, for clients that "
+                                            "hold only a URL; such a URL is a secret")
 
 
 class CreatedKey(KeyInfo):
     key: str = Field(description="Send as `Authorization: Bearer <key>`; shown only now")
+    mcp_url: str | None = Field(None, description="For an `in_url` key: the MCP URL that carries it; shown only now")
 
 
 class KeysList(BaseModel):
@@ -56,10 +59,12 @@ def register(api: Api, gateway: Gateway, base_url: Callable[[Request], str]) -> 
             raise ApiError(400, f"unknown app {', '.join(map(repr, unknown))} in apps; see GET /v1/connect/apps")
         try:
             key, info = await gateway.keys.create(project_id, body.environment, external_user_id=body.external_user_id,
-                                                  apps=body.apps, expires_in=body.expires_in, name=body.name)
+                                                  apps=body.apps, expires_in=body.expires_in, name=body.name,
+                                                  in_url=body.in_url)
         except ApiKeyError as exc:
             raise ApiError(400, str(exc)) from None
-        return CreatedKey(key=key, **info.model_dump())
+        mcp_url = f"{base_url(call.request)}/k/{key}/mcp" if body.in_url else None
+        return CreatedKey(key=key, mcp_url=mcp_url, **info.model_dump())
 
     @api.route("GET", "/v1/connect/{project_id}/keys", summary="List the project's API keys (never their secrets)",
                tag="keys", auth="developer", response=KeysList)

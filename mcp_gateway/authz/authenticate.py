@@ -32,3 +32,10 @@ class Authenticator:
         if project_id is not None and project_id != principal.project_id:
             raise AuthError(f"this credential belongs to project {principal.project_id}, not {project_id}", status=403)
         return principal
+
+    async def url_key(self, key: str) -> Principal:
+        """The principal of a project API key carried in the MCP URL (`/k/{key}/...`)."""
+        if not is_key(key):
+            raise AuthError("the URL does not hold a project API key: an MCP URL key starts with mgk_ "
+                            "(see `mcp-gateway keys create --url`)")
+        return await self.keys.authenticate(key, from_url=True)

@@ -4,6 +4,10 @@
 A key is shown once and kept as a SHA-256 hash: it is 256 random bits, so the hash cannot be
 reversed, and looking one up is a single indexed read. A key may be bound to one environment
 (always), one external user and some apps; it then reaches nothing else.
+
+A key made `in_url` may be carried in the MCP URL instead (`/k/{key}/mcp`), for clients that hold
+nothing but a URL and do no OAuth. A URL is copied, shared and logged more readily than a header,
+so this is asked for when the key is made, and a key that was not made for it is refused there.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ class KeyInfo(BaseModel):
     environment: str
     external_user_id: str | None
     apps: list[str] | None
+    in_url: bool
     created_at: datetime
     expires_at: datetime | None
     last_used_at: datetime | None
@@ -70,7 +75,7 @@ class ApiKeys:
 
     async def create(self, project_id: str, environment: str, *, external_user_id: str | None = None,
                      apps: Sequence[str] | None = None, expires_in: float | None = None,
-                     name: str | None = None) -> tuple[str, KeyInfo]:
+                     name: str | None = None, in_url: bool = False) -> tuple[str, KeyInfo]:
         """A new key (returned once, in clear) and what is kept of it."""
         if environment not in ENVIRONMENTS:
             raise ApiKeyError(f"environment must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
@@ -91,7 +96,7 @@ class ApiKeys:
         now = datetime.now(timezone.utc)
         row = ProjectApiKey(
             id=new_id(API_KEY, 16), project_id=project_id, secret_hash=hash_secret(key), name=name, environment=environment,
-            external_user_id=external_user_id, apps=app_list, created_at=now,
+            external_user_id=external_user_id, apps=app_list, in_url=in_url, created_at=now,
             expires_at=now + timedelta(seconds=expires_in) if expires_in is not None else None,
         )
         async with self._db.session() as s, s.begin():
@@ -116,8 +121,9 @@ class ApiKeys:
                 row.revoked_at = datetime.now(timezone.utc)
             return KeyInfo.of(row)
 
-    async def authenticate(self, key: str) -> Principal:
-        """The principal a key speaks for; `AuthError` when it is unknown, expired or revoked."""
+    async def authenticate(self, key: str, *, from_url: bool = False) -> Principal:
+        """The principal a key speaks for; `AuthError` when it is unknown, expired or revoked, or
+        came in a URL without having been made for one."""
         async with self._db.session() as s:
             row = (await s.execute(select(ProjectApiKey).where(ProjectApiKey.secret_hash == hash_secret(key)))).scalar_one_or_none()
         if row is None:
@@ -128,6 +134,9 @@ class ApiKeys:
         if row.expires_at is not None and row.expires_at <= now:
             raise AuthError(f"API key {row.id} expired at {row.expires_at.isoformat()}; create a new one with "
                             "`mcp-gateway keys create`")
+        if from_url and not row.in_url:
+            raise AuthError(f"API key {row.id} was not made to be carried in a URL: send it as `Authorization: Bearer`, "
+                            "or create a URL key with `mcp-gateway keys create --url`")
         await self._note_use(row.id, now)
         return Principal(
             project_id=row.project_id, client_id=row.id,

@@ -108,6 +108,8 @@ def _check_messages(messages: list[Any], *, batch: bool) -> None:
 # The gateway URL and path the current request reached, for the token audience and the
 # resource metadata a 401 points to.
 _reached: ContextVar[tuple[str, str]] = ContextVar("mcp_reached", default=("http://localhost", "/"))
+# A project API key the request's URL carries (`/k/{key}/mcp`), which stands for its Authorization.
+_url_key: ContextVar[str | None] = ContextVar("mcp_url_key", default=None)
 
 
 class McpEndpoint:
@@ -149,6 +151,7 @@ class McpEndpoint:
         method = scope["method"]
         base_url = self._public_url or f"{scope.get('scheme', 'http')}://{headers.get('host', 'localhost')}"
         _reached.set((base_url, scope.get("path", "/")))
+        _url_key.set(path_params.get("key"))
         try:
             problem = self._guard.check(headers)
             if problem is not None:
@@ -187,11 +190,14 @@ class McpEndpoint:
 
     async def _principal(self, headers: Mapping[str, str], request_id: Any = None) -> Principal:
         base_url, path = _reached.get()
+        url_key = _url_key.get()
         try:
+            if url_key is not None:
+                return await self._auth.url_key(url_key)
             return await self._auth.principal(headers.get("authorization"), issuer=base_url)
         except AuthError as exc:
             challenge = 'Bearer realm="mcp-gateway"'
-            if self._auth.server.signin is not None:
+            if self._auth.server.signin is not None and url_key is None:
                 # RFC 9728 §5.1: where a client that runs MCP authorization learns how to get a token.
                 suffix = path.rstrip("/").removesuffix("/sse").removesuffix("/messages")
                 challenge += f', resource_metadata="{base_url}/.well-known/oauth-protected-resource{suffix}"'

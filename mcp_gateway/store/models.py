@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -84,7 +84,8 @@ class ProjectClient(Base):
 
 class ProjectApiKey(Base):
     """A long-lived key for static MCP and REST configs, found by its hash; it may be bound to
-    one environment, one external user and some apps."""
+    one environment, one external user and some apps. A key made `in_url` may also be carried
+    in an MCP URL (`/k/{key}/mcp`), for clients that can hold nothing but a URL."""
 
     __tablename__ = "project_api_keys"
 
@@ -95,6 +96,7 @@ class ProjectApiKey(Base):
     environment: Mapped[str] = mapped_column(String(20))
     external_user_id: Mapped[str | None] = mapped_column(String(250))
     apps: Mapped[list[str] | None] = mapped_column(JSON)
+    in_url: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime | None] = mapped_column()
     last_used_at: Mapped[datetime | None] = mapped_column()

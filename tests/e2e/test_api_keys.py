@@ -124,6 +124,41 @@ async def test_a_project_key_works_on_rest_and_mcp_until_revoked(server, project
     assert missing.status_code == 404 and "has no API key key_nope" in missing.json()["error"]
 
 
+async def test_a_url_key_is_the_whole_config_of_a_url_only_client(server, project, respx_mock, caplog):
+    respx_mock.route(host="127.0.0.1").pass_through()
+    created = create_key(server, project, environment="development", external_user_id="url-user", apps=["http"],
+                         in_url=True)
+    assert created["in_url"] is True and created["mcp_url"] == f"{server.url}/k/{created['key']}/mcp"
+    # Nothing but the URL: no header at all.
+    route = respx_mock.get(ECHO_URL).mock(return_value=httpx.Response(200, json={"echo": "hi"}))
+    async with Client(streamable(created["mcp_url"], {}), mode="legacy") as client:
+        names = [tool.name for tool in (await client.list_tools()).tools]
+        result = await client.call_tool("http-send-request", {"url": ECHO_URL})
+    assert sorted(names) == ["http-download-file", "http-send-request"] and route.called
+    assert result.is_error is False
+    # The legacy SSE form announces a messages URL that carries the key as well.
+    with httpx.stream("GET", f"{server.url}/k/{created['key']}/sse", timeout=10) as stream:
+        lines = stream.iter_lines()
+        first = next(lines), next(lines)
+    assert first[0] == "event: endpoint" and first[1].startswith(f"data: /k/{created['key']}/messages?sessionId=")
+    # The key never reaches the logs, though its path is in every access line.
+    assert created["key"] not in caplog.text
+
+
+def test_only_a_key_made_for_urls_is_taken_from_a_url(server, project):
+    header_key = create_key(server, project, environment="development", external_user_id="u", apps=["http"])
+    assert header_key["in_url"] is False and header_key["mcp_url"] is None
+    tools_list = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
+    accept = {"Accept": "application/json, text/event-stream"}
+    refused = httpx.post(f"{server.url}/k/{header_key['key']}/mcp", json=INITIALIZE, headers=accept)
+    assert refused.status_code == 401 and "was not made to be carried in a URL" in refused.json()["error"]["message"]
+    assert "keys create --url" in refused.json()["error"]["message"]
+    not_a_key = httpx.post(f"{server.url}/k/ctok_abc/mcp", json=tools_list, headers=accept)
+    assert not_a_key.status_code == 401 and "starts with mgk_" in not_a_key.json()["error"]["message"]
+    made_up = httpx.post(f"{server.url}/k/mgk_{'x' * 43}/mcp", json=INITIALIZE, headers=accept)
+    assert made_up.status_code == 401 and "not one this gateway issued" in made_up.json()["error"]["message"]
+
+
 def test_bad_key_requests_are_refused_with_what_to_fix(server, project):
     url = f"{server.url}/v1/connect/{project['project_id']}/keys"
     for body, expected in [
