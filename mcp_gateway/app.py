@@ -60,6 +60,8 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         auth=gateway.authenticator,
         sessions=gateway.sessions,
         hub=gateway.hub,
+        inflight=gateway.inflight,
+        list_changes=gateway.list_changes,
         catalog=gateway.catalog,
         guard=HostGuard(enabled=protection, allowed_hosts=settings.allowed_hosts, allowed_origins=settings.allowed_origins),
         default_tool_mode=settings.default_tool_mode,

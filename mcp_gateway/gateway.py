@@ -25,9 +25,12 @@ from mcp_gateway.lifecycle import Drain, Readiness, ReadyCheck
 from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.conversations import ConversationStore
 from mcp_gateway.mcp.full_config import FullConfig
+from mcp_gateway.mcp.inflight import Inflight
 from mcp_gateway.mcp.protocol import Protocol
-from mcp_gateway.mcp.sessions import SessionStore, StreamHub
+from mcp_gateway.mcp.request_state import RequestStates
+from mcp_gateway.mcp.sessions import LogLevels, SessionStore, StreamHub
 from mcp_gateway.mcp.subagent import SubAgentMode
+from mcp_gateway.mcp.subscriptions import ListChanges
 from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.metrics import Metrics
 from mcp_gateway.runtime.engine import shared_http_client
@@ -59,6 +62,8 @@ class Gateway:
     runtime: Runtime
     sessions: SessionStore
     hub: StreamHub
+    inflight: Inflight
+    list_changes: ListChanges
     protocol: Protocol
     metrics: Metrics
     drain: Drain
@@ -102,6 +107,9 @@ class Gateway:
         tools_only = ToolsOnly(catalog, runtime)
         sessions = SessionStore(db, settings.session_ttl, shared)
         await sessions.start()
+        inflight = Inflight(shared)
+        await inflight.start()
+        list_changes = ListChanges(shared)
         agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
         flow = ConnectFlow(
             db, catalog, tokens, accounts, oauth_apps, webhooks, vault, lambda: shared_http_client(egress), egress=egress,
@@ -125,11 +133,17 @@ class Gateway:
             runtime=runtime,
             sessions=sessions,
             hub=StreamHub(shared),
+            inflight=inflight,
+            list_changes=list_changes,
             protocol=Protocol(
                 tools_only,
                 AccountLinks(catalog, tokens, flow),
                 FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
-                SubAgentMode(catalog, agent) if agent is not None else None,
+                inflight=inflight,
+                request_states=RequestStates(settings.secret_keys),
+                log_levels=LogLevels(shared, settings.session_ttl),
+                list_changes=list_changes,
+                sub_agent=SubAgentMode(catalog, agent) if agent is not None else None,
             ),
             metrics=metrics,
             drain=drain,

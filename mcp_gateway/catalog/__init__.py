@@ -4,7 +4,7 @@ This is the public API the files under `tools/` are written against.
 """
 
 from . import props
-from .context import AccountContext, OptionsContext, Props, PropsContext, RunContext
+from .context import LOG_LEVELS, AccountContext, AgentClient, InputRequired, OptionsContext, Props, PropsContext, RunContext
 from .errors import ActionError, CatalogError, UpstreamError
 from .http import AppHttp, retry_after_seconds, status_hint, upstream_error
 from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth, tool_name
@@ -14,8 +14,10 @@ from .schema import PropValidator, configurable_prop, input_schema
 from .trim import each, within
 
 __all__ = [
+    "LOG_LEVELS",
     "MISSING",
     "AccountContext",
+    "AgentClient",
     "Action",
     "ActionError",
     "Annotations",
@@ -24,6 +26,7 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "Identity",
+    "InputRequired",
     "KeyField",
     "Keys",
     "NoAuth",

@@ -5,13 +5,47 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mcp_gateway.net import EgressPolicy
 
+from .errors import ActionError
 from .http import AppHttp
+
+LOG_LEVELS = ("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency")
+
+
+class AgentClient(Protocol):
+    """The MCP client whose tool call started a run, while the run lasts.
+
+    Notifications go to the client if it asked for them (a progress token, a log level) and are
+    dropped otherwise. `ask` sends the client a request (elicitation, sampling, roots) and returns
+    its result; the transport decides how: on the call's stream in a session, or, in the stateless
+    protocol, by ending the call with the question and running it again once answered.
+    """
+
+    def log(self, level: str, data: Any, logger: str | None) -> None: ...
+
+    def progress(self, progress: float, total: float | None, message: str | None) -> None: ...
+
+    def can_ask(self, method: str) -> bool: ...
+
+    async def ask(self, method: str, params: Mapping[str, Any], key: str | None) -> dict[str, Any]: ...
+
+
+class InputRequired(BaseException):
+    """Raised by `AgentClient.ask` in the stateless protocol: the run stops here, and the call is
+    answered with the client's questions; it runs again from the start with their answers.
+
+    A BaseException, like cancellation, so that an action's own `except Exception` cannot keep
+    the run going without the answer. An action asks before it changes anything upstream.
+    """
+
+    def __init__(self, requests: Mapping[str, Any]) -> None:
+        super().__init__("the client must answer before the run can go on")
+        self.requests = dict(requests)
 
 
 class Props(dict[str, Any]):
@@ -59,12 +93,17 @@ class _BaseContext:
 class RunContext(_BaseContext):
     """`$` for an action run."""
 
-    def __init__(self, *, tmp_dir: Path | Callable[[], Path], send: Any = None, **kw: Any) -> None:
+    def __init__(self, *, tmp_dir: Path | Callable[[], Path], send: Any = None, client: AgentClient | None = None,
+                 logger: str | None = None, **kw: Any) -> None:
         super().__init__(**kw)
         self.exports: dict[str, Any] = {}
         self.observations: list[dict[str, Any]] = []
+        # MCP content blocks (images, audio, embedded resources) the result carries beside its text.
+        self.content: list[dict[str, Any]] = []
         self._tmp_dir = tmp_dir
         self._send = send
+        self._client = client
+        self._logger = logger
 
     @property
     def send(self) -> Any:
@@ -100,8 +139,58 @@ class RunContext(_BaseContext):
     def summary(self, text: str) -> None:
         self.exports["$summary"] = text
 
-    def log(self, *parts: Any) -> None:
-        self.observations.append({"ts": _now_ms(), "k": "console.log", "msg": " ".join(str(p) for p in parts)})
+    def log(self, *parts: Any, level: str = "info") -> None:
+        """Note a line in the run's log; an MCP client that asked for log messages gets it too."""
+        if level not in LOG_LEVELS:
+            raise ValueError(f"log level {level!r} must be one of {', '.join(LOG_LEVELS)}")
+        message = " ".join(str(p) for p in parts)
+        self.observations.append({"ts": _now_ms(), "k": "console.log", "msg": message})
+        if self._client is not None:
+            self._client.log(level, message, self._logger)
+
+    def progress(self, progress: float, total: float | None = None, message: str | None = None) -> None:
+        """Tell the MCP client how far the run is, if it asked to know (elsewhere, nothing)."""
+        if self._client is not None:
+            self._client.progress(progress, total, message)
+
+    def add_content(self, block: Mapping[str, Any]) -> None:
+        """Add an MCP content block (`image`, `audio`, `resource`, `resource_link`, `text`) to the
+        tool result, after the text the run's return value becomes."""
+        if not isinstance(block, Mapping) or block.get("type") not in _CONTENT_TYPES:
+            raise ValueError(f"a content block is an object whose type is one of {', '.join(_CONTENT_TYPES)}")
+        self.content.append(dict(block))
+
+    async def elicit(self, message: str, requested_schema: Mapping[str, Any], *, key: str | None = None) -> dict[str, Any]:
+        """Ask the user for input through the MCP client (a form of flat fields). Returns the
+        client's answer: `{"action": "accept", "content": {...}}`, or `decline` or `cancel`."""
+        return await self.ask("elicitation/create", {"mode": "form", "message": message,
+                                                     "requestedSchema": dict(requested_schema)}, key=key)
+
+    async def sample(self, messages: Sequence[Mapping[str, Any]], *, max_tokens: int, system_prompt: str | None = None,
+                     key: str | None = None, **params: Any) -> dict[str, Any]:
+        """Ask the MCP client's model for a completion; returns its `CreateMessageResult`."""
+        request: dict[str, Any] = {"messages": [dict(m) for m in messages], "maxTokens": max_tokens, **params}
+        if system_prompt is not None:
+            request["systemPrompt"] = system_prompt
+        return await self.ask("sampling/createMessage", request, key=key)
+
+    async def list_roots(self, *, key: str | None = None) -> list[dict[str, Any]]:
+        """The client's roots (folders it lets servers know of), as `[{"uri", "name"}]`."""
+        return list((await self.ask("roots/list", {}, key=key)).get("roots") or [])
+
+    def can_ask(self, method: str) -> bool:
+        """Whether the MCP client declared it can be sent `method` (`elicitation/create`,
+        `sampling/createMessage`, `roots/list`); False outside an MCP tool call."""
+        return self._client is not None and self._client.can_ask(method)
+
+    async def ask(self, method: str, params: Mapping[str, Any], *, key: str | None = None) -> dict[str, Any]:
+        """Send the MCP client a request and return its result. `key` names the question where
+        the protocol keys them (2026-07-28 `inputRequests`); by default they are numbered.
+        Several asks gathered at once (`asyncio.gather`) reach the client together."""
+        if self._client is None:
+            raise ActionError(f"this action asks the user through their MCP client ({method}); "
+                              "call it as an MCP tool from a client that supports that")
+        return await self._client.ask(method, params, key)
 
     def record_error(self, exc: BaseException) -> None:
         self.observations.append(
@@ -115,6 +204,9 @@ class RunContext(_BaseContext):
                 },
             }
         )
+
+
+_CONTENT_TYPES = ("text", "image", "audio", "resource", "resource_link")
 
 
 class OptionsContext(_BaseContext):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import CatalogError
 from .props import FULL_RESPONSE, Prop, full_response
-from .schema import PropValidator
+from .schema import PropValidator, SchemaValidator
 
 if TYPE_CHECKING:
     from .context import AccountContext, PropsContext, RunContext
@@ -27,6 +27,8 @@ MAX_TOOL_NAME = 64
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _ACTION_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# The characters MCP allows in a tool name (SEP-986).
+_TOOL_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 _TEMPLATE = re.compile(r"\{\{\s*custom_fields\.([A-Za-z0-9_]+)\s*\}\}")
 
 
@@ -145,6 +147,12 @@ class Action:
     stash: StashMode | None = None
     custom: bool = False
     trim: Trim | None = None
+    # The MCP tool name, where it must differ from the one made from the key (a tool that keeps
+    # the name its clients already call it by).
+    mcp_name: str | None = None
+    # The tool's input JSON Schema as written, for inputs props cannot express ($defs, if/then,
+    # composition); the run's props are then the arguments, checked against it.
+    input_schema: Mapping[str, Any] | None = None
     _validator: Any = field(default=None, repr=False, compare=False)
 
     def shaped(self, ret: Any, values: Mapping[str, Any]) -> Any:
@@ -153,10 +161,13 @@ class Action:
             return ret
         return self.trim(ret)
 
-    def validator(self) -> PropValidator:
-        """Validator of the action's static props, built once."""
+    def validator(self) -> PropValidator | SchemaValidator:
+        """Validator of the action's static props (or of its input schema), built once."""
         if self._validator is None:
-            self._validator = PropValidator(self.key, self.props)
+            if self.input_schema is not None:
+                self._validator = SchemaValidator(self.input_schema)
+            else:
+                self._validator = PropValidator(self.key, self.props)
         return self._validator
 
     @property
@@ -175,8 +186,11 @@ def tool_name(action: Action) -> str:
     """The MCP tool name of an action: its key, made safe and at most 64 characters.
 
     Custom tools (`~/key`) become `custom.key`; a name that would be too long keeps
-    its start and gets a hash of the whole key, so it stays unique and stable.
+    its start and gets a hash of the whole key, so it stays unique and stable. An action that
+    names its tool (`mcp_name`) keeps that name.
     """
+    if action.mcp_name is not None:
+        return action.mcp_name
     name = action.key
     if name.startswith("~/"):
         name = "custom." + name[2:]
@@ -289,16 +303,28 @@ class App:
         additional_props: AdditionalProps | None = None,
         stash: StashMode | None = None,
         trim: Trim | None = None,
+        tool_name: str | None = None,
+        input_schema: Mapping[str, Any] | None = None,
     ) -> Callable[[RunFunction], Action]:
         """Declare an action whose key is `{app slug}-{name}`; decorates its `run`.
 
         With `trim`, the run returns the API's payload and callers get `trim(payload)`; the
         action gains the `fullResponse` prop, with which they get the payload whole.
+        `tool_name` gives the MCP tool its own name instead of one made from the key.
+        `input_schema` is the tool's JSON Schema (2020-12) as written, instead of `props`.
         """
         if not _ACTION_NAME.match(name):
             raise CatalogError(f"action name {name!r} must be kebab case (lowercase letters, digits, dashes)")
         if not description.strip():
             raise CatalogError(f"{self.slug}-{name}: an action needs a description")
+        if tool_name is not None and not _TOOL_NAME.match(tool_name):
+            raise CatalogError(f"{self.slug}-{name}: tool_name {tool_name!r} must be 1 to 64 letters, digits, _ . or -")
+        if input_schema is not None:
+            if props:
+                raise CatalogError(f"{self.slug}-{name}: give props or input_schema, not both")
+            if input_schema.get("type") != "object":
+                raise CatalogError(f"{self.slug}-{name}: input_schema must be a JSON Schema of type object")
+            SchemaValidator.check(input_schema, f"{self.slug}-{name}")
 
         def register(run: RunFunction) -> Action:
             all_props: dict[str, Prop] = {}
@@ -329,6 +355,8 @@ class App:
                 additional_props=additional_props,
                 stash=stash,
                 trim=trim,
+                mcp_name=tool_name,
+                input_schema=dict(input_schema) if input_schema is not None else None,
             )
             if any(p.reload_props for p in all_props.values()) and additional_props is None:
                 raise CatalogError(f"{action.key}: props with reload_props need additional_props on the action")

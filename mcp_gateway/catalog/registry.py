@@ -117,6 +117,7 @@ class Catalog:
     def __init__(self, apps: Iterable[App], packs: Iterable[Pack] = ()) -> None:
         self._own_apps: dict[str, App] = {}
         self._own_actions: dict[str, Action] = {}
+        self._named_tools: dict[str, str] = {}  # tool names actions chose, to the action keys
         self.packs = list(packs)
         self.apps: Mapping[str, App] = _Apps(self._own_apps, self.packs)
         self.actions: Mapping[str, Action] = _Actions(self._own_actions, self.apps)  # type: ignore[arg-type]
@@ -140,6 +141,12 @@ class Catalog:
     def add_app(self, app: App) -> None:
         if app.slug in self._own_apps and self._own_apps[app.slug] is not app:
             raise CatalogError(f"two apps declare the slug {app.slug!r}")
+        for action in app.actions.values():
+            if action.mcp_name is None:
+                continue
+            holder = self._named_tools.setdefault(action.mcp_name, action.key)
+            if holder != action.key:
+                raise CatalogError(f"{action.key} and {holder} both name their tool {action.mcp_name!r}")
         self._own_apps[app.slug] = app
         self._own_actions.update(app.actions)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .errors import CatalogError
 from .props import MISSING, Prop
 
 _SCALAR = {"boolean": "boolean", "integer": "integer", "string": "string", "object": "object"}
@@ -187,6 +188,32 @@ class PropValidator:
         for name in self._required:
             if name not in values:
                 problems.append(f"{name}: required, no value given")
+        return problems
+
+
+class SchemaValidator:
+    """Checks an action's arguments against the input JSON Schema it was declared with."""
+
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        from jsonschema import Draft202012Validator  # only actions declared with a schema need it
+
+        self._validator = Draft202012Validator(schema)
+
+    @staticmethod
+    def check(schema: Mapping[str, Any], action_key: str) -> None:
+        """Raise `CatalogError` when `schema` is not a valid JSON Schema."""
+        from jsonschema import Draft202012Validator, SchemaError
+
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            raise CatalogError(f"{action_key}: input_schema is not a valid JSON Schema: {exc.message}") from None
+
+    def errors(self, values: Mapping[str, Any]) -> list[str]:
+        problems = []
+        for error in self._validator.iter_errors(dict(values)):
+            where = "/".join(str(part) for part in error.absolute_path)
+            problems.append(f"{where}: {error.message}" if where else error.message)
         return problems
 
 

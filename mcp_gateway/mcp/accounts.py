@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,10 @@ class ClientContext:
     session_id: str | None = None
     # Over stdio, for one local user: how that user runs `mcp-gateway` commands beside this server.
     local: LocalCommands | None = None
+    # Where messages for the client go while a request is answered (notifications, and requests
+    # when `can_request`); None when the transport has nowhere to put them.
+    emit: Callable[[dict[str, Any]], None] | None = None
+    can_request: bool = False
 
     def conversation_id(self, mcp: McpParams) -> str | None:
         """The conversation a request belongs to: the one it names, else its session."""

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mcp_gateway.catalog import Action, Catalog, Prop, input_schema, tool_name
+from mcp_gateway.catalog import Action, AgentClient, Catalog, Prop, input_schema, tool_name
 from mcp_gateway.catalog.model import MAX_TOOL_NAME
 from mcp_gateway.catalog.schema import PropValidator
 from mcp_gateway.files import FileError
@@ -179,13 +179,14 @@ class FullConfig:
     # Calling
 
     async def call(
-        self, mcp: McpParams, caller: Caller, conversation_id: str | None, name: str, arguments: Mapping[str, Any]
+        self, mcp: McpParams, caller: Caller, conversation_id: str | None, name: str, arguments: Mapping[str, Any],
+        client: AgentClient | None = None,
     ) -> Outcome:
         state = await self._state(caller, conversation_id)
         if state.action_key is not None and name in (SET_PROPS, LIST_OPTIONS, RUN, ABORT):
             action = self._catalog.actions.get(state.action_key)
             if action is not None:
-                return await self._configure(caller, conversation_id, state, action, name, arguments)
+                return await self._configure(caller, conversation_id, state, action, name, arguments, client)
         if mcp.app_discovery and name == DISCOVER:
             return await self._discover(caller, conversation_id, state, arguments)
         if mcp.app_discovery and name == SELECT_APPS:
@@ -204,11 +205,11 @@ class FullConfig:
             )
         if not apps:
             raise UnknownTool(f"unknown tool {name!r}: no apps are chosen yet; call {DISCOVER} first")
-        return Outcome(await self._tools_only.call(apps, caller, name, arguments))
+        return Outcome(await self._tools_only.call(apps, caller, name, arguments, client))
 
     async def _configure(
         self, caller: Caller, conversation_id: str | None, state: Conversation, action: Action, name: str,
-        arguments: Mapping[str, Any],
+        arguments: Mapping[str, Any], client: AgentClient | None,
     ) -> Outcome:
         if name == ABORT:
             await self._save(caller, conversation_id, state.idle())
@@ -236,7 +237,8 @@ class FullConfig:
             if unknown:
                 return Outcome(error_result(f"{RUN} takes no inputs but stash_id; set {', '.join(unknown)} with {SET_PROPS}"))
             try:
-                result = await self._runtime.run(caller, action, state.values, via="mcp", extra_props=props, stash_id=stash_id)
+                result = await self._runtime.run(caller, action, state.values, via="mcp", extra_props=props,
+                                                 stash_id=stash_id, client=client)
             except (ConfigurationError, FileError) as exc:
                 return Outcome(error_result(str(exc)))
             if result.error is None:

@@ -31,6 +31,8 @@ from mcp_gateway.lifecycle import Drain
 from mcp_gateway.store.shared import SharedUnavailable
 
 from .accounts import ClientContext
+from .inflight import Inflight
+from .subscriptions import SUBSCRIPTION_ID_META_KEY, HONOURED, ListChanges, honoured
 from .params import McpParams, ParamError, raw_params, resolve
 from .protocol import (
     ERROR_HTTP_STATUS,
@@ -122,6 +124,8 @@ class McpEndpoint:
         auth: Authenticator,
         sessions: SessionStore,
         hub: StreamHub,
+        inflight: Inflight,
+        list_changes: ListChanges,
         catalog: Catalog,
         guard: HostGuard,
         default_tool_mode: str,
@@ -129,6 +133,8 @@ class McpEndpoint:
         public_url: str | None = None,
     ) -> None:
         self._protocol = protocol
+        self._inflight = inflight
+        self._list_changes = list_changes
         self._auth = auth
         self._sessions = sessions
         self._hub = hub
@@ -256,11 +262,12 @@ class McpEndpoint:
                 request_id=message.get("id") if isinstance(message, dict) else None,
             )
         if is_modern:
-            await self._modern(message, headers, query, path, send, base_url)
+            await self._modern(message, headers, query, path, receive, send, base_url)
         else:
             await self._handshake_era(message, headers, query, path, send, base_url)
 
-    async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
+    async def _modern(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str],
+                      receive: Receive, send: Send, base_url: str) -> None:
         if isinstance(message, list):
             raise HttpError(400, f"JSON-RPC batches are not part of MCP {', '.join(MODERN_PROTOCOL_VERSIONS)}: send one message per POST")
         if not isinstance(message, dict) or "method" not in message:
@@ -272,15 +279,25 @@ class McpEndpoint:
         request_id = message["id"]
         principal = await self._principal(headers, request_id)
         method, params = message["method"], message.get("params")
+        stream = _EventStream(send, headers)
         try:
             envelope = read_envelope(method, params, headers)
             mcp = self._params(principal, raw_params(headers, query, path), None, request_id)
             capabilities = envelope.client_capabilities if isinstance(envelope.client_capabilities, Mapping) else None
-            client = ClientContext(envelope.protocol_version, capabilities, base_url)
-            answer = await self._protocol.dispatch(method, params, mcp, modern=True, client=client)
+            if method == "subscriptions/listen":
+                await self._listen(request_id, params or {}, mcp, stream, receive)
+                return
+            outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+            client = ClientContext(envelope.protocol_version, capabilities, base_url,
+                                   emit=outbox.put_nowait if stream.possible else None)
+            work = asyncio.ensure_future(self._protocol.dispatch(method, params, mcp, modern=True, client=client))
+            answer = await _pump(outbox, work, stream.write)
             response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": answer.result}
-            if answer.notifications:
-                await self._reply(send, headers, [*answer.notifications, response], [])
+            if stream.started or (answer.notifications and stream.possible):
+                for notification in answer.notifications:
+                    await stream.write(notification)
+                await stream.write(response)
+                await stream.end()
                 return
             status = 200
         except JsonRpcError as exc:
@@ -292,7 +309,49 @@ class McpEndpoint:
             logger.exception("%s failed", method)
             response = error_response(request_id, JsonRpcError(INTERNAL_ERROR, "internal error; the gateway logged the details"))
             status = 200
+        if stream.started:  # an error after progress went out ends the same stream
+            await stream.write(response)
+            await stream.end()
+            return
         await _send(send, status, dump_json(response), _JSON)
+
+    async def _listen(self, request_id: Any, params: Mapping[str, Any], mcp: McpParams, stream: _EventStream,
+                      receive: Receive) -> None:
+        """A `subscriptions/listen` stream: the acknowledgement, then the changes asked for, until
+        the client goes; a stopping process ends it with the request's response."""
+        if not stream.possible:
+            raise HttpError(406, "subscriptions/listen answers with an event stream: send "
+                                 "`Accept: application/json, text/event-stream`", request_id=request_id)
+        wanted = honoured(params.get("notifications"))
+        methods = {HONOURED[name] for name in wanted}
+        meta = {SUBSCRIPTION_ID_META_KEY: request_id}
+        conversation_id = mcp.conversation_id
+        # Subscribed before the acknowledgement, so that no change after it is missed.
+        async with self._list_changes.listen(mcp, conversation_id) as queue:
+            await stream.write({"jsonrpc": "2.0", "method": "notifications/subscriptions/acknowledged",
+                                "params": {"_meta": meta, "notifications": wanted}})
+            disconnected = asyncio.ensure_future(_wait_disconnect(receive))
+            draining = asyncio.ensure_future(self._drain.draining.wait())
+            try:
+                while True:
+                    getter = asyncio.ensure_future(queue.get())
+                    done, _ = await asyncio.wait({getter, disconnected, draining}, timeout=PING_SECONDS,
+                                                 return_when=asyncio.FIRST_COMPLETED)
+                    if getter not in done:
+                        getter.cancel()
+                    if disconnected in done:
+                        return
+                    if draining in done:
+                        break
+                    if getter in done and getter.result() in methods:
+                        await stream.write({"jsonrpc": "2.0", "method": getter.result(), "params": {"_meta": meta}})
+                    elif not done:
+                        await stream.comment(b"ping")
+                await stream.write({"jsonrpc": "2.0", "id": request_id, "result": {"resultType": "complete", "_meta": meta}})
+                await stream.end()
+            finally:
+                disconnected.cancel()
+                draining.cancel()
 
     async def _handshake_era(self, message: Any, headers: dict[str, str], query: dict[str, str], path: Mapping[str, str], send: Send, base_url: str) -> None:
         batch = isinstance(message, list)
@@ -329,10 +388,15 @@ class McpEndpoint:
             raise HttpError(400, f"JSON-RPC batches are not part of MCP {session.protocol_version}, this session's "
                                  "protocol version: send one message per POST")
         mcp = self._params(principal, raw_params(headers, query, path), session.params, first_id)
+        extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
+        await self._route_client_messages(session.id, messages)
+        requests = [m for m in messages if "id" in m and isinstance(m.get("method"), str)]
+        if not batch and requests:
+            await self._handshake_request(requests[0], session, mcp, headers, send, base_url, extra_headers)
+            return
         client = ClientContext(session.protocol_version, session.capabilities, base_url, session.id)
         notifications: list[dict[str, Any]] = []
         responses = [r for r in [await self._answer(m, mcp, client, notifications) for m in messages] if r is not None]
-        extra_headers.append((SESSION_HEADER.encode(), session.id.encode()))
         if not responses:
             await _send(send, 202, b"", extra_headers)
             return
@@ -344,6 +408,55 @@ class McpEndpoint:
                 await self._reply(send, headers, [*notifications, *responses], extra_headers)
                 return
         await _send(send, 200, dump_json(responses if batch else responses[0]), _JSON + extra_headers)
+
+    async def _handshake_request(self, message: dict[str, Any], session: Session, mcp: McpParams, headers: Mapping[str, str],
+                                 send: Send, base_url: str, extra_headers: list[tuple[bytes, bytes]]) -> None:
+        """Answer one request of a session. What the call sends the client meanwhile (progress,
+        log messages, its own requests) goes on an event stream answering the POST when the
+        client takes one, else on the session's GET stream if one is open anywhere."""
+        stream = _EventStream(send, headers, extra_headers)
+        if stream.possible:
+            write, reachable = stream.write, True
+        else:
+            reachable = await self._hub.has(session.id)
+
+            async def write(item: dict[str, Any]) -> None:
+                await self._hub.send(session.id, item)
+        outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        client = ClientContext(session.protocol_version, session.capabilities, base_url, session.id,
+                               emit=outbox.put_nowait if reachable else None, can_request=reachable)
+        notifications: list[dict[str, Any]] = []
+        work = asyncio.ensure_future(self._answer(message, mcp, client, notifications))
+        self._inflight.track(session.id, message["id"], work)
+        try:
+            response = await _pump(outbox, work, write)
+        except asyncio.CancelledError:
+            if work.cancelled() and not _current_task_cancelling():
+                # The client cancelled the call: no response is due (it ignores one anyway).
+                if stream.started:
+                    await stream.end()
+                else:
+                    await _send(send, 202, b"", extra_headers)
+                return
+            raise
+        if stream.started or (notifications and stream.possible):
+            for notification in notifications:
+                await stream.write(notification)
+            if response is not None:
+                await stream.write(response)
+            await stream.end()
+            return
+        for notification in notifications:  # a JSON-only client hears them on its GET stream
+            await self._hub.send(session.id, notification)
+        await _send(send, 200, dump_json(response), _JSON + extra_headers)
+
+    async def _route_client_messages(self, session_id: str, messages: list[dict[str, Any]]) -> None:
+        """Replies to the gateway's requests, and cancellations, go to the process they are for."""
+        for message in messages:
+            if "method" not in message and "id" in message:
+                await self._inflight.reply(session_id, message)
+            elif message.get("method") == "notifications/cancelled":
+                await self._inflight.cancel(session_id, message.get("params"))
 
     async def _reply(self, send: Send, headers: Mapping[str, str], messages: list[dict[str, Any]], extra_headers: list[tuple[bytes, bytes]]) -> None:
         """Answer a POST with notifications before its response: as an event stream when the
@@ -444,6 +557,7 @@ class McpEndpoint:
         if not isinstance(message, dict):
             raise HttpError(400, "the body must be one JSON-RPC 2.0 message object (this transport takes no batches)")
         _check_messages([message], batch=False)
+        await self._route_client_messages(session.id, [message])
         await _send(send, 202, b"Accepted", [(b"content-type", b"text/plain")])
         # The answer is worked out after the 202; a drain waits for it like for a request.
         self._drain.enter()
@@ -457,12 +571,75 @@ class McpEndpoint:
             reply: dict[str, Any] | None = {"jsonrpc": "2.0", "id": message["id"], "result": self._protocol.initialize_result(message.get("params"))}
         else:
             notifications: list[dict[str, Any]] = []
-            client = ClientContext(session.protocol_version, None, base_url, session.id)
-            reply = await self._answer(message, session.params, client, notifications)
+            outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+            # Legacy sessions keep no client capabilities: their calls get notifications, not requests.
+            client = ClientContext(session.protocol_version, None, base_url, session.id, emit=outbox.put_nowait)
+
+            async def forward(item: dict[str, Any]) -> None:
+                await self._hub.send(session.id, item)
+            work = asyncio.ensure_future(self._answer(message, session.params, client, notifications))
+            if "id" in message:
+                self._inflight.track(session.id, message["id"], work)
+            try:
+                reply = await _pump(outbox, work, forward)
+            except asyncio.CancelledError:
+                if work.cancelled() and not _current_task_cancelling():
+                    return
+                raise
             for notification in notifications:
                 await self._hub.send(session.id, notification)
         if reply is not None:
             await self._hub.send(session.id, reply)
+
+
+class _EventStream:
+    """The answer to one POST as an event stream, started on its first message; `possible`
+    when the client accepts one."""
+
+    def __init__(self, send: Send, headers: Mapping[str, str], extra_headers: list[tuple[bytes, bytes]] | None = None) -> None:
+        self._send = send
+        self._extra_headers = extra_headers or []
+        self.possible = "text/event-stream" in headers.get("accept", "")
+        self.started = False
+
+    async def write(self, message: dict[str, Any]) -> None:
+        if not self.started:
+            self.started = True
+            await self._send({"type": "http.response.start", "status": 200, "headers": [
+                (b"content-type", b"text/event-stream"), (b"cache-control", b"no-store"), *self._extra_headers]})
+        await self._send({"type": "http.response.body", "body": b"event: message\ndata: " + dump_json(message) + b"\n\n",
+                          "more_body": True})
+
+    async def comment(self, text: bytes) -> None:
+        """A line clients ignore, which keeps proxies from closing an idle stream."""
+        await self._send({"type": "http.response.body", "body": b": " + text + b"\n\n", "more_body": True})
+
+    async def end(self) -> None:
+        await self._send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+async def _pump(outbox: asyncio.Queue[dict[str, Any]], work: asyncio.Future[Any], write: Any) -> Any:
+    """Write what `work` queues on `outbox` as it comes, then return its result (or raise)."""
+    try:
+        while not work.done():
+            getter = asyncio.ensure_future(outbox.get())
+            await asyncio.wait({getter, work}, return_when=asyncio.FIRST_COMPLETED)
+            if getter.done():
+                await write(getter.result())
+            else:
+                getter.cancel()
+        while not outbox.empty():
+            await write(outbox.get_nowait())
+    except BaseException:
+        work.cancel()
+        raise
+    return work.result()
+
+
+def _current_task_cancelling() -> bool:
+    """Whether this request itself is being cancelled (the server stopping), not just its work."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 class _SseUrl:

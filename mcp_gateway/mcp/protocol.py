@@ -13,16 +13,23 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from mcp_gateway import __version__
+from mcp_gateway.catalog import LOG_LEVELS, AgentClient, InputRequired
 from mcp_gateway.runtime.errors import AccountRequired
 from mcp_gateway.runtime.service import Caller
 
 from .accounts import AccountLinks, ClientContext
 from .full_config import ConversationRequired, FullConfig
+from .inflight import Inflight
 from .params import McpParams
+from .peer import CallPeer, SessionPeer, StatelessPeer
+from .request_state import RequestStateError, RequestStates, binding
+from .sessions import LogLevels
+from .subscriptions import ListChanges
 from .subagent import SubAgentMode
 from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
     HANDSHAKE_PROTOCOL_VERSIONS,
+    LOG_LEVEL_META_KEY,
     HEADER_MISMATCH,
     INTERNAL_ERROR,
     INVALID_PARAMS,
@@ -58,7 +65,7 @@ INSTRUCTIONS: Final = (
     "if it says the app is not set up on this gateway yet, tell the user so instead of retrying."
 )
 HANDSHAKE_CAPABILITIES: Final = {"tools": {"listChanged": True}, "logging": {}}
-MODERN_CAPABILITIES: Final = {"tools": {"listChanged": True}}
+MODERN_CAPABILITIES: Final = {"tools": {"listChanged": True}, "logging": {}}
 ERROR_HTTP_STATUS: Final = {
     PARSE_ERROR: 400,
     INVALID_REQUEST: 400,
@@ -155,15 +162,23 @@ class Answer:
 
 
 TOOLS_CHANGED: Final = {"jsonrpc": "2.0", "method": "notifications/tools/list_changed"}
+# How long a client may keep a list that changes only with the gateway's catalog (a restart).
+FIXED_LIST_TTL_MS: Final = 5 * 60 * 1000
 
 
 class Protocol:
     def __init__(
-        self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, sub_agent: SubAgentMode | None = None
+        self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, *, inflight: Inflight,
+        request_states: RequestStates, log_levels: LogLevels, list_changes: ListChanges,
+        sub_agent: SubAgentMode | None = None,
     ) -> None:
         self._tools_only = tools_only
         self._links = links
         self._full_config = full_config
+        self._inflight = inflight
+        self._request_states = request_states
+        self._log_levels = log_levels
+        self._list_changes = list_changes
         self._sub_agent = sub_agent  # None when no LLM provider is configured
 
     def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -181,7 +196,12 @@ class Protocol:
         if method == "tools/list":
             caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
             result: dict[str, Any] = {"tools": await self._list_tools(mcp, caller, client)}
-            return Answer(_modern(result, cacheable=True) if modern else result)
+            if not modern:
+                return Answer(result)
+            # Full-config lists change with the conversation (and say so); the others change only
+            # when the gateway's catalog does. Private: which apps a list holds depends on the caller.
+            fixed = mcp.tool_mode != "full-config"
+            return Answer(_modern(result, ttl_ms=FIXED_LIST_TTL_MS if fixed else 0, scope="private"))
         if method == "tools/call":
             name = (params or {}).get("name")
             if not isinstance(name, str) or not name:
@@ -191,12 +211,23 @@ class Protocol:
                 raise JsonRpcError(INVALID_PARAMS, "tools/call params.arguments must be an object")
             caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
             notifications: list[dict[str, Any]] = []
+            bound_to = binding(mcp.project_id, mcp.environment, mcp.external_user_id, method, name, arguments)
+            peer = await self._peer(params or {}, client, modern=modern, bound_to=bound_to)
             try:
-                result, changed = await self._call_tool(mcp, caller, client, name, arguments)
-                if changed:
+                result, changed = await self._call_tool(mcp, caller, client, name, arguments, peer)
+                if changed and modern:  # heard on `subscriptions/listen` streams, on any process
+                    await self._list_changes.tools_changed(mcp, client.conversation_id(mcp))
+                elif changed:
                     notifications.append(TOOLS_CHANGED)
             except UnknownTool as exc:
                 raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+            except InputRequired as asked:
+                assert isinstance(peer, StatelessPeer)
+                return Answer(_modern({
+                    "resultType": "input_required",
+                    "inputRequests": asked.requests,
+                    "requestState": self._request_states.seal(peer.answers, bound_to=bound_to),
+                }, result_type="input_required"))
             except AccountRequired as exc:
                 ask = await self._links.request(exc, caller, client, params or {}, modern=modern)
                 if ask.error is not None:
@@ -212,9 +243,14 @@ class Protocol:
         if method == "server/discover" and modern:
             return Answer(_modern(
                 {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": MODERN_CAPABILITIES, "instructions": INSTRUCTIONS},
-                cacheable=True,
+                ttl_ms=FIXED_LIST_TTL_MS, scope="public",  # the same for every caller of this gateway
             ))
         if method == "logging/setLevel" and not modern:
+            level = (params or {}).get("level")
+            if level not in LOG_LEVELS:
+                raise JsonRpcError(INVALID_PARAMS, f"level must be one of {', '.join(LOG_LEVELS)}, not {level!r}")
+            if client.session_id is not None:
+                await self._log_levels.set(client.session_id, level)
             return Answer({})
         if method == "initialize":
             if modern:
@@ -229,19 +265,52 @@ class Protocol:
             return self._sub_agent_mode().toolset(mcp.apps).tools
         return self._tools_only.toolset(mcp.apps).tools
 
+    async def _peer(self, params: Mapping[str, Any], client: ClientContext, *, modern: bool, bound_to: str) -> CallPeer:
+        """The client as the run sees it, from what the call says it wants to hear."""
+        meta = params.get("_meta")
+        meta = meta if isinstance(meta, Mapping) else {}
+        emit = client.emit or _drop
+        progress_token = meta.get("progressToken")
+        if modern:
+            log_level = meta.get(LOG_LEVEL_META_KEY)
+            if log_level is not None and log_level not in LOG_LEVELS:
+                raise JsonRpcError(INVALID_PARAMS, f"{LOG_LEVEL_META_KEY} must be one of {', '.join(LOG_LEVELS)}, "
+                                                   f"not {log_level!r}")
+            responses = params.get("inputResponses")
+            if responses is not None and not isinstance(responses, Mapping):
+                raise JsonRpcError(INVALID_PARAMS, "inputResponses must be an object of answers by the keys of "
+                                                   "the inputRequests they answer")
+            answers: dict[str, Any] = {}
+            if params.get("requestState") is not None:
+                try:
+                    answers = self._request_states.open(params["requestState"], bound_to=bound_to)
+                except RequestStateError as exc:
+                    raise JsonRpcError(INVALID_PARAMS, f"{exc}; call the tool again without requestState and "
+                                                       "inputResponses to start over") from None
+            # Only answers that are objects can be results; anything else is ignored, and asked again.
+            answers.update({k: v for k, v in (responses or {}).items() if isinstance(v, Mapping)})
+            return StatelessPeer(answers=answers, emit=emit, capabilities=client.capabilities,
+                                 progress_token=progress_token, log_level=log_level)
+        log_level = await self._log_levels.get(client.session_id) if client.session_id is not None else None
+        return SessionPeer(inflight=self._inflight, session_id=client.session_id or "", emit=emit,
+                           protocol_version=client.protocol_version, can_request=client.can_request,
+                           capabilities=client.capabilities, progress_token=progress_token,
+                           log_level=log_level or "info")
+
     async def _call_tool(
-        self, mcp: McpParams, caller: Caller, client: ClientContext, name: str, arguments: Mapping[str, Any]
+        self, mcp: McpParams, caller: Caller, client: ClientContext, name: str, arguments: Mapping[str, Any],
+        peer: AgentClient,
     ) -> tuple[dict[str, Any], bool]:
         """The tool's result, and whether the tool list changed because of the call."""
         if mcp.tool_mode == "full-config":
             try:
-                outcome = await self._full_config.call(mcp, caller, client.conversation_id(mcp), name, arguments)
+                outcome = await self._full_config.call(mcp, caller, client.conversation_id(mcp), name, arguments, peer)
             except ConversationRequired as exc:
                 return error_result(str(exc)), False
             return outcome.result, outcome.tools_changed
         if mcp.tool_mode == "sub-agent":
             return await self._sub_agent_mode().call(mcp.apps, caller, name, arguments), False
-        return await self._tools_only.call(mcp.apps, caller, name, arguments), False
+        return await self._tools_only.call(mcp.apps, caller, name, arguments, peer), False
 
     def _sub_agent_mode(self) -> SubAgentMode:
         if self._sub_agent is None:
@@ -253,11 +322,17 @@ class Protocol:
         return self._sub_agent
 
 
-def _modern(result: dict[str, Any], *, cacheable: bool = False) -> dict[str, Any]:
-    result["resultType"] = "complete"
+def _drop(_: dict[str, Any]) -> None:
+    """Where a call's notifications go when the transport has no stream for them."""
+
+
+def _modern(result: dict[str, Any], *, ttl_ms: int | None = None, scope: str = "private",
+            result_type: str = "complete") -> dict[str, Any]:
+    """A 2026-07-28 result: its type, the server's identity and, for cacheable methods, how long
+    and for whom a client may keep it."""
+    result["resultType"] = result_type
     result["_meta"] = {**result.get("_meta", {}), SERVER_INFO_META_KEY: SERVER_INFO}
-    if cacheable:
-        # Tool lists depend on the caller's apps and, in other modes, on conversation state.
-        result["ttlMs"] = 0
-        result["cacheScope"] = "private"
+    if ttl_ms is not None:
+        result["ttlMs"] = ttl_ms
+        result["cacheScope"] = scope
     return result

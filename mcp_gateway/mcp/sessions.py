@@ -137,6 +137,24 @@ class SessionStore:
             self._cache.popitem(last=False)
 
 
+class LogLevels:
+    """The log level each session asked for with `logging/setLevel`, seen by every process."""
+
+    def __init__(self, shared: Shared, ttl: float) -> None:
+        self._shared = shared
+        self._ttl = ttl
+
+    async def set(self, session_id: str, level: str) -> None:
+        await self._shared.set(f"mcp-log-level:{session_id}", level.encode(), self._ttl)
+
+    async def get(self, session_id: str) -> str | None:
+        try:
+            level = await self._shared.get(f"mcp-log-level:{session_id}")
+        except SharedUnavailable:
+            return None
+        return level.decode() if level is not None else None
+
+
 class StreamHub:
     """Server-to-client streams (legacy SSE, GET notification streams) by session id. A message
     for a session reaches its stream in whichever process holds it open."""

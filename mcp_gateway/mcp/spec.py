@@ -18,6 +18,7 @@ BATCH_PROTOCOL_VERSIONS: Final = ("2025-03-26",)
 PROTOCOL_VERSION_META_KEY: Final = "io.modelcontextprotocol/protocolVersion"
 CLIENT_CAPABILITIES_META_KEY: Final = "io.modelcontextprotocol/clientCapabilities"
 SERVER_INFO_META_KEY: Final = "io.modelcontextprotocol/serverInfo"
+LOG_LEVEL_META_KEY: Final = "io.modelcontextprotocol/logLevel"
 
 PARSE_ERROR: Final = -32700
 INVALID_REQUEST: Final = -32600

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mcp_gateway.catalog import Action, Catalog, input_schema, tool_name
+from mcp_gateway.catalog import Action, AgentClient, Catalog, input_schema, tool_name
 from mcp_gateway.files import URL_TTL, FileError, StashOutput
 from mcp_gateway.runtime.engine import RunResult
 from mcp_gateway.runtime.errors import ConfigurationError
@@ -41,9 +41,12 @@ def action_tool(action: Action) -> dict[str, Any]:
             f"\n\nMore inputs appear once {reloads} are set; pass them with the other arguments "
             "(an error result lists the inputs that are then expected)."
         )
-    schema = input_schema(action.key, action.props, dynamic=action.additional_props is not None)
+    if action.input_schema is not None:
+        schema = dict(action.input_schema)
+    else:
+        schema = input_schema(action.key, action.props, dynamic=action.additional_props is not None)
     if takes_stash_id(action):
-        schema["properties"][STASH_ARGUMENT] = stash_schema(action)
+        schema.setdefault("properties", {})[STASH_ARGUMENT] = stash_schema(action)
     return {
         "name": tool_name(action),
         "title": action.name,
@@ -143,7 +146,8 @@ class ToolsOnly:
             cached = self._cache[apps] = ToolSet(tools, {t["name"]: a for t, a in zip(tools, actions)}, has_configure)
         return cached
 
-    async def call(self, apps: tuple[str, ...], caller: Caller, name: str, arguments: Mapping[str, Any]) -> dict[str, Any]:
+    async def call(self, apps: tuple[str, ...], caller: Caller, name: str, arguments: Mapping[str, Any],
+                   client: AgentClient | None = None) -> dict[str, Any]:
         toolset = self.toolset(apps)
         if name == CONFIGURE_TOOL and toolset.has_configure:
             return await self._configure(toolset, caller, arguments)
@@ -153,7 +157,7 @@ class ToolsOnly:
         arguments, stash_id = split_stash_id(action, arguments, files=self._runtime.files is not None)
         # AccountRequired goes up: how to ask for the account depends on the client.
         try:
-            result = await self._runtime.run(caller, action, arguments, via="mcp", stash_id=stash_id)
+            result = await self._runtime.run(caller, action, arguments, via="mcp", stash_id=stash_id, client=client)
         except (ConfigurationError, FileError) as exc:
             return error_result(str(exc))
         return run_result(result)
@@ -194,7 +198,7 @@ def run_result(result: RunResult) -> dict[str, Any]:
     if len(body) > _TEXT_LIMIT:
         body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
     text = f"{result.summary}\n\n{body}" if result.summary else body
-    content = [{"type": "text", "text": text + stash_note(result)}, *file_blocks(result.files)]
+    content = [{"type": "text", "text": text + stash_note(result)}, *result.content, *file_blocks(result.files)]
     return {"content": content, "structuredContent": structured, "isError": False}
 
 

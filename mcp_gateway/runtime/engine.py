@@ -24,6 +24,7 @@ from mcp_gateway.catalog import (
     MISSING,
     Action,
     ActionError,
+    AgentClient,
     AppHttp,
     OptionsContext,
     OptionsPage,
@@ -83,6 +84,8 @@ class RunResult:
     run_id: str | None = None
     # The files the run left in its File Stash, for results that show them (not in the JSON).
     files: list[StashOutput] = field(default_factory=list)
+    # MCP content blocks the run added (`$.add_content`), for MCP results (not in the JSON).
+    content: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def summary(self) -> str | None:
@@ -175,12 +178,14 @@ async def run_action(
     send: Any = None,
     on_request: RequestHook | None = None,
     egress: EgressPolicy = EgressPolicy(),
+    client: AgentClient | None = None,
 ) -> RunResult:
     """Validate `values` against the action's props and run it.
 
     Invalid values raise `ConfigurationError` naming every bad field, before any
     code of the action runs. Failures inside the run come back as a `RunResult`
-    with `error` set and the error recorded among the observations.
+    with `error` set and the error recorded among the observations. `client` is the
+    MCP client that called, for runs that talk to it; its `InputRequired` goes up.
     """
     props = {**action.props, **(extra_props or {})}
     values = unwrap_values(values)
@@ -203,6 +208,8 @@ async def run_action(
         external_user_id=external_user_id,
         tmp_dir=tmp_dir if tmp_dir is not None else make_tmp,
         send=send,
+        client=client,
+        logger=action.app.slug,
     )
     result = RunResult()
     deadline = asyncio.timeout(timeout)
@@ -237,6 +244,7 @@ async def run_action(
             shutil.rmtree(path, ignore_errors=True)
     result.exports = _jsonable(ctx.exports)
     result.os = ctx.observations
+    result.content = ctx.content
     return result
 
 

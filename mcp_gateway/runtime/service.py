@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from mcp_gateway.catalog import Action, Catalog, Prop, PropValidator
+from mcp_gateway.catalog import Action, AgentClient, Catalog, InputRequired, Prop, PropValidator
 from mcp_gateway.catalog.http import RefreshHook, RequestHook
 from mcp_gateway.connect.accounts import AccountError, Accounts, ResolvedAccount
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
@@ -178,10 +178,12 @@ class Runtime:
         via: str,
         extra_props: Mapping[str, Prop] | None = None,
         stash_id: str | bool | None = None,
+        client: AgentClient | None = None,
     ) -> engine.RunResult:
         """Run `action` for the caller. With `stash_id` (`""`, `"NEW"` or true for a new stash, or
         an earlier run's id) the run's /tmp starts with the stash's files and the files it
-        writes are uploaded to it."""
+        writes are uploaded to it. `client` is the MCP client that called; a run it must answer
+        first (`InputRequired`, in the stateless protocol) ends with nothing sent or stashed."""
         started = time.perf_counter()
         account_id: str | None = None
         outcome = "error"  # until the run says otherwise
@@ -218,19 +220,26 @@ class Runtime:
                         external_user_id=caller.external_user_id,
                         action_key=action.key,
                     )
-                result = await engine.run_action(
-                    action,
-                    values,
-                    auth=auth.credentials,
-                    external_user_id=caller.external_user_id,
-                    timeout=self.run_timeout,
-                    tmp_dir=run_files.tmp_dir if run_files is not None else None,
-                    extra_props=extra_props,
-                    on_unauthorized=auth.on_unauthorized,
-                    send=send,
-                    on_request=on_request,
-                    egress=self.egress,
-                )
+                try:
+                    result = await engine.run_action(
+                        action,
+                        values,
+                        auth=auth.credentials,
+                        external_user_id=caller.external_user_id,
+                        timeout=self.run_timeout,
+                        tmp_dir=run_files.tmp_dir if run_files is not None else None,
+                        extra_props=extra_props,
+                        on_unauthorized=auth.on_unauthorized,
+                        send=send,
+                        on_request=on_request,
+                        egress=self.egress,
+                        client=client,
+                    )
+                except InputRequired:
+                    if send is not None:
+                        send.discard()
+                    outcome = "input_required"
+                    raise
                 if send is not None:
                     # A failed run delivers none of its sends, so a retry never doubles them.
                     if result.error is None and send.pending:
