@@ -22,6 +22,7 @@ from mcp_gateway.connect.webhooks import Webhooks
 from mcp_gateway.destinations import Destinations
 from mcp_gateway.files import Files
 from mcp_gateway.lifecycle import Drain, Readiness, ReadyCheck
+from mcp_gateway.connect.connections import Connections
 from mcp_gateway.mcp.accounts import AccountLinks
 from mcp_gateway.mcp.conversations import ConversationStore
 from mcp_gateway.mcp.full_config import FullConfig
@@ -114,6 +115,10 @@ class Gateway:
         flow = ConnectFlow(
             db, catalog, tokens, accounts, oauth_apps, webhooks, vault, lambda: shared_http_client(egress), egress=egress,
         )
+        hub = StreamHub(shared)
+        connections = Connections(shared)
+        links = AccountLinks(catalog, tokens, flow, connections, hub)
+        flow.on_connected += [connections.connected, links.connected]
         return cls(
             settings=settings,
             db=db,
@@ -132,12 +137,12 @@ class Gateway:
             flow=flow,
             runtime=runtime,
             sessions=sessions,
-            hub=StreamHub(shared),
+            hub=hub,
             inflight=inflight,
             list_changes=list_changes,
             protocol=Protocol(
                 tools_only,
-                AccountLinks(catalog, tokens, flow),
+                links,
                 FullConfig(catalog, runtime, tools_only, ConversationStore(db, vault, settings.conversation_ttl)),
                 inflight=inflight,
                 request_states=RequestStates(settings.secret_keys),

@@ -4,7 +4,18 @@ This is the public API the files under `tools/` are written against.
 """
 
 from . import props
-from .context import LOG_LEVELS, AccountContext, AgentClient, InputRequired, OptionsContext, Props, PropsContext, RunContext
+from .context import (
+    LOG_LEVELS,
+    AccountContext,
+    AgentClient,
+    ClientAnswerNeeded,
+    InputRequired,
+    MissingClientCapability,
+    OptionsContext,
+    Props,
+    PropsContext,
+    RunContext,
+)
 from .errors import ActionError, CatalogError, UpstreamError
 from .http import AppHttp, retry_after_seconds, status_hint, upstream_error
 from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth, tool_name
@@ -25,9 +36,11 @@ __all__ = [
     "AppHttp",
     "Catalog",
     "CatalogError",
+    "ClientAnswerNeeded",
     "Identity",
     "InputRequired",
     "KeyField",
+    "MissingClientCapability",
     "Keys",
     "NoAuth",
     "OAuth",

@@ -35,17 +35,29 @@ class AgentClient(Protocol):
     async def ask(self, method: str, params: Mapping[str, Any], key: str | None) -> dict[str, Any]: ...
 
 
-class InputRequired(BaseException):
+class ClientAnswerNeeded(BaseException):
     """Raised by `AgentClient.ask` in the stateless protocol: the run stops here, and the call is
-    answered with the client's questions; it runs again from the start with their answers.
+    answered with what the client must do first.
 
     A BaseException, like cancellation, so that an action's own `except Exception` cannot keep
     the run going without the answer. An action asks before it changes anything upstream.
     """
 
+
+class InputRequired(ClientAnswerNeeded):
+    """The client is to answer these questions; the run starts again once it has."""
+
     def __init__(self, requests: Mapping[str, Any]) -> None:
         super().__init__("the client must answer before the run can go on")
         self.requests = dict(requests)
+
+
+class MissingClientCapability(ClientAnswerNeeded):
+    """The run needs to ask the client something it did not declare it can answer."""
+
+    def __init__(self, capability: str, message: str) -> None:
+        super().__init__(message)
+        self.capability = capability
 
 
 class Props(dict[str, Any]):

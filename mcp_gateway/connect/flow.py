@@ -4,7 +4,7 @@ code flow or a form of API keys, the app's account test, webhooks either way."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -78,6 +78,8 @@ class ConnectFlow:
         self._http = http  # the shared client, for account tests
         # The (project, app) pairs whose missing OAuth client the operator has been told of.
         self._told: set[tuple[str, str]] = set()
+        # Called with (project, environment, external user, app) once an account is saved.
+        self.on_connected: list[Callable[[str, str, str, str], Awaitable[None]]] = []
 
     async def open(self, token: str | None, app_slug: str | None) -> tuple[ConnectSession, App | None]:
         """The session and app a Connect Link asks for; `ConnectTokenError` with the user-facing message."""
@@ -243,6 +245,11 @@ class ConnectFlow:
                 },
             )
         logger.info("connected %s account %s for a user of project %s", app.slug, account_id, session.project_id)
+        for listener in self.on_connected:
+            try:
+                await listener(session.project_id, session.environment, session.external_user_id, app.slug)
+            except Exception:  # the account is saved; telling the waiting clients is a courtesy
+                logger.exception("could not tell waiting clients of the new %s account", app.slug)
         return Outcome(session, app, account_id=account_id)
 
     async def _fail(self, session: ConnectSession, app: App, reason: str) -> Outcome:

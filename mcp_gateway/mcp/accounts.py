@@ -7,6 +7,7 @@ account from a terminal."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import secrets
@@ -16,6 +17,7 @@ from typing import Any
 
 from mcp_gateway.catalog import App, Catalog, Keys
 from mcp_gateway.commands import LocalCommands
+from mcp_gateway.connect.connections import Connections
 from mcp_gateway.connect.flow import ConnectFlow
 from mcp_gateway.connect.oauth_apps import OAuthClientMissing
 from mcp_gateway.connect.tokens import ConnectTokenError, ConnectTokens
@@ -23,10 +25,13 @@ from mcp_gateway.runtime.errors import AccountRequired
 from mcp_gateway.runtime.service import Caller
 
 from .params import McpParams
+from .sessions import StreamHub
 
 logger = logging.getLogger(__name__)
 
 URL_ELICITATION_REQUIRED = -32042
+# How long a 2026-07-28 retry waits for the user to finish connecting (under common proxy timeouts).
+CONNECT_WAIT_SECONDS = 25.0
 ACCOUNT_META_KEY = "mcp-gateway/accountRequired"
 _FIRST_URL_ELICITATION_VERSION = "2025-11-25"
 
@@ -67,10 +72,36 @@ class AccountRequest:
 
 
 class AccountLinks:
-    def __init__(self, catalog: Catalog, tokens: ConnectTokens, flow: ConnectFlow) -> None:
+    def __init__(self, catalog: Catalog, tokens: ConnectTokens, flow: ConnectFlow, connections: Connections,
+                 hub: StreamHub) -> None:
         self._catalog = catalog
         self._tokens = tokens
         self._flow = flow
+        self._connections = connections
+        self._hub = hub
+
+    def link_opened(self, exc: AccountRequired, call_params: Mapping[str, Any]) -> bool:
+        """Whether a 2026-07-28 retry says the user accepted to open this app's Connect Link."""
+        answer = (call_params.get("inputResponses") or {}).get(_input_key(exc.app_slug))
+        return isinstance(answer, Mapping) and answer.get("action") == "accept"
+
+    async def wait_for_account(self, exc: AccountRequired, caller: Caller) -> bool:
+        """Wait, a bounded time, for the user to finish connecting the app (on any process)."""
+        async with self._connections.waiting(caller.project_id, caller.environment, caller.external_user_id,
+                                             exc.app_slug) as connected:
+            try:
+                async with asyncio.timeout(CONNECT_WAIT_SECONDS):
+                    await connected.get()
+            except TimeoutError:
+                return False
+        return True
+
+    async def connected(self, project_id: str, environment: str, external_user_id: str, app_slug: str) -> None:
+        """Tell the sessions that sent the user to connect this app that they have."""
+        for wait in await self._connections.take(project_id, environment, external_user_id, app_slug):
+            await self._hub.send(str(wait.get("session")), {
+                "jsonrpc": "2.0", "method": "notifications/elicitation/complete",
+                "params": {"elicitationId": wait.get("elicitationId")}})
 
     async def request(
         self, exc: AccountRequired, caller: Caller, client: ClientContext, call_params: Mapping[str, Any], *, modern: bool
@@ -86,16 +117,20 @@ class AccountLinks:
         if url is not None and client.url_elicitation:
             message = f"{exc} Open the link to connect it."
             elicitation = {"mode": "url", "elicitationId": secrets.token_urlsafe(12), "url": url, "message": message}
-            if modern and not call_params.get("inputResponses"):
+            if modern and not self.link_opened(exc, call_params):
                 return AccountRequest(
                     result={
                         "resultType": "input_required",
-                        "inputRequests": {f"connect-{exc.app_slug}": {"method": "elicitation/create", "params": elicitation}},
+                        "inputRequests": {_input_key(exc.app_slug): {"method": "elicitation/create", "params": elicitation}},
                     }
                 )
             if not modern and client.protocol_version >= _FIRST_URL_ELICITATION_VERSION:
+                if client.session_id is not None:  # told with elicitation/complete once the user has connected
+                    await self._connections.remember(caller.project_id, caller.environment, caller.external_user_id,
+                                                     exc.app_slug, {"session": client.session_id,
+                                                                    "elicitationId": elicitation["elicitationId"]})
                 return AccountRequest(error=(URL_ELICITATION_REQUIRED, message, {"elicitations": [elicitation]}))
-            # A modern retry that still finds no account falls through to the plain answer.
+            # A modern retry whose user has still not connected falls through to the plain answer.
         return AccountRequest(result=account_required_result(exc, url, local))
 
     async def _link(self, exc: AccountRequired, caller: Caller, client: ClientContext) -> str | None:
@@ -113,6 +148,10 @@ class AccountLinks:
             logger.warning("could not create a connect link: %s", err)
             return None
         return issued.connect_link_url
+
+
+def _input_key(app_slug: str) -> str:
+    return f"connect-{app_slug}"
 
 
 def account_required_result(exc: AccountRequired, url: str | None, local: str | None = None) -> dict[str, Any]:

@@ -65,12 +65,14 @@ _SSE = [
 
 
 class HttpError(Exception):
-    def __init__(self, status: int, message: str, *, code: int = INVALID_REQUEST, request_id: Any = None, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    def __init__(self, status: int, message: str, *, code: int = INVALID_REQUEST, request_id: Any = None,
+                 headers: list[tuple[bytes, bytes]] | None = None, data: Any = None) -> None:
         super().__init__(message)
         self.status = status
         self.code = code
         self.request_id = request_id
         self.headers = headers or []
+        self.data = data
 
 
 async def _send(send: Send, status: int, body: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> None:
@@ -189,7 +191,10 @@ class McpEndpoint:
                 "code": INTERNAL_ERROR, "message": "the gateway cannot reach its shared state (Redis); retry shortly"}})
             await _send(send, 503, body, _JSON + [(b"retry-after", b"5")])
         except HttpError as exc:
-            body = dump_json({"jsonrpc": "2.0", "id": exc.request_id, "error": {"code": exc.code, "message": str(exc)}})
+            error: dict[str, Any] = {"code": exc.code, "message": str(exc)}
+            if exc.data is not None:
+                error["data"] = exc.data
+            body = dump_json({"jsonrpc": "2.0", "id": exc.request_id, "error": error})
             await _send(send, exc.status, body, _JSON + exc.headers)
 
     # Auth and parameters
@@ -260,6 +265,8 @@ class McpEndpoint:
                 f"unsupported MCP-Protocol-Version {version!r}; supported: {', '.join(HANDSHAKE_PROTOCOL_VERSIONS + MODERN_PROTOCOL_VERSIONS)}",
                 code=UNSUPPORTED_PROTOCOL_VERSION,
                 request_id=message.get("id") if isinstance(message, dict) else None,
+                # What server/discover offers; a session-era client reads the message.
+                data={"supported": list(MODERN_PROTOCOL_VERSIONS), "requested": version},
             )
         if is_modern:
             await self._modern(message, headers, query, path, receive, send, base_url)

@@ -17,7 +17,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from mcp_gateway.catalog import LOG_LEVELS, ActionError, InputRequired
+from mcp_gateway.catalog import LOG_LEVELS, ActionError, InputRequired, MissingClientCapability
 
 from .inflight import Inflight
 
@@ -65,8 +65,12 @@ class CallPeer:
             raise ActionError(f"{method} is not a request a server may send a client; use elicitation/create, "
                               "sampling/createMessage or roots/list")
         if not self.can_ask(method):
-            raise ActionError(f"the MCP client did not declare the {_CAPABILITY[method]} capability, so it cannot be "
-                              f"asked ({method}); use a client that supports {_CAPABILITY[method]}")
+            self._missing(_CAPABILITY[method], f"the MCP client did not declare the {_CAPABILITY[method]} capability, so "
+                                               f"it cannot be asked ({method}); use a client that supports it")
+
+    def _missing(self, capability: str, message: str) -> None:
+        # A session has no error for this: the call fails with a tool error that says why.
+        raise ActionError(message)
 
 
 class SessionPeer(CallPeer):
@@ -113,6 +117,9 @@ class StatelessPeer(CallPeer):
         self.answers = dict(answers)
         self._asked: dict[str, dict[str, Any]] = {}
         self._counts: dict[str, int] = {}
+
+    def _missing(self, capability: str, message: str) -> None:
+        raise MissingClientCapability(capability, message)  # the request fails with -32021
 
     async def ask(self, method: str, params: Mapping[str, Any], key: str | None) -> dict[str, Any]:
         self._check(method)

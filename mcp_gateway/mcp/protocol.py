@@ -8,12 +8,14 @@ results carry `resultType` (and cache hints on cacheable methods).
 
 from __future__ import annotations
 
+import base64
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from mcp_gateway import __version__
-from mcp_gateway.catalog import LOG_LEVELS, AgentClient, InputRequired
+from mcp_gateway.catalog import LOG_LEVELS, AgentClient, InputRequired, MissingClientCapability
 from mcp_gateway.runtime.errors import AccountRequired
 from mcp_gateway.runtime.service import Caller
 
@@ -36,6 +38,7 @@ from .spec import (
     INVALID_REQUEST,
     LATEST_HANDSHAKE_VERSION,
     METHOD_NOT_FOUND,
+    MISSING_REQUIRED_CLIENT_CAPABILITY,
     MODERN_PROTOCOL_VERSIONS,
     PARSE_ERROR,
     PROTOCOL_VERSION_META_KEY,
@@ -72,6 +75,7 @@ ERROR_HTTP_STATUS: Final = {
     INVALID_PARAMS: 400,
     HEADER_MISMATCH: 400,
     UNSUPPORTED_PROTOCOL_VERSION: 400,
+    MISSING_REQUIRED_CLIENT_CAPABILITY: 400,
     METHOD_NOT_FOUND: 404,
 }
 
@@ -122,8 +126,10 @@ class Envelope:
     client_capabilities: Any
 
 
-def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mapping[str, str]) -> Envelope:
-    """Check a modern request's envelope and its mirror headers; raise the spec's error codes."""
+def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mapping[str, str], *,
+                  http: bool = True) -> Envelope:
+    """Check a modern request's envelope and, over HTTP, the headers that mirror it (which are
+    required there); raise the spec's error codes."""
     meta = (params or {}).get("_meta")
     if not isinstance(meta, Mapping):
         raise JsonRpcError(INVALID_PARAMS, f"params._meta must carry {PROTOCOL_VERSION_META_KEY} and {CLIENT_CAPABILITIES_META_KEY}")
@@ -135,13 +141,18 @@ def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mappin
     if header_version is not None and header_version != version:
         raise JsonRpcError(HEADER_MISMATCH, f"MCP-Protocol-Version header {header_version!r} does not match params._meta ({version!r})")
     header_method = headers.get("mcp-method")
+    if http and header_method is None:
+        raise JsonRpcError(HEADER_MISMATCH, f"missing Mcp-Method header: send `Mcp-Method: {method[:100]}` with the request")
     if header_method is not None and header_method != method:
         raise JsonRpcError(HEADER_MISMATCH, f"Mcp-Method header {header_method!r} does not match the body's method {method!r}")
-    if method == "tools/call":
+    if method in NAMED_METHODS:
+        field_name = NAMED_METHODS[method]
         header_name = headers.get("mcp-name")
-        body_name = (params or {}).get("name")
-        if header_name is not None and header_name != body_name:
-            raise JsonRpcError(HEADER_MISMATCH, f"Mcp-Name header {header_name!r} does not match the tool name {body_name!r}")
+        body_name = (params or {}).get(field_name)
+        if http and header_name is None:
+            raise JsonRpcError(HEADER_MISMATCH, f"missing Mcp-Name header: send the request's params.{field_name} in it")
+        if header_name is not None and _header_value(header_name) != body_name:
+            raise JsonRpcError(HEADER_MISMATCH, f"Mcp-Name header {header_name!r} does not match params.{field_name} {body_name!r}")
     if not isinstance(version, str):
         raise JsonRpcError(INVALID_PARAMS, "the protocol version in params._meta must be a string")
     if version not in MODERN_PROTOCOL_VERSIONS:
@@ -151,6 +162,22 @@ def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mappin
             {"supported": list(MODERN_PROTOCOL_VERSIONS), "requested": version},
         )
     return Envelope(protocol_version=version, client_capabilities=meta[CLIENT_CAPABILITIES_META_KEY])
+
+
+# The requests whose `Mcp-Name` header mirrors a parameter, and which one.
+NAMED_METHODS: Final = {"tools/call": "name", "resources/read": "uri", "prompts/get": "name"}
+_BASE64_SENTINEL = re.compile(r"^=\?base64\?(.*)\?=$", re.DOTALL)
+
+
+def _header_value(value: str) -> str | None:
+    """A header's value, decoded when it is in the spec's Base64 sentinel form; None if that does not decode."""
+    match = _BASE64_SENTINEL.match(value)
+    if match is None:
+        return value
+    try:
+        return base64.b64decode(match[1], validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 @dataclass
@@ -213,33 +240,43 @@ class Protocol:
             notifications: list[dict[str, Any]] = []
             bound_to = binding(mcp.project_id, mcp.environment, mcp.external_user_id, method, name, arguments)
             peer = await self._peer(params or {}, client, modern=modern, bound_to=bound_to)
-            try:
-                result, changed = await self._call_tool(mcp, caller, client, name, arguments, peer)
-                if changed and modern:  # heard on `subscriptions/listen` streams, on any process
-                    await self._list_changes.tools_changed(mcp, client.conversation_id(mcp))
-                elif changed:
-                    notifications.append(TOOLS_CHANGED)
-            except UnknownTool as exc:
-                raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
-            except InputRequired as asked:
-                assert isinstance(peer, StatelessPeer)
-                return Answer(_modern({
-                    "resultType": "input_required",
-                    "inputRequests": asked.requests,
-                    "requestState": self._request_states.seal(peer.answers, bound_to=bound_to),
-                }, result_type="input_required"))
-            except AccountRequired as exc:
-                ask = await self._links.request(exc, caller, client, params or {}, modern=modern)
-                if ask.error is not None:
-                    raise JsonRpcError(*ask.error) from None
-                assert ask.result is not None
-                result = ask.result
-                if result.get("resultType") == "input_required":
-                    result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
-                    return Answer(result)
+            for attempt in (1, 2):
+                try:
+                    result, changed = await self._call_tool(mcp, caller, client, name, arguments, peer)
+                except UnknownTool as exc:
+                    raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+                except MissingClientCapability as missing:
+                    raise JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, str(missing),
+                                       {"requiredCapabilities": {missing.capability: {}}}) from None
+                except InputRequired as asked:
+                    assert isinstance(peer, StatelessPeer)
+                    return Answer(_modern({
+                        "resultType": "input_required",
+                        "inputRequests": asked.requests,
+                        "requestState": self._request_states.seal(peer.answers, bound_to=bound_to),
+                    }, result_type="input_required"))
+                except AccountRequired as exc:
+                    # A 2026-07-28 client that says the user opened the Connect Link is answered
+                    # once the account is there, rather than asked again at once.
+                    if attempt == 1 and modern and self._links.link_opened(exc, params or {}) \
+                            and await self._links.wait_for_account(exc, caller):
+                        continue
+                    ask = await self._links.request(exc, caller, client, params or {}, modern=modern)
+                    if ask.error is not None:
+                        raise JsonRpcError(*ask.error) from None
+                    assert ask.result is not None
+                    if ask.result.get("resultType") == "input_required":
+                        ask.result["_meta"] = {SERVER_INFO_META_KEY: SERVER_INFO}
+                        return Answer(ask.result)
+                    result, changed = ask.result, False
+                break
+            if changed and modern:  # heard on `subscriptions/listen` streams, on any process
+                await self._list_changes.tools_changed(mcp, client.conversation_id(mcp))
+            elif changed:
+                notifications.append(TOOLS_CHANGED)
             return Answer(_modern(result) if modern else result, notifications)
-        if method == "ping":
-            return Answer(_modern({}) if modern else {})
+        if method == "ping" and not modern:  # removed in 2026-07-28
+            return Answer({})
         if method == "server/discover" and modern:
             return Answer(_modern(
                 {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": MODERN_CAPABILITIES, "instructions": INSTRUCTIONS},
@@ -254,7 +291,8 @@ class Protocol:
             return Answer({})
         if method == "initialize":
             if modern:
-                raise JsonRpcError(INVALID_REQUEST, "initialize is not part of protocol version 2026-07-28; send requests directly")
+                raise JsonRpcError(METHOD_NOT_FOUND, "initialize is not part of protocol version 2026-07-28: send requests "
+                                                     "directly (server/discover describes the server)")
             return Answer(self.initialize_result(params))
         raise JsonRpcError(METHOD_NOT_FOUND, f"Method not found: {method}")
 

@@ -67,7 +67,7 @@ class StdioServer:
         try:
             client = self._client
             if modern:
-                envelope = read_envelope(method, params, {})
+                envelope = read_envelope(method, params, {}, http=False)
                 caps = envelope.client_capabilities if isinstance(envelope.client_capabilities, dict) else None
                 client = ClientContext(envelope.protocol_version, caps, self._public_url, self._conversation, self._local)
             elif method == "initialize" and isinstance(params, dict):

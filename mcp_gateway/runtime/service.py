@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import httpx
 
-from mcp_gateway.catalog import Action, AgentClient, Catalog, InputRequired, Prop, PropValidator
+from mcp_gateway.catalog import Action, AgentClient, Catalog, ClientAnswerNeeded, Prop, PropValidator
 from mcp_gateway.catalog.http import RefreshHook, RequestHook
 from mcp_gateway.connect.accounts import AccountError, Accounts, ResolvedAccount
 from mcp_gateway.connect.credentials import AccountUnhealthy, CredentialBroker, RefreshUnavailable
@@ -235,7 +235,7 @@ class Runtime:
                         egress=self.egress,
                         client=client,
                     )
-                except InputRequired:
+                except ClientAnswerNeeded:
                     if send is not None:
                         send.discard()
                     outcome = "input_required"

@@ -14,6 +14,8 @@ import httpx
 import pytest
 from mcp import Client
 
+from mcp_gateway.connect.connections import _scope as connection_scope
+
 from mcp_gateway.connect.webhooks import SIGNATURE_HEADER, verify
 from tests.e2e.test_mcp_transports import streamable
 from tests.oauth_provider import OAuthProvider
@@ -326,7 +328,8 @@ async def test_url_elicitation_for_clients_that_declare_it(server, project):
     """2026-07-28: an input_required result with a URL elicitation; a retry after connecting runs."""
     meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
             "io.modelcontextprotocol/clientCapabilities": {"elicitation": {"url": {}}}}
-    headers = {**mcp_headers(project, "gina", "demo_keys"), "MCP-Protocol-Version": "2026-07-28", "Accept": "application/json"}
+    headers = {**mcp_headers(project, "gina", "demo_keys"), "MCP-Protocol-Version": "2026-07-28", "Accept": "application/json",
+               "Mcp-Method": "tools/call", "Mcp-Name": "custom.demo_keys-check"}
     body = {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "custom.demo_keys-check", "arguments": {}, "_meta": meta}}
     asked = httpx.post(server.url + "/", json=body, headers=headers).json()["result"]
     assert asked["resultType"] == "input_required"
@@ -341,6 +344,63 @@ async def test_url_elicitation_for_clients_that_declare_it(server, project):
     done = httpx.post(server.url + "/", json=retry, headers=headers).json()["result"]
     assert done["resultType"] == "complete" and done["isError"] is False
     assert done["structuredContent"]["ret"]["user"] == "key-user"
+
+
+async def test_a_2026_retry_waits_for_the_user_to_finish_connecting(server, project):
+    """The client retries as soon as the user accepts to open the link; the answer comes once they have connected."""
+    meta = {"io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientCapabilities": {"elicitation": {"url": {}}}}
+    headers = {**mcp_headers(project, "gwen", "demo_keys"), "MCP-Protocol-Version": "2026-07-28", "Accept": "application/json",
+               "Mcp-Method": "tools/call", "Mcp-Name": "custom.demo_keys-check"}
+    body = {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "custom.demo_keys-check", "arguments": {}, "_meta": meta}}
+    asked = httpx.post(server.url + "/", json=body, headers=headers).json()["result"]
+    ((key, request),) = asked["inputRequests"].items()
+    token = httpx.URL(request["params"]["url"]).params["token"]
+    retry = {**body, "id": 2, "params": {**body["params"], "inputResponses": {key: {"action": "accept"}}}}
+    async with httpx.AsyncClient(timeout=60) as client:
+        waiting = asyncio.create_task(client.post(server.url + "/", json=retry, headers=headers))
+        await _until_waiting(server, waiting, project["project_id"], "gwen")
+        saved = await client.post(server.url + "/_static/connect/keys",
+                                  data={"token": token, "app": "demo_keys", "api_key": API_KEY})
+        assert 'id=success' in saved.text
+        done = (await waiting).json()["result"]
+    assert done["resultType"] == "complete" and done["structuredContent"]["ret"]["user"] == "key-user"
+
+
+async def _until_waiting(server, waiting: asyncio.Task, project_id: str, user: str) -> None:
+    """Until the retry waits on the user's connection: its subscription is in place."""
+    channel = f"account-connected:{connection_scope(project_id, 'development', user, 'demo_keys')}"
+    async with asyncio.timeout(30):
+        while not waiting.done():
+            if server.call(server.gateway.shared.listeners(channel)):
+                return
+            await asyncio.sleep(0.01)
+    raise AssertionError(f"the retry ended before waiting: {waiting.result().text}")
+
+
+async def test_a_2025_session_hears_that_the_user_connected(server, project):
+    headers = {**mcp_headers(project, "hugo", "demo_keys"), "Accept": "application/json, text/event-stream"}
+    init = {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+        "protocolVersion": "2025-11-25", "capabilities": {"elicitation": {"url": {}}}, "clientInfo": {"name": "t", "version": "1"}}}
+    opened = httpx.post(server.url + "/", json=init, headers=headers)
+    session = {**headers, "Mcp-Session-Id": opened.headers["mcp-session-id"], "MCP-Protocol-Version": "2025-11-25"}
+    answer = httpx.post(server.url + "/", json={"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                                                "params": {"name": "custom.demo_keys-check", "arguments": {}}}, headers=session).json()
+    (elicitation,) = answer["error"]["data"]["elicitations"]
+    async with httpx.AsyncClient(timeout=60) as client:
+        async with client.stream("GET", server.url + "/", headers={**session, "Accept": "text/event-stream"}) as stream:
+            lines = stream.aiter_lines()
+            assert (await anext(lines)).startswith(":")  # the stream is open
+            token = httpx.URL(elicitation["url"]).params["token"]
+            saved = await client.post(server.url + "/_static/connect/keys",
+                                      data={"token": token, "app": "demo_keys", "api_key": API_KEY})
+            assert 'id=success' in saved.text
+            async with asyncio.timeout(30):
+                async for line in lines:
+                    if line.startswith("data: "):
+                        break
+    assert json.loads(line[6:]) == {"jsonrpc": "2.0", "method": "notifications/elicitation/complete",
+                                    "params": {"elicitationId": elicitation["elicitationId"]}}
 
 
 async def test_url_elicitation_error_in_the_2025_11_25_era(server, project):
