@@ -29,6 +29,7 @@ from mcp_gateway.mcp.full_config import FullConfig
 from mcp_gateway.mcp.inflight import Inflight
 from mcp_gateway.mcp.protocol import Protocol
 from mcp_gateway.mcp.request_state import RequestStates
+from mcp_gateway.mcp.resources import Resources
 from mcp_gateway.mcp.sessions import LogLevels, SessionStore, StreamHub
 from mcp_gateway.mcp.subagent import SubAgentMode
 from mcp_gateway.mcp.subscriptions import ListChanges
@@ -148,6 +149,7 @@ class Gateway:
                 request_states=RequestStates(settings.secret_keys),
                 log_levels=LogLevels(shared, settings.session_ttl),
                 list_changes=list_changes,
+                resources=Resources(catalog, runtime),
                 sub_agent=SubAgentMode(catalog, agent) if agent is not None else None,
             ),
             metrics=metrics,

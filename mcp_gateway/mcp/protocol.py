@@ -25,6 +25,8 @@ from .inflight import Inflight
 from .params import McpParams
 from .peer import CallPeer, SessionPeer, StatelessPeer
 from .request_state import RequestStateError, RequestStates, binding
+from .resources import METHODS as RESOURCE_METHODS
+from .resources import Resources
 from .sessions import LogLevels
 from .subscriptions import ListChanges
 from .subagent import SubAgentMode
@@ -196,9 +198,10 @@ FIXED_LIST_TTL_MS: Final = 5 * 60 * 1000
 class Protocol:
     def __init__(
         self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, *, inflight: Inflight,
-        request_states: RequestStates, log_levels: LogLevels, list_changes: ListChanges,
+        request_states: RequestStates, log_levels: LogLevels, list_changes: ListChanges, resources: Resources,
         sub_agent: SubAgentMode | None = None,
     ) -> None:
+        self._resources = resources
         self._tools_only = tools_only
         self._links = links
         self._full_config = full_config
@@ -208,10 +211,16 @@ class Protocol:
         self._list_changes = list_changes
         self._sub_agent = sub_agent  # None when no LLM provider is configured
 
+    def capabilities(self, *, modern: bool) -> dict[str, Any]:
+        capabilities = dict(MODERN_CAPABILITIES if modern else HANDSHAKE_CAPABILITIES)
+        if self._resources.capability is not None:
+            capabilities["resources"] = self._resources.capability
+        return capabilities
+
     def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         return {
             "protocolVersion": negotiate((params or {}).get("protocolVersion")),
-            "capabilities": HANDSHAKE_CAPABILITIES,
+            "capabilities": self.capabilities(modern=False),
             "serverInfo": SERVER_INFO,
             "instructions": INSTRUCTIONS,
         }
@@ -275,11 +284,15 @@ class Protocol:
             elif changed:
                 notifications.append(TOOLS_CHANGED)
             return Answer(_modern(result) if modern else result, notifications)
+        if method in RESOURCE_METHODS and self._resources.capability is not None:
+            caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
+            result = await self._resources.answer(method, params or {}, mcp, caller, modern=modern)
+            return Answer(_modern(result) if modern else result)
         if method == "ping" and not modern:  # removed in 2026-07-28
             return Answer({})
         if method == "server/discover" and modern:
             return Answer(_modern(
-                {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": MODERN_CAPABILITIES, "instructions": INSTRUCTIONS},
+                {"supportedVersions": list(MODERN_PROTOCOL_VERSIONS), "capabilities": self.capabilities(modern=True), "instructions": INSTRUCTIONS},
                 ttl_ms=FIXED_LIST_TTL_MS, scope="public",  # the same for every caller of this gateway
             ))
         if method == "logging/setLevel" and not modern:
