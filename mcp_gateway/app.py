@@ -43,6 +43,7 @@ from mcp_gateway.web.connect import ConnectPages
 logger = logging.getLogger("mcp_gateway")
 
 _UNWIND_SECONDS = 5.0
+_SWEEP_SECONDS = 600.0
 
 # Each module declares its REST endpoints with `register(api, gateway, base_url)`.
 API_MODULES = (
@@ -122,9 +123,11 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         gateway.destinations.start()
         if gateway.runtime.files is not None:
             gateway.runtime.files.start()
+        sweeping = asyncio.create_task(_sweep_expired(gateway))
         try:
             yield
         finally:
+            sweeping.cancel()
             # Requests the server cut off at the end of its drain finish unwinding (writing their
             # run records) before the database closes.
             await gateway.drain.wait_idle(_UNWIND_SECONDS)
@@ -138,6 +141,18 @@ def create_app(settings: Settings, gateway: Gateway, *, bind_host: str = "127.0.
         Middleware(BaseUrlMiddleware),
     ]
     return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
+
+
+async def _sweep_expired(gateway: Gateway) -> None:
+    """Remove expired MCP sessions and tasks now and then (whichever process gets there first)."""
+    while True:
+        try:
+            sessions, tasks = await gateway.sessions.purge_expired(), await gateway.tasks.purge_expired()
+            if sessions or tasks:
+                logger.info("removed %d expired MCP sessions and %d expired tasks", sessions, tasks)
+        except Exception:  # the next sweep tries again
+            logger.warning("could not remove expired MCP sessions and tasks", exc_info=True)
+        await asyncio.sleep(_SWEEP_SECONDS)
 
 
 async def queue_depths(gateway: Gateway) -> dict[str, int]:

@@ -492,7 +492,8 @@ async def _stdio(args: argparse.Namespace, gateway: Any) -> int:
     except ParamError as exc:
         print(f"mcp-gateway: {exc}", file=sys.stderr)
         return 2
-    await run_stdio(gateway.protocol, params, gateway.settings.public_url, LocalCommands.of(gateway.settings))
+    await run_stdio(gateway.protocol, params, gateway.inflight, gateway.settings.public_url,
+                    LocalCommands.of(gateway.settings))
     return 0
 
 

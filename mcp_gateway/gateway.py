@@ -33,6 +33,7 @@ from mcp_gateway.mcp.resources import Resources
 from mcp_gateway.mcp.sessions import LogLevels, SessionStore, StreamHub
 from mcp_gateway.mcp.subagent import SubAgentMode
 from mcp_gateway.mcp.subscriptions import ListChanges
+from mcp_gateway.mcp.tasks import Tasks
 from mcp_gateway.mcp.tools import ToolsOnly
 from mcp_gateway.metrics import Metrics
 from mcp_gateway.runtime.engine import shared_http_client
@@ -66,6 +67,7 @@ class Gateway:
     hub: StreamHub
     inflight: Inflight
     list_changes: ListChanges
+    tasks: Tasks
     protocol: Protocol
     metrics: Metrics
     drain: Drain
@@ -112,6 +114,7 @@ class Gateway:
         inflight = Inflight(shared)
         await inflight.start()
         list_changes = ListChanges(shared)
+        tasks = Tasks(db, vault, shared)
         agent = SubAgent.from_settings(runtime, settings)  # None without an LLM provider
         flow = ConnectFlow(
             db, catalog, tokens, accounts, oauth_apps, webhooks, vault, lambda: shared_http_client(egress), egress=egress,
@@ -141,6 +144,7 @@ class Gateway:
             hub=hub,
             inflight=inflight,
             list_changes=list_changes,
+            tasks=tasks,
             protocol=Protocol(
                 tools_only,
                 links,
@@ -150,6 +154,7 @@ class Gateway:
                 log_levels=LogLevels(shared, settings.session_ttl),
                 list_changes=list_changes,
                 resources=Resources(catalog, runtime),
+                tasks=tasks,
                 sub_agent=SubAgentMode(catalog, agent) if agent is not None else None,
             ),
             metrics=metrics,

@@ -19,6 +19,7 @@ from .context import (
 from .errors import ActionError, CatalogError, UpstreamError
 from .http import AppHttp, retry_after_seconds, status_hint, upstream_error
 from .model import Action, Annotations, App, Identity, KeyField, Keys, NoAuth, OAuth, tool_name
+from .model import ReadResource, Resource, ResourceBody, ResourceTemplate
 from .props import MISSING, Option, OptionsPage, Prop
 from .registry import Catalog, load_catalog
 from .schema import PropValidator, configurable_prop, input_schema
@@ -51,6 +52,10 @@ __all__ = [
     "PropValidator",
     "Props",
     "PropsContext",
+    "ReadResource",
+    "Resource",
+    "ResourceBody",
+    "ResourceTemplate",
     "RunContext",
     "UpstreamError",
     "configurable_prop",

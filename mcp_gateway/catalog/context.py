@@ -32,6 +32,8 @@ class AgentClient(Protocol):
 
     def can_ask(self, method: str) -> bool: ...
 
+    async def run_as_task(self) -> None: ...
+
     async def ask(self, method: str, params: Mapping[str, Any], key: str | None) -> dict[str, Any]: ...
 
 
@@ -189,6 +191,13 @@ class RunContext(_BaseContext):
     async def list_roots(self, *, key: str | None = None) -> list[dict[str, Any]]:
         """The client's roots (folders it lets servers know of), as `[{"uri", "name"}]`."""
         return list((await self.ask("roots/list", {}, key=key)).get("roots") or [])
+
+    async def run_as_task(self) -> None:
+        """For an action declared with `task_support` and `task_from="handoff"`: what it asked so
+        far was asked in the call itself; from here on the run goes on as an MCP task, whose
+        handle the client now gets and polls. Elsewhere the run simply goes on."""
+        if self._client is not None:
+            await self._client.run_as_task()
 
     def can_ask(self, method: str) -> bool:
         """Whether the MCP client declared it can be sent `method` (`elicitation/create`,

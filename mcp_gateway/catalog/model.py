@@ -7,11 +7,13 @@ definitions); each action file declares one action on it with `@app.action(...)`
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import unquote
 
 from .errors import CatalogError
 from .props import FULL_RESPONSE, Prop, full_response
@@ -22,6 +24,12 @@ if TYPE_CHECKING:
 
 AuthType = Literal["oauth", "keys", "none"]
 StashMode = Literal["required", "optional"]
+# Whether a run may become an MCP task (a handle the client polls): never, when the client
+# supports tasks, or only as a task.
+TaskSupport = Literal["forbidden", "optional", "required"]
+# When a run that may be a task becomes one: as it starts, or when it calls `$.run_as_task()`
+# (after gathering input in the call itself).
+TaskFrom = Literal["start", "handoff"]
 
 MAX_TOOL_NAME = 64
 
@@ -153,6 +161,8 @@ class Action:
     # The tool's input JSON Schema as written, for inputs props cannot express ($defs, if/then,
     # composition); the run's props are then the arguments, checked against it.
     input_schema: Mapping[str, Any] | None = None
+    task_support: TaskSupport = "forbidden"
+    task_from: TaskFrom = "start"
     _validator: Any = field(default=None, repr=False, compare=False)
 
     def shaped(self, ret: Any, values: Mapping[str, Any]) -> Any:
@@ -200,6 +210,108 @@ def tool_name(action: Action) -> str:
     return f"{name[: MAX_TOOL_NAME - 9]}-{digest}"
 
 
+# A resource's content, as its read function returns it: text, or bytes (sent base64).
+ResourceBody = str | bytes
+# `async def read(ctx) -> str | bytes` for a resource; `async def read(ctx, **variables)` for a
+# template. `ctx` is the `$` an action gets: the user's account auth and `ctx.http`.
+ReadResource = Callable[..., Awaitable[ResourceBody]]
+
+_URI_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# The schemes the gateway serves itself (File Stash files), which no app may declare.
+RESERVED_URI_SCHEMES = frozenset({"stash"})
+_EXPRESSION = re.compile(r"\{([^{}]*)\}")
+_VARIABLE = re.compile(r"^(\+?)([A-Za-z_][A-Za-z0-9_]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A document an app serves at one URI: listed by `resources/list`, read by `resources/read`."""
+
+    uri: str
+    name: str
+    read: ReadResource
+    app: App
+    title: str | None = None
+    description: str | None = None
+    mime_type: str | None = None
+
+    def to_mcp(self) -> dict[str, Any]:
+        return _described({"uri": self.uri, "name": self.name}, self.title, self.description, self.mime_type)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceTemplate:
+    """Documents an app serves at the URIs of one RFC 6570 template (`notes://{id}`), listed by
+    `resources/templates/list`. `{name}` matches one path segment, `{+name}` any run of them;
+    the read function gets each variable, percent-decoded, as a keyword argument."""
+
+    uri_template: str
+    name: str
+    read: ReadResource
+    app: App
+    pattern: re.Pattern[str] = field(repr=False, compare=False)
+    title: str | None = None
+    description: str | None = None
+    mime_type: str | None = None
+
+    def match(self, uri: str) -> dict[str, str] | None:
+        """The template's variables in `uri`, or None when `uri` is not of this template."""
+        found = self.pattern.fullmatch(uri)
+        return {name: unquote(value) for name, value in found.groupdict().items()} if found else None
+
+    def to_mcp(self) -> dict[str, Any]:
+        return _described({"uriTemplate": self.uri_template, "name": self.name}, self.title, self.description,
+                          self.mime_type)
+
+
+def _described(entry: dict[str, Any], title: str | None, description: str | None, mime_type: str | None) -> dict[str, Any]:
+    optional = {"title": title, "description": description, "mimeType": mime_type}
+    return entry | {k: v for k, v in optional.items() if v is not None}
+
+
+def _check_resource_uri(where: str, uri: str) -> None:
+    scheme = _URI_SCHEME.match(uri)
+    if scheme is None or any(c.isspace() for c in uri):
+        raise CatalogError(f"{where}: {uri!r} must be an absolute URI without spaces, such as notes://today")
+    if scheme[1].lower() in RESERVED_URI_SCHEMES:
+        raise CatalogError(f"{where}: the {scheme[1]}:// scheme is the gateway's own; choose another")
+
+
+def _template_pattern(where: str, template: str) -> tuple[re.Pattern[str], list[str]]:
+    """The regular expression matching the URIs of a level 1 or 2 template, and its variables."""
+    parts, names, end = [], [], 0
+    for expression in _EXPRESSION.finditer(template):
+        variable = _VARIABLE.match(expression[1])
+        if variable is None:
+            raise CatalogError(f"{where}: {{{expression[1]}}} is not a variable the gateway matches; write "
+                               "{name} for one path segment or {+name} for several")
+        if expression.start() == end and names:
+            raise CatalogError(f"{where}: variables must be apart ({{a}}/{{b}}), or a URI cannot be split between them")
+        if variable[2] in names:
+            raise CatalogError(f"{where}: variable {variable[2]!r} appears twice")
+        parts.append(re.escape(template[end:expression.start()]))
+        parts.append(f"(?P<{variable[2]}>{'[^?#]+' if variable[1] else '[^/?#]+'})")
+        names.append(variable[2])
+        end = expression.end()
+    if not names:
+        raise CatalogError(f"{where}: a template needs at least one {{variable}}; declare a fixed URI with app.resource")
+    if "{" in template[end:] or "}" in template[end:] or any("{" in p or "}" in p for p in parts[::2]):
+        raise CatalogError(f"{where}: unbalanced braces")
+    parts.append(re.escape(template[end:]))
+    return re.compile("".join(parts)), names
+
+
+def _check_reader(where: str, read: ReadResource, variables: Sequence[str]) -> None:
+    """Refuse, at load time, a read function that could not be called with `ctx` and the variables."""
+    try:
+        inspect.signature(read).bind(None, **dict.fromkeys(variables, ""))
+    except TypeError as exc:
+        wanted = ", ".join(["ctx", *variables])
+        raise CatalogError(f"{where}: the read function must take ({wanted}): {exc}") from None
+    except ValueError:  # a callable whose signature cannot be read: it is tried when read
+        return
+
+
 class App:
     """An integration: how to authenticate, where its API lives, and its actions."""
 
@@ -244,6 +356,9 @@ class App:
         # For apps too big to list whole: the names of the actions a tool list shows (the rest
         # are reached through the app's search and run actions).
         self.featured: list[str] | None = None
+        # MCP resources, by URI, and resource templates, by URI template.
+        self.resources: dict[str, Resource] = {}
+        self.resource_templates: dict[str, ResourceTemplate] = {}
 
     def __repr__(self) -> str:
         return f"App({self.slug!r})"
@@ -305,6 +420,8 @@ class App:
         trim: Trim | None = None,
         tool_name: str | None = None,
         input_schema: Mapping[str, Any] | None = None,
+        task_support: TaskSupport = "forbidden",
+        task_from: TaskFrom = "start",
     ) -> Callable[[RunFunction], Action]:
         """Declare an action whose key is `{app slug}-{name}`; decorates its `run`.
 
@@ -312,6 +429,8 @@ class App:
         action gains the `fullResponse` prop, with which they get the payload whole.
         `tool_name` gives the MCP tool its own name instead of one made from the key.
         `input_schema` is the tool's JSON Schema (2020-12) as written, instead of `props`.
+        `task_support` lets a long run become an MCP task the client polls ("optional": when the
+        client supports tasks; "required": only so).
         """
         if not _ACTION_NAME.match(name):
             raise CatalogError(f"action name {name!r} must be kebab case (lowercase letters, digits, dashes)")
@@ -325,6 +444,9 @@ class App:
             if input_schema.get("type") != "object":
                 raise CatalogError(f"{self.slug}-{name}: input_schema must be a JSON Schema of type object")
             SchemaValidator.check(input_schema, f"{self.slug}-{name}")
+            if "x-mcp-header" in json.dumps(input_schema):
+                raise CatalogError(f"{self.slug}-{name}: x-mcp-header is not supported here: the gateway does not "
+                                   "check Mcp-Param-* headers against arguments, so clients must not be told to send them")
 
         def register(run: RunFunction) -> Action:
             all_props: dict[str, Prop] = {}
@@ -357,6 +479,8 @@ class App:
                 trim=trim,
                 mcp_name=tool_name,
                 input_schema=dict(input_schema) if input_schema is not None else None,
+                task_support=task_support,
+                task_from=task_from,
             )
             if any(p.reload_props for p in all_props.values()) and additional_props is None:
                 raise CatalogError(f"{action.key}: props with reload_props need additional_props on the action")
@@ -364,6 +488,52 @@ class App:
                 raise CatalogError(f"action {action.key} is declared twice")
             self.actions[action.key] = action
             return action
+
+        return register
+
+    # Resources
+
+    def resource(
+        self, uri: str, *, name: str, title: str | None = None, description: str | None = None,
+        mime_type: str | None = None,
+    ) -> Callable[[ReadResource], Resource]:
+        """Declare an MCP resource at a fixed URI; decorates `async def read(ctx) -> str | bytes`.
+        `mime_type` is what the content is (by default text/plain for text, else
+        application/octet-stream)."""
+        where = f"{self.slug} resource {uri!r}"
+        _check_resource_uri(where, uri)
+        if not name.strip():
+            raise CatalogError(f"{where}: a resource needs a name")
+
+        def register(read: ReadResource) -> Resource:
+            _check_reader(where, read, ())
+            if uri in self.resources:
+                raise CatalogError(f"{where} is declared twice")
+            declared = Resource(uri, name, read, self, title, description, mime_type)
+            self.resources[uri] = declared
+            return declared
+
+        return register
+
+    def resource_template(
+        self, uri_template: str, *, name: str, title: str | None = None, description: str | None = None,
+        mime_type: str | None = None,
+    ) -> Callable[[ReadResource], ResourceTemplate]:
+        """Declare MCP resources at the URIs of an RFC 6570 template (`notes://{id}`, `{+path}`
+        for several segments); decorates `async def read(ctx, **variables) -> str | bytes`."""
+        where = f"{self.slug} resource template {uri_template!r}"
+        _check_resource_uri(where, uri_template)
+        if not name.strip():
+            raise CatalogError(f"{where}: a resource template needs a name")
+        pattern, variables = _template_pattern(where, uri_template)
+
+        def register(read: ReadResource) -> ResourceTemplate:
+            _check_reader(where, read, variables)
+            if uri_template in self.resource_templates:
+                raise CatalogError(f"{where} is declared twice")
+            declared = ResourceTemplate(uri_template, name, read, self, pattern, title, description, mime_type)
+            self.resource_templates[uri_template] = declared
+            return declared
 
         return register
 

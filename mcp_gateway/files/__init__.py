@@ -11,11 +11,15 @@ from .errors import (
     StashNotFound,
 )
 from .service import URL_TTL, FileRef, Files, stash_requested
+from .sniff import is_textual
+from .stash_uris import URI_TEMPLATE as STASH_URI_TEMPLATE
+from .stash_uris import is_stash_uri, parse_stash_uri, stash_uri
 from .store import FileStore, StoredObject
 from .urls import BaseUrlMiddleware, serving
 from .workspace import RunFiles, StashOutput, StashSync, needs_files
 
 __all__ = [
+    "STASH_URI_TEMPLATE",
     "URL_TTL",
     "BadFileInput",
     "BaseUrlMiddleware",
@@ -32,7 +36,11 @@ __all__ = [
     "StashOutput",
     "StashSync",
     "StoredObject",
+    "is_stash_uri",
+    "is_textual",
     "needs_files",
+    "parse_stash_uri",
     "serving",
     "stash_requested",
+    "stash_uri",
 ]

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select
 
 from mcp_gateway.config import Settings
 from mcp_gateway.store.db import Database
@@ -237,6 +237,69 @@ class Files:
                 f"no File Stash file {key!r} in this project's {environment} environment (files last 24 hours)"
             )
         return found
+
+    # File Stash files as MCP resources, for their owner
+
+    async def owned_stashed_file(self, project_id: str, environment: str, external_user_id: str, stash_id: str,
+                                 path: str) -> StashedFile:
+        """A file of one of the user's unexpired stashes; `FileNotFound` otherwise."""
+        stash, row = None, None
+        if len(stash_id) <= 64 and len(path) <= 500:  # longer ids and paths are never stored
+            async with self._db.session() as s:
+                stash = await s.get(FileStash, stash_id)
+                row = await s.get(StashedFile, (stash_id, path)) if stash is not None else None
+        owner = (project_id, environment, external_user_id)
+        if stash is None or row is None or (stash.project_id, stash.environment, stash.external_user_id) != owner \
+                or stash.expires_at <= utcnow():
+            # One answer for "expired", "someone else's" and "never was", as for stash ids.
+            raise FileNotFound(
+                f"no file /tmp/{path} in a File Stash {stash_id!r} of user {external_user_id!r} in this project's "
+                f"{environment} environment; stashes last 24 hours, so run the tool that made the file again"
+            )
+        return row
+
+    async def recent_stashed_files(
+        self, project_id: str, environment: str, external_user_id: str, *, limit: int,
+        after: tuple[datetime, str, str] | None = None,
+    ) -> list[tuple[StashedFile, FileStash]]:
+        """The files of the user's unexpired stashes, the most recently written first, with
+        their stashes; `after` is the (updated_at, stash_id, path) of the last one already seen."""
+        query = (
+            select(StashedFile, FileStash).join(FileStash, FileStash.id == StashedFile.stash_id)
+            .where(FileStash.project_id == project_id, FileStash.environment == environment,
+                   FileStash.external_user_id == external_user_id, FileStash.expires_at > utcnow())
+            .order_by(StashedFile.updated_at.desc(), StashedFile.stash_id, StashedFile.path)
+            .limit(limit)
+        )
+        if after is not None:
+            updated_at, stash_id, path = after
+            query = query.where(or_(
+                StashedFile.updated_at < updated_at,
+                and_(StashedFile.updated_at == updated_at, or_(
+                    StashedFile.stash_id > stash_id,
+                    and_(StashedFile.stash_id == stash_id, StashedFile.path > path),
+                )),
+            ))
+        async with self._db.session() as s:
+            return [(row, stash) for row, stash in (await s.execute(query)).all()]
+
+    async def read_stashed(self, row: StashedFile, limit: int) -> bytes:
+        """A stashed file's bytes; `FileTooLarge` past `limit`, `FileNotFound` if its object is gone."""
+        too_large = FileTooLarge(f"/tmp/{row.path} is larger than the {limit} bytes read at once")
+        if row.size > limit:
+            raise too_large
+        stored = await self.store.open(row.key)
+        data = bytearray()
+        try:
+            async for chunk in stored.chunks:
+                data += chunk
+                if len(data) > limit:  # replaced by a larger file since the row was read
+                    raise too_large
+        finally:
+            close = getattr(stored.chunks, "aclose", None)
+            if close is not None:
+                await close()
+        return bytes(data)
 
     async def url(self, key: str, content_type: str, name: str) -> str:
         return await self.store.url(key, expires_in=URL_TTL, content_type=content_type, filename=name)

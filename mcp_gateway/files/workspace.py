@@ -21,6 +21,7 @@ from . import payload as files_in
 from .errors import FileNotFound
 from .service import Files, clean_name, stash_requested
 from .sniff import HEAD, is_textual, sniff
+from .stash_uris import stash_uri
 
 INLINE_TEXT = 8 * 1024  # text files up to this size are shown inline to MCP clients
 MAX_STASHED_PER_RUN = 200
@@ -41,6 +42,12 @@ class StashOutput:
     mime_type: str
     size: int
     text: str | None = None  # the content, for small text files
+    stash_id: str = field(kw_only=True)
+
+    @property
+    def resource_uri(self) -> str:
+        """The file as an MCP resource its owner reads while the stash lasts."""
+        return stash_uri(self.stash_id, self.local_path.removeprefix("/tmp/"))
 
 
 @dataclass(slots=True)
@@ -154,7 +161,7 @@ class RunFiles:
                 text = head.decode("utf-8", errors="replace")
             local_path = f"/tmp/{path}"
             return ({"localPath": local_path, "s3Key": row.key, "get_url": url},
-                    StashOutput(local_path, name, url, content_type, size, text))
+                    StashOutput(local_path, name, url, content_type, size, text, stash_id=stash.id))
 
         for upload_json, output in await _bounded(upload, wanted):
             synced.uploads.append(upload_json)

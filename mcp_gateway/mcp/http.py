@@ -298,7 +298,13 @@ class McpEndpoint:
             client = ClientContext(envelope.protocol_version, capabilities, base_url,
                                    emit=outbox.put_nowait if stream.possible else None)
             work = asyncio.ensure_future(self._protocol.dispatch(method, params, mcp, modern=True, client=client))
-            answer = await _pump(outbox, work, stream.write)
+            disconnected = asyncio.ensure_future(_wait_disconnect(receive))
+            try:
+                answer = await _pump(outbox, work, stream.write, disconnected)
+            except _ClientGone:
+                return  # the request is cancelled, and nobody is there for an answer
+            finally:
+                disconnected.cancel()
             response: dict[str, Any] = {"jsonrpc": "2.0", "id": request_id, "result": answer.result}
             if stream.started or (answer.notifications and stream.possible):
                 for notification in answer.notifications:
@@ -354,6 +360,9 @@ class McpEndpoint:
                         await stream.write({"jsonrpc": "2.0", "method": getter.result(), "params": {"_meta": meta}})
                     elif not done:
                         await stream.comment(b"ping")
+                # Torn down by the server: it says so, then answers the listen request (a graceful end).
+                await stream.write({"jsonrpc": "2.0", "method": "notifications/cancelled",
+                                    "params": {"requestId": request_id, "reason": "the gateway process is stopping"}})
                 await stream.write({"jsonrpc": "2.0", "id": request_id, "result": {"resultType": "complete", "_meta": meta}})
                 await stream.end()
             finally:
@@ -425,7 +434,10 @@ class McpEndpoint:
         if stream.possible:
             write, reachable = stream.write, True
         else:
-            reachable = await self._hub.has(session.id)
+            try:
+                reachable = await self._hub.has(session.id)
+            except SharedUnavailable:  # the call needs no stream: it goes on without notifications
+                reachable = False
 
             async def write(item: dict[str, Any]) -> None:
                 await self._hub.send(session.id, item)
@@ -453,8 +465,9 @@ class McpEndpoint:
                 await stream.write(response)
             await stream.end()
             return
-        for notification in notifications:  # a JSON-only client hears them on its GET stream
-            await self._hub.send(session.id, notification)
+        if reachable:
+            for notification in notifications:  # a JSON-only client hears them on its GET stream
+                await self._hub.send(session.id, notification)
         await _send(send, 200, dump_json(response), _JSON + extra_headers)
 
     async def _route_client_messages(self, session_id: str, messages: list[dict[str, Any]]) -> None:
@@ -625,16 +638,25 @@ class _EventStream:
         await self._send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-async def _pump(outbox: asyncio.Queue[dict[str, Any]], work: asyncio.Future[Any], write: Any) -> Any:
-    """Write what `work` queues on `outbox` as it comes, then return its result (or raise)."""
+class _ClientGone(Exception):
+    """The client closed the request's connection, which cancels the request in 2026-07-28."""
+
+
+async def _pump(outbox: asyncio.Queue[dict[str, Any]], work: asyncio.Future[Any], write: Any,
+                disconnected: asyncio.Future[None] | None = None) -> Any:
+    """Write what `work` queues on `outbox` as it comes, then return its result (or raise). With
+    `disconnected`, the client going away cancels the work (`_ClientGone`)."""
+    watched: set[asyncio.Future[Any]] = {work} | ({disconnected} if disconnected is not None else set())
     try:
         while not work.done():
             getter = asyncio.ensure_future(outbox.get())
-            await asyncio.wait({getter, work}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait({getter, *watched}, return_when=asyncio.FIRST_COMPLETED)
             if getter.done():
                 await write(getter.result())
             else:
                 getter.cancel()
+            if disconnected is not None and disconnected.done() and not work.done():
+                raise _ClientGone
         while not outbox.empty():
             await write(outbox.get_nowait())
     except BaseException:

@@ -56,6 +56,9 @@ class CallPeer:
             params["message"] = message
         self._emit({"jsonrpc": "2.0", "method": "notifications/progress", "params": params})
 
+    async def run_as_task(self) -> None:
+        """Only a call that may become a task does anything here (see `tasks.TaskPeer`)."""
+
     def can_ask(self, method: str) -> bool:
         capability = _CAPABILITY.get(method)
         return capability is not None and isinstance(self._capabilities.get(capability), Mapping)

@@ -8,7 +8,9 @@ results carry `resultType` (and cache hints on cacheable methods).
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from mcp_gateway.runtime.service import Caller
 from .accounts import AccountLinks, ClientContext
 from .full_config import ConversationRequired, FullConfig
 from .inflight import Inflight
+from .jsonrpc import JsonRpcError, error_response
 from .params import McpParams
 from .peer import CallPeer, SessionPeer, StatelessPeer
 from .request_state import RequestStateError, RequestStates, binding
@@ -29,6 +32,8 @@ from .resources import METHODS as RESOURCE_METHODS
 from .resources import Resources
 from .sessions import LogLevels
 from .subscriptions import ListChanges
+from .tasks import TASKS_EXTENSION, LegacyTaskPeer, Owner, TaskFinished, TaskNotFound, Tasks, client_supports_tasks
+from .tasks import ProtocolErrorOfTask, protocol_error
 from .subagent import SubAgentMode
 from .spec import (
     CLIENT_CAPABILITIES_META_KEY,
@@ -80,24 +85,6 @@ ERROR_HTTP_STATUS: Final = {
     MISSING_REQUIRED_CLIENT_CAPABILITY: 400,
     METHOD_NOT_FOUND: 404,
 }
-
-
-class JsonRpcError(Exception):
-    def __init__(self, code: int, message: str, data: Any = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.data = data
-
-    def to_json(self) -> dict[str, Any]:
-        error: dict[str, Any] = {"code": self.code, "message": self.message}
-        if self.data is not None:
-            error["data"] = self.data
-        return error
-
-
-def error_response(request_id: Any, exc: JsonRpcError) -> dict[str, Any]:
-    return {"jsonrpc": "2.0", "id": request_id, "error": exc.to_json()}
 
 
 def check_message(message: Any) -> None:
@@ -167,7 +154,14 @@ def read_envelope(method: str, params: Mapping[str, Any] | None, headers: Mappin
 
 
 # The requests whose `Mcp-Name` header mirrors a parameter, and which one.
-NAMED_METHODS: Final = {"tools/call": "name", "resources/read": "uri", "prompts/get": "name"}
+NAMED_METHODS: Final = {"tools/call": "name", "resources/read": "uri", "prompts/get": "name",
+                        "tasks/get": "taskId", "tasks/update": "taskId", "tasks/cancel": "taskId"}
+TASK_METHODS: Final = frozenset({"tasks/get", "tasks/update", "tasks/cancel"})
+# Tasks in 2025-11-25 sessions (the revision they came with), and their methods there.
+FIRST_TASKS_VERSION: Final = "2025-11-25"
+LEGACY_TASK_METHODS: Final = frozenset({"tasks/get", "tasks/result", "tasks/list", "tasks/cancel"})
+# How long one tasks/result waits for its task (it is called again for longer runs).
+TASK_RESULT_WAIT_SECONDS: Final = 50.0
 _BASE64_SENTINEL = re.compile(r"^=\?base64\?(.*)\?=$", re.DOTALL)
 
 
@@ -199,9 +193,10 @@ class Protocol:
     def __init__(
         self, tools_only: ToolsOnly, links: AccountLinks, full_config: FullConfig, *, inflight: Inflight,
         request_states: RequestStates, log_levels: LogLevels, list_changes: ListChanges, resources: Resources,
-        sub_agent: SubAgentMode | None = None,
+        tasks: Tasks, sub_agent: SubAgentMode | None = None,
     ) -> None:
         self._resources = resources
+        self._tasks = tasks
         self._tools_only = tools_only
         self._links = links
         self._full_config = full_config
@@ -211,16 +206,21 @@ class Protocol:
         self._list_changes = list_changes
         self._sub_agent = sub_agent  # None when no LLM provider is configured
 
-    def capabilities(self, *, modern: bool) -> dict[str, Any]:
+    def capabilities(self, *, modern: bool, version: str = LATEST_HANDSHAKE_VERSION) -> dict[str, Any]:
         capabilities = dict(MODERN_CAPABILITIES if modern else HANDSHAKE_CAPABILITIES)
         if self._resources.capability is not None:
             capabilities["resources"] = self._resources.capability
+        if modern:
+            capabilities["extensions"] = {TASKS_EXTENSION: {}}
+        elif version >= FIRST_TASKS_VERSION:
+            capabilities["tasks"] = {"list": {}, "cancel": {}, "requests": {"tools": {"call": {}}}}
         return capabilities
 
     def initialize_result(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
+        version = negotiate((params or {}).get("protocolVersion"))
         return {
-            "protocolVersion": negotiate((params or {}).get("protocolVersion")),
-            "capabilities": self.capabilities(modern=False),
+            "protocolVersion": version,
+            "capabilities": self.capabilities(modern=False, version=version),
             "serverInfo": SERVER_INFO,
             "instructions": INSTRUCTIONS,
         }
@@ -248,6 +248,18 @@ class Protocol:
             caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
             notifications: list[dict[str, Any]] = []
             bound_to = binding(mcp.project_id, mcp.environment, mcp.external_user_id, method, name, arguments)
+            if not modern and client.protocol_version >= FIRST_TASKS_VERSION:
+                legacy = await self._legacy_task_call(mcp, caller, client, params or {}, name, arguments)
+                if legacy is not None:
+                    return legacy
+            support = self._task_support(mcp, name) if modern else "forbidden"
+            if support != "forbidden":
+                if client_supports_tasks(client.capabilities):
+                    return await self._as_task(mcp, caller, client, params or {}, name, arguments, bound_to)
+                if support == "required":
+                    raise JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY,
+                                       f"{name} runs only as an MCP task: declare the {TASKS_EXTENSION} extension",
+                                       {"requiredCapabilities": {"extensions": {TASKS_EXTENSION: {}}}})
             peer = await self._peer(params or {}, client, modern=modern, bound_to=bound_to)
             for attempt in (1, 2):
                 try:
@@ -284,6 +296,10 @@ class Protocol:
             elif changed:
                 notifications.append(TOOLS_CHANGED)
             return Answer(_modern(result) if modern else result, notifications)
+        if method in TASK_METHODS and modern:
+            return Answer(await self._task_method(method, params or {}, mcp, client))
+        if method in LEGACY_TASK_METHODS and not modern and client.protocol_version >= FIRST_TASKS_VERSION:
+            return Answer(await self._legacy_task_method(method, params or {}, mcp))
         if method in RESOURCE_METHODS and self._resources.capability is not None:
             caller = Caller(mcp.project_id, mcp.environment, mcp.external_user_id, mcp.account_id)
             result = await self._resources.answer(method, params or {}, mcp, caller, modern=modern)
@@ -316,6 +332,145 @@ class Protocol:
             return self._sub_agent_mode().toolset(mcp.apps).tools
         return self._tools_only.toolset(mcp.apps).tools
 
+    def _task_support(self, mcp: McpParams, name: str) -> str:
+        """Whether the tool may run as a task: as its action says in tools-only mode; always may in
+        sub-agent mode, whose runs are an LLM loop of many calls."""
+        if mcp.tool_mode == "sub-agent":
+            return "optional"
+        if mcp.tool_mode != "tools-only":
+            return "forbidden"
+        action = self._tools_only.toolset(mcp.apps).by_name.get(name)
+        return action.task_support if action is not None else "forbidden"
+
+    async def _as_task(self, mcp: McpParams, caller: Caller, client: ClientContext, params: Mapping[str, Any], name: str,
+                       arguments: Mapping[str, Any], bound_to: str) -> Answer:
+        """Run a call that may become a task. It becomes one when it starts, or when the action
+        hands off; what it asks before that is asked as in any call (input_required)."""
+        answers = self._answers(params, bound_to)
+        peer = self._tasks.peer(None, answers=answers, emit=_drop, capabilities=client.capabilities)
+        action = self._tools_only.toolset(mcp.apps).by_name.get(name) if mcp.tool_mode == "tools-only" else None
+        if action is None or action.task_from == "start":
+            peer.handed_off.set()
+        work = asyncio.ensure_future(self._task_work(mcp, caller, client, name, arguments, peer))
+        handoff = asyncio.ensure_future(peer.handed_off.wait())
+        await asyncio.wait({work, handoff}, return_when=asyncio.FIRST_COMPLETED)
+        handoff.cancel()
+        if not peer.handed_off.is_set():
+            try:
+                work.result()  # ended, or asked, before becoming a task
+            except InputRequired as asked:
+                return Answer(_modern({
+                    "resultType": "input_required", "inputRequests": asked.requests,
+                    "requestState": self._request_states.seal(peer.answers, bound_to=bound_to),
+                }, result_type="input_required"))
+            except MissingClientCapability as missing:
+                raise JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, str(missing),
+                                   {"requiredCapabilities": {missing.capability: {}}}) from None
+        owner = Owner(mcp.project_id, mcp.environment, mcp.external_user_id)
+        created = await self._tasks.create(owner, "tools/call", {"name": name})
+        peer.attach(created["taskId"])
+        self._tasks.run(created["taskId"], work, peer)
+        return Answer(_modern(created, result_type="task"))
+
+    async def _legacy_task_call(self, mcp: McpParams, caller: Caller, client: ClientContext, params: Mapping[str, Any],
+                                name: str, arguments: Mapping[str, Any]) -> Answer | None:
+        """A 2025-11-25 tool call made a task by its `task` parameter; None for a plain call."""
+        support = self._task_support(mcp, name)
+        augmented = params.get("task")
+        if augmented is None:
+            if support == "required":
+                raise JsonRpcError(METHOD_NOT_FOUND, f"{name} runs only as a task: call it with a `task` parameter")
+            return None
+        if not isinstance(augmented, Mapping):
+            raise JsonRpcError(INVALID_PARAMS, "task must be an object, e.g. {\"ttl\": 60000}")
+        if support == "forbidden":
+            raise JsonRpcError(METHOD_NOT_FOUND, f"{name} does not run as a task (its execution.taskSupport is "
+                                                 "forbidden): call it without `task`")
+        peer = LegacyTaskPeer(emit=_drop, capabilities=client.capabilities)
+        work = asyncio.ensure_future(self._task_work(mcp, caller, client, name, arguments, peer))
+        created = await self._tasks.create_legacy(Owner(mcp.project_id, mcp.environment, mcp.external_user_id),
+                                                  "tools/call", {"name": name})
+        self._tasks.run(created["task"]["taskId"], work, peer)
+        return Answer(created)
+
+    async def _legacy_task_method(self, method: str, params: Mapping[str, Any], mcp: McpParams) -> dict[str, Any]:
+        owner = Owner(mcp.project_id, mcp.environment, mcp.external_user_id)
+        task_id = params.get("taskId")
+        try:
+            if method == "tasks/get":
+                return await self._tasks.get_legacy(owner, task_id)
+            if method == "tasks/result":
+                try:
+                    return await self._tasks.result_legacy(owner, task_id, timeout=TASK_RESULT_WAIT_SECONDS)
+                except TimeoutError:
+                    raise JsonRpcError(INTERNAL_ERROR, f"task {task_id} is still running after "
+                                       f"{TASK_RESULT_WAIT_SECONDS:g} s; call tasks/result again, or poll tasks/get") from None
+            if method == "tasks/list":
+                return await self._tasks.list_legacy(owner, params.get("cursor"))
+            return await self._tasks.cancel_legacy(owner, task_id)
+        except (TaskNotFound, TaskFinished) as exc:
+            raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+        except ProtocolErrorOfTask as exc:  # what the task's request ended with
+            raise JsonRpcError(exc.error.get("code", INTERNAL_ERROR), exc.error.get("message", "the task failed"),
+                               exc.error.get("data")) from None
+
+    async def _task_work(self, mcp: McpParams, caller: Caller, client: ClientContext, name: str,
+                         arguments: Mapping[str, Any], peer: CallPeer) -> dict[str, Any]:
+        """A task's tool result; a protocol error fails the task instead."""
+        try:
+            result, _ = await self._call_tool(mcp, caller, client, name, arguments, peer)
+        except UnknownTool as exc:
+            raise protocol_error({"code": INVALID_PARAMS, "message": str(exc)}) from None
+        except AccountRequired as exc:
+            # A task cannot send the user to a link mid-run: the result says where to connect.
+            plain = dataclasses.replace(client, capabilities=None)
+            ask = await self._links.request(exc, caller, plain, {}, modern=True)
+            if ask.result is None:
+                raise protocol_error({"code": ask.error[0], "message": ask.error[1]} if ask.error else
+                                     {"code": INTERNAL_ERROR, "message": str(exc)}) from None
+            result = ask.result
+        return result
+
+    async def _task_method(self, method: str, params: Mapping[str, Any], mcp: McpParams,
+                           client: ClientContext) -> dict[str, Any]:
+        if not client_supports_tasks(client.capabilities):
+            raise JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, f"{method} is part of the {TASKS_EXTENSION} "
+                               "extension: declare it in the client capabilities",
+                               {"requiredCapabilities": {"extensions": {TASKS_EXTENSION: {}}}})
+        owner = Owner(mcp.project_id, mcp.environment, mcp.external_user_id)
+        task_id = params.get("taskId")
+        try:
+            if method == "tasks/get":
+                return _modern(await self._tasks.get(owner, task_id))
+            if method == "tasks/update":
+                responses = params.get("inputResponses")
+                if not isinstance(responses, Mapping):
+                    raise JsonRpcError(INVALID_PARAMS, "tasks/update needs inputResponses: the answers by the keys of "
+                                                       "the task's inputRequests")
+                await self._tasks.update(owner, task_id, responses)
+            else:
+                await self._tasks.cancel(owner, task_id)
+        except TaskNotFound as exc:
+            raise JsonRpcError(INVALID_PARAMS, str(exc)) from None
+        return _modern({})
+
+    def _answers(self, params: Mapping[str, Any], bound_to: str) -> dict[str, Any]:
+        """The answers a 2026-07-28 call carries: those sealed in its requestState, and new ones."""
+        responses = params.get("inputResponses")
+        if responses is not None and not isinstance(responses, Mapping):
+            raise JsonRpcError(INVALID_PARAMS, "inputResponses must be an object of answers by the keys of "
+                                               "the inputRequests they answer")
+        answers: dict[str, Any] = {}
+        if params.get("requestState") is not None:
+            try:
+                answers = self._request_states.open(params["requestState"], bound_to=bound_to)
+            except RequestStateError as exc:
+                raise JsonRpcError(INVALID_PARAMS, f"{exc}; call the tool again without requestState and "
+                                                   "inputResponses to start over") from None
+        # Only answers that are objects can be results; anything else is ignored, and asked again.
+        answers.update({k: v for k, v in (responses or {}).items() if isinstance(v, Mapping)})
+        return answers
+
     async def _peer(self, params: Mapping[str, Any], client: ClientContext, *, modern: bool, bound_to: str) -> CallPeer:
         """The client as the run sees it, from what the call says it wants to hear."""
         meta = params.get("_meta")
@@ -327,19 +482,7 @@ class Protocol:
             if log_level is not None and log_level not in LOG_LEVELS:
                 raise JsonRpcError(INVALID_PARAMS, f"{LOG_LEVEL_META_KEY} must be one of {', '.join(LOG_LEVELS)}, "
                                                    f"not {log_level!r}")
-            responses = params.get("inputResponses")
-            if responses is not None and not isinstance(responses, Mapping):
-                raise JsonRpcError(INVALID_PARAMS, "inputResponses must be an object of answers by the keys of "
-                                                   "the inputRequests they answer")
-            answers: dict[str, Any] = {}
-            if params.get("requestState") is not None:
-                try:
-                    answers = self._request_states.open(params["requestState"], bound_to=bound_to)
-                except RequestStateError as exc:
-                    raise JsonRpcError(INVALID_PARAMS, f"{exc}; call the tool again without requestState and "
-                                                       "inputResponses to start over") from None
-            # Only answers that are objects can be results; anything else is ignored, and asked again.
-            answers.update({k: v for k, v in (responses or {}).items() if isinstance(v, Mapping)})
+            answers = self._answers(params, bound_to)
             return StatelessPeer(answers=answers, emit=emit, capabilities=client.capabilities,
                                  progress_token=progress_token, log_level=log_level)
         log_level = await self._log_levels.get(client.session_id) if client.session_id is not None else None

@@ -13,6 +13,7 @@ from typing import Any
 from mcp_gateway.commands import LocalCommands
 
 from .accounts import ClientContext
+from .inflight import Inflight
 from .params import McpParams
 from .protocol import INTERNAL_ERROR, INVALID_REQUEST, PARSE_ERROR, JsonRpcError, Protocol, error_response, negotiate, read_envelope
 from .spec import LATEST_HANDSHAKE_VERSION, MODERN_PROTOCOL_VERSIONS, PROTOCOL_VERSION_META_KEY
@@ -22,21 +23,46 @@ logger = logging.getLogger(__name__)
 
 class StdioServer:
     def __init__(
-        self, protocol: Protocol, params: McpParams, public_url: str | None = None, local: LocalCommands | None = None
+        self, protocol: Protocol, params: McpParams, inflight: Inflight, public_url: str | None = None,
+        local: LocalCommands | None = None,
     ) -> None:
         self._protocol = protocol
+        self._inflight = inflight
         self._params = params
         self._public_url = public_url
         self._local = local
         # What `initialize` said, for handshake-era requests.
         # One process serves one conversation: full-config state is kept under this id.
         self._conversation = f"stdio-{uuid.uuid4()}"
-        self._client = ClientContext(LATEST_HANDSHAKE_VERSION, None, public_url, self._conversation, local)
         self._write_lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[None]] = set()
+        # Everything for the client (responses; progress, log messages and requests of runs), in order.
+        self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._client = self._context(LATEST_HANDSHAKE_VERSION, None)
+
+    def _context(self, version: str, capabilities: dict[str, Any] | None) -> ClientContext:
+        return ClientContext(version, capabilities, self._public_url, self._conversation, self._local,
+                             emit=self._outbox.put_nowait, can_request=True)
 
     async def serve(self, reader: asyncio.StreamReader, write: Any) -> None:
         """Answer messages until stdin closes; requests run concurrently."""
+        sending = asyncio.create_task(self._send_outbox(write))
+        try:
+            await self._read(reader, write)
+            await self._outbox.join()
+        finally:
+            sending.cancel()
+
+    async def _send_outbox(self, write: Any) -> None:
+        """The one writer of stdout: messages go out in the order they were queued."""
+        while True:
+            message = await self._outbox.get()
+            try:
+                await self._write(write, message)
+            finally:
+                self._outbox.task_done()
+
+    async def _read(self, reader: asyncio.StreamReader, write: Any) -> None:
         while True:
             line = await reader.readline()
             if not line:
@@ -44,23 +70,39 @@ class StdioServer:
             if not line.strip():
                 continue
             task = asyncio.create_task(self._handle(line, write))
+            self._track(line, task)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
+    def _track(self, line: bytes, task: asyncio.Task[None]) -> None:
+        """Let the client's `notifications/cancelled` stop the request on this line."""
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return
+        if isinstance(message, dict) and "id" in message and isinstance(message.get("method"), str):
+            self._inflight.track(self._conversation, message["id"], task)
+
     async def _handle(self, line: bytes, write: Any) -> None:
         try:
             message = json.loads(line)
         except ValueError:
-            await self._write(write, error_response(None, JsonRpcError(PARSE_ERROR, "Parse error: a line is not valid JSON")))
+            self._outbox.put_nowait(error_response(None, JsonRpcError(PARSE_ERROR, "Parse error: a line is not valid JSON")))
             return
         if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
-            await self._write(write, error_response(None, JsonRpcError(INVALID_REQUEST, "each line must be one JSON-RPC 2.0 message")))
+            self._outbox.put_nowait(error_response(None, JsonRpcError(INVALID_REQUEST, "each line must be one JSON-RPC 2.0 message")))
             return
         method = message.get("method")
+        if "method" not in message and "id" in message:  # the client's answer to a run's request
+            await self._inflight.reply(self._conversation, message)
+            return
+        if method == "notifications/cancelled":
+            await self._inflight.cancel(self._conversation, message.get("params"))
+            return
         if "id" not in message or not isinstance(method, str):
-            return  # notifications and stray responses need no answer
+            return  # other notifications need no answer
         params = message.get("params")
         meta = (params or {}).get("_meta") if isinstance(params, dict) else None
         modern = isinstance(meta, dict) and meta.get(PROTOCOL_VERSION_META_KEY) in MODERN_PROTOCOL_VERSIONS
@@ -69,22 +111,22 @@ class StdioServer:
             if modern:
                 envelope = read_envelope(method, params, {}, http=False)
                 caps = envelope.client_capabilities if isinstance(envelope.client_capabilities, dict) else None
-                client = ClientContext(envelope.protocol_version, caps, self._public_url, self._conversation, self._local)
+                client = self._context(envelope.protocol_version, caps)
             elif method == "initialize" and isinstance(params, dict):
                 caps = params.get("capabilities") if isinstance(params.get("capabilities"), dict) else None
-                self._client = ClientContext(
-                    negotiate(params.get("protocolVersion")), caps, self._public_url, self._conversation, self._local
-                )
+                self._client = self._context(negotiate(params.get("protocolVersion")), caps)
             answer = await self._protocol.dispatch(method, params, self._params, modern=modern, client=client)
             for notification in answer.notifications:
-                await self._write(write, notification)
+                self._outbox.put_nowait(notification)
             reply: dict[str, Any] = {"jsonrpc": "2.0", "id": message["id"], "result": answer.result}
         except JsonRpcError as exc:
             reply = error_response(message["id"], exc)
+        except asyncio.CancelledError:
+            return  # cancelled by the client: no response is due
         except Exception:
             logger.exception("%s failed", method)
             reply = error_response(message["id"], JsonRpcError(INTERNAL_ERROR, "internal error; see the gateway's stderr"))
-        await self._write(write, reply)
+        self._outbox.put_nowait(reply)
 
     async def _write(self, write: Any, message: dict[str, Any]) -> None:
         data = json.dumps(message, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
@@ -93,7 +135,8 @@ class StdioServer:
 
 
 async def run_stdio(
-    protocol: Protocol, params: McpParams, public_url: str | None = None, local: LocalCommands | None = None
+    protocol: Protocol, params: McpParams, inflight: Inflight, public_url: str | None = None,
+    local: LocalCommands | None = None,
 ) -> None:
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=16 * 1024 * 1024)
@@ -104,4 +147,4 @@ async def run_stdio(
         out.write(data)
         out.flush()
 
-    await StdioServer(protocol, params, public_url, local).serve(reader, write)
+    await StdioServer(protocol, params, inflight, public_url, local).serve(reader, write)

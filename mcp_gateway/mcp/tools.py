@@ -47,13 +47,16 @@ def action_tool(action: Action) -> dict[str, Any]:
         schema = input_schema(action.key, action.props, dynamic=action.additional_props is not None)
     if takes_stash_id(action):
         schema.setdefault("properties", {})[STASH_ARGUMENT] = stash_schema(action)
-    return {
+    tool = {
         "name": tool_name(action),
         "title": action.name,
         "description": description,
         "inputSchema": schema,
         "annotations": action.annotations.to_mcp(action.name),
     }
+    if action.task_support != "forbidden":  # 2025-11-25 clients learn here which tools may be tasks
+        tool["execution"] = {"taskSupport": action.task_support}
+    return tool
 
 
 def takes_stash_id(action: Action) -> bool:
@@ -194,7 +197,8 @@ def run_result(result: RunResult) -> dict[str, Any]:
         if result.summary:
             lines.append(result.summary)
         return {"content": [{"type": "text", "text": "\n\n".join(lines)}], "structuredContent": structured, "isError": True}
-    body = json.dumps(result.ret, ensure_ascii=False, default=str)
+    # Text is text; anything else is shown as JSON.
+    body = result.ret if isinstance(result.ret, str) else json.dumps(result.ret, ensure_ascii=False, default=str)
     if len(body) > _TEXT_LIMIT:
         body = body[:_TEXT_LIMIT] + "... (truncated; the full result is in structuredContent.ret)"
     text = f"{result.summary}\n\n{body}" if result.summary else body
@@ -210,14 +214,26 @@ def stash_note(result: RunResult) -> str:
             f"to have them in /tmp again (24 hours). Download links work for {URL_TTL // 60} minutes.")
 
 
+# Where a resource link also carries the file's https download link.
+DOWNLOAD_URL_META_KEY = "mcp-gateway/downloadUrl"
+
+
 def file_blocks(files: list[StashOutput]) -> list[dict[str, Any]]:
-    """A resource link for each file a run stashed, and the content of small text files."""
+    """A resource link for each file a run stashed, and the content of small text files.
+
+    The link names the file as a `stash://` resource (`resources/read`, for its owner, 24 hours);
+    its description and `_meta` carry the https download link too, for clients that cannot read
+    resources and for people."""
     blocks: list[dict[str, Any]] = []
     for f in files:
-        blocks.append({"type": "resource_link", "uri": f.url, "name": f.name, "mimeType": f.mime_type,
-                       "size": f.size, "description": f"{f.local_path}; the link works for {URL_TTL // 60} minutes"})
+        uri = f.resource_uri
+        blocks.append({
+            "type": "resource_link", "uri": uri, "name": f.name, "mimeType": f.mime_type, "size": f.size,
+            "description": f"{f.local_path}; download it from {f.url} (the link works for {URL_TTL // 60} minutes)",
+            "_meta": {DOWNLOAD_URL_META_KEY: f.url},
+        })
         if f.text is not None:
-            blocks.append({"type": "resource", "resource": {"uri": f.url, "mimeType": f.mime_type, "text": f.text}})
+            blocks.append({"type": "resource", "resource": {"uri": uri, "mimeType": f.mime_type, "text": f.text}})
     return blocks
 
 

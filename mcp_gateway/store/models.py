@@ -296,6 +296,29 @@ class McpSession(Base):
     expires_at: Mapped[datetime] = mapped_column(index=True)
 
 
+class McpTask(Base):
+    """An MCP task: a tool call the client polls for, owned by one project, environment and end
+    user. What was asked and what came of it (arguments, result, questions and answers) is
+    sealed with the vault; the status is in clear for the lists and the stale-run check."""
+
+    __tablename__ = "mcp_tasks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    environment: Mapped[str] = mapped_column(String(20))
+    external_user_id: Mapped[str] = mapped_column(String(250))
+    method: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    status_message: Mapped[str | None] = mapped_column(Text)
+    sealed: Mapped[str] = mapped_column(Text)
+    cancel_requested: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Written by the process running the task while it runs; a task whose runner stopped writing is dead.
+    heartbeat_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
 class ActionRun(Base):
     """One run of an action: who, what, how it ended and how long it took (never the values)."""
 

@@ -79,7 +79,7 @@ async def test_custom_tools_are_served_over_mcp(custom_dir, tmp_path, respx_mock
             assert "custom.github-get-zen" in names
             result = await client.call_tool("custom.github-get-zen", {})
             assert result.is_error is False
-            assert result.content[0].text == 'Fetched zen\n\n"Design for failure."'
+            assert result.content[0].text == 'Fetched zen\n\nDesign for failure.'  # text is text, not JSON
         assert route.calls.last.request.headers["authorization"] == "Bearer gho_custom"
     finally:
         server.stop()

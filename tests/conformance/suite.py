@@ -31,6 +31,13 @@ SUITE_PACKAGE = "@modelcontextprotocol/conformance"
 # revisions; the first prerelease with 2026-07-28 scenarios checks that one.
 SUITE_VERSIONS = {"2025-06-18": "0.1.16", "2025-11-25": "0.1.16", "2026-07-28": "0.2.0-alpha.12"}
 SPEC_VERSIONS = tuple(SUITE_VERSIONS)
+# Extension scenarios are on no spec version's timeline, so `--suite all` leaves them out; those
+# of the extensions the gateway declares are run one by one, with the spec version they extend.
+EXTENSION_SCENARIOS = {"2026-07-28": (
+    "tasks-lifecycle", "tasks-capability-negotiation", "tasks-wire-fields", "tasks-request-state-removal",
+    "tasks-mrtr-input", "tasks-request-headers", "tasks-dispatch-and-envelope", "tasks-status-notifications",
+    "tasks-required-task-error", "tasks-mrtr-composition",
+)}
 TOOLS_DIR = Path(__file__).parent / "tools"
 # A whole run takes seconds; these bound a scenario, or a run, that hangs.
 SCENARIO_TIMEOUT_MS = 20_000
@@ -212,24 +219,37 @@ class SuiteRun:
 
 
 def run_suite(node: Path, script: Path, suite_version: str, url: str, spec_version: str, out: Path) -> SuiteRun:
-    """`conformance server --suite all` for one spec version, and what each scenario's checks found."""
-    command = [str(node), str(script), "server", "--url", url, "--suite", "all", "--spec-version", spec_version,
-               "-o", str(out)]
+    """`conformance server --suite all` for one spec version, then its extension scenarios, and
+    what each scenario's checks found."""
+    base = [str(node), str(script), "server", "--url", url, "--spec-version", spec_version]
     if not suite_version.startswith("0.1."):  # the 0.2 line bounds each scenario itself
-        command += ["--timeout", str(SCENARIO_TIMEOUT_MS)]
+        base += ["--timeout", str(SCENARIO_TIMEOUT_MS)]
+    output = _run([*base, "--suite", "all", "-o", str(out)])
+    planned = re.search(r"Running .*? \((\d+) scenarios\)", output)
+    scenarios = read_results(out, output)
+    if planned is None or int(planned[1]) != len(scenarios):
+        raise AssertionError(f"the suite planned {planned[1] if planned else 'no'} scenarios "
+                             f"and left results for {len(scenarios)}:\n{output[-4000:]}")
+    for name in EXTENSION_SCENARIOS.get(spec_version, ()):
+        folder = out / f"extension-{name}"
+        # `--force`: the suite would skip a scenario that is on no spec version's timeline.
+        printed = _run([*base, "--scenario", name, "--force", "-o", str(folder)])
+        found = read_results(folder, printed)
+        if name not in found:
+            raise AssertionError(f"the extension scenario {name} left no results:\n{printed[-4000:]}")
+        scenarios[name] = found[name]
+        output += printed
+    return SuiteRun(spec_version, suite_version, scenarios, output, out)
+
+
+def _run(command: list[str]) -> str:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False,
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         printed = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else exc.stdout or ""
         raise AssertionError(f"the suite did not finish within {RUN_TIMEOUT:.0f} s:\n{printed[-4000:]}") from None
-    output = done.stdout + done.stderr
-    planned = re.search(r"Running .*? \((\d+) scenarios\)", output)
-    scenarios = read_results(out, output)
-    if planned is None or int(planned[1]) != len(scenarios):
-        raise AssertionError(f"the suite (exit {done.returncode}) planned {planned[1] if planned else 'no'} scenarios "
-                             f"and left results for {len(scenarios)}:\n{output[-4000:]}")
-    return SuiteRun(spec_version, suite_version, scenarios, output, out)
+    return done.stdout + done.stderr
 
 
 def read_results(out: Path, output: str) -> dict[str, ScenarioResult]:

@@ -29,7 +29,8 @@ def test_the_document_lists_each_spec_versions_scenarios_with_a_reason_for_each_
         assert any(version in e.spec_versions for e in expectations.scenarios.values())
     assert expectations.scenarios["tools-call-simple-text"].status == PASS
     assert expectations.scenarios["prompts-list"].status == NOT_APPLICABLE
-    assert expectations.scenarios["resources-list"].status == PENDING
+    assert expectations.scenarios["resources-list"].status == PASS
+    assert expectations.scenarios["resources-subscribe"].status == NOT_APPLICABLE
     assert all(e.reason for e in expectations.scenarios.values() if e.status != PASS)
 
 

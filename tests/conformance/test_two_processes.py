@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,11 +37,13 @@ class Gateways:
         self.a = ServeProcess(data_dir, **settings)
         self.b = ServeProcess(data_dir, **settings)
         self.mcp_url: dict[str, str] = {}
+        self.project_id = ""
 
     def start(self) -> None:
         self.a.start()
         self.b.start()
         project = self.a.create_project()
+        self.project_id = project["project_id"]
         made = subprocess.run(
             [sys.executable, "-m", "mcp_gateway", "keys", "create", "--project-id", project["project_id"],
              "--environment", "development", "--external-user-id", "two-processes", "--apps", "conformance", "--url"],
@@ -330,3 +333,142 @@ def test_a_fixed_tool_list_may_be_cached(gateways: Gateways) -> None:
                             "io.modelcontextprotocol/clientCapabilities": {}}}}).json()["result"]
     assert listed["ttlMs"] == 300_000 and listed["cacheScope"] == "private"
     assert "test_simple_text" in [tool["name"] for tool in listed["tools"]]
+
+
+# Tasks (the io.modelcontextprotocol/tasks extension of 2026-07-28)
+
+TASKS = {"elicitation": {}, "extensions": {"io.modelcontextprotocol/tasks": {}}}
+
+
+def task_request(url: str, method: str, task_id: str, **params: Any) -> httpx.Response:
+    meta = {"io.modelcontextprotocol/protocolVersion": MODERN, "io.modelcontextprotocol/clientCapabilities": TASKS}
+    headers = {"Accept": ACCEPT, "MCP-Protocol-Version": MODERN, "Mcp-Method": method, "Mcp-Name": task_id}
+    return httpx.post(url, headers=headers, timeout=30, json={
+        "jsonrpc": "2.0", "id": 1, "method": method, "params": {"taskId": task_id, "_meta": meta, **params}})
+
+
+def until_status(url: str, task_id: str, wanted: str, timeout: float = 30) -> dict[str, Any]:
+    """Poll the task, as a client does, until it has the status (at its suggested interval, bounded)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        task = task_request(url, "tasks/get", task_id).json()["result"]
+        if task["status"] == wanted or time.monotonic() > deadline:
+            assert task["status"] == wanted, task
+            return task
+        time.sleep(task["pollIntervalMs"] / 1000 / 4)
+
+
+def start_task(url: str, name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    created = modern_call(url, name, arguments, capabilities=TASKS).json()["result"]
+    assert created["resultType"] == "task" and created["status"] == "working", created
+    return created
+
+
+def test_a_task_started_on_one_process_is_polled_and_cancelled_on_the_other(gateways: Gateways) -> None:
+    url = gateways.mcp_url
+    created = start_task(url["a"], "slow_compute", {"seconds": 60})
+    seen = task_request(url["b"], "tasks/get", created["taskId"]).json()["result"]
+    assert seen["status"] == "working" and "result" not in seen
+    ack = task_request(url["b"], "tasks/cancel", created["taskId"]).json()["result"]
+    assert ack == {"resultType": "complete", "_meta": ack["_meta"]}
+    cancelled = until_status(url["a"], created["taskId"], "cancelled")
+    assert "result" not in cancelled and "error" not in cancelled
+
+
+def test_a_task_asks_and_is_answered_through_the_other_process(gateways: Gateways) -> None:
+    url = gateways.mcp_url
+    created = start_task(url["b"], "confirm_delete", {"filename": "report.txt"})
+    waiting = until_status(url["a"], created["taskId"], "input_required")
+    ((key, request),) = waiting["inputRequests"].items()
+    assert request["method"] == "elicitation/create" and "report.txt" in request["params"]["message"]
+    answered = task_request(url["a"], "tasks/update", created["taskId"],
+                            inputResponses={key: {"action": "accept", "content": {"confirm": True}}})
+    assert answered.json()["result"]["resultType"] == "complete"
+    done = until_status(url["b"], created["taskId"], "completed")
+    assert done["result"]["content"][0]["text"] == "Delete confirmed: True"
+
+
+def test_a_task_is_its_owners_alone(gateways: Gateways) -> None:
+    created = start_task(gateways.mcp_url["a"], "slow_compute", {"seconds": 0})
+    made = subprocess.run(
+        [sys.executable, "-m", "mcp_gateway", "keys", "create", "--project-id", gateways.project_id,
+         "--environment", "development", "--external-user-id", "someone-else", "--apps", "conformance", "--url"],
+        capture_output=True, text=True, env=gateways.a.env, timeout=60, check=True)
+    other = f"{gateways.b.url}/k/{json.loads(made.stdout)['key']}/mcp"
+    for method in ("tasks/get", "tasks/update", "tasks/cancel"):
+        extra = {"inputResponses": {}} if method == "tasks/update" else {}
+        refused = task_request(other, method, created["taskId"], **extra)
+        assert refused.status_code == 400 and refused.json()["error"]["code"] == -32602, refused.text
+        assert "belongs to someone else" in refused.json()["error"]["message"]
+
+
+def test_tasks_outlive_the_process_that_ran_them(gateways: Gateways) -> None:
+    url = gateways.mcp_url
+    runner = ServeProcess(Path(gateways.a.env["MCP_GATEWAY_DATA_DIR"]), CUSTOM_TOOLS_DIR=str(TOOLS_DIR),
+                          REDIS_URL=gateways.a.env["MCP_GATEWAY_REDIS_URL"], PACKS="0").start()
+    try:
+        runner_url = url["a"].replace(gateways.a.url, runner.url)
+        finished = start_task(runner_url, "slow_compute", {"seconds": 0, "label": "kept"})
+        until_status(runner_url, finished["taskId"], "completed")
+        running = start_task(runner_url, "slow_compute", {"seconds": 600})
+    finally:
+        runner.kill()  # SIGKILL: no chance to tidy up
+    kept = task_request(url["b"], "tasks/get", finished["taskId"]).json()["result"]
+    assert kept["status"] == "completed" and kept["result"]["content"][0]["text"] == "Computed kept after 0 seconds."
+    # The killed process stops beating for its task: the others then report it failed, not working for ever.
+    orphan = until_status(url["b"], running["taskId"], "failed", timeout=40)
+    assert orphan["error"]["code"] == -32603 and "stopped before it finished" in orphan["error"]["message"]
+
+
+def session_request(url: str, session: str, method: str, params: dict[str, Any], request_id: int = 1) -> dict[str, Any]:
+    headers = {"Accept": "application/json", "Mcp-Session-Id": session, "MCP-Protocol-Version": SESSION_VERSION}
+    return httpx.post(url, headers=headers, timeout=60,
+                      json={"jsonrpc": "2.0", "id": request_id, "method": method, "params": params}).json()
+
+
+def test_2025_11_25_tasks_work_across_processes(gateways: Gateways) -> None:
+    url = gateways.mcp_url
+    session = initialize(url["a"], {})
+    listed = session_request(url["b"], session, "tools/list", {})["result"]["tools"]
+    assert next(t for t in listed if t["name"] == "slow_compute")["execution"] == {"taskSupport": "optional"}
+    created = session_request(url["a"], session, "tools/call", {
+        "name": "slow_compute", "arguments": {"seconds": 1, "label": "legacy"}, "task": {"ttl": 60000}})["result"]
+    task = created["task"]
+    assert task["status"] == "working" and task["ttl"] == 3_600_000 and task["pollInterval"] == 1000
+    # tasks/result blocks until the task is done, on the other process.
+    result = session_request(url["b"], session, "tasks/result", {"taskId": task["taskId"]})["result"]
+    assert result["content"][0]["text"] == "Computed legacy after 1 seconds."
+    assert result["_meta"]["io.modelcontextprotocol/related-task"] == {"taskId": task["taskId"]}
+    assert session_request(url["a"], session, "tasks/get", {"taskId": task["taskId"]})["result"]["status"] == "completed"
+    tasks = session_request(url["a"], session, "tasks/list", {})["result"]["tasks"]
+    assert task["taskId"] in [t["taskId"] for t in tasks]
+    finished = session_request(url["b"], session, "tasks/cancel", {"taskId": task["taskId"]})
+    assert finished["error"]["code"] == -32602 and "already completed" in finished["error"]["message"]
+
+    running = session_request(url["a"], session, "tools/call", {
+        "name": "slow_compute", "arguments": {"seconds": 600}, "task": {}})["result"]["task"]
+    cancelled = session_request(url["b"], session, "tasks/cancel", {"taskId": running["taskId"]})["result"]
+    assert cancelled["status"] == "cancelled"  # cancelled before the answer, as the revision says
+    error = session_request(url["a"], session, "tasks/result", {"taskId": running["taskId"]})["error"]
+    assert "cancelled" in error["message"]
+    # A tool that cannot be a task says so, and one that must be is refused without `task`.
+    refused = session_request(url["a"], session, "tools/call", {"name": "greet", "arguments": {"name": "x"}, "task": {}})
+    assert refused["error"]["code"] == -32601 and "does not run as a task" in refused["error"]["message"]
+    required = session_request(url["a"], session, "tools/call", {"name": "failing_job", "arguments": {}})
+    assert required["error"]["code"] == -32601 and "runs only as a task" in required["error"]["message"]
+
+
+def test_a_stopping_process_ends_its_listen_streams_gracefully(gateways: Gateways) -> None:
+    stopping = ServeProcess(Path(gateways.a.env["MCP_GATEWAY_DATA_DIR"]), CUSTOM_TOOLS_DIR=str(TOOLS_DIR),
+                            REDIS_URL=gateways.a.env["MCP_GATEWAY_REDIS_URL"], PACKS="0").start()
+    try:
+        stream = ListenStream(gateways.mcp_url["a"].replace(gateways.a.url, stopping.url), {}, request_id=9)
+        stream.wait_for(1)
+        stopping.terminate()  # SIGTERM: the process drains
+        _, cancelled, ended = stream.wait_for(3)
+        assert cancelled["method"] == "notifications/cancelled" and cancelled["params"]["requestId"] == 9
+        assert ended == {"jsonrpc": "2.0", "id": 9, "result": {
+            "resultType": "complete", "_meta": {"io.modelcontextprotocol/subscriptionId": 9}}}
+        assert stopping.wait(30) == 0
+    finally:
+        stopping.kill()

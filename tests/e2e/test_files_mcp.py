@@ -58,13 +58,18 @@ async def test_stashed_files_come_back_as_resource_links(client, upstream):
     assert f'pass stash_id "{stash_id}" to a later call' in text.text
     assert link.type == "resource_link"
     assert (link.name, link.mime_type, link.size) == ("notes.txt", "text/plain", 18)
-    assert str(link.uri) == notes.structured_content["exports"]["$filestash_uploads"][0]["get_url"]
-    assert httpx.get(str(link.uri)).text == "remember the milk\n"
+    # The link is a resource the gateway serves (tests/e2e/test_mcp_resources.py reads it); the
+    # download link rides along in its _meta and description.
+    assert str(link.uri) == f"stash://{stash_id}/notes.txt"
+    download_url = link.meta["mcp-gateway/downloadUrl"]
+    assert download_url == notes.structured_content["exports"]["$filestash_uploads"][0]["get_url"]
+    assert download_url in link.description
+    assert httpx.get(download_url).text == "remember the milk\n"
     assert inline.type == "resource" and inline.resource.text == "remember the milk\n"
     # A binary file is a link only.
     assert [c.type for c in report.content] == ["text", "resource_link"]
     assert report.content[1].mime_type == "application/pdf"
-    assert httpx.get(str(report.content[1].uri)).content == PDF
+    assert httpx.get(report.content[1].meta["mcp-gateway/downloadUrl"]).content == PDF
 
 
 async def test_a_later_call_reuses_the_stash(client, upstream):

@@ -129,7 +129,8 @@ async def test_a_configured_run_gets_a_stash_and_a_later_call_reads_it(gateway):
         text, link, inline = ran.content
         assert text.text.startswith("Wrote /tmp/report.csv") and f'pass stash_id "{stash_id}"' in text.text
         assert link.type == "resource_link" and link.name == "report.csv"
-        assert httpx.get(str(link.uri)).text == "name,email\n"
+        assert str(link.uri) == f"stash://{stash_id}/report.csv"
+        assert httpx.get(link.meta["mcp-gateway/downloadUrl"]).text == "name,email\n"
         assert inline.resource.text == "name,email\n"
 
         read = await client.call_tool(READ, {"path": "/tmp/report.csv", "stash_id": stash_id})
@@ -199,7 +200,8 @@ async def test_the_sub_agent_runs_with_the_callers_stash(gateway, llm, upstream)
         stash_id = fetched.structured_content["stash_id"]
         assert f'pass stash_id "{stash_id}"' in fetched.content[0].text
         assert [c.type for c in fetched.content] == ["text", "resource_link", "resource"]
-        assert httpx.get(str(fetched.content[1].uri)).text == "remember the milk\n"
+        assert str(fetched.content[1].uri) == f"stash://{stash_id}/notes.txt"
+        assert httpx.get(fetched.content[1].meta["mcp-gateway/downloadUrl"]).text == "remember the milk\n"
 
         llm.script(send)
         sent = await client.call_tool("http-send-request", {"instruction": f"POST /tmp/notes.txt to {UPLOAD_URL}",

@@ -150,10 +150,11 @@ def test_a_second_gateway_process_continues_the_configuration(server, project, s
         h = {**headers(project, "conv-two-processes"), "MCP-Protocol-Version": "2026-07-28",
              "Accept": "application/json, text/event-stream"}
         body["params"]["_meta"] = meta
-        started = httpx.post(server.url + "/", json=body, headers=h)
-        assert "event: message" in started.text and "notifications/tools/list_changed" in started.text
+        started = httpx.post(server.url + "/", json=body, headers={**h, "Mcp-Method": "tools/call", "Mcp-Name": BEGIN})
+        # The list change is announced on subscriptions/listen streams (tests/conformance/test_two_processes.py).
+        assert started.json()["result"]["isError"] is False
         listed = httpx.post(other.url + "/", json={"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {"_meta": meta}},
-                            headers={**h, "Accept": "application/json"}).json()
+                            headers={**h, "Accept": "application/json", "Mcp-Method": "tools/list"}).json()
         assert [t["name"] for t in listed["result"]["tools"]] == ["configure_props", "list_prop_options", "abort_configuration"]
     finally:
         other.stop()

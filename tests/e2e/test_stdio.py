@@ -117,3 +117,59 @@ async def test_uvx_from_checkout_serves_every_app(tmp_path, uv_cache):
         tools = await client.list_tools()
         names = {t.name for t in tools.tools}
         assert "http-send-request" in names and "github-create-issue" in names
+
+
+class RawStdio:
+    """`mcp-gateway stdio` driven line by line, to see every message it sends."""
+
+    def __init__(self, data_dir: Path, *args: str) -> None:
+        env = {**os.environ, "MCP_GATEWAY_DATA_DIR": str(data_dir), "MCP_GATEWAY_PACKS": "0",
+               "MCP_GATEWAY_CUSTOM_TOOLS_DIR": str(ROOT / "tests" / "conformance" / "tools")}
+        self.process = subprocess.Popen([sys.executable, "-m", "mcp_gateway", "stdio", *args], env=env, text=True,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def send(self, message: dict) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message) + "\n")
+        self.process.stdin.flush()
+
+    def receive(self) -> dict:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()  # the process is killed at the test's end if it hangs
+        assert line, "the server closed stdout"
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait(10)
+
+
+def test_stdio_runs_send_progress_and_ask_the_client(tmp_path):
+    server = RawStdio(tmp_path, "--app", "conformance", "--external-user-id", "me")
+    try:
+        server.send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-11-25", "capabilities": {"elicitation": {}},
+            "clientInfo": {"name": "raw", "version": "1"}}})
+        assert server.receive()["result"]["capabilities"]["logging"] == {}
+        server.send({"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {
+            "name": "test_tool_with_progress", "arguments": {}, "_meta": {"progressToken": 7}}})
+        progress = [server.receive() for _ in range(3)]
+        assert [p["params"]["progress"] for p in progress] == [0, 50, 100]
+        assert server.receive()["id"] == 1  # the response after its progress
+        server.send({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {
+            "name": "test_elicitation", "arguments": {"message": "Who?"}}})
+        request = server.receive()
+        assert request["method"] == "elicitation/create" and request["params"]["message"] == "Who?"
+        server.send({"jsonrpc": "2.0", "id": request["id"],
+                     "result": {"action": "accept", "content": {"username": "ada", "email": "ada@example.com"}}})
+        answer = server.receive()
+        assert answer["id"] == 2 and "ada@example.com" in answer["result"]["content"][0]["text"]
+        # A call the client cancels gets no response.
+        server.send({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {
+            "name": "test_elicitation", "arguments": {"message": "Still there?"}}})
+        assert server.receive()["method"] == "elicitation/create"
+        server.send({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 3}})
+        server.send({"jsonrpc": "2.0", "id": 4, "method": "ping"})
+        assert server.receive() == {"jsonrpc": "2.0", "id": 4, "result": {}}
+    finally:
+        server.close()

@@ -43,13 +43,18 @@ def test_no_stash_is_asked_for_without_a_file_store():
 
 
 def test_results_link_every_file_and_inline_small_text():
-    result = RunResult(exports={"$summary": "Saved 2 files"}, ret={"ok": True}, stash_id="s" * 32, files=[
-        StashOutput("/tmp/a.csv", "a.csv", "https://x/a", "text/csv", 4, "a,b\n"),
-        StashOutput("/tmp/b.png", "b.png", "https://x/b", "image/png", 99),
+    stash_id = "s" * 32
+    result = RunResult(exports={"$summary": "Saved 2 files"}, ret={"ok": True}, stash_id=stash_id, files=[
+        StashOutput("/tmp/a.csv", "a.csv", "https://x/a", "text/csv", 4, "a,b\n", stash_id=stash_id),
+        StashOutput("/tmp/out/b c.png", "b c.png", "https://x/b", "image/png", 99, stash_id=stash_id),
     ])
     content = run_result(result)["content"]
     assert [c["type"] for c in content] == ["text", "resource_link", "resource", "resource_link"]
-    assert content[1] == {"type": "resource_link", "uri": "https://x/a", "name": "a.csv", "mimeType": "text/csv",
-                          "size": 4, "description": "/tmp/a.csv; the link works for 30 minutes"}
-    assert content[2]["resource"] == {"uri": "https://x/a", "mimeType": "text/csv", "text": "a,b\n"}
+    # The link is a resource the gateway serves; the download link rides along for other clients.
+    assert content[1] == {"type": "resource_link", "uri": f"stash://{stash_id}/a.csv", "name": "a.csv",
+                          "mimeType": "text/csv", "size": 4,
+                          "description": "/tmp/a.csv; download it from https://x/a (the link works for 30 minutes)",
+                          "_meta": {"mcp-gateway/downloadUrl": "https://x/a"}}
+    assert content[2]["resource"] == {"uri": f"stash://{stash_id}/a.csv", "mimeType": "text/csv", "text": "a,b\n"}
+    assert content[3]["uri"] == f"stash://{stash_id}/out/b%20c.png"
     assert f'pass stash_id "{"s" * 32}"' in content[0]["text"]

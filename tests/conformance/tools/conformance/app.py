@@ -50,3 +50,7 @@ def sampled_text(result: Mapping[str, Any]) -> str:
     if not texts:
         raise ActionError(f"the sampling result has no text: {dict(result)!r}")
     return " ".join(str(t) for t in texts)
+
+
+# The app's resources, in a module of their own (the catalog loads app.py and actions/ only).
+from . import resources  # noqa: E402, F401
